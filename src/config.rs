@@ -1,0 +1,226 @@
+//! Configuration from environment variables. Every variable has a default
+//! that works on a laptop; a bad value stops start-up with one line naming
+//! the variable and what is expected.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use lettre::message::Mailbox;
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// `DATABASE_URL`; `None` means "run a private PostgreSQL cluster".
+    pub database_url: Option<String>,
+    /// `KOLEGA_BIND`, default `127.0.0.1:8080`.
+    pub bind: SocketAddr,
+    /// `KOLEGA_DATA_DIR`, default `./data`.
+    pub data_dir: PathBuf,
+    /// `KOLEGA_BASE_URL`, used for links in e-mails; default from the bind address.
+    pub base_url: String,
+    /// `SMTP_URL`; `None` means "write .eml files under `data_dir/mail`".
+    pub smtp_url: Option<String>,
+    /// `MAIL_FROM`, default `Kolega <no-reply@localhost>`.
+    pub mail_from: Mailbox,
+    /// `KOLEGA_STATIC_DIR`, default `./static` (or the one next to Cargo.toml).
+    pub static_dir: PathBuf,
+    /// `KOLEGA_MAIL_POLL_SECONDS`, how often the mail worker looks for due mail.
+    pub mail_poll_interval: Duration,
+}
+
+/// A configuration error: the variable and what was expected.
+#[derive(Debug, thiserror::Error)]
+#[error("{variable}: {expected} (got {value:?})")]
+pub struct ConfigError {
+    pub variable: &'static str,
+    pub expected: &'static str,
+    pub value: String,
+}
+
+impl Config {
+    pub fn from_env() -> Result<Self, ConfigError> {
+        Self::from_lookup(|name| std::env::var(name).ok().filter(|v| !v.trim().is_empty()))
+    }
+
+    /// Reads configuration through `lookup`, so tests need not touch the
+    /// process environment.
+    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
+        let database_url = match lookup("DATABASE_URL") {
+            Some(url) if !(url.starts_with("postgres://") || url.starts_with("postgresql://")) => {
+                return Err(ConfigError {
+                    variable: "DATABASE_URL",
+                    expected: "a postgres:// or postgresql:// URL, or unset for a private cluster",
+                    value: url,
+                });
+            }
+            other => other,
+        };
+        let bind_text = lookup("KOLEGA_BIND").unwrap_or_else(|| "127.0.0.1:8080".to_owned());
+        let bind: SocketAddr = bind_text.parse().map_err(|_| ConfigError {
+            variable: "KOLEGA_BIND",
+            expected: "an address and port such as 127.0.0.1:8080 or 0.0.0.0:8080",
+            value: bind_text.clone(),
+        })?;
+        let data_dir = PathBuf::from(lookup("KOLEGA_DATA_DIR").unwrap_or_else(|| "./data".to_owned()));
+        let base_url = match lookup("KOLEGA_BASE_URL") {
+            Some(url) => parse_base_url(&url)?,
+            None => default_base_url(bind),
+        };
+        let smtp_url = match lookup("SMTP_URL") {
+            Some(url) => Some(check_smtp_url(url)?),
+            None => None,
+        };
+        let mail_from_text =
+            lookup("MAIL_FROM").unwrap_or_else(|| "Kolega <no-reply@localhost>".to_owned());
+        let mail_from: Mailbox = mail_from_text.parse().map_err(|_| ConfigError {
+            variable: "MAIL_FROM",
+            expected: "an address such as `Kolega <no-reply@kolega.rs>`",
+            value: mail_from_text.clone(),
+        })?;
+        let static_dir = lookup("KOLEGA_STATIC_DIR")
+            .map(PathBuf::from)
+            .unwrap_or_else(default_static_dir);
+        let poll_text = lookup("KOLEGA_MAIL_POLL_SECONDS").unwrap_or_else(|| "2".to_owned());
+        let mail_poll_interval = poll_text
+            .parse::<u64>()
+            .ok()
+            .filter(|&s| (1..=3600).contains(&s))
+            .map(Duration::from_secs)
+            .ok_or(ConfigError {
+                variable: "KOLEGA_MAIL_POLL_SECONDS",
+                expected: "a whole number of seconds from 1 to 3600",
+                value: poll_text,
+            })?;
+        Ok(Config {
+            database_url,
+            bind,
+            data_dir,
+            base_url,
+            smtp_url,
+            mail_from,
+            static_dir,
+            mail_poll_interval,
+        })
+    }
+
+    /// Whether cookies must carry `Secure` (the site is served over https).
+    pub fn secure_cookies(&self) -> bool {
+        self.base_url.starts_with("https://")
+    }
+
+    pub fn mail_dir(&self) -> PathBuf {
+        self.data_dir.join("mail")
+    }
+}
+
+fn parse_base_url(url: &str) -> Result<String, ConfigError> {
+    let trimmed = url.trim_end_matches('/');
+    let rest = trimmed
+        .strip_prefix("https://")
+        .or_else(|| trimmed.strip_prefix("http://"));
+    match rest {
+        Some(host) if !host.is_empty() && !host.contains(char::is_whitespace) => Ok(trimmed.to_owned()),
+        _ => Err(ConfigError {
+            variable: "KOLEGA_BASE_URL",
+            expected: "an http:// or https:// URL such as https://kolega.rs",
+            value: url.to_owned(),
+        }),
+    }
+}
+
+fn default_base_url(bind: SocketAddr) -> String {
+    if bind.ip().is_unspecified() {
+        format!("http://localhost:{}", bind.port())
+    } else {
+        format!("http://{bind}")
+    }
+}
+
+/// Accepts `smtp://`, `smtps://` and `smtp://…?tls=starttls` (also lettre's
+/// own `tls=required|opportunistic`).
+fn check_smtp_url(url: String) -> Result<String, ConfigError> {
+    let error = |value: String| ConfigError {
+        variable: "SMTP_URL",
+        expected: "smtp://[user:password@]host[:port][?tls=starttls] or smtps://[user:password@]host[:port]",
+        value,
+    };
+    let scheme_ok = url.starts_with("smtp://") || url.starts_with("smtps://");
+    let tls_ok = match url.split_once("?tls=") {
+        None => true,
+        Some((_, mode)) => matches!(mode, "starttls" | "required" | "opportunistic"),
+    };
+    if scheme_ok && tls_ok && crate::notify::transport::smtp_transport(&url).is_ok() {
+        Ok(url)
+    } else {
+        Err(error(url))
+    }
+}
+
+fn default_static_dir() -> PathBuf {
+    let local = PathBuf::from("static");
+    if local.is_dir() {
+        local
+    } else {
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("static")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn config(vars: &[(&str, &str)]) -> Result<Config, ConfigError> {
+        let vars: HashMap<String, String> =
+            vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        Config::from_lookup(|name| vars.get(name).cloned())
+    }
+
+    #[test]
+    fn defaults_work_on_a_laptop() {
+        let config = config(&[]).unwrap();
+        assert_eq!(config.bind.to_string(), "127.0.0.1:8080");
+        assert_eq!(config.base_url, "http://127.0.0.1:8080");
+        assert_eq!(config.data_dir, PathBuf::from("./data"));
+        assert!(config.database_url.is_none());
+        assert!(config.smtp_url.is_none());
+        assert!(!config.secure_cookies());
+    }
+
+    #[test]
+    fn bad_values_name_the_variable() {
+        let cases = [
+            ("KOLEGA_BIND", "localhost"),
+            ("DATABASE_URL", "mysql://x"),
+            ("KOLEGA_BASE_URL", "kolega.rs"),
+            ("SMTP_URL", "http://mail"),
+            ("SMTP_URL", "smtp://mail?tls=maybe"),
+            ("MAIL_FROM", "not an address"),
+            ("KOLEGA_MAIL_POLL_SECONDS", "0"),
+        ];
+        for (variable, value) in cases {
+            let error = config(&[(variable, value)]).unwrap_err();
+            assert_eq!(error.variable, variable);
+            assert!(error.to_string().starts_with(variable), "{error}");
+            assert!(error.to_string().contains(value), "{error}");
+        }
+    }
+
+    #[test]
+    fn smtp_urls_in_all_three_styles_are_accepted() {
+        for url in [
+            "smtp://localhost:2525",
+            "smtps://user:secret@mail.example.org",
+            "smtp://user:secret@mail.example.org:587?tls=starttls",
+        ] {
+            assert_eq!(config(&[("SMTP_URL", url)]).unwrap().smtp_url.as_deref(), Some(url));
+        }
+    }
+
+    #[test]
+    fn https_base_url_makes_cookies_secure() {
+        let config = config(&[("KOLEGA_BASE_URL", "https://kolega.rs/")]).unwrap();
+        assert_eq!(config.base_url, "https://kolega.rs");
+        assert!(config.secure_cookies());
+    }
+}

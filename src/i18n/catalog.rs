@@ -1,0 +1,153 @@
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use unic_langid::LanguageIdentifier;
+
+use super::Locale;
+use crate::text::translit;
+
+const SERBIAN_LATIN: &str = include_str!("../../locales/sr-Latn.ftl");
+const ENGLISH: &str = include_str!("../../locales/en.ftl");
+
+struct Catalog {
+    sr_latn: FluentBundle<FluentResource>,
+    sr_cyrl: FluentBundle<FluentResource>,
+    en: FluentBundle<FluentResource>,
+}
+
+static CATALOG: LazyLock<Catalog> = LazyLock::new(|| Catalog {
+    sr_latn: bundle("sr-Latn", SERBIAN_LATIN, None),
+    sr_cyrl: bundle("sr-Cyrl", SERBIAN_LATIN, Some(translit::to_cyrillic_cow)),
+    en: bundle("en", ENGLISH, None),
+});
+
+fn bundle(
+    tag: &str,
+    source: &str,
+    transform: Option<fn(&str) -> Cow<'_, str>>,
+) -> FluentBundle<FluentResource> {
+    let lang: LanguageIdentifier = tag.parse().expect("locale tags are valid");
+    let resource = FluentResource::try_new(source.to_owned())
+        .unwrap_or_else(|(_, errors)| panic!("the {tag} catalogue does not parse: {errors:?}"));
+    let mut bundle = FluentBundle::new_concurrent(vec![lang]);
+    // Unicode isolation marks around placeables confuse e-mail clients and
+    // tests alike; our placeables never mix text directions.
+    bundle.set_use_isolating(false);
+    bundle.set_transform(transform);
+    bundle.add_resource(resource).expect("message ids are unique");
+    bundle
+}
+
+impl Catalog {
+    fn for_locale(&self, locale: Locale) -> &FluentBundle<FluentResource> {
+        match locale {
+            Locale::SrLatn => &self.sr_latn,
+            Locale::SrCyrl => &self.sr_cyrl,
+            Locale::En => &self.en,
+        }
+    }
+}
+
+/// Arguments for a message, e.g. `Args::new().with("count", 3)`.
+#[derive(Default)]
+pub struct Args(FluentArgs<'static>);
+
+impl Args {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn with(mut self, name: &'static str, value: impl Into<FluentValue<'static>>) -> Self {
+        self.0.set(name, value);
+        self
+    }
+}
+
+/// The message `key` in `locale`. A missing key shows the key itself (and
+/// the catalogue test fails), so a gap is visible, never a crash.
+pub fn t(locale: Locale, key: &str) -> String {
+    format(locale, key, None)
+}
+
+pub fn t_args(locale: Locale, key: &str, args: &Args) -> String {
+    format(locale, key, Some(&args.0))
+}
+
+fn format(locale: Locale, key: &str, args: Option<&FluentArgs<'static>>) -> String {
+    let (id, attribute) = match key.split_once('.') {
+        Some((id, attribute)) => (id, Some(attribute)),
+        None => (key, None),
+    };
+    let bundle = CATALOG.for_locale(locale);
+    let pattern = bundle.get_message(id).and_then(|message| match attribute {
+        Some(attribute) => message.get_attribute(attribute).map(|a| a.value()),
+        None => message.value(),
+    });
+    let Some(pattern) = pattern else {
+        tracing::warn!(key, locale = locale.tag(), "message missing from the catalogue");
+        return key.to_owned();
+    };
+    let mut errors = Vec::new();
+    let text = bundle.format_pattern(pattern, args, &mut errors);
+    if !errors.is_empty() {
+        tracing::warn!(key, ?errors, "message formatted with errors");
+    }
+    text.into_owned()
+}
+
+/// Every message id in a catalogue source, for the completeness test.
+pub fn message_ids(locale: Locale) -> Vec<String> {
+    let source = match locale {
+        Locale::En => ENGLISH,
+        Locale::SrLatn | Locale::SrCyrl => SERBIAN_LATIN,
+    };
+    source
+        .lines()
+        .filter(|line| line.chars().next().is_some_and(|c| c.is_ascii_alphabetic()))
+        .filter_map(|line| line.split_once('=').map(|(id, _)| id.trim().to_owned()))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn english_and_serbian_catalogues_have_the_same_messages() {
+        let mut serbian = message_ids(Locale::SrLatn);
+        let mut english = message_ids(Locale::En);
+        serbian.sort();
+        english.sort();
+        assert_eq!(serbian, english);
+        assert!(serbian.len() > 20);
+        for id in &serbian {
+            assert_ne!(t(Locale::SrLatn, id), *id, "{id} is not a Serbian message with a value");
+            assert_ne!(t(Locale::En, id), *id, "{id} is not an English message with a value");
+        }
+    }
+
+    #[test]
+    fn cyrillic_is_derived_from_latin() {
+        assert_eq!(t(Locale::SrLatn, "nav-groups"), "Grupe");
+        assert_eq!(t(Locale::SrCyrl, "nav-groups"), "Групе");
+        assert_eq!(t(Locale::En, "nav-groups"), "Groups");
+    }
+
+    #[test]
+    fn serbian_plurals_have_three_forms() {
+        let members = |n: i64| t_args(Locale::SrLatn, "member-count", &Args::new().with("count", n));
+        assert_eq!(members(1), "1 član");
+        assert_eq!(members(3), "3 člana");
+        assert_eq!(members(5), "5 članova");
+        assert_eq!(members(21), "21 član");
+        let cyrillic = t_args(Locale::SrCyrl, "member-count", &Args::new().with("count", 3));
+        assert_eq!(cyrillic, "3 члана");
+    }
+
+    #[test]
+    fn a_missing_key_shows_itself() {
+        assert_eq!(t(Locale::En, "no-such-message"), "no-such-message");
+    }
+}

@@ -1,0 +1,27 @@
+//! Kolega: a community platform for social-work practitioners, teachers and
+//! students. This file only assembles the application from its features.
+
+pub mod app;
+pub mod cli;
+pub mod clock;
+pub mod config;
+pub mod db;
+pub mod i18n;
+pub mod members;
+pub mod notify;
+pub mod seed;
+pub mod server;
+pub mod site;
+pub mod text;
+pub mod web;
+
+use axum::Router;
+
+pub use app::AppState;
+
+/// The whole application: every feature's routes inside the shared shell.
+pub fn router(state: AppState) -> Router {
+    let pages = Router::new().merge(site::routes::router());
+    let assets = web::static_files::router(&state.config.static_dir);
+    app::with_middleware(state, pages, assets)
+}

@@ -1,0 +1,155 @@
+//! The outbox table. Workers claim due messages with `FOR UPDATE SKIP LOCKED`
+//! and a lease, so several workers (in several instances) never send one
+//! message twice at the same time.
+
+use chrono::{DateTime, Duration, Utc};
+use sqlx::{PgExecutor, PgPool};
+use uuid::Uuid;
+
+/// A rendered message waiting to be queued.
+#[derive(Debug, Clone)]
+pub struct NewMessage {
+    pub kind: String,
+    pub recipient: String,
+    pub language: String,
+    pub subject: String,
+    pub body_text: String,
+    pub body_html: String,
+    pub send_after: Option<DateTime<Utc>>,
+}
+
+/// A message a worker has claimed.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ClaimedMessage {
+    pub outbox_message_id: i64,
+    pub kind: String,
+    pub recipient: String,
+    pub language: String,
+    pub subject: String,
+    pub body_text: String,
+    pub body_html: String,
+    pub attempts: i32,
+    pub claim_token: Uuid,
+}
+
+/// Queues a message; call it with the transaction of the change that caused it.
+pub async fn enqueue(executor: impl PgExecutor<'_>, message: &NewMessage) -> sqlx::Result<i64> {
+    sqlx::query_scalar(
+        r#"
+        INSERT INTO outbox_messages (kind, recipient, language, subject, body_text, body_html, send_after)
+        VALUES ($1, $2, $3, $4, $5, $6, COALESCE($7, now()))
+        RETURNING outbox_message_id
+        "#,
+    )
+    .bind(&message.kind)
+    .bind(&message.recipient)
+    .bind(&message.language)
+    .bind(&message.subject)
+    .bind(&message.body_text)
+    .bind(&message.body_html)
+    .bind(message.send_after)
+    .fetch_one(executor)
+    .await
+}
+
+/// Claims up to `limit` due messages for `lease`. The row lock keeps other
+/// workers off while claiming; the lease keeps them off while sending.
+pub async fn claim_due(
+    pool: &PgPool,
+    now: DateTime<Utc>,
+    lease: Duration,
+    limit: i64,
+) -> sqlx::Result<Vec<ClaimedMessage>> {
+    sqlx::query_as(
+        r#"
+        UPDATE outbox_messages AS m
+        SET claimed_until = $1 + $2 * interval '1 second',
+            claim_token = gen_random_uuid(),
+            attempts = m.attempts + 1
+        FROM (
+            SELECT outbox_message_id
+            FROM outbox_messages
+            WHERE status = 'pending'
+              AND send_after <= $1
+              AND (claimed_until IS NULL OR claimed_until < $1)
+            ORDER BY send_after, outbox_message_id
+            LIMIT $3
+            FOR UPDATE SKIP LOCKED
+        ) AS due
+        WHERE m.outbox_message_id = due.outbox_message_id
+        RETURNING m.outbox_message_id, m.kind, m.recipient, m.language, m.subject,
+                  m.body_text, m.body_html, m.attempts, m.claim_token
+        "#,
+    )
+    .bind(now)
+    .bind(lease.num_seconds() as f64)
+    .bind(limit)
+    .fetch_all(pool)
+    .await
+}
+
+/// Marks a claimed message sent. Returns false if the claim was lost.
+pub async fn mark_sent(pool: &PgPool, message: &ClaimedMessage, now: DateTime<Utc>) -> sqlx::Result<bool> {
+    let result = sqlx::query(
+        r#"
+        UPDATE outbox_messages
+        SET status = 'sent', sent_at = $3, claimed_until = NULL, last_error = NULL
+        WHERE outbox_message_id = $1 AND claim_token = $2
+        "#,
+    )
+    .bind(message.outbox_message_id)
+    .bind(message.claim_token)
+    .bind(now)
+    .execute(pool)
+    .await?;
+    Ok(result.rows_affected() == 1)
+}
+
+/// Records a failed attempt: tries again at `retry_at`, or gives up for good
+/// when `retry_at` is `None`.
+pub async fn mark_failed(
+    pool: &PgPool,
+    message: &ClaimedMessage,
+    error: &str,
+    retry_at: Option<DateTime<Utc>>,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        r#"
+        UPDATE outbox_messages
+        SET status = CASE WHEN $3::timestamptz IS NULL THEN 'failed' ELSE 'pending' END,
+            send_after = COALESCE($3, send_after),
+            claimed_until = NULL,
+            last_error = $4
+        WHERE outbox_message_id = $1 AND claim_token = $2
+        "#,
+    )
+    .bind(message.outbox_message_id)
+    .bind(message.claim_token)
+    .bind(retry_at)
+    .bind(error)
+    .execute(pool)
+    .await?;
+    Ok(())
+}
+
+/// Counts of messages by status, for the operator and for tests.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct OutboxCounts {
+    pub pending: i64,
+    pub sent: i64,
+    pub failed: i64,
+}
+
+pub async fn counts(executor: impl PgExecutor<'_>) -> sqlx::Result<OutboxCounts> {
+    let (pending, sent, failed) = sqlx::query_as(
+        r#"
+        SELECT count(*) FILTER (WHERE status = 'pending'),
+               count(*) FILTER (WHERE status = 'sent'),
+               count(*) FILTER (WHERE status = 'failed')
+        FROM outbox_messages
+        "#,
+    )
+    .fetch_one(executor)
+    .await?;
+    Ok(OutboxCounts { pending, sent, failed })
+}

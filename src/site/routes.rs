@@ -1,0 +1,77 @@
+use std::time::Duration;
+
+use axum::extract::{Path, State};
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use serde::Deserialize;
+
+use super::content;
+use super::views::{ContentTemplate, HomeTemplate};
+use crate::app::AppState;
+use crate::i18n::Locale;
+use crate::web::redirect::{safe_next, see_other};
+use crate::web::{cookies, AppError, AppResult, Form, Page, RequestContext};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/", get(home))
+        .route("/{slug}", get(content_page))
+        .route("/language", post(switch_language))
+        .route("/healthz", get(healthz))
+        .route("/readyz", get(readyz))
+}
+
+#[tracing::instrument(skip_all)]
+async fn home(ctx: RequestContext) -> HomeTemplate {
+    HomeTemplate { page: Page::titled(&ctx, "home-title").in_section("home") }
+}
+
+#[tracing::instrument(skip_all, fields(slug))]
+async fn content_page(ctx: RequestContext, Path(slug): Path<String>) -> AppResult<ContentTemplate> {
+    let page = content::find(&slug).ok_or(AppError::NotFound)?;
+    Ok(ContentTemplate {
+        page: Page::titled(&ctx, page.title_key),
+        body_html: content::html(page, ctx.locale),
+    })
+}
+
+#[derive(Deserialize)]
+struct LanguageChoice {
+    lang: String,
+    next: Option<String>,
+}
+
+/// Remembers the chosen language for a year and goes back where the
+/// visitor was.
+async fn switch_language(State(state): State<AppState>, Form(choice): Form<LanguageChoice>) -> AppResult<Response> {
+    let locale = Locale::from_tag(&choice.lang).ok_or(AppError::BadRequest)?;
+    let mut response = see_other(safe_next(choice.next.as_deref(), "/")).into_response();
+    let cookie = cookies::set(cookies::LANGUAGE, locale.tag(), Some(365 * 24 * 3600), state.config.secure_cookies());
+    response.headers_mut().append(header::SET_COOKIE, cookie);
+    Ok(response)
+}
+
+/// The process is alive.
+async fn healthz() -> Response {
+    plain(StatusCode::OK, "ok\n")
+}
+
+/// The database answers.
+async fn readyz(State(state): State<AppState>) -> Response {
+    let check = sqlx::query_scalar::<_, i32>("SELECT 1").fetch_one(&state.db);
+    match tokio::time::timeout(Duration::from_secs(3), check).await {
+        Ok(Ok(_)) => plain(StatusCode::OK, "ready\n"),
+        _ => plain(StatusCode::SERVICE_UNAVAILABLE, "database unavailable\n"),
+    }
+}
+
+fn plain(status: StatusCode, body: &'static str) -> Response {
+    (
+        status,
+        [(header::CONTENT_TYPE, "text/plain; charset=utf-8"), (header::CACHE_CONTROL, "no-store")],
+        body,
+    )
+        .into_response()
+}

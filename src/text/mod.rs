@@ -1,0 +1,5 @@
+//! Text handling shared by every feature: Serbian script conversion and
+//! the normalisation that makes search script- and diacritic-insensitive.
+
+pub mod search;
+pub mod translit;

@@ -1,0 +1,62 @@
+//! What every handler knows about the request it serves: the interface
+//! language and the visitor's CSRF token. Computed once by the page shell.
+
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
+use axum::http::{header, HeaderMap};
+use base64::Engine;
+use rand::RngCore;
+
+use super::cookies;
+use super::AppError;
+use crate::i18n::Locale;
+
+#[derive(Debug, Clone)]
+pub struct RequestContext {
+    pub locale: Locale,
+    /// The token forms must send back (see `web::csrf`).
+    pub csrf_token: String,
+    /// Path and query of this request, for "back" links and `next=`.
+    pub path: String,
+}
+
+impl RequestContext {
+    pub fn from_headers(headers: &HeaderMap, path: String) -> (RequestContext, bool) {
+        let locale = cookies::get(headers, cookies::LANGUAGE)
+            .and_then(Locale::from_tag)
+            .or_else(|| {
+                headers
+                    .get(header::ACCEPT_LANGUAGE)
+                    .and_then(|v| v.to_str().ok())
+                    .and_then(Locale::from_accept_language)
+            })
+            .unwrap_or_default();
+        let existing = cookies::get(headers, cookies::CSRF).filter(|t| is_well_formed_token(t));
+        let is_new = existing.is_none();
+        let csrf_token = existing.map(str::to_owned).unwrap_or_else(new_token);
+        (RequestContext { locale, csrf_token, path }, is_new)
+    }
+}
+
+/// 32 random bytes, URL-safe base64.
+pub fn new_token() -> String {
+    let mut bytes = [0u8; 32];
+    rand::thread_rng().fill_bytes(&mut bytes);
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
+}
+
+fn is_well_formed_token(token: &str) -> bool {
+    token.len() == 43 && token.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for RequestContext {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        parts
+            .extensions
+            .get::<RequestContext>()
+            .cloned()
+            .ok_or_else(|| AppError::Internal(anyhow::anyhow!("the page shell middleware is not installed")))
+    }
+}

@@ -1,0 +1,19 @@
+//! Shared web pieces: the request context (language, CSRF token), the page
+//! shell middleware (CSRF check, error pages, cookies), errors, security
+//! headers and small helpers every feature's handlers use.
+
+pub mod context;
+pub mod cookies;
+pub mod csrf;
+pub mod error;
+pub mod form;
+pub mod page;
+pub mod redirect;
+pub mod security;
+pub mod shell;
+pub mod static_files;
+
+pub use context::RequestContext;
+pub use error::{AppError, AppResult};
+pub use form::Form;
+pub use page::Page;

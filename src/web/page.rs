@@ -1,0 +1,80 @@
+//! `Page`: what the layout template needs on every page (language, CSRF
+//! token, title, where we are), with the helpers templates call.
+
+use chrono::{DateTime, Utc};
+use chrono_tz::Europe::Belgrade;
+
+use super::{static_files, RequestContext};
+use crate::i18n::{self, Args, Locale};
+
+#[derive(Debug, Clone)]
+pub struct Page {
+    pub locale: Locale,
+    pub csrf_token: String,
+    pub path: String,
+    pub title: String,
+    /// Which top-level section the page belongs to, for `aria-current`.
+    pub section: &'static str,
+}
+
+impl Page {
+    pub fn new(ctx: &RequestContext, title: String) -> Page {
+        Page {
+            locale: ctx.locale,
+            csrf_token: ctx.csrf_token.clone(),
+            path: ctx.path.clone(),
+            title,
+            section: "",
+        }
+    }
+
+    /// A page whose title is the catalogue message `title_key`.
+    pub fn titled(ctx: &RequestContext, title_key: &str) -> Page {
+        Page::new(ctx, i18n::t(ctx.locale, title_key))
+    }
+
+    pub fn in_section(mut self, section: &'static str) -> Page {
+        self.section = section;
+        self
+    }
+
+    pub fn t(&self, key: &str) -> String {
+        i18n::t(self.locale, key)
+    }
+
+    /// A message with one argument, e.g. `page.t1("member-count", "count", n)`.
+    pub fn t1(&self, key: &str, name: &'static str, value: impl ToString) -> String {
+        let value = value.to_string();
+        let args = match value.parse::<i64>() {
+            Ok(number) => Args::new().with(name, number),
+            Err(_) => Args::new().with(name, value),
+        };
+        i18n::t_args(self.locale, key, &args)
+    }
+
+    pub fn html_lang(&self) -> &'static str {
+        self.locale.tag()
+    }
+
+    pub fn locales(&self) -> [Locale; 3] {
+        Locale::ALL
+    }
+
+    /// A versioned URL for a static file, so it can be cached for a year.
+    pub fn asset(&self, path: &str) -> String {
+        static_files::versioned_url(path)
+    }
+
+    /// Date and time in Europe/Belgrade, in the page's language.
+    pub fn datetime(&self, at: &DateTime<Utc>) -> String {
+        at.with_timezone(&Belgrade).format(self.locale.datetime_format()).to_string()
+    }
+
+    pub fn date(&self, at: &DateTime<Utc>) -> String {
+        at.with_timezone(&Belgrade).format(self.locale.date_format()).to_string()
+    }
+
+    pub fn is_section(&self, section: &str) -> bool {
+        self.section == section
+    }
+}
