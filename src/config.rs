@@ -149,7 +149,7 @@ fn check_smtp_url(url: String) -> Result<String, ConfigError> {
         None => true,
         Some((_, mode)) => matches!(mode, "starttls" | "required" | "opportunistic"),
     };
-    if scheme_ok && tls_ok && crate::notify::transport::smtp_transport(&url).is_ok() {
+    if scheme_ok && tls_ok && crate::notify::transport::check_smtp_url(&url).is_ok() {
         Ok(url)
     } else {
         Err(error(url))

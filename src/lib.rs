@@ -19,9 +19,13 @@ use axum::Router;
 
 pub use app::AppState;
 
-/// The whole application: every feature's routes inside the shared shell.
+/// Every feature's pages. Each feature's `routes::router()` is merged here.
+pub fn pages() -> Router<AppState> {
+    Router::new().merge(site::routes::router())
+}
+
+/// The whole application: the pages inside the shared shell, and static files.
 pub fn router(state: AppState) -> Router {
-    let pages = Router::new().merge(site::routes::router());
     let assets = web::static_files::router(&state.config.static_dir);
-    app::with_middleware(state, pages, assets)
+    app::with_middleware(state, pages(), assets)
 }

@@ -66,7 +66,13 @@ pub fn find_binaries() -> anyhow::Result<Binaries> {
     let path_dirs = std::env::var_os("PATH")
         .map(|p| std::env::split_paths(&p).collect::<Vec<_>>())
         .unwrap_or_default();
-    let mut versioned: Vec<(u32, PathBuf)> = fs::read_dir("/usr/lib/postgresql")
+    find_binaries_in(path_dirs, Path::new("/usr/lib/postgresql"))
+}
+
+/// [`find_binaries`] over explicit places: `path_dirs` in order, then
+/// `<versioned_root>/<version>/bin`, newest version first.
+pub fn find_binaries_in(path_dirs: Vec<PathBuf>, versioned_root: &Path) -> anyhow::Result<Binaries> {
+    let mut versioned: Vec<(u32, PathBuf)> = fs::read_dir(versioned_root)
         .into_iter()
         .flatten()
         .flatten()

@@ -23,13 +23,21 @@ pub enum SendError {
     Temporary(String),
 }
 
-/// Builds the SMTP transport for an `SMTP_URL`. `?tls=starttls` is our
-/// spelling of lettre's `?tls=required`.
+/// Builds the SMTP transport for an `SMTP_URL` (inside a Tokio runtime:
+/// the connection pool runs a task).
 pub fn smtp_transport(url: &str) -> Result<AsyncSmtpTransport<Tokio1Executor>, SmtpError> {
+    Ok(smtp_builder(url)?.build())
+}
+
+/// Checks an `SMTP_URL` without connecting or starting anything.
+pub fn check_smtp_url(url: &str) -> Result<(), SmtpError> {
+    smtp_builder(url).map(|_| ())
+}
+
+/// `?tls=starttls` is our spelling of lettre's `?tls=required`.
+fn smtp_builder(url: &str) -> Result<lettre::transport::smtp::AsyncSmtpTransportBuilder, SmtpError> {
     let url = url.replace("tls=starttls", "tls=required");
-    Ok(AsyncSmtpTransport::<Tokio1Executor>::from_url(&url)?
-        .timeout(Some(std::time::Duration::from_secs(30)))
-        .build())
+    Ok(AsyncSmtpTransport::<Tokio1Executor>::from_url(&url)?.timeout(Some(std::time::Duration::from_secs(30))))
 }
 
 impl Mailer {

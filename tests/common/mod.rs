@@ -1,0 +1,16 @@
+//! The test harness: one PostgreSQL per test process (the private cluster
+//! manager, or `DATABASE_URL`), a fresh database per test cloned from a
+//! migrated template, a `TestApp` over the real router with a cookie-keeping
+//! client, and an SMTP sink the tests read mail from.
+
+#![allow(dead_code, unused_imports)]
+
+pub mod database;
+pub mod html;
+pub mod mail;
+pub mod smtp_sink;
+pub mod test_app;
+
+pub use mail::ReceivedMail;
+pub use smtp_sink::SmtpSink;
+pub use test_app::{TestApp, TestResponse};
