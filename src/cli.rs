@@ -123,7 +123,7 @@ async fn create_user(
     .await?;
     let context = email::EmailContext { locale: Locale::SrLatn, base_url: config.base_url.clone() };
     let message = email::account_created(&context, &user.email, &user.name)?;
-    outbox::enqueue(&mut *tx, &message.into_message()).await?;
+    outbox::enqueue(&mut *tx, &message.into_message(), chrono::Utc::now()).await?;
     tx.commit().await?;
     println!("created {} {} (@{})", user.role, user.email, user.handle);
     Ok(())

@@ -32,12 +32,13 @@ pub struct ClaimedMessage {
     pub claim_token: Uuid,
 }
 
-/// Queues a message; call it with the transaction of the change that caused it.
-pub async fn enqueue(executor: impl PgExecutor<'_>, message: &NewMessage) -> sqlx::Result<i64> {
+/// Queues a message; call it with the transaction of the change that caused
+/// it. `now` is the application clock's time (due unless `send_after` is later).
+pub async fn enqueue(executor: impl PgExecutor<'_>, message: &NewMessage, now: DateTime<Utc>) -> sqlx::Result<i64> {
     sqlx::query_scalar(
         r#"
-        INSERT INTO outbox_messages (kind, recipient, language, subject, body_text, body_html, send_after)
-        VALUES ($1, $2, $3, $4, $5, $6, COALESCE($7, now()))
+        INSERT INTO outbox_messages (kind, recipient, language, subject, body_text, body_html, send_after, created_at)
+        VALUES ($1, $2, $3, $4, $5, $6, COALESCE($7, $8), $8)
         RETURNING outbox_message_id
         "#,
     )
@@ -48,6 +49,7 @@ pub async fn enqueue(executor: impl PgExecutor<'_>, message: &NewMessage) -> sql
     .bind(&message.body_text)
     .bind(&message.body_html)
     .bind(message.send_after)
+    .bind(now)
     .fetch_one(executor)
     .await
 }

@@ -17,6 +17,8 @@ use tokio::sync::OnceCell;
 
 struct Server {
     admin: PgConnectOptions,
+    /// `DATABASE_URL` when the tests run against an existing server.
+    url: Option<String>,
     template: String,
     prefix: String,
 }
@@ -40,11 +42,35 @@ pub async fn fresh_database() -> (PgPool, PgConnectOptions) {
     (pool, options)
 }
 
+/// A `DATABASE_URL` for a fresh test database, for tests that run the
+/// `kolega` binary itself.
+pub async fn fresh_database_url() -> String {
+    let (pool, options) = fresh_database().await;
+    pool.close().await;
+    let server = SERVER.get().expect("the server was started above");
+    let database = options.get_database().expect("test databases are named");
+    match (&server.url, options.get_socket()) {
+        (Some(url), _) => {
+            let base = url.split('?').next().unwrap_or(url);
+            let without_db = base.rsplit_once('/').map(|(head, _)| head).unwrap_or(base);
+            format!("{without_db}/{database}")
+        }
+        (None, Some(socket)) => format!(
+            "postgres://{}@localhost:{}/{database}?host={}",
+            options.get_username(),
+            options.get_port(),
+            socket.display()
+        ),
+        (None, None) => unreachable!("the private cluster listens on a socket"),
+    }
+}
+
 async fn start_server() -> Server {
     let pid = std::process::id();
-    let admin = match std::env::var("DATABASE_URL") {
-        Ok(url) if !url.is_empty() => db::options_from_url(&url).expect("DATABASE_URL parses"),
-        _ => start_private_cluster().await,
+    let url = std::env::var("DATABASE_URL").ok().filter(|url| !url.is_empty());
+    let admin = match &url {
+        Some(url) => db::options_from_url(url).expect("DATABASE_URL parses"),
+        None => start_private_cluster().await,
     };
     let prefix = format!("kolega_test_{pid}");
     let template = format!("{prefix}_template");
@@ -55,7 +81,7 @@ async fn start_server() -> Server {
     let pool = db::connect(admin.clone().database(&template), 2).await.unwrap();
     db::migrate(&pool).await.expect("migrations apply to an empty database");
     pool.close().await;
-    Server { admin: admin.database("postgres"), template, prefix }
+    Server { admin: admin.database("postgres"), url, template, prefix }
 }
 
 async fn start_private_cluster() -> PgConnectOptions {
