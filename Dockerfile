@@ -5,8 +5,6 @@
 
 FROM rust:1-bookworm AS build
 WORKDIR /src
-# SQL is checked against the committed .sqlx/ data, so the build needs no database.
-ENV SQLX_OFFLINE=true
 COPY . .
 # The cache mounts keep the crate registry and compiled dependencies between
 # builds; the binary is copied out because the target directory is not kept

@@ -2,18 +2,19 @@
 
 use std::any::Any;
 use std::sync::Arc;
-use std::time::Duration;
 
+use axum::Router;
 use axum::body::Body;
 use axum::extract::DefaultBodyLimit;
 use axum::http::{Request, StatusCode};
 use axum::response::Response;
-use axum::Router;
 use sqlx::PgPool;
 use tower::ServiceBuilder;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
-use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, RequestId, SetRequestIdLayer};
+use tower_http::request_id::{
+    MakeRequestUuid, PropagateRequestIdLayer, RequestId, SetRequestIdLayer,
+};
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
 
@@ -31,18 +32,28 @@ pub struct AppState {
 
 /// The most any request body may weigh unless a route allows more.
 const BODY_LIMIT: usize = 2 * 1024 * 1024;
-const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// Wraps the feature routes in the page shell and the tower-http layers.
 /// `pages` get the full shell; `assets` only the outer layers (no cookies).
-pub fn with_middleware(state: AppState, pages: Router<AppState>, assets: Router<AppState>) -> Router {
+pub fn with_middleware(
+    state: AppState,
+    pages: Router<AppState>,
+    assets: Router<AppState>,
+) -> Router {
+    let timeout = state.config.request_timeout;
     let pages = pages
         .fallback(|| async { crate::web::AppError::NotFound })
         .method_not_allowed_fallback(|| async { crate::web::AppError::MethodNotAllowed })
         .layer(
             ServiceBuilder::new()
-                .layer(axum::middleware::from_fn_with_state(state.clone(), shell::page_shell))
-                .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT))
+                .layer(axum::middleware::from_fn_with_state(
+                    state.clone(),
+                    shell::page_shell,
+                ))
+                .layer(TimeoutLayer::with_status_code(
+                    StatusCode::REQUEST_TIMEOUT,
+                    timeout,
+                ))
                 .layer(CatchPanicLayer::custom(panic_response))
                 .layer(DefaultBodyLimit::max(BODY_LIMIT)),
         );

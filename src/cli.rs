@@ -2,11 +2,11 @@
 
 use std::io::{BufRead, IsTerminal, Write};
 
-use anyhow::{bail, Context};
+use anyhow::{Context, bail};
 
 use crate::config::Config;
 use crate::i18n::Locale;
-use crate::members::{password, store, Role};
+use crate::members::{Role, password, store};
 use crate::notify::{email, outbox};
 use crate::server::{self, Database};
 
@@ -28,7 +28,11 @@ Configuration comes from environment variables; see README.md.";
 pub enum Command {
     Serve,
     Migrate,
-    CreateUser { email: String, name: String, role: Role },
+    CreateUser {
+        email: String,
+        name: String,
+        role: Role,
+    },
     SeedDemo,
     Worker,
     Help,
@@ -39,7 +43,11 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
         return Ok(Command::Serve);
     };
     let no_arguments = |command: Command| {
-        if rest.is_empty() { Ok(command) } else { Err(format!("unexpected arguments: {}", rest.join(" "))) }
+        if rest.is_empty() {
+            Ok(command)
+        } else {
+            Err(format!("unexpected arguments: {}", rest.join(" ")))
+        }
     };
     match command.as_str() {
         "serve" => no_arguments(Command::Serve),
@@ -61,11 +69,15 @@ fn parse_create_user(args: &[String]) -> Result<Command, String> {
             "--email" => email = Some(value.trim().to_owned()),
             "--name" => name = Some(value.trim().to_owned()),
             "--role" => role = Some(value.parse::<Role>()?),
-            "--password" => return Err("the password is read from stdin, never from the command line".into()),
+            "--password" => {
+                return Err("the password is read from stdin, never from the command line".into());
+            }
             other => return Err(format!("unknown option {other:?}")),
         }
     }
-    let email = email.filter(|e| e.contains('@')).ok_or("--email with an e-mail address is required")?;
+    let email = email
+        .filter(|e| e.contains('@'))
+        .ok_or("--email with an e-mail address is required")?;
     let name = name.filter(|n| !n.is_empty()).ok_or("--name is required")?;
     let role = role.ok_or("--role is required")?;
     Ok(Command::CreateUser { email, name, role })
@@ -93,7 +105,10 @@ pub async fn run(command: Command, config: Config) -> anyhow::Result<()> {
         Command::CreateUser { email, name, role } => {
             let secret = read_password()?;
             if secret.chars().count() < password::MIN_LENGTH {
-                bail!("the password must have at least {} characters", password::MIN_LENGTH);
+                bail!(
+                    "the password must have at least {} characters",
+                    password::MIN_LENGTH
+                );
             }
             let database = Database::open(&config).await?;
             let result = create_user(&database, &config, &email, &name, role, secret).await;
@@ -111,17 +126,30 @@ async fn create_user(
     role: Role,
     secret: String,
 ) -> anyhow::Result<()> {
-    if store::find_user_by_email(&database.pool, email).await?.is_some() {
+    if store::find_user_by_email(&database.pool, email)
+        .await?
+        .is_some()
+    {
         bail!("a member with the e-mail address {email} already exists");
     }
     let password_hash = password::hash(secret).await?;
     let mut tx = database.pool.begin().await?;
     let user = store::create_user(
         &mut tx,
-        &store::NewUser { email, name, role, password_hash: &password_hash, locale: Locale::SrLatn.tag(), verified: true },
+        &store::NewUser {
+            email,
+            name,
+            role,
+            password_hash: &password_hash,
+            locale: Locale::SrLatn.tag(),
+            verified: true,
+        },
     )
     .await?;
-    let context = email::EmailContext { locale: Locale::SrLatn, base_url: config.base_url.clone() };
+    let context = email::EmailContext {
+        locale: Locale::SrLatn,
+        base_url: config.base_url.clone(),
+    };
     let message = email::account_created(&context, &user.email, &user.name)?;
     outbox::enqueue(&mut *tx, &message.into_message(), chrono::Utc::now()).await?;
     tx.commit().await?;
@@ -139,7 +167,10 @@ fn read_password() -> anyhow::Result<String> {
     }
     let _echo = interactive.then(EchoOff::new);
     let mut line = String::new();
-    stdin.lock().read_line(&mut line).context("cannot read the password from stdin")?;
+    stdin
+        .lock()
+        .read_line(&mut line)
+        .context("cannot read the password from stdin")?;
     if interactive {
         eprintln!();
     }
@@ -192,17 +223,34 @@ mod tests {
 
     #[test]
     fn create_user_takes_email_name_and_role() {
-        let command = parse(&args("create-user --email ana@example.org --name Ana --role admin")).unwrap();
+        let command = parse(&args(
+            "create-user --email ana@example.org --name Ana --role admin",
+        ))
+        .unwrap();
         assert_eq!(
             command,
-            Command::CreateUser { email: "ana@example.org".into(), name: "Ana".into(), role: Role::Admin }
+            Command::CreateUser {
+                email: "ana@example.org".into(),
+                name: "Ana".into(),
+                role: Role::Admin
+            }
         );
     }
 
     #[test]
     fn create_user_refuses_a_password_argument_and_bad_roles() {
-        assert!(parse(&args("create-user --email a@b.c --name A --role admin --password x")).unwrap_err().contains("stdin"));
-        assert!(parse(&args("create-user --email a@b.c --name A --role boss")).unwrap_err().contains("unknown role"));
+        assert!(
+            parse(&args(
+                "create-user --email a@b.c --name A --role admin --password x"
+            ))
+            .unwrap_err()
+            .contains("stdin")
+        );
+        assert!(
+            parse(&args("create-user --email a@b.c --name A --role boss"))
+                .unwrap_err()
+                .contains("unknown role")
+        );
         assert!(parse(&args("create-user --name A --role admin")).is_err());
         assert!(parse(&args("frobnicate")).is_err());
     }

@@ -26,6 +26,8 @@ pub struct Config {
     pub static_dir: PathBuf,
     /// `KOLEGA_MAIL_POLL_SECONDS`, how often the mail worker looks for due mail.
     pub mail_poll_interval: Duration,
+    /// `KOLEGA_REQUEST_TIMEOUT_SECONDS`, after which a request gets the 408 page.
+    pub request_timeout: Duration,
 }
 
 /// A configuration error: the variable and what was expected.
@@ -61,7 +63,8 @@ impl Config {
             expected: "an address and port such as 127.0.0.1:8080 or 0.0.0.0:8080",
             value: bind_text.clone(),
         })?;
-        let data_dir = PathBuf::from(lookup("KOLEGA_DATA_DIR").unwrap_or_else(|| "./data".to_owned()));
+        let data_dir =
+            PathBuf::from(lookup("KOLEGA_DATA_DIR").unwrap_or_else(|| "./data".to_owned()));
         let base_url = match lookup("KOLEGA_BASE_URL") {
             Some(url) => parse_base_url(&url)?,
             None => default_base_url(bind),
@@ -80,17 +83,8 @@ impl Config {
         let static_dir = lookup("KOLEGA_STATIC_DIR")
             .map(PathBuf::from)
             .unwrap_or_else(default_static_dir);
-        let poll_text = lookup("KOLEGA_MAIL_POLL_SECONDS").unwrap_or_else(|| "2".to_owned());
-        let mail_poll_interval = poll_text
-            .parse::<u64>()
-            .ok()
-            .filter(|&s| (1..=3600).contains(&s))
-            .map(Duration::from_secs)
-            .ok_or(ConfigError {
-                variable: "KOLEGA_MAIL_POLL_SECONDS",
-                expected: "a whole number of seconds from 1 to 3600",
-                value: poll_text,
-            })?;
+        let mail_poll_interval = seconds(&lookup, "KOLEGA_MAIL_POLL_SECONDS", 2)?;
+        let request_timeout = seconds(&lookup, "KOLEGA_REQUEST_TIMEOUT_SECONDS", 30)?;
         Ok(Config {
             database_url,
             bind,
@@ -100,6 +94,7 @@ impl Config {
             mail_from,
             static_dir,
             mail_poll_interval,
+            request_timeout,
         })
     }
 
@@ -113,13 +108,35 @@ impl Config {
     }
 }
 
+/// A number of seconds from 1 to 3600.
+fn seconds(
+    lookup: &impl Fn(&str) -> Option<String>,
+    variable: &'static str,
+    default: u64,
+) -> Result<Duration, ConfigError> {
+    let Some(text) = lookup(variable) else {
+        return Ok(Duration::from_secs(default));
+    };
+    text.parse::<u64>()
+        .ok()
+        .filter(|s| (1..=3600).contains(s))
+        .map(Duration::from_secs)
+        .ok_or(ConfigError {
+            variable,
+            expected: "a whole number of seconds from 1 to 3600",
+            value: text,
+        })
+}
+
 fn parse_base_url(url: &str) -> Result<String, ConfigError> {
     let trimmed = url.trim_end_matches('/');
     let rest = trimmed
         .strip_prefix("https://")
         .or_else(|| trimmed.strip_prefix("http://"));
     match rest {
-        Some(host) if !host.is_empty() && !host.contains(char::is_whitespace) => Ok(trimmed.to_owned()),
+        Some(host) if !host.is_empty() && !host.contains(char::is_whitespace) => {
+            Ok(trimmed.to_owned())
+        }
         _ => Err(ConfigError {
             variable: "KOLEGA_BASE_URL",
             expected: "an http:// or https:// URL such as https://kolega.rs",
@@ -171,8 +188,10 @@ mod tests {
     use std::collections::HashMap;
 
     fn config(vars: &[(&str, &str)]) -> Result<Config, ConfigError> {
-        let vars: HashMap<String, String> =
-            vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        let vars: HashMap<String, String> = vars
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
         Config::from_lookup(|name| vars.get(name).cloned())
     }
 
@@ -213,7 +232,10 @@ mod tests {
             "smtps://user:secret@mail.example.org",
             "smtp://user:secret@mail.example.org:587?tls=starttls",
         ] {
-            assert_eq!(config(&[("SMTP_URL", url)]).unwrap().smtp_url.as_deref(), Some(url));
+            assert_eq!(
+                config(&[("SMTP_URL", url)]).unwrap().smtp_url.as_deref(),
+                Some(url)
+            );
         }
     }
 

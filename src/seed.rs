@@ -4,7 +4,7 @@
 
 use sqlx::PgPool;
 
-use crate::members::{password, store, Role};
+use crate::members::{Role, password, store};
 
 /// The demo accounts' password, unless `KOLEGA_DEMO_PASSWORD` says otherwise.
 pub const DEFAULT_DEMO_PASSWORD: &str = "kolega-demo-2026";
@@ -13,17 +13,38 @@ pub const DEFAULT_DEMO_PASSWORD: &str = "kolega-demo-2026";
 /// portal (e-mail domains are reserved example domains).
 pub const DEMO_MEMBERS: &[(&str, &str, Role)] = &[
     ("admin@kolega.example", "Admin Kolega", Role::Admin),
-    ("milica.jovanovic@kolega.example", "Milica Jovanović", Role::Moderator),
-    ("dragana.petrovic@kolega.example", "prof. dr Dragana Petrović", Role::Teacher),
-    ("jelena.stojanovic@kolega.example", "Jelena Stojanović", Role::Practitioner),
-    ("nikola.djordjevic@kolega.example", "Nikola Đorđević", Role::Practitioner),
-    ("ana.vukovic@kolega.example", "Ana Vuković", Role::Practitioner),
+    (
+        "milica.jovanovic@kolega.example",
+        "Milica Jovanović",
+        Role::Moderator,
+    ),
+    (
+        "dragana.petrovic@kolega.example",
+        "prof. dr Dragana Petrović",
+        Role::Teacher,
+    ),
+    (
+        "jelena.stojanovic@kolega.example",
+        "Jelena Stojanović",
+        Role::Practitioner,
+    ),
+    (
+        "nikola.djordjevic@kolega.example",
+        "Nikola Đorđević",
+        Role::Practitioner,
+    ),
+    (
+        "ana.vukovic@kolega.example",
+        "Ana Vuković",
+        Role::Practitioner,
+    ),
     ("marko.ilic@kolega.example", "Marko Ilić", Role::Student),
     ("sara.nikolic@kolega.example", "Sara Nikolić", Role::Student),
 ];
 
 pub async fn seed_demo(pool: &PgPool) -> anyhow::Result<()> {
-    let demo_password = std::env::var("KOLEGA_DEMO_PASSWORD").unwrap_or_else(|_| DEFAULT_DEMO_PASSWORD.to_owned());
+    let demo_password =
+        std::env::var("KOLEGA_DEMO_PASSWORD").unwrap_or_else(|_| DEFAULT_DEMO_PASSWORD.to_owned());
     let password_hash = password::hash(demo_password.clone()).await?;
     let mut created = 0;
     for &(email, name, role) in DEMO_MEMBERS {
@@ -31,7 +52,14 @@ pub async fn seed_demo(pool: &PgPool) -> anyhow::Result<()> {
         if store::find_user_by_email(&mut *tx, email).await?.is_none() {
             store::create_user(
                 &mut tx,
-                &store::NewUser { email, name, role, password_hash: &password_hash, locale: "sr-Latn", verified: true },
+                &store::NewUser {
+                    email,
+                    name,
+                    role,
+                    password_hash: &password_hash,
+                    locale: "sr-Latn",
+                    verified: true,
+                },
             )
             .await?;
             created += 1;

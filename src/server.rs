@@ -13,8 +13,8 @@ use crate::app::AppState;
 use crate::clock::Clock;
 use crate::config::Config;
 use crate::db::{self, embedded};
-use crate::notify::worker::Worker;
 use crate::notify::Mailer;
+use crate::notify::worker::Worker;
 
 /// The database the process uses, and the private cluster if it runs one.
 pub struct Database {
@@ -40,8 +40,12 @@ impl Database {
                 (cluster.connect_options(APP_DATABASE), Some(cluster))
             }
         };
-        let pool = db::connect(options, 8).await.context("cannot connect to PostgreSQL")?;
-        db::migrate(&pool).await.context("cannot apply the database migrations")?;
+        let pool = db::connect(options, 8)
+            .await
+            .context("cannot connect to PostgreSQL")?;
+        db::migrate(&pool)
+            .await
+            .context("cannot apply the database migrations")?;
         Ok(Database { pool, cluster })
     }
 
@@ -74,11 +78,21 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
 
 async fn serve_with(config: &Config, pool: PgPool) -> anyhow::Result<()> {
     let (shutdown_tx, shutdown_rx) = watch::channel(false);
-    let worker = tokio::spawn(worker(config, pool.clone())?.run(config.mail_poll_interval, shutdown_rx));
+    let worker =
+        tokio::spawn(worker(config, pool.clone())?.run(config.mail_poll_interval, shutdown_rx));
     let listener = tokio::net::TcpListener::bind(config.bind)
         .await
-        .with_context(|| format!("cannot listen on {} (set KOLEGA_BIND to another address)", config.bind))?;
-    let state = AppState { db: pool, config: Arc::new(config.clone()), clock: Clock::System };
+        .with_context(|| {
+            format!(
+                "cannot listen on {} (set KOLEGA_BIND to another address)",
+                config.bind
+            )
+        })?;
+    let state = AppState {
+        db: pool,
+        config: Arc::new(config.clone()),
+        clock: Clock::System,
+    };
     tracing::info!(address = %listener.local_addr()?, base_url = %config.base_url, "Kolega is serving");
     let served = axum::serve(
         listener,
@@ -95,7 +109,9 @@ async fn serve_with(config: &Config, pool: PgPool) -> anyhow::Result<()> {
 pub async fn run_worker(config: Config) -> anyhow::Result<()> {
     let database = Database::open(&config).await?;
     let (shutdown_tx, shutdown_rx) = watch::channel(false);
-    let task = tokio::spawn(worker(&config, database.pool.clone())?.run(config.mail_poll_interval, shutdown_rx));
+    let task = tokio::spawn(
+        worker(&config, database.pool.clone())?.run(config.mail_poll_interval, shutdown_rx),
+    );
     shutdown_signal().await;
     let _ = shutdown_tx.send(true);
     let _ = task.await;

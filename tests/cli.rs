@@ -13,7 +13,14 @@ use common::database::fresh_database_url;
 
 fn kolega() -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_kolega"));
-    for variable in ["DATABASE_URL", "SMTP_URL", "KOLEGA_BIND", "KOLEGA_BASE_URL", "KOLEGA_DATA_DIR", "RUST_LOG"] {
+    for variable in [
+        "DATABASE_URL",
+        "SMTP_URL",
+        "KOLEGA_BIND",
+        "KOLEGA_BASE_URL",
+        "KOLEGA_DATA_DIR",
+        "RUST_LOG",
+    ] {
         command.env_remove(variable);
     }
     command.current_dir(env!("CARGO_MANIFEST_DIR"));
@@ -24,7 +31,8 @@ struct TempDir(PathBuf);
 
 impl TempDir {
     fn new() -> TempDir {
-        let dir = std::env::temp_dir().join(format!("kolega-cli-{}", uuid::Uuid::new_v4().simple()));
+        let dir =
+            std::env::temp_dir().join(format!("kolega-cli-{}", uuid::Uuid::new_v4().simple()));
         std::fs::create_dir_all(&dir).unwrap();
         TempDir(dir)
     }
@@ -37,13 +45,23 @@ impl Drop for TempDir {
 }
 
 fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
 }
 
 fn http_get(port: u16, path: &str) -> Option<String> {
     let mut stream = TcpStream::connect(("127.0.0.1", port)).ok()?;
-    stream.set_read_timeout(Some(Duration::from_secs(10))).ok()?;
-    write!(stream, "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").ok()?;
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .ok()?;
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+    )
+    .ok()?;
     let mut response = String::new();
     stream.read_to_string(&mut response).ok()?;
     Some(response)
@@ -54,7 +72,12 @@ fn wait_for_health(port: u16, server: &mut Child) {
     while Instant::now() < deadline {
         if let Some(status) = server.try_wait().unwrap() {
             let mut stderr = String::new();
-            server.stderr.take().unwrap().read_to_string(&mut stderr).unwrap();
+            server
+                .stderr
+                .take()
+                .unwrap()
+                .read_to_string(&mut stderr)
+                .unwrap();
             panic!("kolega exited early with {status}:\n{stderr}");
         }
         if http_get(port, "/healthz").is_some_and(|r| r.starts_with("HTTP/1.1 200")) {
@@ -91,7 +114,8 @@ fn serve_starts_its_own_postgresql_serves_and_stops_cleanly_on_sigterm() {
 
     let home = http_get(port, "/").unwrap();
     let ready = http_get(port, "/readyz").unwrap();
-    let postgres = postmaster_pid(&data.0).expect("the private cluster runs under the data directory");
+    let postgres =
+        postmaster_pid(&data.0).expect("the private cluster runs under the data directory");
     // A second server on the same data directory is refused with a reason.
     let second = kolega()
         .arg("serve")
@@ -102,30 +126,54 @@ fn serve_starts_its_own_postgresql_serves_and_stops_cleanly_on_sigterm() {
     unsafe { libc::kill(server.id() as i32, libc::SIGTERM) };
     let status = server.wait().unwrap();
     let mut log = String::new();
-    server.stderr.take().unwrap().read_to_string(&mut log).unwrap();
+    server
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut log)
+        .unwrap();
 
     assert!(home.starts_with("HTTP/1.1 200 OK"), "{home}");
     assert!(home.contains("Mesto gde se pomažu pomagači"));
     assert!(ready.contains("ready"), "{ready}");
     assert!(!second.status.success());
     let second_err = String::from_utf8_lossy(&second.stderr);
-    assert!(second_err.contains("another kolega process"), "{second_err}");
+    assert!(
+        second_err.contains("another kolega process"),
+        "{second_err}"
+    );
     assert!(status.success(), "clean exit on SIGTERM:\n{log}");
-    assert!(!common::database::process_alive(postgres), "PostgreSQL stopped with kolega");
-    assert!(log.contains("initialised a private PostgreSQL cluster"), "the first start is logged with its time:\n{log}");
+    assert!(
+        !common::database::process_alive(postgres),
+        "PostgreSQL stopped with kolega"
+    );
+    assert!(
+        log.contains("initialised a private PostgreSQL cluster"),
+        "the first start is logged with its time:\n{log}"
+    );
     assert!(log.contains("private PostgreSQL stopped"), "{log}");
 }
 
 #[test]
 fn a_bad_configuration_value_stops_start_up_with_one_line_naming_it() {
-    let output = kolega().arg("serve").env("KOLEGA_BIND", "everywhere").output().unwrap();
+    let output = kolega()
+        .arg("serve")
+        .env("KOLEGA_BIND", "everywhere")
+        .output()
+        .unwrap();
 
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(stderr.trim().lines().count(), 1, "{stderr}");
-    assert!(stderr.contains("KOLEGA_BIND") && stderr.contains("127.0.0.1:8080"), "{stderr}");
+    assert!(
+        stderr.contains("KOLEGA_BIND") && stderr.contains("127.0.0.1:8080"),
+        "{stderr}"
+    );
 
-    let output = kolega().env("SMTP_URL", "mail.example.org").output().unwrap();
+    let output = kolega()
+        .env("SMTP_URL", "mail.example.org")
+        .output()
+        .unwrap();
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("SMTP_URL"));
 }
@@ -134,44 +182,85 @@ fn a_bad_configuration_value_stops_start_up_with_one_line_naming_it() {
 async fn create_user_reads_the_password_from_stdin_and_queues_a_welcome_email() {
     let url = fresh_database_url().await;
     let mut child = kolega()
-        .args(["create-user", "--email", "Vesna.Markovic@Example.org", "--name", "Vesna Marković", "--role", "admin"])
+        .args([
+            "create-user",
+            "--email",
+            "Vesna.Markovic@Example.org",
+            "--name",
+            "Vesna Marković",
+            "--role",
+            "admin",
+        ])
         .env("DATABASE_URL", &url)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    child.stdin.take().unwrap().write_all(b"dugacka-lozinka-123\n").unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"dugacka-lozinka-123\n")
+        .unwrap();
     let output = child.wait_with_output().unwrap();
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
-    assert!(String::from_utf8_lossy(&output.stdout).contains("created admin vesna.markovic@example.org (@vesna-markovic)"));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(
+        String::from_utf8_lossy(&output.stdout)
+            .contains("created admin vesna.markovic@example.org (@vesna-markovic)")
+    );
 
     let pool = sqlx::PgPool::connect(&url).await.unwrap();
-    let (role, hash): (String, String) =
-        sqlx::query_as("SELECT role, password_hash FROM users WHERE email = 'vesna.markovic@example.org'")
+    let (role, hash): (String, String) = sqlx::query_as(
+        "SELECT role, password_hash FROM users WHERE email = 'vesna.markovic@example.org'",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert_eq!(role, "admin");
+    assert!(
+        hash.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"),
+        "{hash}"
+    );
+    assert!(kolega::members::password::verify("dugacka-lozinka-123".into(), hash).await);
+    let (recipient, subject): (String, String) =
+        sqlx::query_as("SELECT recipient, subject FROM outbox_messages")
             .fetch_one(&pool)
             .await
             .unwrap();
-    assert_eq!(role, "admin");
-    assert!(hash.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"), "{hash}");
-    assert!(kolega::members::password::verify("dugacka-lozinka-123".into(), hash).await);
-    let (recipient, subject): (String, String) = sqlx::query_as("SELECT recipient, subject FROM outbox_messages")
-        .fetch_one(&pool)
-        .await
-        .unwrap();
     assert_eq!(recipient, "vesna.markovic@example.org");
     assert_eq!(subject, "Vaš nalog na Kolegi je otvoren");
 
     // The same e-mail again is refused; a short password is refused before anything.
     let again = kolega()
-        .args(["create-user", "--email", "vesna.markovic@example.org", "--name", "V", "--role", "student"])
+        .args([
+            "create-user",
+            "--email",
+            "vesna.markovic@example.org",
+            "--name",
+            "V",
+            "--role",
+            "student",
+        ])
         .env("DATABASE_URL", &url)
         .stdin(Stdio::piped())
         .output()
         .unwrap();
     assert!(!again.status.success());
     let mut short = kolega()
-        .args(["create-user", "--email", "novi@example.org", "--name", "Novi", "--role", "student"])
+        .args([
+            "create-user",
+            "--email",
+            "novi@example.org",
+            "--name",
+            "Novi",
+            "--role",
+            "student",
+        ])
         .env("DATABASE_URL", &url)
         .stdin(Stdio::piped())
         .stderr(Stdio::piped())
@@ -181,7 +270,10 @@ async fn create_user_reads_the_password_from_stdin_and_queues_a_welcome_email() 
     let short = short.wait_with_output().unwrap();
     assert!(!short.status.success());
     assert!(String::from_utf8_lossy(&short.stderr).contains("at least 10 characters"));
-    let users: i64 = sqlx::query_scalar("SELECT count(*) FROM users").fetch_one(&pool).await.unwrap();
+    let users: i64 = sqlx::query_scalar("SELECT count(*) FROM users")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
     assert_eq!(users, 1);
 }
 
@@ -189,16 +281,40 @@ async fn create_user_reads_the_password_from_stdin_and_queues_a_welcome_email() 
 async fn seed_demo_is_idempotent_and_migrate_succeeds_on_a_migrated_database() {
     let url = fresh_database_url().await;
 
-    let first = kolega().arg("seed-demo").env("DATABASE_URL", &url).output().unwrap();
-    let second = kolega().arg("seed-demo").env("DATABASE_URL", &url).output().unwrap();
-    let migrate = kolega().arg("migrate").env("DATABASE_URL", &url).output().unwrap();
+    let first = kolega()
+        .arg("seed-demo")
+        .env("DATABASE_URL", &url)
+        .output()
+        .unwrap();
+    let second = kolega()
+        .arg("seed-demo")
+        .env("DATABASE_URL", &url)
+        .output()
+        .unwrap();
+    let migrate = kolega()
+        .arg("migrate")
+        .env("DATABASE_URL", &url)
+        .output()
+        .unwrap();
 
-    assert!(first.status.success(), "{}", String::from_utf8_lossy(&first.stderr));
+    assert!(
+        first.status.success(),
+        "{}",
+        String::from_utf8_lossy(&first.stderr)
+    );
     assert!(second.status.success());
     assert!(migrate.status.success());
     let pool = sqlx::PgPool::connect(&url).await.unwrap();
-    let members: Vec<(String, String)> = sqlx::query_as("SELECT name, role FROM users ORDER BY name").fetch_all(&pool).await.unwrap();
+    let members: Vec<(String, String)> =
+        sqlx::query_as("SELECT name, role FROM users ORDER BY name")
+            .fetch_all(&pool)
+            .await
+            .unwrap();
     assert_eq!(members.len(), kolega::seed::DEMO_MEMBERS.len());
-    assert!(members.iter().any(|(name, role)| name == "Milica Jovanović" && role == "moderator"));
+    assert!(
+        members
+            .iter()
+            .any(|(name, role)| name == "Milica Jovanović" && role == "moderator")
+    );
     assert!(String::from_utf8_lossy(&second.stdout).contains("0 created"));
 }

@@ -13,7 +13,10 @@ struct Scratch(PathBuf);
 
 impl Scratch {
     fn new(label: &str) -> Scratch {
-        let dir = std::env::temp_dir().join(format!("kolega-cluster-{label}-{}", uuid::Uuid::new_v4().simple()));
+        let dir = std::env::temp_dir().join(format!(
+            "kolega-cluster-{label}-{}",
+            uuid::Uuid::new_v4().simple()
+        ));
         std::fs::create_dir_all(&dir).unwrap();
         Scratch(dir)
     }
@@ -26,7 +29,10 @@ impl Drop for Scratch {
 }
 
 fn options(root: &Path) -> ClusterOptions {
-    ClusterOptions { root: root.to_owned(), throwaway: true }
+    ClusterOptions {
+        root: root.to_owned(),
+        throwaway: true,
+    }
 }
 
 async fn execute(cluster: &Cluster, sql: &str) {
@@ -37,7 +43,10 @@ async fn execute(cluster: &Cluster, sql: &str) {
 
 async fn count_notes(cluster: &Cluster) -> i64 {
     let mut conn = cluster.connect_options("postgres").connect().await.unwrap();
-    let count = sqlx::query_scalar("SELECT count(*) FROM notes").fetch_one(&mut conn).await.unwrap();
+    let count = sqlx::query_scalar("SELECT count(*) FROM notes")
+        .fetch_one(&mut conn)
+        .await
+        .unwrap();
     conn.close().await.unwrap();
     count
 }
@@ -62,17 +71,30 @@ async fn first_start_initialises_the_cluster_and_a_restart_keeps_the_data() {
 
     let cluster = Cluster::start(&options(&scratch.0)).await.unwrap();
     assert!(scratch.0.join("postgres/PG_VERSION").exists());
-    assert!(cluster.socket_dir().join(".s.PGSQL.5432").exists(), "listens on a Unix socket");
-    execute(&cluster, "CREATE TABLE notes (body text); INSERT INTO notes VALUES ('supervizija utorkom')").await;
+    assert!(
+        cluster.socket_dir().join(".s.PGSQL.5432").exists(),
+        "listens on a Unix socket"
+    );
+    execute(
+        &cluster,
+        "CREATE TABLE notes (body text); INSERT INTO notes VALUES ('supervizija utorkom')",
+    )
+    .await;
     let pid = cluster.pid();
     cluster.stop().await.unwrap();
     assert!(!alive(pid), "stop waits for PostgreSQL to exit");
-    assert!(!scratch.0.join("postgres/postmaster.pid").exists(), "a clean shutdown");
+    assert!(
+        !scratch.0.join("postgres/postmaster.pid").exists(),
+        "a clean shutdown"
+    );
 
     let again = Cluster::start(&options(&scratch.0)).await.unwrap();
     assert_eq!(count_notes(&again).await, 1);
     let mut conn = again.connect_options("postgres").connect().await.unwrap();
-    let encoding: String = sqlx::query_scalar("SHOW server_encoding").fetch_one(&mut conn).await.unwrap();
+    let encoding: String = sqlx::query_scalar("SHOW server_encoding")
+        .fetch_one(&mut conn)
+        .await
+        .unwrap();
     assert_eq!(encoding, "UTF8");
     conn.close().await.unwrap();
     again.stop().await.unwrap();
@@ -82,28 +104,47 @@ async fn first_start_initialises_the_cluster_and_a_restart_keeps_the_data() {
 async fn after_kill_9_of_everything_the_next_start_recovers() {
     let scratch = Scratch::new("kill9");
     // Durable settings, as `kolega serve` uses: a commit is on disk.
-    let durable = ClusterOptions { throwaway: false, ..options(&scratch.0) };
+    let durable = ClusterOptions {
+        throwaway: false,
+        ..options(&scratch.0)
+    };
     let cluster = Cluster::start(&durable).await.unwrap();
-    execute(&cluster, "CREATE TABLE notes (body text); INSERT INTO notes VALUES ('ostaje')").await;
+    execute(
+        &cluster,
+        "CREATE TABLE notes (body text); INSERT INTO notes VALUES ('ostaje')",
+    )
+    .await;
     let pid = cluster.pid();
     // PostgreSQL runs in its own process group: kill all of it at once.
     unsafe { libc::killpg(pid, libc::SIGKILL) };
     wait_until_dead(pid).await;
     std::mem::forget(cluster); // its lock is released below, as a killed kolega's would be
-    assert!(scratch.0.join("postgres/postmaster.pid").exists(), "the stale pid file is left behind");
+    assert!(
+        scratch.0.join("postgres/postmaster.pid").exists(),
+        "the stale pid file is left behind"
+    );
     // Simulate the worst case: the dead postmaster's pid now belongs to an
     // unrelated live process.
-    let mut unrelated = std::process::Command::new("sleep").arg("30").spawn().unwrap();
+    let mut unrelated = std::process::Command::new("sleep")
+        .arg("30")
+        .spawn()
+        .unwrap();
     let pid_file = scratch.0.join("postgres/postmaster.pid");
     let contents = std::fs::read_to_string(&pid_file).unwrap();
-    let rest = contents.split_once('\n').map(|(_, rest)| rest).unwrap_or_default();
+    let rest = contents
+        .split_once('\n')
+        .map(|(_, rest)| rest)
+        .unwrap_or_default();
     std::fs::write(&pid_file, format!("{}\n{rest}", unrelated.id())).unwrap();
     release_lock(&scratch.0);
 
     let recovered = Cluster::start(&durable).await.unwrap();
 
     assert_eq!(count_notes(&recovered).await, 1, "committed data survives");
-    assert!(alive(unrelated.id() as i32), "the unrelated process is left alone");
+    assert!(
+        alive(unrelated.id() as i32),
+        "the unrelated process is left alone"
+    );
     recovered.stop().await.unwrap();
     unrelated.kill().unwrap();
     unrelated.wait().unwrap();
@@ -132,7 +173,10 @@ async fn a_second_owner_of_the_same_data_directory_is_refused_clearly() {
 
     let message = format!("{:#}", second.err().expect("the second start is refused"));
     assert!(message.contains("another kolega process"), "{message}");
-    assert!(message.contains(&std::process::id().to_string()), "names the owner: {message}");
+    assert!(
+        message.contains(&std::process::id().to_string()),
+        "names the owner: {message}"
+    );
     assert!(message.contains("DATABASE_URL"), "{message}");
     first.stop().await.unwrap();
 }
@@ -140,12 +184,18 @@ async fn a_second_owner_of_the_same_data_directory_is_refused_clearly() {
 #[tokio::test]
 async fn a_data_directory_too_deep_for_a_unix_socket_still_works() {
     let scratch = Scratch::new("deep");
-    let deep = scratch.0.join("a-rather-long-directory-name-for-a-ci-checkout".repeat(2)).join("data");
+    let deep = scratch
+        .0
+        .join("a-rather-long-directory-name-for-a-ci-checkout".repeat(2))
+        .join("data");
 
     let cluster = Cluster::start(&options(&deep)).await.unwrap();
 
     assert!(cluster.socket_dir().join(".s.PGSQL.5432").exists());
-    assert!(!cluster.socket_dir().starts_with(&deep), "socket moved to a short path");
+    assert!(
+        !cluster.socket_dir().starts_with(&deep),
+        "socket moved to a short path"
+    );
     execute(&cluster, "SELECT 1").await;
     let socket_dir = cluster.socket_dir().to_owned();
     cluster.stop().await.unwrap();
@@ -156,7 +206,8 @@ async fn a_data_directory_too_deep_for_a_unix_socket_still_works() {
 async fn missing_postgresql_says_what_to_install() {
     let scratch = Scratch::new("nobin");
 
-    let error = embedded::find_binaries_in(vec![scratch.0.clone()], &scratch.0.join("none")).unwrap_err();
+    let error =
+        embedded::find_binaries_in(vec![scratch.0.clone()], &scratch.0.join("none")).unwrap_err();
 
     let message = error.to_string();
     assert!(message.contains("apt-get install postgresql"), "{message}");
@@ -172,7 +223,8 @@ async fn the_newest_versioned_postgresql_wins() {
         std::fs::create_dir_all(&bin).unwrap();
         for program in ["initdb", "postgres"] {
             std::fs::write(bin.join(program), "#!/bin/sh\n").unwrap();
-            std::fs::set_permissions(bin.join(program), std::fs::Permissions::from_mode(0o755)).unwrap();
+            std::fs::set_permissions(bin.join(program), std::fs::Permissions::from_mode(0o755))
+                .unwrap();
         }
     }
 
@@ -208,9 +260,16 @@ async fn as_root_postgresql_runs_as_the_unprivileged_postgres_account() {
 
     let cluster = Cluster::start(&options(&scratch.0)).await.unwrap();
 
-    let expected = if is_root() { postgres_uid() } else { unsafe { libc::geteuid() } };
+    let expected = if is_root() {
+        postgres_uid()
+    } else {
+        unsafe { libc::geteuid() }
+    };
     assert_eq!(process_uid(cluster.pid()), expected);
-    assert_eq!(std::fs::metadata(cluster.data_dir()).unwrap().uid(), expected);
+    assert_eq!(
+        std::fs::metadata(cluster.data_dir()).unwrap().uid(),
+        expected
+    );
     cluster.stop().await.unwrap();
 }
 
@@ -226,7 +285,11 @@ async fn as_root_a_data_directory_the_postgres_account_cannot_reach_is_handled()
 
     let cluster = Cluster::start(&options(&root)).await.unwrap();
 
-    assert!(cluster.data_dir().starts_with("/var/lib/kolega"), "{}", cluster.data_dir().display());
+    assert!(
+        cluster.data_dir().starts_with("/var/lib/kolega"),
+        "{}",
+        cluster.data_dir().display()
+    );
     execute(&cluster, "SELECT 1").await;
     let home = cluster.data_dir().parent().unwrap().to_owned();
     cluster.stop().await.unwrap();

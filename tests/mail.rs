@@ -5,10 +5,10 @@ mod common;
 use chrono::Duration;
 use common::TestApp;
 use kolega::i18n::Locale;
+use kolega::notify::Mailer;
 use kolega::notify::email::{self, EmailContext};
 use kolega::notify::outbox::{self, NewMessage};
-use kolega::notify::worker::{Worker, MAX_ATTEMPTS};
-use kolega::notify::Mailer;
+use kolega::notify::worker::{MAX_ATTEMPTS, Worker};
 
 fn message(to: &str, subject: &str) -> NewMessage {
     NewMessage {
@@ -25,9 +25,14 @@ fn message(to: &str, subject: &str) -> NewMessage {
 #[tokio::test]
 async fn a_queued_email_arrives_through_smtp_with_both_bodies_in_the_recipients_language() {
     let app = TestApp::spawn().await;
-    let context = EmailContext { locale: Locale::En, base_url: app.state.config.base_url.clone() };
+    let context = EmailContext {
+        locale: Locale::En,
+        base_url: app.state.config.base_url.clone(),
+    };
     let email = email::account_created(&context, "ana@example.org", "Ana Petrović").unwrap();
-    outbox::enqueue(&app.pool, &email.into_message(), app.clock.now()).await.unwrap();
+    outbox::enqueue(&app.pool, &email.into_message(), app.clock.now())
+        .await
+        .unwrap();
 
     let received = app.deliver_mail().await;
 
@@ -38,8 +43,16 @@ async fn a_queued_email_arrives_through_smtp_with_both_bodies_in_the_recipients_
     assert_eq!(mail.subject, "Your Kolega account is ready");
     assert_eq!(mail.content_language, "en");
     assert!(mail.text.contains("Dear Ana Petrović,"), "{}", mail.text);
-    assert!(mail.text.contains("http://kolega.test/"), "links use the base URL: {}", mail.text);
-    assert!(mail.html.contains("<p>Dear Ana Petrović,</p>"), "{}", mail.html);
+    assert!(
+        mail.text.contains("http://kolega.test/"),
+        "links use the base URL: {}",
+        mail.text
+    );
+    assert!(
+        mail.html.contains("<p>Dear Ana Petrović,</p>"),
+        "{}",
+        mail.html
+    );
     assert!(mail.html.contains("href=\"http://kolega.test/\""));
     assert!(mail.raw.contains("From: Kolega <no-reply@kolega.test>"));
     let counts = outbox::counts(&app.pool).await.unwrap();
@@ -50,24 +63,48 @@ async fn a_queued_email_arrives_through_smtp_with_both_bodies_in_the_recipients_
 async fn serbian_and_cyrillic_emails_are_in_their_language() {
     let app = TestApp::spawn().await;
     for locale in [Locale::SrLatn, Locale::SrCyrl] {
-        let context = EmailContext { locale, base_url: app.state.config.base_url.clone() };
+        let context = EmailContext {
+            locale,
+            base_url: app.state.config.base_url.clone(),
+        };
         let email = email::account_created(&context, "jelena@example.org", "Jelena").unwrap();
-        outbox::enqueue(&app.pool, &email.into_message(), app.clock.now()).await.unwrap();
+        outbox::enqueue(&app.pool, &email.into_message(), app.clock.now())
+            .await
+            .unwrap();
     }
 
     let received = app.deliver_mail().await;
 
     let subjects: Vec<&str> = received.iter().map(|m| m.subject.as_str()).collect();
-    assert!(subjects.contains(&"Vaš nalog na Kolegi je otvoren"), "{subjects:?}");
-    assert!(subjects.contains(&"Ваш налог на Колеги је отворен"), "{subjects:?}");
-    let cyrillic = received.iter().find(|m| m.content_language == "sr-Cyrl").unwrap();
-    assert!(cyrillic.text.contains("Поштовани/а Jelena,"), "names stay as written: {}", cyrillic.text);
+    assert!(
+        subjects.contains(&"Vaš nalog na Kolegi je otvoren"),
+        "{subjects:?}"
+    );
+    assert!(
+        subjects.contains(&"Ваш налог на Колеги је отворен"),
+        "{subjects:?}"
+    );
+    let cyrillic = received
+        .iter()
+        .find(|m| m.content_language == "sr-Cyrl")
+        .unwrap();
+    assert!(
+        cyrillic.text.contains("Поштовани/а Jelena,"),
+        "names stay as written: {}",
+        cyrillic.text
+    );
 }
 
 #[tokio::test]
 async fn a_temporary_smtp_failure_is_retried_later_and_then_delivered_once() {
     let app = TestApp::spawn().await;
-    outbox::enqueue(&app.pool, &message("milan@example.org", "Podsetnik"), app.clock.now()).await.unwrap();
+    outbox::enqueue(
+        &app.pool,
+        &message("milan@example.org", "Podsetnik"),
+        app.clock.now(),
+    )
+    .await
+    .unwrap();
     app.smtp.refuse_temporarily(1);
 
     let first = app.worker().run_once().await.unwrap();
@@ -82,13 +119,23 @@ async fn a_temporary_smtp_failure_is_retried_later_and_then_delivered_once() {
     assert_eq!(second.sent, 1);
     assert_eq!(app.smtp.messages().len(), 1);
     assert_eq!(app.smtp.messages()[0].subject, "Podsetnik");
-    assert_eq!(app.worker().run_once().await.unwrap().sent, 0, "never sent twice");
+    assert_eq!(
+        app.worker().run_once().await.unwrap().sent,
+        0,
+        "never sent twice"
+    );
 }
 
 #[tokio::test]
 async fn a_message_is_given_up_after_the_last_attempt_and_a_permanent_refusal_at_once() {
     let app = TestApp::spawn().await;
-    outbox::enqueue(&app.pool, &message("nobody@example.org", "Uvek odbijena"), app.clock.now()).await.unwrap();
+    outbox::enqueue(
+        &app.pool,
+        &message("nobody@example.org", "Uvek odbijena"),
+        app.clock.now(),
+    )
+    .await
+    .unwrap();
     app.smtp.refuse_temporarily(MAX_ATTEMPTS as usize);
     for _ in 0..MAX_ATTEMPTS {
         app.worker().run_once().await.unwrap();
@@ -97,14 +144,22 @@ async fn a_message_is_given_up_after_the_last_attempt_and_a_permanent_refusal_at
     let counts = outbox::counts(&app.pool).await.unwrap();
     assert_eq!((counts.pending, counts.failed), (0, 1));
 
-    outbox::enqueue(&app.pool, &message("gone@example.org", "Nepostojeće sanduče"), app.clock.now()).await.unwrap();
+    outbox::enqueue(
+        &app.pool,
+        &message("gone@example.org", "Nepostojeće sanduče"),
+        app.clock.now(),
+    )
+    .await
+    .unwrap();
     app.smtp.refuse_permanently();
     let pass = app.worker().run_once().await.unwrap();
     assert_eq!(pass.failed, 1);
-    let (error,): (String,) = sqlx::query_as("SELECT last_error FROM outbox_messages WHERE recipient = 'gone@example.org'")
-        .fetch_one(&app.pool)
-        .await
-        .unwrap();
+    let (error,): (String,) = sqlx::query_as(
+        "SELECT last_error FROM outbox_messages WHERE recipient = 'gone@example.org'",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
     assert!(error.contains("550"), "{error}");
     assert!(app.smtp.messages().is_empty());
 }
@@ -113,12 +168,23 @@ async fn a_message_is_given_up_after_the_last_attempt_and_a_permanent_refusal_at
 async fn two_workers_never_send_one_message_twice() {
     let app = TestApp::spawn().await;
     for n in 0..60 {
-        outbox::enqueue(&app.pool, &message(&format!("clan{n}@example.org"), &format!("Poruka {n}")), app.clock.now()).await.unwrap();
+        outbox::enqueue(
+            &app.pool,
+            &message(&format!("clan{n}@example.org"), &format!("Poruka {n}")),
+            app.clock.now(),
+        )
+        .await
+        .unwrap();
     }
     // Two workers with their own connection pools, as two instances would have.
-    let other_pool = sqlx::PgPool::connect_with(app.db_options.clone()).await.unwrap();
+    let other_pool = sqlx::PgPool::connect_with(app.db_options.clone())
+        .await
+        .unwrap();
     let first = app.worker();
-    let second = Worker { pool: other_pool, ..app.worker() };
+    let second = Worker {
+        pool: other_pool,
+        ..app.worker()
+    };
 
     let (a, b) = tokio::join!(first.run_once(), second.run_once());
 
@@ -135,8 +201,13 @@ async fn two_workers_never_send_one_message_twice() {
 #[tokio::test]
 async fn messages_scheduled_for_later_wait_for_their_time() {
     let app = TestApp::spawn().await;
-    let later = NewMessage { send_after: Some(app.clock.now() + Duration::hours(24)), ..message("a@example.org", "Sutra") };
-    outbox::enqueue(&app.pool, &later, app.clock.now()).await.unwrap();
+    let later = NewMessage {
+        send_after: Some(app.clock.now() + Duration::hours(24)),
+        ..message("a@example.org", "Sutra")
+    };
+    outbox::enqueue(&app.pool, &later, app.clock.now())
+        .await
+        .unwrap();
 
     assert!(app.deliver_mail().await.is_empty());
     app.clock.advance(Duration::hours(24));
@@ -152,7 +223,13 @@ async fn without_smtp_mail_is_written_to_eml_files() {
         mailer: Mailer::Files(lettre::AsyncFileTransport::new(&dir), dir.clone()),
         ..app.worker()
     };
-    outbox::enqueue(&app.pool, &message("fajl@example.org", "U datoteku"), app.clock.now()).await.unwrap();
+    outbox::enqueue(
+        &app.pool,
+        &message("fajl@example.org", "U datoteku"),
+        app.clock.now(),
+    )
+    .await
+    .unwrap();
 
     assert_eq!(worker.run_once().await.unwrap().sent, 1);
 

@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use anyhow::{anyhow, bail, Context};
+use anyhow::{Context, anyhow, bail};
 use sha2::{Digest, Sha256};
 use sqlx::postgres::PgConnectOptions;
 use sqlx::{ConnectOptions, Connection};
@@ -71,13 +71,22 @@ pub fn find_binaries() -> anyhow::Result<Binaries> {
 
 /// [`find_binaries`] over explicit places: `path_dirs` in order, then
 /// `<versioned_root>/<version>/bin`, newest version first.
-pub fn find_binaries_in(path_dirs: Vec<PathBuf>, versioned_root: &Path) -> anyhow::Result<Binaries> {
+pub fn find_binaries_in(
+    path_dirs: Vec<PathBuf>,
+    versioned_root: &Path,
+) -> anyhow::Result<Binaries> {
     let mut versioned: Vec<(u32, PathBuf)> = fs::read_dir(versioned_root)
         .into_iter()
         .flatten()
         .flatten()
         .filter_map(|entry| {
-            let version = entry.file_name().to_str()?.split('.').next()?.parse().ok()?;
+            let version = entry
+                .file_name()
+                .to_str()?
+                .split('.')
+                .next()?
+                .parse()
+                .ok()?;
             Some((version, entry.path().join("bin")))
         })
         .collect();
@@ -88,7 +97,8 @@ pub fn find_binaries_in(path_dirs: Vec<PathBuf>, versioned_root: &Path) -> anyho
         .find_map(|dir| {
             let initdb = dir.join("initdb");
             let postgres = dir.join("postgres");
-            (is_executable(&initdb) && is_executable(&postgres)).then_some(Binaries { initdb, postgres })
+            (is_executable(&initdb) && is_executable(&postgres))
+                .then_some(Binaries { initdb, postgres })
         })
         .ok_or_else(|| anyhow!(MISSING_POSTGRES))
 }
@@ -113,8 +123,12 @@ impl Cluster {
         } else {
             None
         };
-        fs::create_dir_all(&options.root)
-            .with_context(|| format!("cannot create the data directory {}", options.root.display()))?;
+        fs::create_dir_all(&options.root).with_context(|| {
+            format!(
+                "cannot create the data directory {}",
+                options.root.display()
+            )
+        })?;
         let root = fs::canonicalize(&options.root)?;
         let home = cluster_home(&root, account.as_ref())?;
         let lock = lock_cluster(&home)?;
@@ -122,7 +136,13 @@ impl Cluster {
 
         let started = Instant::now();
         if !pgdata.join("PG_VERSION").exists() {
-            init_cluster(&binaries, &home, &pgdata, account.as_ref(), options.throwaway)?;
+            init_cluster(
+                &binaries,
+                &home,
+                &pgdata,
+                account.as_ref(),
+                options.throwaway,
+            )?;
             tracing::info!(
                 elapsed_ms = started.elapsed().as_millis() as u64,
                 dir = %pgdata.display(),
@@ -133,8 +153,21 @@ impl Cluster {
         clear_stale_postmaster(&pgdata).await?;
 
         let start_time = Instant::now();
-        let (pid, exited) = spawn_postgres(&binaries, &home, &pgdata, &socket_dir, account.as_ref(), options.throwaway)?;
-        let cluster = Cluster { pgdata, socket_dir, pid, exited, _lock: lock };
+        let (pid, exited) = spawn_postgres(
+            &binaries,
+            &home,
+            &pgdata,
+            &socket_dir,
+            account.as_ref(),
+            options.throwaway,
+        )?;
+        let cluster = Cluster {
+            pgdata,
+            socket_dir,
+            pid,
+            exited,
+            _lock: lock,
+        };
         cluster.wait_until_ready(&home).await?;
         tracing::info!(
             elapsed_ms = start_time.elapsed().as_millis() as u64,
@@ -168,10 +201,11 @@ impl Cluster {
     /// Creates `database` unless it exists.
     pub async fn ensure_database(&self, database: &str) -> anyhow::Result<()> {
         let mut conn = self.connect_options("postgres").connect().await?;
-        let exists: bool = sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = $1)")
-            .bind(database)
-            .fetch_one(&mut conn)
-            .await?;
+        let exists: bool =
+            sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = $1)")
+                .bind(database)
+                .fetch_one(&mut conn)
+                .await?;
         if !exists {
             let statement = format!("CREATE DATABASE \"{}\"", database.replace('"', "\"\""));
             sqlx::raw_sql(&statement).execute(&mut conn).await?;
@@ -240,7 +274,10 @@ fn cluster_home(root: &Path, account: Option<&Account>) -> anyhow::Result<PathBu
     };
     if let Some(blocking) = first_unreachable_ancestor(root, account) {
         let home = Path::new("/var/lib/kolega").join(short_hash(root));
-        fs::DirBuilder::new().recursive(true).mode(0o755).create(&home)?;
+        fs::DirBuilder::new()
+            .recursive(true)
+            .mode(0o755)
+            .create(&home)?;
         tracing::warn!(
             data_dir = %root.display(),
             blocked_by = %blocking.display(),
@@ -255,18 +292,22 @@ fn cluster_home(root: &Path, account: Option<&Account>) -> anyhow::Result<PathBu
 
 /// The first directory on the way to `path` that `account` may not enter.
 fn first_unreachable_ancestor(path: &Path, account: &Account) -> Option<PathBuf> {
-    path.ancestors().collect::<Vec<_>>().into_iter().rev().find_map(|dir| {
-        let meta = fs::metadata(dir).ok()?;
-        let mode = meta.mode();
-        let allowed = if meta.uid() == account.uid {
-            mode & 0o100 != 0
-        } else if meta.gid() == account.gid {
-            mode & 0o010 != 0
-        } else {
-            mode & 0o001 != 0
-        };
-        (!allowed).then(|| dir.to_owned())
-    })
+    path.ancestors()
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .find_map(|dir| {
+            let meta = fs::metadata(dir).ok()?;
+            let mode = meta.mode();
+            let allowed = if meta.uid() == account.uid {
+                mode & 0o100 != 0
+            } else if meta.gid() == account.gid {
+                mode & 0o010 != 0
+            } else {
+                mode & 0o001 != 0
+            };
+            (!allowed).then(|| dir.to_owned())
+        })
 }
 
 fn short_hash(path: &Path) -> String {
@@ -278,7 +319,12 @@ fn short_hash(path: &Path) -> String {
 /// `kolega` on the same data directory is refused instead of corrupting it.
 fn lock_cluster(home: &Path) -> anyhow::Result<File> {
     let path = home.join("kolega-cluster.lock");
-    let mut file = OpenOptions::new().read(true).write(true).create(true).truncate(false).open(&path)?;
+    let mut file = OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(&path)?;
     if !unix::try_lock_exclusive(&file)? {
         let mut holder = String::new();
         let _ = file.read_to_string(&mut holder);
@@ -383,7 +429,11 @@ async fn clear_stale_postmaster(pgdata: &Path) -> anyhow::Result<()> {
     let Ok(contents) = fs::read_to_string(&pid_file) else {
         return Ok(());
     };
-    let Some(pid) = contents.lines().next().and_then(|l| l.trim().parse::<i32>().ok()) else {
+    let Some(pid) = contents
+        .lines()
+        .next()
+        .and_then(|l| l.trim().parse::<i32>().ok())
+    else {
         fs::remove_file(&pid_file)?;
         return Ok(());
     };
@@ -393,17 +443,26 @@ async fn clear_stale_postmaster(pgdata: &Path) -> anyhow::Result<()> {
     let cmdline = fs::read(format!("/proc/{pid}/cmdline")).unwrap_or_default();
     let cmdline = String::from_utf8_lossy(&cmdline).replace('\0', " ");
     if cmdline.contains("postgres") && cmdline.contains(&*pgdata.to_string_lossy()) {
-        tracing::warn!(pid, "stopping a PostgreSQL left running by an earlier kolega process");
+        tracing::warn!(
+            pid,
+            "stopping a PostgreSQL left running by an earlier kolega process"
+        );
         unix::signal(pid, libc::SIGINT);
         let deadline = Instant::now() + Duration::from_secs(60);
         while unix::process_alive(pid) && Instant::now() < deadline {
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
         if unix::process_alive(pid) {
-            bail!("an earlier PostgreSQL (pid {pid}) on {} does not stop", pgdata.display());
+            bail!(
+                "an earlier PostgreSQL (pid {pid}) on {} does not stop",
+                pgdata.display()
+            );
         }
     } else {
-        tracing::warn!(pid, "removing a stale postmaster.pid whose process id now belongs to another program");
+        tracing::warn!(
+            pid,
+            "removing a stale postmaster.pid whose process id now belongs to another program"
+        );
         fs::remove_file(&pid_file)?;
     }
     Ok(())
@@ -417,7 +476,10 @@ fn spawn_postgres(
     account: Option<&Account>,
     throwaway: bool,
 ) -> anyhow::Result<(i32, watch::Receiver<bool>)> {
-    let log = OpenOptions::new().create(true).append(true).open(home.join("postgres.log"))?;
+    let log = OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(home.join("postgres.log"))?;
     let mut command = Command::new(&binaries.postgres);
     command
         .arg("-D")
@@ -434,7 +496,14 @@ fn spawn_postgres(
         // then stops PostgreSQL in order, after the server has drained.
         .process_group(0);
     if throwaway {
-        command.args(["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"]);
+        command.args([
+            "-c",
+            "fsync=off",
+            "-c",
+            "synchronous_commit=off",
+            "-c",
+            "full_page_writes=off",
+        ]);
     }
     as_account(&mut command, account);
     // SAFETY: the closure only makes an async-signal-safe system call.

@@ -36,7 +36,9 @@ fn bundle(
     // tests alike; our placeables never mix text directions.
     bundle.set_use_isolating(false);
     bundle.set_transform(transform);
-    bundle.add_resource(resource).expect("message ids are unique");
+    bundle
+        .add_resource(resource)
+        .expect("message ids are unique");
     bundle
 }
 
@@ -86,7 +88,11 @@ fn format(locale: Locale, key: &str, args: Option<&FluentArgs<'static>>) -> Stri
         None => message.value(),
     });
     let Some(pattern) = pattern else {
-        tracing::warn!(key, locale = locale.tag(), "message missing from the catalogue");
+        tracing::warn!(
+            key,
+            locale = locale.tag(),
+            "message missing from the catalogue"
+        );
         return key.to_owned();
     };
     let mut errors = Vec::new();
@@ -123,8 +129,16 @@ mod tests {
         assert_eq!(serbian, english);
         assert!(serbian.len() > 20);
         for id in &serbian {
-            assert_ne!(t(Locale::SrLatn, id), *id, "{id} is not a Serbian message with a value");
-            assert_ne!(t(Locale::En, id), *id, "{id} is not an English message with a value");
+            assert_ne!(
+                t(Locale::SrLatn, id),
+                *id,
+                "{id} is not a Serbian message with a value"
+            );
+            assert_ne!(
+                t(Locale::En, id),
+                *id,
+                "{id} is not an English message with a value"
+            );
         }
     }
 
@@ -137,12 +151,22 @@ mod tests {
 
     #[test]
     fn serbian_plurals_have_three_forms() {
-        let members = |n: i64| t_args(Locale::SrLatn, "member-count", &Args::new().with("count", n));
+        let members = |n: i64| {
+            t_args(
+                Locale::SrLatn,
+                "member-count",
+                &Args::new().with("count", n),
+            )
+        };
         assert_eq!(members(1), "1 član");
         assert_eq!(members(3), "3 člana");
         assert_eq!(members(5), "5 članova");
         assert_eq!(members(21), "21 član");
-        let cyrillic = t_args(Locale::SrCyrl, "member-count", &Args::new().with("count", 3));
+        let cyrillic = t_args(
+            Locale::SrCyrl,
+            "member-count",
+            &Args::new().with("count", 3),
+        );
         assert_eq!(cyrillic, "3 члана");
     }
 

@@ -104,12 +104,27 @@ mod tests {
 
     #[test]
     fn accept_language_prefers_highest_quality() {
-        assert_eq!(Locale::from_accept_language("en-US,en;q=0.9,sr;q=0.8"), Some(Locale::En));
-        assert_eq!(Locale::from_accept_language("de-DE, sr-Cyrl-RS;q=0.7, en;q=0.5"), Some(Locale::SrCyrl));
-        assert_eq!(Locale::from_accept_language("sr-RS,sr;q=0.9"), Some(Locale::SrLatn));
-        assert_eq!(Locale::from_accept_language("hr;q=0.4, en;q=0.6"), Some(Locale::En));
+        assert_eq!(
+            Locale::from_accept_language("en-US,en;q=0.9,sr;q=0.8"),
+            Some(Locale::En)
+        );
+        assert_eq!(
+            Locale::from_accept_language("de-DE, sr-Cyrl-RS;q=0.7, en;q=0.5"),
+            Some(Locale::SrCyrl)
+        );
+        assert_eq!(
+            Locale::from_accept_language("sr-RS,sr;q=0.9"),
+            Some(Locale::SrLatn)
+        );
+        assert_eq!(
+            Locale::from_accept_language("hr;q=0.4, en;q=0.6"),
+            Some(Locale::En)
+        );
         assert_eq!(Locale::from_accept_language("de, fr"), None);
-        assert_eq!(Locale::from_accept_language("en;q=0, sr-Latn"), Some(Locale::SrLatn));
+        assert_eq!(
+            Locale::from_accept_language("en;q=0, sr-Latn"),
+            Some(Locale::SrLatn)
+        );
         assert_eq!(Locale::from_accept_language(";;;,q=x"), None);
     }
 

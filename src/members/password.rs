@@ -25,7 +25,9 @@ pub async fn hash(password: String) -> anyhow::Result<String> {
 
 pub async fn verify(password: String, stored: String) -> bool {
     tokio::task::spawn_blocking(move || {
-        hasher().verify_password(password.as_bytes(), stored.as_str()).is_ok()
+        hasher()
+            .verify_password(password.as_bytes(), stored.as_str())
+            .is_ok()
     })
     .await
     .unwrap_or(false)

@@ -12,7 +12,13 @@ pub enum Role {
 }
 
 impl Role {
-    pub const ALL: [Role; 5] = [Role::Practitioner, Role::Student, Role::Teacher, Role::Moderator, Role::Admin];
+    pub const ALL: [Role; 5] = [
+        Role::Practitioner,
+        Role::Student,
+        Role::Teacher,
+        Role::Moderator,
+        Role::Admin,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {

@@ -25,7 +25,10 @@ pub struct NewUser<'a> {
     pub verified: bool,
 }
 
-pub async fn find_user_by_email(executor: impl PgExecutor<'_>, email: &str) -> sqlx::Result<Option<UserSummary>> {
+pub async fn find_user_by_email(
+    executor: impl PgExecutor<'_>,
+    email: &str,
+) -> sqlx::Result<Option<UserSummary>> {
     sqlx::query_as("SELECT user_id, email, name, handle, role FROM users WHERE email = lower($1)")
         .bind(email)
         .fetch_optional(executor)
@@ -59,12 +62,16 @@ async fn free_handle(conn: &mut PgConnection, name: &str) -> sqlx::Result<String
         slug if slug.is_empty() => "clan".to_owned(),
         slug => slug.chars().take(40).collect(),
     };
-    let taken: Vec<String> = sqlx::query_scalar("SELECT handle FROM users WHERE handle = $1 OR handle LIKE $1 || '-%'")
-        .bind(&base)
-        .fetch_all(conn)
-        .await?;
+    let taken: Vec<String> =
+        sqlx::query_scalar("SELECT handle FROM users WHERE handle = $1 OR handle LIKE $1 || '-%'")
+            .bind(&base)
+            .fetch_all(conn)
+            .await?;
     if !taken.contains(&base) {
         return Ok(base);
     }
-    Ok((2..).map(|n| format!("{base}-{n}")).find(|h| !taken.contains(h)).expect("an unbounded range has a free number"))
+    Ok((2..)
+        .map(|n| format!("{base}-{n}"))
+        .find(|h| !taken.contains(h))
+        .expect("an unbounded range has a free number"))
 }

@@ -66,13 +66,21 @@ struct AccountCreatedHtml<'a> {
 
 /// Sent when an administrator creates an account from the command line.
 pub fn account_created(e: &EmailContext, to: &str, name: &str) -> Result<Email, askama::Error> {
-    let greeting = i18n::t_args(e.locale, "email-greeting", &Args::new().with("name", name.to_owned()));
+    let greeting = i18n::t_args(
+        e.locale,
+        "email-greeting",
+        &Args::new().with("name", name.to_owned()),
+    );
     Ok(Email {
         kind: "account_created",
         to: to.to_owned(),
         locale: e.locale,
         subject: e.t("email-account-created-subject"),
-        text: AccountCreatedText { e, greeting: greeting.clone() }.render()?,
+        text: AccountCreatedText {
+            e,
+            greeting: greeting.clone(),
+        }
+        .render()?,
         html: AccountCreatedHtml { e, greeting }.render()?,
     })
 }

@@ -34,7 +34,11 @@ pub struct ClaimedMessage {
 
 /// Queues a message; call it with the transaction of the change that caused
 /// it. `now` is the application clock's time (due unless `send_after` is later).
-pub async fn enqueue(executor: impl PgExecutor<'_>, message: &NewMessage, now: DateTime<Utc>) -> sqlx::Result<i64> {
+pub async fn enqueue(
+    executor: impl PgExecutor<'_>,
+    message: &NewMessage,
+    now: DateTime<Utc>,
+) -> sqlx::Result<i64> {
     sqlx::query_scalar(
         r#"
         INSERT INTO outbox_messages (kind, recipient, language, subject, body_text, body_html, send_after, created_at)
@@ -91,7 +95,11 @@ pub async fn claim_due(
 }
 
 /// Marks a claimed message sent. Returns false if the claim was lost.
-pub async fn mark_sent(pool: &PgPool, message: &ClaimedMessage, now: DateTime<Utc>) -> sqlx::Result<bool> {
+pub async fn mark_sent(
+    pool: &PgPool,
+    message: &ClaimedMessage,
+    now: DateTime<Utc>,
+) -> sqlx::Result<bool> {
     let result = sqlx::query(
         r#"
         UPDATE outbox_messages
@@ -153,5 +161,9 @@ pub async fn counts(executor: impl PgExecutor<'_>) -> sqlx::Result<OutboxCounts>
     )
     .fetch_one(executor)
     .await?;
-    Ok(OutboxCounts { pending, sent, failed })
+    Ok(OutboxCounts {
+        pending,
+        sent,
+        failed,
+    })
 }

@@ -35,9 +35,12 @@ pub fn check_smtp_url(url: &str) -> Result<(), SmtpError> {
 }
 
 /// `?tls=starttls` is our spelling of lettre's `?tls=required`.
-fn smtp_builder(url: &str) -> Result<lettre::transport::smtp::AsyncSmtpTransportBuilder, SmtpError> {
+fn smtp_builder(
+    url: &str,
+) -> Result<lettre::transport::smtp::AsyncSmtpTransportBuilder, SmtpError> {
     let url = url.replace("tls=starttls", "tls=required");
-    Ok(AsyncSmtpTransport::<Tokio1Executor>::from_url(&url)?.timeout(Some(std::time::Duration::from_secs(30))))
+    Ok(AsyncSmtpTransport::<Tokio1Executor>::from_url(&url)?
+        .timeout(Some(std::time::Duration::from_secs(30))))
 }
 
 impl Mailer {

@@ -4,8 +4,8 @@
 use std::time::Duration as StdDuration;
 
 use chrono::Duration;
-use lettre::message::{header, Mailbox, MultiPart, SinglePart};
 use lettre::Message;
+use lettre::message::{Mailbox, MultiPart, SinglePart, header};
 use sqlx::PgPool;
 use tokio::sync::watch;
 
@@ -102,13 +102,19 @@ pub fn backoff(attempt: i32) -> Duration {
 /// outbox id, so if a crash between hand-over and bookkeeping ever makes us
 /// send a message again, mail systems see the same message.
 fn build_message(message: &ClaimedMessage, from: &Mailbox) -> Result<Message, String> {
-    let to: Mailbox = message.recipient.parse().map_err(|e| format!("bad recipient: {e}"))?;
+    let to: Mailbox = message
+        .recipient
+        .parse()
+        .map_err(|e| format!("bad recipient: {e}"))?;
     let domain = from.email.domain().to_owned();
     Message::builder()
         .from(from.clone())
         .to(to)
         .subject(&message.subject)
-        .message_id(Some(format!("<kolega-{}@{domain}>", message.outbox_message_id)))
+        .message_id(Some(format!(
+            "<kolega-{}@{domain}>",
+            message.outbox_message_id
+        )))
         .raw_header(header::HeaderValue::new(
             header::HeaderName::new_from_ascii_str("Content-Language"),
             message.language.clone(),

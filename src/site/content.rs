@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use pulldown_cmark::{html, Options, Parser};
+use pulldown_cmark::{Options, Parser, html};
 
 use crate::i18n::Locale;
 use crate::text::translit;
@@ -51,7 +51,10 @@ static RENDERED: LazyLock<HashMap<(&'static str, Locale), String>> = LazyLock::n
     let mut rendered = HashMap::new();
     for page in PAGES {
         rendered.insert((page.slug, Locale::SrLatn), markdown_to_html(page.sr_latn));
-        rendered.insert((page.slug, Locale::SrCyrl), markdown_to_html(&translit::to_cyrillic(page.sr_latn)));
+        rendered.insert(
+            (page.slug, Locale::SrCyrl),
+            markdown_to_html(&translit::to_cyrillic(page.sr_latn)),
+        );
         rendered.insert((page.slug, Locale::En), markdown_to_html(page.en));
     }
     rendered
@@ -62,7 +65,10 @@ pub fn find(slug: &str) -> Option<&'static ContentPage> {
 }
 
 pub fn html(page: &ContentPage, locale: Locale) -> &'static str {
-    RENDERED.get(&(page.slug, locale)).map(String::as_str).unwrap_or_default()
+    RENDERED
+        .get(&(page.slug, locale))
+        .map(String::as_str)
+        .unwrap_or_default()
 }
 
 fn markdown_to_html(markdown: &str) -> String {

@@ -1,10 +1,10 @@
 use std::time::Duration;
 
+use axum::Router;
 use axum::extract::{Path, State};
-use axum::http::{header, StatusCode};
+use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use axum::Router;
 use serde::Deserialize;
 
 use super::content;
@@ -12,7 +12,7 @@ use super::views::{ContentTemplate, HomeTemplate};
 use crate::app::AppState;
 use crate::i18n::Locale;
 use crate::web::redirect::{safe_next, see_other};
-use crate::web::{cookies, AppError, AppResult, Form, Page, RequestContext};
+use crate::web::{AppError, AppResult, Form, Page, RequestContext, cookies};
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -25,7 +25,9 @@ pub fn router() -> Router<AppState> {
 
 #[tracing::instrument(skip_all)]
 async fn home(ctx: RequestContext) -> HomeTemplate {
-    HomeTemplate { page: Page::titled(&ctx, "home-title").in_section("home") }
+    HomeTemplate {
+        page: Page::titled(&ctx, "home-title").in_section("home"),
+    }
 }
 
 #[tracing::instrument(skip_all, fields(slug))]
@@ -45,10 +47,18 @@ struct LanguageChoice {
 
 /// Remembers the chosen language for a year and goes back where the
 /// visitor was.
-async fn switch_language(State(state): State<AppState>, Form(choice): Form<LanguageChoice>) -> AppResult<Response> {
+async fn switch_language(
+    State(state): State<AppState>,
+    Form(choice): Form<LanguageChoice>,
+) -> AppResult<Response> {
     let locale = Locale::from_tag(&choice.lang).ok_or(AppError::BadRequest)?;
     let mut response = see_other(safe_next(choice.next.as_deref(), "/")).into_response();
-    let cookie = cookies::set(cookies::LANGUAGE, locale.tag(), Some(365 * 24 * 3600), state.config.secure_cookies());
+    let cookie = cookies::set(
+        cookies::LANGUAGE,
+        locale.tag(),
+        Some(365 * 24 * 3600),
+        state.config.secure_cookies(),
+    );
     response.headers_mut().append(header::SET_COOKIE, cookie);
     Ok(response)
 }
@@ -70,7 +80,10 @@ async fn readyz(State(state): State<AppState>) -> Response {
 fn plain(status: StatusCode, body: &'static str) -> Response {
     (
         status,
-        [(header::CONTENT_TYPE, "text/plain; charset=utf-8"), (header::CACHE_CONTROL, "no-store")],
+        [
+            (header::CONTENT_TYPE, "text/plain; charset=utf-8"),
+            (header::CACHE_CONTROL, "no-store"),
+        ],
         body,
     )
         .into_response()

@@ -78,7 +78,10 @@ mod tests {
 
     #[test]
     fn punctuation_collapses_to_single_spaces() {
-        assert_eq!(normalize("  Centar — za   socijalni rad, Niš!  "), "centar za socijalni rad nis");
+        assert_eq!(
+            normalize("  Centar — za   socijalni rad, Niš!  "),
+            "centar za socijalni rad nis"
+        );
     }
 
     #[test]

@@ -108,7 +108,10 @@ fn is_address(token: &[char]) -> bool {
 
 fn word_to_cyrillic(word: &[char], out: &mut String) {
     // Foreign words (names of products, organisations) keep their spelling.
-    if word.iter().any(|c| matches!(c, 'q' | 'w' | 'x' | 'y' | 'Q' | 'W' | 'X' | 'Y')) {
+    if word
+        .iter()
+        .any(|c| matches!(c, 'q' | 'w' | 'x' | 'y' | 'Q' | 'W' | 'X' | 'Y'))
+    {
         out.extend(word);
         return;
     }
@@ -144,7 +147,11 @@ fn digraph_to_cyrillic(first: char, second: char) -> Option<char> {
         ('d', 'ž') => 'џ',
         _ => return None,
     };
-    Some(if upper { letter.to_uppercase().next()? } else { letter })
+    Some(if upper {
+        letter.to_uppercase().next()?
+    } else {
+        letter
+    })
 }
 
 fn latin_letter_to_cyrillic(c: char) -> Option<char> {
@@ -179,7 +186,11 @@ fn latin_letter_to_cyrillic(c: char) -> Option<char> {
         'ž' => 'ж',
         _ => return None,
     };
-    Some(if c.is_uppercase() { cyr.to_uppercase().next()? } else { cyr })
+    Some(if c.is_uppercase() {
+        cyr.to_uppercase().next()?
+    } else {
+        cyr
+    })
 }
 
 fn cyrillic_letter_to_latin(c: char) -> Option<&'static str> {
@@ -255,7 +266,10 @@ mod tests {
     #[test]
     fn digraphs_become_single_letters() {
         assert_eq!(to_cyrillic("ljubav njiva džep"), "љубав њива џеп");
-        assert_eq!(to_cyrillic("Ljubljana Njegoš Džamija"), "Љубљана Његош Џамија");
+        assert_eq!(
+            to_cyrillic("Ljubljana Njegoš Džamija"),
+            "Љубљана Његош Џамија"
+        );
         assert_eq!(to_cyrillic("LJUBAV NJIVA DŽEP"), "ЉУБАВ ЊИВА ЏЕП");
         assert_eq!(to_cyrillic("odžak"), "оџак");
     }
@@ -283,10 +297,22 @@ mod tests {
             to_cyrillic("Piši na info@kolega.rs ili vidi https://kolega.rs/pomoc danas"),
             "Пиши на info@kolega.rs или види https://kolega.rs/pomoc данас"
         );
-        assert_eq!(to_cyrillic("pokreni `cargo run` sada"), "покрени `cargo run` сада");
-        assert_eq!(to_cyrillic("[pravila](/guidelines)"), "[правила](/guidelines)");
-        assert_eq!(to_cyrillic("webinar preko Zoom i WhatsApp"), "webinar преко Зоом и WhatsApp");
-        assert_eq!(to_cyrillic("<strong>jak</strong> tekst"), "<strong>јак</strong> текст");
+        assert_eq!(
+            to_cyrillic("pokreni `cargo run` sada"),
+            "покрени `cargo run` сада"
+        );
+        assert_eq!(
+            to_cyrillic("[pravila](/guidelines)"),
+            "[правила](/guidelines)"
+        );
+        assert_eq!(
+            to_cyrillic("webinar preko Zoom i WhatsApp"),
+            "webinar преко Зоом и WhatsApp"
+        );
+        assert_eq!(
+            to_cyrillic("<strong>jak</strong> tekst"),
+            "<strong>јак</strong> текст"
+        );
     }
 
     #[test]

@@ -3,12 +3,12 @@
 
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
-use axum::http::{header, HeaderMap};
+use axum::http::{HeaderMap, header};
 use base64::Engine;
 use rand::RngCore;
 
-use super::cookies;
 use super::AppError;
+use super::cookies;
 use crate::i18n::Locale;
 
 #[derive(Debug, Clone)]
@@ -34,7 +34,14 @@ impl RequestContext {
         let existing = cookies::get(headers, cookies::CSRF).filter(|t| is_well_formed_token(t));
         let is_new = existing.is_none();
         let csrf_token = existing.map(str::to_owned).unwrap_or_else(new_token);
-        (RequestContext { locale, csrf_token, path }, is_new)
+        (
+            RequestContext {
+                locale,
+                csrf_token,
+                path,
+            },
+            is_new,
+        )
     }
 }
 
@@ -46,7 +53,10 @@ pub fn new_token() -> String {
 }
 
 fn is_well_formed_token(token: &str) -> bool {
-    token.len() == 43 && token.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    token.len() == 43
+        && token
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
 impl<S: Send + Sync> FromRequestParts<S> for RequestContext {
@@ -57,6 +67,10 @@ impl<S: Send + Sync> FromRequestParts<S> for RequestContext {
             .extensions
             .get::<RequestContext>()
             .cloned()
-            .ok_or_else(|| AppError::Internal(anyhow::anyhow!("the page shell middleware is not installed")))
+            .ok_or_else(|| {
+                AppError::Internal(anyhow::anyhow!(
+                    "the page shell middleware is not installed"
+                ))
+            })
     }
 }

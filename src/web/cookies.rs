@@ -1,7 +1,7 @@
 //! Reading and writing the few cookies Kolega sets: the language choice and
 //! the CSRF token (and, from the members feature on, the session).
 
-use axum::http::{header, HeaderMap, HeaderValue};
+use axum::http::{HeaderMap, HeaderValue, header};
 
 pub const LANGUAGE: &str = "kolega_lang";
 pub const CSRF: &str = "kolega_csrf";

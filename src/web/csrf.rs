@@ -7,14 +7,17 @@
 //!    or an `X-CSRF-Token` header), so a request with neither header is
 //!    still refused unless it comes from our own page.
 
-use axum::http::{header, HeaderMap, Method};
+use axum::http::{HeaderMap, Method, header};
 
 use super::cookies;
 
 pub const FIELD: &str = "csrf_token";
 
 pub fn is_state_changing(method: &Method) -> bool {
-    !matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS | Method::TRACE)
+    !matches!(
+        *method,
+        Method::GET | Method::HEAD | Method::OPTIONS | Method::TRACE
+    )
 }
 
 /// Whether the browser says the request came from another site.
@@ -49,14 +52,25 @@ pub fn token_matches(headers: &HeaderMap, submitted: Option<&str>) -> bool {
 }
 
 /// The token from an urlencoded body, the query string or the header.
-pub fn submitted_token(headers: &HeaderMap, query: Option<&str>, form_body: Option<&[u8]>) -> Option<String> {
+pub fn submitted_token(
+    headers: &HeaderMap,
+    query: Option<&str>,
+    form_body: Option<&[u8]>,
+) -> Option<String> {
     let from_pairs = |bytes: &[u8]| {
-        form_urlencoded_pairs(bytes).find(|(k, _)| k == FIELD).map(|(_, v)| v)
+        form_urlencoded_pairs(bytes)
+            .find(|(k, _)| k == FIELD)
+            .map(|(_, v)| v)
     };
     form_body
         .and_then(from_pairs)
         .or_else(|| query.and_then(|q| from_pairs(q.as_bytes())))
-        .or_else(|| headers.get("x-csrf-token").and_then(|v| v.to_str().ok()).map(str::to_owned))
+        .or_else(|| {
+            headers
+                .get("x-csrf-token")
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_owned)
+        })
 }
 
 fn form_urlencoded_pairs(bytes: &[u8]) -> impl Iterator<Item = (String, String)> + '_ {

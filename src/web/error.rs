@@ -87,9 +87,9 @@ impl ErrorPage {
     /// The page for a bare status from a layer that knows nothing of ours.
     pub fn for_status(status: StatusCode) -> Option<ErrorPage> {
         Some(match status {
-            StatusCode::BAD_REQUEST | StatusCode::UNPROCESSABLE_ENTITY | StatusCode::UNSUPPORTED_MEDIA_TYPE => {
-                ErrorPage::BadRequest
-            }
+            StatusCode::BAD_REQUEST
+            | StatusCode::UNPROCESSABLE_ENTITY
+            | StatusCode::UNSUPPORTED_MEDIA_TYPE => ErrorPage::BadRequest,
             StatusCode::FORBIDDEN => ErrorPage::Forbidden,
             StatusCode::NOT_FOUND => ErrorPage::NotFound,
             StatusCode::METHOD_NOT_ALLOWED => ErrorPage::MethodNotAllowed,
@@ -121,9 +121,10 @@ impl AppError {
             AppError::Conflict => ErrorPage::Conflict,
             AppError::PayloadTooLarge => ErrorPage::PayloadTooLarge,
             AppError::Database(error) if is_outage(error) => ErrorPage::Unavailable,
-            AppError::Database(_) | AppError::Mail(_) | AppError::Template(_) | AppError::Internal(_) => {
-                ErrorPage::Internal
-            }
+            AppError::Database(_)
+            | AppError::Mail(_)
+            | AppError::Template(_)
+            | AppError::Internal(_) => ErrorPage::Internal,
         }
     }
 }
@@ -135,7 +136,8 @@ pub fn is_outage(error: &sqlx::Error) -> bool {
         sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::Io(_) => true,
         sqlx::Error::Database(db) => {
             // 57P01..03: admin shutdown, crash shutdown, cannot connect now.
-            db.code().is_some_and(|code| code.starts_with("57P") || code.starts_with("08"))
+            db.code()
+                .is_some_and(|code| code.starts_with("57P") || code.starts_with("08"))
         }
         _ => false,
     }

@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 use chrono_tz::Europe::Belgrade;
 
-use super::{static_files, RequestContext};
+use super::{RequestContext, static_files};
 use crate::i18n::{self, Args, Locale};
 
 #[derive(Debug, Clone)]
@@ -67,11 +67,15 @@ impl Page {
 
     /// Date and time in Europe/Belgrade, in the page's language.
     pub fn datetime(&self, at: &DateTime<Utc>) -> String {
-        at.with_timezone(&Belgrade).format(self.locale.datetime_format()).to_string()
+        at.with_timezone(&Belgrade)
+            .format(self.locale.datetime_format())
+            .to_string()
     }
 
     pub fn date(&self, at: &DateTime<Utc>) -> String {
-        at.with_timezone(&Belgrade).format(self.locale.date_format()).to_string()
+        at.with_timezone(&Belgrade)
+            .format(self.locale.date_format())
+            .to_string()
     }
 
     pub fn is_section(&self, section: &str) -> bool {

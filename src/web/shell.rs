@@ -5,14 +5,14 @@
 //! - sets the CSRF cookie for new visitors.
 
 use askama::Template;
-use axum::body::{to_bytes, Body};
+use axum::body::{Body, to_bytes};
 use axum::extract::{Request, State};
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 
 use super::error::ErrorPage;
-use super::{cookies, csrf, Page, RequestContext};
+use super::{Page, RequestContext, cookies, csrf};
 use crate::app::AppState;
 
 /// The most an urlencoded form may weigh (uploads are multipart).
@@ -58,7 +58,9 @@ async fn verify_csrf(request: Request, base_url: &str) -> Result<Request, ErrorP
         };
     }
     let (parts, body) = request.into_parts();
-    let bytes = to_bytes(body, FORM_LIMIT).await.map_err(|_| ErrorPage::PayloadTooLarge)?;
+    let bytes = to_bytes(body, FORM_LIMIT)
+        .await
+        .map_err(|_| ErrorPage::PayloadTooLarge)?;
     let submitted = csrf::submitted_token(&parts.headers, parts.uri.query(), Some(&bytes));
     if !csrf::token_matches(&parts.headers, submitted.as_deref()) {
         return Err(ErrorPage::CsrfRejected);
@@ -72,7 +74,12 @@ fn finish(ctx: &RequestContext, response: Response, new_token: bool, state: &App
         None => response,
     };
     if new_token {
-        let cookie = cookies::set(cookies::CSRF, &ctx.csrf_token, None, state.config.secure_cookies());
+        let cookie = cookies::set(
+            cookies::CSRF,
+            &ctx.csrf_token,
+            None,
+            state.config.secure_cookies(),
+        );
         response.headers_mut().append(header::SET_COOKIE, cookie);
     }
     response

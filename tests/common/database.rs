@@ -30,15 +30,28 @@ static COUNTER: AtomicU32 = AtomicU32::new(0);
 /// A fresh, migrated database for one test.
 pub async fn fresh_database() -> (PgPool, PgConnectOptions) {
     let server = SERVER.get_or_init(start_server).await;
-    let name = format!("{}_{}", server.prefix, COUNTER.fetch_add(1, Ordering::SeqCst));
-    let mut admin = server.admin.connect().await.expect("connect to the test server");
-    sqlx::raw_sql(&format!("CREATE DATABASE \"{name}\" TEMPLATE \"{}\"", server.template))
-        .execute(&mut admin)
+    let name = format!(
+        "{}_{}",
+        server.prefix,
+        COUNTER.fetch_add(1, Ordering::SeqCst)
+    );
+    let mut admin = server
+        .admin
+        .connect()
         .await
-        .expect("create a test database from the template");
+        .expect("connect to the test server");
+    sqlx::raw_sql(&format!(
+        "CREATE DATABASE \"{name}\" TEMPLATE \"{}\"",
+        server.template
+    ))
+    .execute(&mut admin)
+    .await
+    .expect("create a test database from the template");
     admin.close().await.ok();
     let options = server.admin.clone().database(&name);
-    let pool = db::connect(options.clone(), 5).await.expect("connect to the test database");
+    let pool = db::connect(options.clone(), 5)
+        .await
+        .expect("connect to the test database");
     (pool, options)
 }
 
@@ -67,7 +80,9 @@ pub async fn fresh_database_url() -> String {
 
 async fn start_server() -> Server {
     let pid = std::process::id();
-    let url = std::env::var("DATABASE_URL").ok().filter(|url| !url.is_empty());
+    let url = std::env::var("DATABASE_URL")
+        .ok()
+        .filter(|url| !url.is_empty());
     let admin = match &url {
         Some(url) => db::options_from_url(url).expect("DATABASE_URL parses"),
         None => start_private_cluster().await,
@@ -75,21 +90,39 @@ async fn start_server() -> Server {
     let prefix = format!("kolega_test_{pid}");
     let template = format!("{prefix}_template");
     let mut conn = admin.connect().await.expect("connect to the test server");
-    sqlx::raw_sql(&format!("DROP DATABASE IF EXISTS \"{template}\"")).execute(&mut conn).await.unwrap();
-    sqlx::raw_sql(&format!("CREATE DATABASE \"{template}\"")).execute(&mut conn).await.unwrap();
+    sqlx::raw_sql(&format!("DROP DATABASE IF EXISTS \"{template}\""))
+        .execute(&mut conn)
+        .await
+        .unwrap();
+    sqlx::raw_sql(&format!("CREATE DATABASE \"{template}\""))
+        .execute(&mut conn)
+        .await
+        .unwrap();
     conn.close().await.ok();
-    let pool = db::connect(admin.clone().database(&template), 2).await.unwrap();
-    db::migrate(&pool).await.expect("migrations apply to an empty database");
+    let pool = db::connect(admin.clone().database(&template), 2)
+        .await
+        .unwrap();
+    db::migrate(&pool)
+        .await
+        .expect("migrations apply to an empty database");
     pool.close().await;
-    Server { admin: admin.database("postgres"), url, template, prefix }
+    Server {
+        admin: admin.database("postgres"),
+        url,
+        template,
+        prefix,
+    }
 }
 
 async fn start_private_cluster() -> PgConnectOptions {
     remove_abandoned_clusters();
     let root = std::env::temp_dir().join(format!("kolega-test-{}", std::process::id()));
-    let cluster = embedded::Cluster::start(&embedded::ClusterOptions { root: root.clone(), throwaway: true })
-        .await
-        .expect("the private test cluster starts");
+    let cluster = embedded::Cluster::start(&embedded::ClusterOptions {
+        root: root.clone(),
+        throwaway: true,
+    })
+    .await
+    .expect("the private test cluster starts");
     let options = cluster.connect_options("postgres");
     CLEANUP.get_or_init(|| Mutex::new(Some((cluster.pid(), root))));
     // SAFETY: registering a plain `extern "C"` function is always sound.
@@ -102,7 +135,11 @@ async fn start_private_cluster() -> PgConnectOptions {
 }
 
 extern "C" fn stop_cluster_at_exit() {
-    let Some(Some((pid, root))) = CLEANUP.get().and_then(|m| m.lock().ok()).map(|mut g| g.take()) else {
+    let Some(Some((pid, root))) = CLEANUP
+        .get()
+        .and_then(|m| m.lock().ok())
+        .map(|mut g| g.take())
+    else {
         return;
     };
     // SAFETY: signalling our own child.
@@ -120,10 +157,15 @@ extern "C" fn stop_cluster_at_exit() {
 
 /// Removes `kolega-test-<pid>` directories whose process is gone.
 fn remove_abandoned_clusters() {
-    let Ok(entries) = std::fs::read_dir(std::env::temp_dir()) else { return };
+    let Ok(entries) = std::fs::read_dir(std::env::temp_dir()) else {
+        return;
+    };
     for entry in entries.flatten() {
         let name = entry.file_name();
-        let Some(pid) = name.to_str().and_then(|n| n.strip_prefix("kolega-test-")).and_then(|p| p.parse::<i32>().ok())
+        let Some(pid) = name
+            .to_str()
+            .and_then(|n| n.strip_prefix("kolega-test-"))
+            .and_then(|p| p.parse::<i32>().ok())
         else {
             continue;
         };
@@ -136,7 +178,11 @@ fn remove_abandoned_clusters() {
 fn postmaster_alive(root: &Path) -> bool {
     std::fs::read_to_string(root.join("postgres/postmaster.pid"))
         .ok()
-        .and_then(|text| text.lines().next().and_then(|l| l.trim().parse::<i32>().ok()))
+        .and_then(|text| {
+            text.lines()
+                .next()
+                .and_then(|l| l.trim().parse::<i32>().ok())
+        })
         .is_some_and(process_alive)
 }
 

@@ -16,7 +16,9 @@ pub struct ReceivedMail {
 
 impl ReceivedMail {
     pub fn parse(_from: &str, envelope_to: &[String], raw: &str) -> ReceivedMail {
-        let message = MessageParser::default().parse(raw.as_bytes()).expect("the message parses as MIME");
+        let message = MessageParser::default()
+            .parse(raw.as_bytes())
+            .expect("the message parses as MIME");
         let to = message
             .to()
             .and_then(|a| a.first())
@@ -33,8 +35,14 @@ impl ReceivedMail {
             envelope_to: envelope_to.to_vec(),
             to,
             subject: message.subject().unwrap_or_default().to_owned(),
-            text: message.body_text(0).map(|t| t.into_owned()).unwrap_or_default(),
-            html: message.body_html(0).map(|t| t.into_owned()).unwrap_or_default(),
+            text: message
+                .body_text(0)
+                .map(|t| t.into_owned())
+                .unwrap_or_default(),
+            html: message
+                .body_html(0)
+                .map(|t| t.into_owned())
+                .unwrap_or_default(),
             message_id: message.message_id().unwrap_or_default().to_owned(),
             content_language: header_text("Content-Language"),
             raw: raw.to_owned(),

@@ -23,7 +23,9 @@ pub struct SmtpSink {
 
 impl SmtpSink {
     pub async fn start() -> SmtpSink {
-        let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind the SMTP sink");
+        let listener = TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind the SMTP sink");
         let port = listener.local_addr().unwrap().port();
         let state = SinkState::default();
         let accept_state = state.clone();
@@ -46,19 +48,31 @@ impl SmtpSink {
 
     /// Refuse the next `count` messages with "451 try again later".
     pub fn refuse_temporarily(&self, count: usize) {
-        self.state.refusals.lock().unwrap().extend(std::iter::repeat_n("451 4.3.0 Try again later", count));
+        self.state
+            .refusals
+            .lock()
+            .unwrap()
+            .extend(std::iter::repeat_n("451 4.3.0 Try again later", count));
     }
 
     /// Refuse the next message with "550 no such mailbox".
     pub fn refuse_permanently(&self) {
-        self.state.refusals.lock().unwrap().push("550 5.1.1 No such mailbox");
+        self.state
+            .refusals
+            .lock()
+            .unwrap()
+            .push("550 5.1.1 No such mailbox");
     }
 }
 
 async fn serve_connection(stream: TcpStream, state: SinkState) {
     let (read, mut write) = stream.into_split();
     let mut lines = BufReader::new(read);
-    if write.write_all(b"220 sink.test ESMTP ready\r\n").await.is_err() {
+    if write
+        .write_all(b"220 sink.test ESMTP ready\r\n")
+        .await
+        .is_err()
+    {
         return;
     }
     let (mut from, mut to) = (String::new(), Vec::new());
@@ -92,7 +106,11 @@ async fn serve_connection(stream: TcpStream, state: SinkState) {
             if let Some(refusal) = refusal {
                 refusal.into()
             } else {
-                if write.write_all(b"354 End data with <CR><LF>.<CR><LF>\r\n").await.is_err() {
+                if write
+                    .write_all(b"354 End data with <CR><LF>.<CR><LF>\r\n")
+                    .await
+                    .is_err()
+                {
                     return;
                 }
                 let mut data = String::new();
@@ -106,7 +124,11 @@ async fn serve_connection(stream: TcpStream, state: SinkState) {
                     }
                     data.push_str(line.strip_prefix('.').unwrap_or(&line));
                 }
-                state.messages.lock().unwrap().push(ReceivedMail::parse(&from, &to, &data));
+                state
+                    .messages
+                    .lock()
+                    .unwrap()
+                    .push(ReceivedMail::parse(&from, &to, &data));
                 from.clear();
                 to.clear();
                 "250 2.0.0 Queued".into()
@@ -117,7 +139,11 @@ async fn serve_connection(stream: TcpStream, state: SinkState) {
         } else {
             "502 Command not implemented".into()
         };
-        if write.write_all(format!("{answer}\r\n").as_bytes()).await.is_err() {
+        if write
+            .write_all(format!("{answer}\r\n").as_bytes())
+            .await
+            .is_err()
+        {
             return;
         }
     }

@@ -7,20 +7,20 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
-use axum::body::Body;
-use axum::http::{header, HeaderMap, Method, Request, StatusCode};
 use axum::Router;
+use axum::body::Body;
+use axum::http::{HeaderMap, Method, Request, StatusCode, header};
 use chrono::{TimeZone, Utc};
+use kolega::AppState;
 use kolega::clock::Clock;
 use kolega::config::Config;
-use kolega::notify::worker::{Pass, Worker};
 use kolega::notify::Mailer;
-use kolega::AppState;
-use sqlx::postgres::PgConnectOptions;
+use kolega::notify::worker::{Pass, Worker};
 use sqlx::PgPool;
+use sqlx::postgres::PgConnectOptions;
 use tower::ServiceExt;
 
-use super::{database, html, ReceivedMail, SmtpSink};
+use super::{ReceivedMail, SmtpSink, database, html};
 
 pub const BASE_URL: &str = "http://kolega.test";
 
@@ -50,21 +50,43 @@ impl TestApp {
     /// Like [`TestApp::spawn`], letting the test add routes (e.g. one that
     /// panics) inside the real middleware.
     pub async fn spawn_with(extra: impl FnOnce(Router<AppState>) -> Router<AppState>) -> TestApp {
+        Self::spawn_configured(&[], extra).await
+    }
+
+    /// With extra routes and configuration variables on top of the test defaults.
+    pub async fn spawn_configured(
+        variables: &[(&str, &str)],
+        extra: impl FnOnce(Router<AppState>) -> Router<AppState>,
+    ) -> TestApp {
         let (pool, db_options) = database::fresh_database().await;
         let smtp = SmtpSink::start().await;
-        let data_dir = std::env::temp_dir().join(format!("kolega-test-data-{}", uuid::Uuid::new_v4()));
+        let data_dir =
+            std::env::temp_dir().join(format!("kolega-test-data-{}", uuid::Uuid::new_v4()));
         let smtp_url = smtp.url();
         let data_dir_text = data_dir.to_string_lossy().into_owned();
-        let config = Config::from_lookup(|name| match name {
-            "KOLEGA_BASE_URL" => Some(BASE_URL.to_owned()),
-            "SMTP_URL" => Some(smtp_url.clone()),
-            "KOLEGA_DATA_DIR" => Some(data_dir_text.clone()),
-            "MAIL_FROM" => Some("Kolega <no-reply@kolega.test>".to_owned()),
-            _ => None,
+        let overrides: Vec<(String, String)> = variables
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        let config = Config::from_lookup(|name| {
+            if let Some((_, value)) = overrides.iter().find(|(k, _)| k == name) {
+                return Some(value.clone());
+            }
+            match name {
+                "KOLEGA_BASE_URL" => Some(BASE_URL.to_owned()),
+                "SMTP_URL" => Some(smtp_url.clone()),
+                "KOLEGA_DATA_DIR" => Some(data_dir_text.clone()),
+                "MAIL_FROM" => Some("Kolega <no-reply@kolega.test>".to_owned()),
+                _ => None,
+            }
         })
         .expect("the test configuration is valid");
         let clock = Clock::manual(Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap());
-        let state = AppState { db: pool.clone(), config: Arc::new(config), clock: clock.clone() };
+        let state = AppState {
+            db: pool.clone(),
+            config: Arc::new(config),
+            clock: clock.clone(),
+        };
         let pages = extra(kolega::pages());
         let assets = kolega::web::static_files::router(&state.config.static_dir);
         let router = kolega::app::with_middleware(state.clone(), pages, assets);
@@ -91,7 +113,11 @@ impl TestApp {
 
     /// Runs the mail worker once and returns everything the sink has received.
     pub async fn deliver_mail(&self) -> Vec<ReceivedMail> {
-        let _: Pass = self.worker().run_once().await.expect("the worker reaches the database");
+        let _: Pass = self
+            .worker()
+            .run_once()
+            .await
+            .expect("the worker reaches the database");
         self.smtp.messages()
     }
 
@@ -100,13 +126,19 @@ impl TestApp {
     }
 
     pub async fn get_with(&self, path: &str, headers: &[(&str, &str)]) -> TestResponse {
-        self.request(Method::GET, path, headers, Body::empty()).await
+        self.request(Method::GET, path, headers, Body::empty())
+            .await
     }
 
     /// Opens `page`, fills the form that posts to `action` with `fields`
     /// (on top of its hidden fields, the CSRF token among them) and submits
     /// it the way a browser does.
-    pub async fn submit_form(&self, page: &str, action: &str, fields: &[(&str, &str)]) -> TestResponse {
+    pub async fn submit_form(
+        &self,
+        page: &str,
+        action: &str,
+        fields: &[(&str, &str)],
+    ) -> TestResponse {
         let page = self.get(page).await;
         let mut form: Vec<(String, String)> = html::hidden_fields(&page.body, action)
             .unwrap_or_else(|| panic!("no form posting to {action} on the page:\n{}", page.body));
@@ -120,14 +152,25 @@ impl TestApp {
 
     /// Posts exactly `fields` (no token is added) as a same-origin browser would.
     pub async fn post_form(&self, path: &str, fields: &[(&str, &str)]) -> TestResponse {
-        self.post_form_with(path, fields, &[("sec-fetch-site", "same-origin"), ("origin", BASE_URL)]).await
+        self.post_form_with(
+            path,
+            fields,
+            &[("sec-fetch-site", "same-origin"), ("origin", BASE_URL)],
+        )
+        .await
     }
 
-    pub async fn post_form_with(&self, path: &str, fields: &[(&str, &str)], headers: &[(&str, &str)]) -> TestResponse {
+    pub async fn post_form_with(
+        &self,
+        path: &str,
+        fields: &[(&str, &str)],
+        headers: &[(&str, &str)],
+    ) -> TestResponse {
         let body = serde_urlencoded::to_string(fields).unwrap();
         let mut all_headers = vec![("content-type", "application/x-www-form-urlencoded")];
         all_headers.extend_from_slice(headers);
-        self.request(Method::POST, path, &all_headers, Body::from(body)).await
+        self.request(Method::POST, path, &all_headers, Body::from(body))
+            .await
     }
 
     /// The CSRF token the cookie jar holds (after any page was visited).
@@ -139,8 +182,17 @@ impl TestApp {
         self.cookies.lock().unwrap().get(name).cloned()
     }
 
-    pub async fn request(&self, method: Method, path: &str, headers: &[(&str, &str)], body: Body) -> TestResponse {
-        let mut builder = Request::builder().method(method).uri(path).header(header::HOST, "kolega.test");
+    pub async fn request(
+        &self,
+        method: Method,
+        path: &str,
+        headers: &[(&str, &str)],
+        body: Body,
+    ) -> TestResponse {
+        let mut builder = Request::builder()
+            .method(method)
+            .uri(path)
+            .header(header::HOST, "kolega.test");
         let cookie_header = self
             .cookies
             .lock()
@@ -158,13 +210,27 @@ impl TestApp {
         let mut request = builder.body(body).unwrap();
         request
             .extensions_mut()
-            .insert(axum::extract::ConnectInfo(SocketAddr::from(([127, 0, 0, 1], 40000))));
-        let response = self.router.clone().oneshot(request).await.expect("the router answers");
+            .insert(axum::extract::ConnectInfo(SocketAddr::from((
+                [127, 0, 0, 1],
+                40000,
+            ))));
+        let response = self
+            .router
+            .clone()
+            .oneshot(request)
+            .await
+            .expect("the router answers");
         self.remember_cookies(response.headers());
         let status = response.status();
         let headers = response.headers().clone();
-        let bytes = axum::body::to_bytes(response.into_body(), usize::MAX).await.unwrap();
-        TestResponse { status, headers, body: String::from_utf8_lossy(&bytes).into_owned() }
+        let bytes = axum::body::to_bytes(response.into_body(), usize::MAX)
+            .await
+            .unwrap();
+        TestResponse {
+            status,
+            headers,
+            body: String::from_utf8_lossy(&bytes).into_owned(),
+        }
     }
 
     fn remember_cookies(&self, headers: &HeaderMap) {
@@ -189,7 +255,12 @@ impl TestApp {
         let address = listener.local_addr().unwrap();
         let router = self.router.clone();
         tokio::spawn(async move {
-            axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>()).await.unwrap();
+            axum::serve(
+                listener,
+                router.into_make_service_with_connect_info::<SocketAddr>(),
+            )
+            .await
+            .unwrap();
         });
         address
     }
@@ -207,18 +278,32 @@ impl TestResponse {
     }
 
     pub fn all_headers(&self, name: &str) -> Vec<String> {
-        self.headers.get_all(name).iter().filter_map(|v| v.to_str().ok()).map(str::to_owned).collect()
+        self.headers
+            .get_all(name)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .map(str::to_owned)
+            .collect()
     }
 
     #[track_caller]
     pub fn assert_status(&self, expected: StatusCode) -> &Self {
-        assert_eq!(self.status, expected, "unexpected status; body:\n{}", self.body);
+        assert_eq!(
+            self.status, expected,
+            "unexpected status; body:\n{}",
+            self.body
+        );
         self
     }
 
     #[track_caller]
     pub fn assert_redirect_to(&self, location: &str) {
-        assert!(self.status.is_redirection(), "expected a redirect, got {}:\n{}", self.status, self.body);
+        assert!(
+            self.status.is_redirection(),
+            "expected a redirect, got {}:\n{}",
+            self.status,
+            self.body
+        );
         assert_eq!(self.header("location"), Some(location));
     }
 
