@@ -9,6 +9,19 @@ nav-label = Main navigation
 nav-home = Home
 nav-about = About Kolega
 nav-groups = Groups
+nav-members = Colleagues
+nav-admin = Administration
+nav-settings = Settings
+nav-sign-in = Sign in
+nav-sign-out = Sign out
+nav-join = Join
+footer-online = Online now: { $members ->
+        [one] { $members } member
+       *[other] { $members } members
+    } and { $guests ->
+        [one] { $guests } guest
+       *[other] { $guests } guests
+    }
 language-switch-label = Language and script
 footer-label = Footer
 footer-guidelines = Community guidelines

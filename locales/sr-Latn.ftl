@@ -13,6 +13,21 @@ nav-label = Glavna navigacija
 nav-home = Početna
 nav-about = O Kolegi
 nav-groups = Grupe
+nav-members = Kolege
+nav-admin = Administracija
+nav-settings = Podešavanja
+nav-sign-in = Prijava
+nav-sign-out = Odjava
+nav-join = Učlanite se
+footer-online = Na mreži: { $members ->
+        [one] { $members } član
+        [few] { $members } člana
+       *[other] { $members } članova
+    } i { $guests ->
+        [one] { $guests } gost
+        [few] { $guests } gosta
+       *[other] { $guests } gostiju
+    }
 language-switch-label = Jezik i pismo
 footer-label = Podnožje
 footer-guidelines = Pravila zajednice

@@ -20,6 +20,7 @@ use tower_http::trace::{DefaultOnResponse, TraceLayer};
 
 use crate::clock::Clock;
 use crate::config::Config;
+use crate::members::presence::Presence;
 use crate::web::error::ErrorPage;
 use crate::web::{security, shell};
 
@@ -28,6 +29,13 @@ pub struct AppState {
     pub db: PgPool,
     pub config: Arc<Config>,
     pub clock: Clock,
+    pub presence: Arc<Presence>,
+}
+
+impl AppState {
+    pub fn new(db: PgPool, config: Config, clock: Clock) -> AppState {
+        AppState { db, config: Arc::new(config), clock, presence: Arc::default() }
+    }
 }
 
 /// The most any request body may weigh unless a route allows more.

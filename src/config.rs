@@ -28,6 +28,8 @@ pub struct Config {
     pub mail_poll_interval: Duration,
     /// `KOLEGA_REQUEST_TIMEOUT_SECONDS`, after which a request gets the 408 page.
     pub request_timeout: Duration,
+    /// `KOLEGA_TRUST_PROXY=true`: take the client address from `X-Forwarded-For`.
+    pub trust_proxy: bool,
 }
 
 /// A configuration error: the variable and what was expected.
@@ -85,6 +87,17 @@ impl Config {
             .unwrap_or_else(default_static_dir);
         let mail_poll_interval = seconds(&lookup, "KOLEGA_MAIL_POLL_SECONDS", 2)?;
         let request_timeout = seconds(&lookup, "KOLEGA_REQUEST_TIMEOUT_SECONDS", 30)?;
+        let trust_proxy = match lookup("KOLEGA_TRUST_PROXY").as_deref() {
+            None | Some("false") | Some("0") => false,
+            Some("true") | Some("1") => true,
+            Some(other) => {
+                return Err(ConfigError {
+                    variable: "KOLEGA_TRUST_PROXY",
+                    expected: "true or false",
+                    value: other.to_owned(),
+                });
+            }
+        };
         Ok(Config {
             database_url,
             bind,
@@ -95,6 +108,7 @@ impl Config {
             static_dir,
             mail_poll_interval,
             request_timeout,
+            trust_proxy,
         })
     }
 

@@ -3,7 +3,6 @@
 //! shutting everything down in order on Ctrl-C or SIGTERM.
 
 use std::net::SocketAddr;
-use std::sync::Arc;
 
 use anyhow::Context;
 use sqlx::PgPool;
@@ -88,11 +87,7 @@ async fn serve_with(config: &Config, pool: PgPool) -> anyhow::Result<()> {
                 config.bind
             )
         })?;
-    let state = AppState {
-        db: pool,
-        config: Arc::new(config.clone()),
-        clock: Clock::System,
-    };
+    let state = AppState::new(pool, config.clone(), Clock::System);
     tracing::info!(address = %listener.local_addr()?, base_url = %config.base_url, "Kolega is serving");
     let served = axum::serve(
         listener,

@@ -92,6 +92,14 @@ impl Locale {
     }
 }
 
+impl TryFrom<String> for Locale {
+    type Error = String;
+
+    fn try_from(tag: String) -> Result<Self, Self::Error> {
+        Locale::from_tag(&tag).ok_or_else(|| format!("unknown locale {tag:?}"))
+    }
+}
+
 impl fmt::Display for Locale {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.tag())

@@ -10,6 +10,8 @@ use rand::RngCore;
 use super::AppError;
 use super::cookies;
 use crate::i18n::Locale;
+use crate::members::current_user::CurrentUser;
+use crate::members::presence::OnlineCounts;
 
 #[derive(Debug, Clone)]
 pub struct RequestContext {
@@ -18,6 +20,12 @@ pub struct RequestContext {
     pub csrf_token: String,
     /// Path and query of this request, for "back" links and `next=`.
     pub path: String,
+    /// The signed-in member, if any.
+    pub user: Option<CurrentUser>,
+    /// The client's address, for per-IP limits.
+    pub client_ip: String,
+    /// Members and guests active in the last five minutes.
+    pub online: OnlineCounts,
 }
 
 impl RequestContext {
@@ -39,6 +47,9 @@ impl RequestContext {
                 locale,
                 csrf_token,
                 path,
+                user: None,
+                client_ip: String::new(),
+                online: OnlineCounts::default(),
             },
             is_new,
         )

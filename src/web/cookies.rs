@@ -30,3 +30,8 @@ pub fn set(name: &str, value: &str, max_age_seconds: Option<i64>, secure: bool) 
     }
     HeaderValue::from_str(&cookie).unwrap_or_else(|_| HeaderValue::from_static("invalid=1"))
 }
+
+/// A `Set-Cookie` value that deletes cookie `name`.
+pub fn clear(name: &str, secure: bool) -> HeaderValue {
+    set(name, "", Some(0), secure)
+}

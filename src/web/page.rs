@@ -6,6 +6,8 @@ use chrono_tz::Europe::Belgrade;
 
 use super::{RequestContext, static_files};
 use crate::i18n::{self, Args, Locale};
+use crate::members::current_user::CurrentUser;
+use crate::members::presence::OnlineCounts;
 
 #[derive(Debug, Clone)]
 pub struct Page {
@@ -15,6 +17,8 @@ pub struct Page {
     pub title: String,
     /// Which top-level section the page belongs to, for `aria-current`.
     pub section: &'static str,
+    pub user: Option<CurrentUser>,
+    pub online: OnlineCounts,
 }
 
 impl Page {
@@ -25,6 +29,8 @@ impl Page {
             path: ctx.path.clone(),
             title,
             section: "",
+            user: ctx.user.clone(),
+            online: ctx.online,
         }
     }
 
@@ -80,5 +86,23 @@ impl Page {
 
     pub fn is_section(&self, section: &str) -> bool {
         self.section == section
+    }
+
+    pub fn signed_in(&self) -> bool {
+        self.user.is_some()
+    }
+
+    pub fn is_admin(&self) -> bool {
+        self.user.as_ref().is_some_and(CurrentUser::is_admin)
+    }
+
+    pub fn is_moderator(&self) -> bool {
+        self.user.as_ref().is_some_and(CurrentUser::is_moderator)
+    }
+
+    /// "3 members and 5 guests online", in the page's language.
+    pub fn online_text(&self) -> String {
+        let args = Args::new().with("members", self.online.members).with("guests", self.online.guests);
+        i18n::t_args(self.locale, "footer-online", &args)
     }
 }

@@ -11,9 +11,15 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 
+use std::net::SocketAddr;
+
+use axum::extract::ConnectInfo;
+
 use super::error::ErrorPage;
 use super::{Page, RequestContext, cookies, csrf};
 use crate::app::AppState;
+use crate::members::presence::Visitor;
+use crate::members::sessions;
 
 /// The most an urlencoded form may weigh (uploads are multipart).
 const FORM_LIMIT: usize = 1024 * 1024;
@@ -24,7 +30,25 @@ pub async fn page_shell(State(state): State<AppState>, request: Request, next: N
         .path_and_query()
         .map(|p| p.as_str().to_owned())
         .unwrap_or_else(|| "/".to_owned());
-    let (ctx, new_token) = RequestContext::from_headers(request.headers(), path);
+    let (mut ctx, new_token) = RequestContext::from_headers(request.headers(), path);
+    ctx.client_ip = client_ip(&request, state.config.trust_proxy);
+    let mut clear_session = false;
+    if let Some(token) = cookies::get(request.headers(), sessions::COOKIE) {
+        match sessions::load(&state.db, token, state.clock.now()).await {
+            Ok(Some(user)) => {
+                ctx.locale = user.locale;
+                ctx.user = Some(user);
+            }
+            Ok(None) => clear_session = true,
+            Err(error) => {
+                tracing::warn!(%error, "cannot look up the session");
+                return finish(&ctx, ErrorPage::Unavailable.response(), new_token, &state);
+            }
+        }
+    }
+    if !matches!(request.uri().path(), "/healthz" | "/readyz") {
+        note_presence(&state, &mut ctx, new_token).await;
+    }
 
     let mut request = request;
     if csrf::is_state_changing(request.method()) {
@@ -34,8 +58,43 @@ pub async fn page_shell(State(state): State<AppState>, request: Request, next: N
         }
     }
     request.extensions_mut().insert(ctx.clone());
-    let response = next.run(request).await;
+    let mut response = next.run(request).await;
+    if clear_session && !response.headers().get_all(header::SET_COOKIE).iter().any(|c| c.as_bytes().starts_with(sessions::COOKIE.as_bytes())) {
+        response.headers_mut().append(header::SET_COOKIE, cookies::clear(sessions::COOKIE, state.config.secure_cookies()));
+    }
     finish(&ctx, response, new_token, &state)
+}
+
+/// The client's address: the peer, or the first `X-Forwarded-For` hop when
+/// Kolega runs behind a proxy it trusts (`KOLEGA_TRUST_PROXY`).
+fn client_ip(request: &Request, trust_proxy: bool) -> String {
+    let peer = request
+        .extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|ConnectInfo(address)| address.ip().to_string());
+    let forwarded = trust_proxy
+        .then(|| request.headers().get("x-forwarded-for"))
+        .flatten()
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(',').next())
+        .map(|v| v.trim().to_owned());
+    forwarded.or(peer).unwrap_or_else(|| "unknown".to_owned())
+}
+
+/// Counts the visitor for "who's online" and fetches the counts for the footer.
+async fn note_presence(state: &AppState, ctx: &mut RequestContext, new_token: bool) {
+    let now = state.clock.now();
+    let visitor = match &ctx.user {
+        Some(user) => Some(Visitor::Member(user.user_id)),
+        None if !new_token => Some(Visitor::Guest(&ctx.csrf_token)),
+        None => None,
+    };
+    if let Some(visitor) = visitor {
+        if let Err(error) = state.presence.record(&state.db, visitor, now).await {
+            tracing::debug!(%error, "cannot record presence");
+        }
+    }
+    ctx.online = state.presence.counts(&state.db, now).await;
 }
 
 async fn verify_csrf(request: Request, base_url: &str) -> Result<Request, ErrorPage> {

@@ -1,0 +1,58 @@
+//! The signed-in member, as every handler sees them.
+
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
+use uuid::Uuid;
+
+use super::Role;
+use crate::i18n::Locale;
+use crate::web::{AppError, RequestContext};
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct CurrentUser {
+    pub user_id: Uuid,
+    pub name: String,
+    pub handle: String,
+    pub email: String,
+    #[sqlx(try_from = "String")]
+    pub role: Role,
+    #[sqlx(try_from = "String")]
+    pub locale: Locale,
+    pub verified: bool,
+    pub approval: String,
+    #[sqlx(skip)]
+    pub session_hash: Vec<u8>,
+}
+
+impl CurrentUser {
+    pub fn is_admin(&self) -> bool {
+        self.role == Role::Admin
+    }
+
+    /// Moderators and admins.
+    pub fn is_moderator(&self) -> bool {
+        matches!(self.role, Role::Moderator | Role::Admin)
+    }
+
+    pub fn is_approved(&self) -> bool {
+        self.approval == "approved"
+    }
+
+    /// May post, register for events, create things: verified and approved.
+    pub fn can_participate(&self) -> bool {
+        self.verified && self.is_approved()
+    }
+}
+
+/// An extractor for pages only members may see: visitors are sent to the
+/// sign-in page and come back afterwards.
+pub struct SignedIn(pub CurrentUser);
+
+impl<S: Send + Sync> FromRequestParts<S> for SignedIn {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let ctx = RequestContext::from_request_parts(parts, state).await?;
+        ctx.user.map(SignedIn).ok_or(AppError::Unauthorized)
+    }
+}
