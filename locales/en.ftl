@@ -101,3 +101,200 @@ email-footer = This message was sent to you by Kolega, a community of social wor
 email-account-created-subject = Your Kolega account is ready
 email-account-created-body = An administrator has opened an account for you on Kolega. Sign in with your e-mail address and the password the administrator gave you, then change it in your settings.
 email-sign-in = Sign in
+
+## Forms
+
+form-has-errors = The form has mistakes. Correct them and send it again:
+field-name = Full name
+field-email = E-mail address
+field-password = Password
+field-new-password = New password
+field-confirm-password = Repeat the new password
+field-current-password = Current password
+field-new-email = New e-mail address
+field-profession = Professional role
+field-country = Country
+field-city = City or municipality
+field-institution = Institution or organisation
+field-institution-hint = For example: Centre for Social Work Vranje, a faculty, an NGO.
+field-expertise = Areas of work
+field-expertise-hint = Separate with commas, for example: child protection, foster care, domestic violence.
+field-bio = About me
+field-bio-hint = A few sentences about your work. No client details.
+field-locale = Interface language and script
+field-listed = Colleagues can find me in the member directory
+password-hint = At least 10 characters. Avoid common passwords and ones that contain your name or address.
+error-name-required = Enter your full name.
+error-email-invalid = Enter a valid e-mail address, for example name@example.org.
+error-email-same = That is already your address.
+error-choose-profession = Choose a professional role.
+error-choose-country = Choose a country.
+error-choose-language = Choose a language.
+error-too-long = At most { $max } characters.
+error-accept-guidelines = To join, accept the community guidelines.
+error-accept-safeguarding = To join, accept the child safeguarding policy.
+error-password-wrong = The password is not correct.
+error-passwords-differ = The passwords do not match.
+error-last-admin-delete = You are the only administrator. Give the administrator role to someone else first.
+password-too-short = The password must have at least 10 characters.
+password-too-common = This password is among the most common ones. Choose one that is harder to guess.
+password-contains-personal = The password must not contain your name or e-mail address.
+
+profession-practitioner = Practitioner
+profession-student = Student
+profession-teacher = Teacher
+role-practitioner = Practitioner
+role-student = Student
+role-teacher = Teacher
+role-moderator = Moderator
+role-admin = Administrator
+country-RS = Serbia
+country-ME = Montenegro
+country-BA = Bosnia and Herzegovina
+country-HR = Croatia
+country-MK = North Macedonia
+country-XK = Kosovo
+country-AL = Albania
+country-SI = Slovenia
+country-other = Another country
+
+pagination-label = Pages
+pagination-next = Next page
+pagination-previous = Previous page
+
+## Joining and signing in
+
+register-title = Join Kolega
+register-lead = Kolega is a community of practitioners, teachers and students of social work and social policy. Membership is free.
+register-email-hint = We send a confirmation link to this address.
+register-accept-legend = Rules I accept
+register-accept-guidelines = I have read and accept the community guidelines
+register-accept-safeguarding = I have read and accept the child safeguarding policy
+register-submit = Join
+register-have-account = Already a member?
+register-done-title = Check your e-mail
+register-done-text = If the address is correct, we have sent you a message with a confirmation link. The link is valid for 48 hours.
+register-done-spam = If you do not see it within a few minutes, look in your spam folder too.
+verify-done-title = Address confirmed
+verify-done-text = Thank you! Your e-mail address is confirmed and you can take part in the community.
+verify-done-pending = Thank you! Your address is confirmed. The moderators will review your membership request and e-mail you their decision.
+verify-invalid-title = This link is not valid
+verify-invalid-text = This confirmation link has already been used or has expired. Sign in and ask for a new one.
+verify-taken-title = The address is already in use
+verify-taken-text = Another account has started using this address in the meantime, so it cannot be given to your account.
+verify-needed-title = Confirm your e-mail address
+verify-needed-text = Until you confirm your address you can read, but not post or register for events. We sent a link to:
+verify-resend = Send the link again
+verify-resent = We have sent a new confirmation link.
+login-title = Sign in
+login-remember = Remember me on this device (30 days)
+login-submit = Sign in
+login-forgot = Forgot your password?
+login-no-account = Not a member yet?
+login-failed = The e-mail address or password is not correct.
+login-locked = Too many failed sign-in attempts. Try again after { $time }.
+login-blocked = This account is blocked. If you think this is a mistake, write to the moderators.
+login-declined = The membership request of this account was not approved.
+signed-out = You are signed out.
+signed-out-everywhere = You are signed out on all devices.
+forgot-title = Forgotten password
+forgot-lead = Enter the address you sign in with. We will send you a link to set a new password.
+forgot-submit = Send the link
+forgot-sent-title = Check your e-mail
+forgot-sent-text = If there is an account with that address, we have sent it a link to set a new password. The link is valid for one hour.
+forgot-again = Ask for a new link
+reset-title = New password
+reset-submit = Save the new password
+reset-expired-title = The link has expired
+reset-expired-text = This password link has already been used or has expired (it is valid for one hour).
+password-changed = Your password is changed. Sign in with the new password.
+
+## Settings
+
+settings-title = Settings
+settings-profile = Profile
+settings-save = Save
+settings-saved = Your settings are saved.
+settings-email = E-mail address
+settings-email-current = Current address:
+settings-email-hint = The new address is used once you confirm it with the link we send to it.
+settings-email-submit = Change address
+settings-email-sent = We have sent a confirmation link to the new address. Until then your old address stays.
+settings-password = Password
+settings-password-submit = Change password
+settings-password-changed = Your password is changed. Other devices are signed out.
+settings-sessions = Devices
+settings-sessions-text = If you signed in on someone else's computer or lost your phone, sign out everywhere at once.
+settings-sessions-submit = Sign me out on all devices
+settings-data = My data
+settings-data-text = Download everything Kolega keeps about you, as JSON.
+settings-data-download = Download my data
+settings-delete = Deleting the account
+settings-delete-text = Deleting your account erases your personal data: name, address, profile and registrations. What you posted stays readable as written by a "former member", so conversations still make sense. This cannot be undone.
+settings-delete-submit = Delete my account for good
+account-deleted = Your account is deleted. Thank you for being part of the community.
+
+## Colleagues
+
+directory-title = Colleagues
+directory-search = Search by name, institution or city
+directory-search-hint = Latin or Cyrillic, with or without diacritics: all work.
+directory-role = Role
+directory-any = Any
+directory-submit = Search
+directory-empty = No colleagues match your search. Try fewer words or no filters.
+profile-place = Place
+profile-edit = Edit your profile
+
+## Administration
+
+admin-title = Members
+admin-site-settings = Site settings
+admin-require-approval = New accounts wait for a moderator's approval after confirming their address
+admin-settings-saved = Site settings are saved.
+admin-search = Search by name, institution, city or address
+admin-status = Show
+admin-status-all = All members
+admin-status-pending = Requests awaiting approval
+admin-status-blocked = Blocked members
+admin-empty = No members match the search.
+admin-role = Role
+admin-state = State
+admin-actions = Actions
+admin-state-blocked = blocked
+admin-state-unverified = address not confirmed
+admin-state-pending = awaiting approval
+admin-state-declined = declined
+admin-approve = Approve
+admin-decline = Decline
+admin-change-role = Change role
+admin-block = Block
+admin-unblock = Unblock
+admin-role-changed = The role is changed.
+admin-last-admin = The last administrator cannot lose the administrator role.
+admin-blocked = The member is blocked and signed out on all devices.
+admin-unblocked = The member is unblocked.
+admin-cannot-block-self = You cannot block yourself.
+admin-approved = The request is approved; the member has been e-mailed.
+admin-declined = The request is declined; the applicant has been e-mailed.
+
+## Members' e-mail
+
+email-not-you = If you did not ask for this message, you can ignore it.
+email-verify-subject = Confirm your e-mail address for Kolega
+email-verify-body = Click the link below to confirm that this address is yours.
+email-verify-expiry = The link is valid for 48 hours and can be used once.
+email-verify-action = Confirm address
+email-taken-subject = Someone tried to join with your address
+email-taken-body = Someone just tried to open a Kolega account with this address, but you already have one. If it was you, sign in or ask for a new password.
+email-taken-action = Ask for a new password
+email-reset-subject = A new password for Kolega
+email-reset-body = A new password was requested for your account. Click the link below to set it.
+email-reset-expiry = The link is valid for one hour and can be used once.
+email-reset-action = Set a new password
+email-password-changed-subject = Your Kolega password was changed
+email-password-changed-body = The password of your account was just changed and other devices were signed out. If this was not you, ask for a new password at once.
+email-approved-subject = Your Kolega membership is approved
+email-approved-body = The moderators have approved your request. Welcome to the community!
+email-declined-subject = Your Kolega membership request
+email-declined-body = The moderators did not approve your membership request. If you think this is a mistake, reply to this message.

@@ -108,3 +108,200 @@ email-footer = Ovu poruku vam je poslala Kolega, zajednica socijalnih radnika, n
 email-account-created-subject = Vaš nalog na Kolegi je otvoren
 email-account-created-body = Administrator vam je otvorio nalog na Kolegi. Prijavite se svojom adresom e-pošte i lozinkom koju ste dobili od administratora, a zatim je promenite u podešavanjima.
 email-sign-in = Prijavite se
+
+## Forms
+
+form-has-errors = Obrazac ima greške. Ispravite ih i pošaljite ponovo:
+field-name = Ime i prezime
+field-email = Adresa e-pošte
+field-password = Lozinka
+field-new-password = Nova lozinka
+field-confirm-password = Ponovite novu lozinku
+field-current-password = Sadašnja lozinka
+field-new-email = Nova adresa e-pošte
+field-profession = Profesionalna uloga
+field-country = Država
+field-city = Grad ili opština
+field-institution = Ustanova ili organizacija
+field-institution-hint = Na primer: Centar za socijalni rad Vranje, fakultet, udruženje.
+field-expertise = Oblasti rada
+field-expertise-hint = Odvojite zarezom, na primer: zaštita dece, hraniteljstvo, nasilje u porodici.
+field-bio = O meni
+field-bio-hint = Nekoliko rečenica o vašem radu. Bez podataka o korisnicima.
+field-locale = Jezik i pismo interfejsa
+field-listed = Kolege mogu da me pronađu u imeniku članova
+password-hint = Najmanje 10 znakova. Izbegavajte česte lozinke i lozinke koje sadrže vaše ime ili adresu.
+error-name-required = Upišite ime i prezime.
+error-email-invalid = Upišite ispravnu adresu e-pošte, na primer ime@primer.rs.
+error-email-same = To je već vaša adresa.
+error-choose-profession = Izaberite profesionalnu ulogu.
+error-choose-country = Izaberite državu.
+error-choose-language = Izaberite jezik.
+error-too-long = Najviše { $max } znakova.
+error-accept-guidelines = Da biste se učlanili, prihvatite pravila zajednice.
+error-accept-safeguarding = Da biste se učlanili, prihvatite politiku zaštite dece.
+error-password-wrong = Lozinka nije tačna.
+error-passwords-differ = Lozinke se ne poklapaju.
+error-last-admin-delete = Vi ste jedini administrator. Prvo dodelite ulogu administratora nekom drugom.
+password-too-short = Lozinka mora imati najmanje 10 znakova.
+password-too-common = Ova lozinka je među najčešćim lozinkama. Izaberite neku koju je teže pogoditi.
+password-contains-personal = Lozinka ne sme da sadrži vaše ime ili adresu e-pošte.
+
+profession-practitioner = Praktičar/ka
+profession-student = Student/kinja
+profession-teacher = Nastavnik/ca
+role-practitioner = Praktičar/ka
+role-student = Student/kinja
+role-teacher = Nastavnik/ca
+role-moderator = Moderator/ka
+role-admin = Administrator/ka
+country-RS = Srbija
+country-ME = Crna Gora
+country-BA = Bosna i Hercegovina
+country-HR = Hrvatska
+country-MK = Severna Makedonija
+country-XK = Kosovo
+country-AL = Albanija
+country-SI = Slovenija
+country-other = Druga država
+
+pagination-label = Stranice
+pagination-next = Sledeća stranica
+pagination-previous = Prethodna stranica
+
+## Joining and signing in
+
+register-title = Učlanite se
+register-lead = Kolega je zajednica praktičara, nastavnika i studenata socijalnog rada i socijalne politike. Članstvo je besplatno.
+register-email-hint = Na ovu adresu šaljemo link za potvrdu.
+register-accept-legend = Pravila koja prihvatam
+register-accept-guidelines = Pročitao/la sam i prihvatam pravila zajednice
+register-accept-safeguarding = Pročitao/la sam i prihvatam politiku zaštite dece
+register-submit = Učlani me
+register-have-account = Već ste član?
+register-done-title = Proverite e-poštu
+register-done-text = Ako je adresa ispravna, poslali smo vam poruku sa linkom za potvrdu. Link važi 48 sati.
+register-done-spam = Ako poruku ne vidite za nekoliko minuta, pogledajte i fasciklu za neželjenu poštu.
+verify-done-title = Adresa je potvrđena
+verify-done-text = Hvala! Vaša adresa e-pošte je potvrđena i možete da učestvujete u zajednici.
+verify-done-pending = Hvala! Adresa je potvrđena. Moderatori će pregledati vaš zahtev za članstvo i javiti vam odluku e-poštom.
+verify-invalid-title = Link nije važeći
+verify-invalid-text = Ovaj link za potvrdu je već iskorišćen ili je istekao. Prijavite se i zatražite novi.
+verify-taken-title = Adresa je već u upotrebi
+verify-taken-text = U međuvremenu je drugi nalog počeo da koristi ovu adresu, pa je ne možemo dodeliti vašem nalogu.
+verify-needed-title = Potvrdite adresu e-pošte
+verify-needed-text = Dok ne potvrdite adresu, možete da čitate, ali ne i da objavljujete ili se prijavljujete za događaje. Poslali smo link na adresu:
+verify-resend = Pošalji link ponovo
+verify-resent = Poslali smo novi link za potvrdu.
+login-title = Prijava
+login-remember = Zapamti me na ovom uređaju (30 dana)
+login-submit = Prijavi se
+login-forgot = Zaboravili ste lozinku?
+login-no-account = Niste član?
+login-failed = Adresa e-pošte ili lozinka nisu tačni.
+login-locked = Previše neuspešnih pokušaja prijave. Pokušajte ponovo posle { $time }.
+login-blocked = Ovaj nalog je blokiran. Ako mislite da je to greška, pišite moderatorima.
+login-declined = Zahtev za članstvo sa ovim nalogom nije odobren.
+signed-out = Odjavljeni ste.
+signed-out-everywhere = Odjavljeni ste sa svih uređaja.
+forgot-title = Zaboravljena lozinka
+forgot-lead = Upišite adresu kojom se prijavljujete. Poslaćemo vam link za novu lozinku.
+forgot-submit = Pošalji link
+forgot-sent-title = Proverite e-poštu
+forgot-sent-text = Ako postoji nalog sa tom adresom, poslali smo na nju link za novu lozinku. Link važi jedan sat.
+forgot-again = Zatražite novi link
+reset-title = Nova lozinka
+reset-submit = Sačuvaj novu lozinku
+reset-expired-title = Link je istekao
+reset-expired-text = Ovaj link za novu lozinku je već iskorišćen ili je istekao (važi jedan sat).
+password-changed = Lozinka je promenjena. Prijavite se novom lozinkom.
+
+## Settings
+
+settings-title = Podešavanja
+settings-profile = Profil
+settings-save = Sačuvaj
+settings-saved = Podešavanja su sačuvana.
+settings-email = Adresa e-pošte
+settings-email-current = Sadašnja adresa:
+settings-email-hint = Nova adresa važi tek kada je potvrdite linkom koji ćemo poslati na nju.
+settings-email-submit = Promeni adresu
+settings-email-sent = Poslali smo link za potvrdu na novu adresu. Do potvrde važi stara adresa.
+settings-password = Lozinka
+settings-password-submit = Promeni lozinku
+settings-password-changed = Lozinka je promenjena. Ostali uređaji su odjavljeni.
+settings-sessions = Uređaji
+settings-sessions-text = Ako ste se prijavili na tuđem računaru ili ste izgubili telefon, odjavite se sa svih uređaja odjednom.
+settings-sessions-submit = Odjavi me sa svih uređaja
+settings-data = Moji podaci
+settings-data-text = Preuzmite sve što Kolega čuva o vama, u JSON formatu.
+settings-data-download = Preuzmi moje podatke
+settings-delete = Brisanje naloga
+settings-delete-text = Brisanjem naloga brišemo vaše lične podatke: ime, adresu, profil i prijave. Ono što ste objavili ostaje čitljivo kao tekst „bivšeg člana”, da razgovori ostanu razumljivi. Ovo se ne može opozvati.
+settings-delete-submit = Trajno obriši moj nalog
+account-deleted = Vaš nalog je obrisan. Hvala vam što ste bili deo zajednice.
+
+## Colleagues
+
+directory-title = Imenik kolega
+directory-search = Traži po imenu, ustanovi ili gradu
+directory-search-hint = Svejedno je da li pišete latinicom ili ćirilicom, sa ili bez kvačica.
+directory-role = Uloga
+directory-any = Sve
+directory-submit = Traži
+directory-empty = Nema kolega koji odgovaraju pretrazi. Pokušajte sa manje reči ili bez filtera.
+profile-place = Mesto
+profile-edit = Izmeni svoj profil
+
+## Administration
+
+admin-title = Članovi
+admin-site-settings = Podešavanja sajta
+admin-require-approval = Novi nalozi čekaju odobrenje moderatora posle potvrde adrese
+admin-settings-saved = Podešavanja sajta su sačuvana.
+admin-search = Traži po imenu, ustanovi, gradu ili adresi
+admin-status = Prikaži
+admin-status-all = Sve članove
+admin-status-pending = Zahteve koji čekaju odobrenje
+admin-status-blocked = Blokirane članove
+admin-empty = Nema članova koji odgovaraju pretrazi.
+admin-role = Uloga
+admin-state = Stanje
+admin-actions = Radnje
+admin-state-blocked = blokiran
+admin-state-unverified = adresa nije potvrđena
+admin-state-pending = čeka odobrenje
+admin-state-declined = odbijen
+admin-approve = Odobri
+admin-decline = Odbij
+admin-change-role = Promeni ulogu
+admin-block = Blokiraj
+admin-unblock = Odblokiraj
+admin-role-changed = Uloga je promenjena.
+admin-last-admin = Poslednji administrator ne može da izgubi ulogu administratora.
+admin-blocked = Član je blokiran i odjavljen sa svih uređaja.
+admin-unblocked = Član je odblokiran.
+admin-cannot-block-self = Ne možete blokirati sami sebe.
+admin-approved = Zahtev je odobren; član je obavešten e-poštom.
+admin-declined = Zahtev je odbijen; podnosilac je obavešten e-poštom.
+
+## Members' e-mail
+
+email-not-you = Ako niste vi tražili ovu poruku, slobodno je zanemarite.
+email-verify-subject = Potvrdite adresu e-pošte za Kolegu
+email-verify-body = Kliknite na link ispod da potvrdite da je ova adresa vaša.
+email-verify-expiry = Link važi 48 sati i može se iskoristiti samo jednom.
+email-verify-action = Potvrdi adresu
+email-taken-subject = Pokušaj učlanjenja sa vašom adresom
+email-taken-body = Neko je upravo pokušao da otvori nalog na Kolegi sa ovom adresom, ali vi već imate nalog. Ako ste to bili vi, prijavite se ili zatražite novu lozinku.
+email-taken-action = Zatraži novu lozinku
+email-reset-subject = Nova lozinka za Kolegu
+email-reset-body = Zatražena je nova lozinka za vaš nalog. Kliknite na link ispod da je postavite.
+email-reset-expiry = Link važi jedan sat i može se iskoristiti samo jednom.
+email-reset-action = Postavi novu lozinku
+email-password-changed-subject = Lozinka za Kolegu je promenjena
+email-password-changed-body = Lozinka vašeg naloga je upravo promenjena i ostali uređaji su odjavljeni. Ako to niste bili vi, odmah zatražite novu lozinku.
+email-approved-subject = Vaše članstvo na Kolegi je odobreno
+email-approved-body = Moderatori su odobrili vaš zahtev. Dobro došli u zajednicu!
+email-declined-subject = Vaš zahtev za članstvo na Kolegi
+email-declined-body = Moderatori nisu odobrili vaš zahtev za članstvo. Ako mislite da je došlo do greške, odgovorite na ovu poruku.

@@ -34,7 +34,12 @@ pub struct AppState {
 
 impl AppState {
     pub fn new(db: PgPool, config: Config, clock: Clock) -> AppState {
-        AppState { db, config: Arc::new(config), clock, presence: Arc::default() }
+        AppState {
+            db,
+            config: Arc::new(config),
+            clock,
+            presence: Arc::default(),
+        }
     }
 }
 

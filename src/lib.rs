@@ -21,7 +21,9 @@ pub use app::AppState;
 
 /// Every feature's pages. Each feature's `routes::router()` is merged here.
 pub fn pages() -> Router<AppState> {
-    Router::new().merge(site::routes::router())
+    Router::new()
+        .merge(site::routes::router())
+        .merge(members::routes::router())
 }
 
 /// The whole application: the pages inside the shared shell, and static files.

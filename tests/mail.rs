@@ -53,7 +53,7 @@ async fn a_queued_email_arrives_through_smtp_with_both_bodies_in_the_recipients_
         "{}",
         mail.html
     );
-    assert!(mail.html.contains("href=\"http://kolega.test/\""));
+    assert!(mail.html.contains("href=\"http://kolega.test/login\""));
     assert!(mail.raw.contains("From: Kolega <no-reply@kolega.test>"));
     let counts = outbox::counts(&app.pool).await.unwrap();
     assert_eq!((counts.pending, counts.sent, counts.failed), (0, 1, 0));

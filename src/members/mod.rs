@@ -2,11 +2,21 @@
 //! command line needs (`create-user`, `seed-demo`); sign-in, profiles and
 //! the directory arrive with the members feature.
 
+pub mod admin_store;
 pub mod current_user;
+pub mod emails;
+mod forms;
+pub mod lifecycle;
 pub mod password;
+pub mod policy;
 pub mod presence;
+pub mod profile;
 pub mod role;
+pub mod routes;
 pub mod sessions;
 pub mod store;
+pub mod throttle;
+pub mod tokens;
+mod views;
 
 pub use role::Role;

@@ -32,3 +32,80 @@ pub async fn verify(password: String, stored: String) -> bool {
     .await
     .unwrap_or(false)
 }
+
+static COMMON: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+    std::sync::LazyLock::new(|| {
+        include_str!("common_passwords.txt")
+            .lines()
+            .filter(|line| !line.starts_with('#') && !line.is_empty())
+            .collect()
+    });
+
+/// Why a new password is refused: the catalogue key of the message.
+pub fn problem(password: &str, email: &str, name: &str) -> Option<&'static str> {
+    if password.chars().count() < MIN_LENGTH {
+        return Some("password-too-short");
+    }
+    let lower = password.to_lowercase();
+    if COMMON.contains(lower.as_str()) {
+        return Some("password-too-common");
+    }
+    let email = email.trim().to_lowercase();
+    let local_part = email.split('@').next().unwrap_or_default();
+    let personal = std::iter::once(email.as_str())
+        .chain(std::iter::once(local_part))
+        .chain(name.split_whitespace())
+        .map(str::to_lowercase)
+        .filter(|part| part.chars().count() >= 3);
+    for part in personal {
+        if lower.contains(&part) {
+            return Some("password-contains-personal");
+        }
+    }
+    None
+}
+
+/// A hash of a random password, verified against when an e-mail address is
+/// unknown, so a failed sign-in takes as long whether the account exists or not.
+pub static DECOY_HASH: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+    let hashed: Result<PasswordHash, _> =
+        hasher().hash_password(crate::web::context::new_token().as_bytes());
+    hashed.map(|h| h.to_string()).unwrap_or_default()
+});
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn passwords_are_checked_for_length_commonness_and_personal_data() {
+        assert_eq!(
+            problem("kratka", "a@b.rs", "Ana"),
+            Some("password-too-short")
+        );
+        assert_eq!(
+            problem("1234567890", "a@b.rs", "Ana"),
+            Some("password-too-common")
+        );
+        assert_eq!(
+            problem("qwertyuiop", "a@b.rs", "Ana"),
+            Some("password-too-common")
+        );
+        assert_eq!(
+            problem("PetrovicPetrovic!", "x@b.rs", "Ana Petrovic"),
+            Some("password-contains-personal")
+        );
+        assert_eq!(
+            problem(
+                "moja-jelena.markovic-lozinka",
+                "jelena.markovic@csr.rs",
+                "J M"
+            ),
+            Some("password-contains-personal")
+        );
+        assert_eq!(
+            problem("zelena-livada-u-maju", "ana@csr.rs", "Ana Petrović"),
+            None
+        );
+    }
+}

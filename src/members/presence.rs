@@ -35,12 +35,27 @@ pub enum Visitor<'a> {
 }
 
 impl Presence {
-    pub async fn record(&self, db: &PgPool, visitor: Visitor<'_>, now: DateTime<Utc>) -> sqlx::Result<()> {
+    pub async fn record(
+        &self,
+        db: &PgPool,
+        visitor: Visitor<'_>,
+        now: DateTime<Utc>,
+    ) -> sqlx::Result<()> {
         let (key, user_id) = match visitor {
             Visitor::Member(user_id) => (format!("m:{user_id}"), Some(user_id)),
             Visitor::Guest(cookie) => {
                 let digest = Sha256::digest(cookie.as_bytes());
-                (format!("g:{}", digest.iter().take(12).map(|b| format!("{b:02x}")).collect::<String>()), None)
+                (
+                    format!(
+                        "g:{}",
+                        digest
+                            .iter()
+                            .take(12)
+                            .map(|b| format!("{b:02x}"))
+                            .collect::<String>()
+                    ),
+                    None,
+                )
             }
         };
         {

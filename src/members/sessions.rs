@@ -28,7 +28,12 @@ fn lifetime(remember: bool) -> Duration {
 }
 
 /// Creates a session and returns the token for the cookie.
-pub async fn create(executor: impl PgExecutor<'_>, user_id: Uuid, remember: bool, now: DateTime<Utc>) -> sqlx::Result<String> {
+pub async fn create(
+    executor: impl PgExecutor<'_>,
+    user_id: Uuid,
+    remember: bool,
+    now: DateTime<Utc>,
+) -> sqlx::Result<String> {
     let token = new_token();
     sqlx::query(
         "INSERT INTO sessions (session_hash, user_id, remember, created_at, last_seen_at, expires_at)
@@ -46,7 +51,11 @@ pub async fn create(executor: impl PgExecutor<'_>, user_id: Uuid, remember: bool
 
 /// The member behind a session token, if the session is alive and the
 /// member neither blocked nor deleted. Keeps an active session alive.
-pub async fn load(pool: &sqlx::PgPool, token: &str, now: DateTime<Utc>) -> sqlx::Result<Option<CurrentUser>> {
+pub async fn load(
+    pool: &sqlx::PgPool,
+    token: &str,
+    now: DateTime<Utc>,
+) -> sqlx::Result<Option<CurrentUser>> {
     let session_hash = hash(token);
     let found: Option<(CurrentUser, DateTime<Utc>, bool)> = sqlx::query_as(
         r#"
@@ -68,12 +77,14 @@ pub async fn load(pool: &sqlx::PgPool, token: &str, now: DateTime<Utc>) -> sqlx:
         return Ok(None);
     };
     if now - last_seen > TOUCH_EVERY {
-        sqlx::query("UPDATE sessions SET last_seen_at = $2, expires_at = $3 WHERE session_hash = $1")
-            .bind(&session_hash)
-            .bind(now)
-            .bind(now + lifetime(remember))
-            .execute(pool)
-            .await?;
+        sqlx::query(
+            "UPDATE sessions SET last_seen_at = $2, expires_at = $3 WHERE session_hash = $1",
+        )
+        .bind(&session_hash)
+        .bind(now)
+        .bind(now + lifetime(remember))
+        .execute(pool)
+        .await?;
     }
     user.session_hash = session_hash;
     Ok(Some(user))
@@ -88,21 +99,34 @@ struct CurrentUserRow {
 }
 
 pub async fn delete(executor: impl PgExecutor<'_>, session_hash: &[u8]) -> sqlx::Result<()> {
-    sqlx::query("DELETE FROM sessions WHERE session_hash = $1").bind(session_hash).execute(executor).await?;
+    sqlx::query("DELETE FROM sessions WHERE session_hash = $1")
+        .bind(session_hash)
+        .execute(executor)
+        .await?;
     Ok(())
 }
 
 /// Ends every session of a member, except `keep` if given.
-pub async fn delete_all_for_user(executor: impl PgExecutor<'_>, user_id: Uuid, keep: Option<&[u8]>) -> sqlx::Result<u64> {
-    let result = sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND ($2::bytea IS NULL OR session_hash <> $2)")
-        .bind(user_id)
-        .bind(keep)
-        .execute(executor)
-        .await?;
+pub async fn delete_all_for_user(
+    executor: impl PgExecutor<'_>,
+    user_id: Uuid,
+    keep: Option<&[u8]>,
+) -> sqlx::Result<u64> {
+    let result = sqlx::query(
+        "DELETE FROM sessions WHERE user_id = $1 AND ($2::bytea IS NULL OR session_hash <> $2)",
+    )
+    .bind(user_id)
+    .bind(keep)
+    .execute(executor)
+    .await?;
     Ok(result.rows_affected())
 }
 
-pub async fn count_for_user(executor: impl PgExecutor<'_>, user_id: Uuid, now: DateTime<Utc>) -> sqlx::Result<i64> {
+pub async fn count_for_user(
+    executor: impl PgExecutor<'_>,
+    user_id: Uuid,
+    now: DateTime<Utc>,
+) -> sqlx::Result<i64> {
     sqlx::query_scalar("SELECT count(*) FROM sessions WHERE user_id = $1 AND expires_at > $2")
         .bind(user_id)
         .bind(now)

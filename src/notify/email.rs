@@ -1,7 +1,8 @@
 //! Rendering e-mails: every message is multipart (plain text and HTML), in
 //! the recipient's language, with absolute links built from the base URL.
-//! Each kind of e-mail has a `.txt` and an `.html` template under
-//! `templates/email/` and a constructor here.
+//! Most messages are a greeting, a few paragraphs and one action link, so
+//! they share `templates/email/simple.{txt,html}`; a feature builds a
+//! [`SimpleEmail`] from catalogue messages and renders it here.
 
 use askama::Template;
 
@@ -34,53 +35,85 @@ impl Email {
 }
 
 /// What every e-mail template can use: the language and the site's address.
+#[derive(Debug, Clone)]
 pub struct EmailContext {
     pub locale: Locale,
     pub base_url: String,
 }
 
 impl EmailContext {
+    pub fn new(locale: Locale, base_url: &str) -> EmailContext {
+        EmailContext {
+            locale,
+            base_url: base_url.to_owned(),
+        }
+    }
+
     pub fn t(&self, key: &str) -> String {
         i18n::t(self.locale, key)
+    }
+
+    pub fn t_args(&self, key: &str, args: &Args) -> String {
+        i18n::t_args(self.locale, key, args)
     }
 
     /// An absolute link to a path on the site.
     pub fn link(&self, path: &str) -> String {
         format!("{}{}", self.base_url, path)
     }
+
+    /// "Dear Ana," in the recipient's language.
+    pub fn greeting(&self, name: &str) -> String {
+        self.t_args("email-greeting", &Args::new().with("name", name.to_owned()))
+    }
+}
+
+/// A greeting, paragraphs and an optional action (label, absolute URL).
+#[derive(Debug, Clone)]
+pub struct SimpleEmail {
+    pub kind: &'static str,
+    pub subject: String,
+    pub greeting: String,
+    pub paragraphs: Vec<String>,
+    pub action: Option<(String, String)>,
 }
 
 #[derive(Template)]
-#[template(path = "email/account_created.txt")]
-struct AccountCreatedText<'a> {
+#[template(path = "email/simple.txt")]
+struct SimpleText<'a> {
     e: &'a EmailContext,
-    greeting: String,
+    mail: &'a SimpleEmail,
 }
 
 #[derive(Template)]
-#[template(path = "email/account_created.html")]
-struct AccountCreatedHtml<'a> {
+#[template(path = "email/simple.html")]
+struct SimpleHtml<'a> {
     e: &'a EmailContext,
-    greeting: String,
+    mail: &'a SimpleEmail,
+}
+
+pub fn render(e: &EmailContext, to: &str, mail: SimpleEmail) -> Result<Email, askama::Error> {
+    Ok(Email {
+        kind: mail.kind,
+        to: to.to_owned(),
+        locale: e.locale,
+        subject: mail.subject.clone(),
+        text: SimpleText { e, mail: &mail }.render()?,
+        html: SimpleHtml { e, mail: &mail }.render()?,
+    })
 }
 
 /// Sent when an administrator creates an account from the command line.
 pub fn account_created(e: &EmailContext, to: &str, name: &str) -> Result<Email, askama::Error> {
-    let greeting = i18n::t_args(
-        e.locale,
-        "email-greeting",
-        &Args::new().with("name", name.to_owned()),
-    );
-    Ok(Email {
-        kind: "account_created",
-        to: to.to_owned(),
-        locale: e.locale,
-        subject: e.t("email-account-created-subject"),
-        text: AccountCreatedText {
-            e,
-            greeting: greeting.clone(),
-        }
-        .render()?,
-        html: AccountCreatedHtml { e, greeting }.render()?,
-    })
+    render(
+        e,
+        to,
+        SimpleEmail {
+            kind: "account_created",
+            subject: e.t("email-account-created-subject"),
+            greeting: e.greeting(name),
+            paragraphs: vec![e.t("email-account-created-body")],
+            action: Some((e.t("email-sign-in"), e.link("/login"))),
+        },
+    )
 }

@@ -4,4 +4,5 @@
 
 pub mod content;
 pub mod routes;
+pub mod settings;
 mod views;

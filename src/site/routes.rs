@@ -49,9 +49,14 @@ struct LanguageChoice {
 /// visitor was.
 async fn switch_language(
     State(state): State<AppState>,
+    ctx: RequestContext,
     Form(choice): Form<LanguageChoice>,
 ) -> AppResult<Response> {
     let locale = Locale::from_tag(&choice.lang).ok_or(AppError::BadRequest)?;
+    // A member's choice is kept in their account, so it follows them.
+    if let Some(user) = &ctx.user {
+        crate::members::store::set_locale(&state.db, user.user_id, locale.tag()).await?;
+    }
     let mut response = see_other(safe_next(choice.next.as_deref(), "/")).into_response();
     let cookie = cookies::set(
         cookies::LANGUAGE,

@@ -26,6 +26,8 @@ pub struct RequestContext {
     pub client_ip: String,
     /// Members and guests active in the last five minutes.
     pub online: OnlineCounts,
+    /// A one-time message from the previous page, already translated.
+    pub flash: Option<String>,
 }
 
 impl RequestContext {
@@ -50,6 +52,7 @@ impl RequestContext {
                 user: None,
                 client_ip: String::new(),
                 online: OnlineCounts::default(),
+                flash: None,
             },
             is_new,
         )

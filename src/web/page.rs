@@ -19,6 +19,7 @@ pub struct Page {
     pub section: &'static str,
     pub user: Option<CurrentUser>,
     pub online: OnlineCounts,
+    pub flash: Option<String>,
 }
 
 impl Page {
@@ -31,6 +32,7 @@ impl Page {
             section: "",
             user: ctx.user.clone(),
             online: ctx.online,
+            flash: ctx.flash.clone(),
         }
     }
 
@@ -46,6 +48,11 @@ impl Page {
 
     pub fn t(&self, key: &str) -> String {
         i18n::t(self.locale, key)
+    }
+
+    /// The message `prefix` + `value`, e.g. `page.tp("country-", "RS")`.
+    pub fn tp(&self, prefix: &str, value: &str) -> String {
+        i18n::t(self.locale, &format!("{prefix}{value}"))
     }
 
     /// A message with one argument, e.g. `page.t1("member-count", "count", n)`.
@@ -78,6 +85,11 @@ impl Page {
             .to_string()
     }
 
+    /// Time of day in Europe/Belgrade ("14:05").
+    pub fn time(&self, at: &DateTime<Utc>) -> String {
+        at.with_timezone(&Belgrade).format("%H:%M").to_string()
+    }
+
     pub fn date(&self, at: &DateTime<Utc>) -> String {
         at.with_timezone(&Belgrade)
             .format(self.locale.date_format())
@@ -102,7 +114,9 @@ impl Page {
 
     /// "3 members and 5 guests online", in the page's language.
     pub fn online_text(&self) -> String {
-        let args = Args::new().with("members", self.online.members).with("guests", self.online.guests);
+        let args = Args::new()
+            .with("members", self.online.members)
+            .with("guests", self.online.guests);
         i18n::t_args(self.locale, "footer-online", &args)
     }
 }

@@ -16,7 +16,7 @@ use std::net::SocketAddr;
 use axum::extract::ConnectInfo;
 
 use super::error::ErrorPage;
-use super::{Page, RequestContext, cookies, csrf};
+use super::{Page, RequestContext, cookies, csrf, flash};
 use crate::app::AppState;
 use crate::members::presence::Visitor;
 use crate::members::sessions;
@@ -32,6 +32,9 @@ pub async fn page_shell(State(state): State<AppState>, request: Request, next: N
         .unwrap_or_else(|| "/".to_owned());
     let (mut ctx, new_token) = RequestContext::from_headers(request.headers(), path);
     ctx.client_ip = client_ip(&request, state.config.trust_proxy);
+    let flash_key = cookies::get(request.headers(), flash::COOKIE)
+        .filter(|key| flash::is_valid_key(key))
+        .map(str::to_owned);
     let mut clear_session = false;
     if let Some(token) = cookies::get(request.headers(), sessions::COOKIE) {
         match sessions::load(&state.db, token, state.clock.now()).await {
@@ -46,6 +49,9 @@ pub async fn page_shell(State(state): State<AppState>, request: Request, next: N
             }
         }
     }
+    ctx.flash = flash_key
+        .as_deref()
+        .map(|key| crate::i18n::t(ctx.locale, key));
     if !matches!(request.uri().path(), "/healthz" | "/readyz") {
         note_presence(&state, &mut ctx, new_token).await;
     }
@@ -59,8 +65,29 @@ pub async fn page_shell(State(state): State<AppState>, request: Request, next: N
     }
     request.extensions_mut().insert(ctx.clone());
     let mut response = next.run(request).await;
-    if clear_session && !response.headers().get_all(header::SET_COOKIE).iter().any(|c| c.as_bytes().starts_with(sessions::COOKIE.as_bytes())) {
-        response.headers_mut().append(header::SET_COOKIE, cookies::clear(sessions::COOKIE, state.config.secure_cookies()));
+    // A flash is shown once: on the first page rendered after it was set.
+    let sets_flash = response
+        .headers()
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .any(|c| c.as_bytes().starts_with(flash::COOKIE.as_bytes()));
+    if flash_key.is_some() && !sets_flash && !response.status().is_redirection() {
+        response.headers_mut().append(
+            header::SET_COOKIE,
+            cookies::clear(flash::COOKIE, state.config.secure_cookies()),
+        );
+    }
+    if clear_session
+        && !response
+            .headers()
+            .get_all(header::SET_COOKIE)
+            .iter()
+            .any(|c| c.as_bytes().starts_with(sessions::COOKIE.as_bytes()))
+    {
+        response.headers_mut().append(
+            header::SET_COOKIE,
+            cookies::clear(sessions::COOKIE, state.config.secure_cookies()),
+        );
     }
     finish(&ctx, response, new_token, &state)
 }

@@ -1,0 +1,78 @@
+//! The end of an account's life, and a member's right to their data:
+//! "download my data" and "delete my account". Deleting keeps what the
+//! member wrote readable as "former member" but erases who they were.
+
+use chrono::{DateTime, Utc};
+use serde_json::{Value, json};
+use sqlx::PgConnection;
+use uuid::Uuid;
+
+/// Everything the platform holds about a member, as JSON. Each feature
+/// that stores personal data adds its part here.
+pub async fn export(conn: &mut PgConnection, user_id: Uuid) -> sqlx::Result<Value> {
+    let account: Value = sqlx::query_scalar(
+        "SELECT to_jsonb(a) FROM (
+            SELECT email, name, handle, role, profession, country, city, institution, bio, expertise,
+                   locale, listed_in_directory, approval, email_verified_at, guidelines_accepted_at,
+                   created_at, updated_at
+            FROM users WHERE user_id = $1) AS a",
+    )
+    .bind(user_id)
+    .fetch_one(&mut *conn)
+    .await?;
+    let sessions: Value = sqlx::query_scalar(
+        "SELECT COALESCE(jsonb_agg(jsonb_build_object('created_at', created_at, 'last_seen_at', last_seen_at,
+                'expires_at', expires_at, 'remember', remember) ORDER BY created_at), '[]'::jsonb)
+         FROM sessions WHERE user_id = $1",
+    )
+    .bind(user_id)
+    .fetch_one(&mut *conn)
+    .await?;
+    let emails: Value = sqlx::query_scalar(
+        "SELECT COALESCE(jsonb_agg(jsonb_build_object('subject', o.subject, 'kind', o.kind,
+                'status', o.status, 'created_at', o.created_at) ORDER BY o.created_at), '[]'::jsonb)
+         FROM outbox_messages o JOIN users u ON o.recipient = u.email WHERE u.user_id = $1",
+    )
+    .bind(user_id)
+    .fetch_one(&mut *conn)
+    .await?;
+    Ok(json!({
+        "format": "kolega-member-export-1",
+        "account": account,
+        "sessions": sessions,
+        "emails_sent_to_you": emails,
+    }))
+}
+
+/// Erases a member's personal data and ends their sessions. Their content
+/// (from later features) stays, attributed to "former member".
+pub async fn delete_account(
+    conn: &mut PgConnection,
+    user_id: Uuid,
+    now: DateTime<Utc>,
+) -> sqlx::Result<()> {
+    let tombstone = format!("former-{}", &user_id.simple().to_string()[..12]);
+    sqlx::query(
+        "UPDATE users SET
+            email = $2 || '@deleted.invalid', name = '', handle = $2, password_hash = '!',
+            bio = '', expertise = '', institution = '', city = '', search_text = '',
+            listed_in_directory = false, deleted_at = $3, updated_at = $3
+         WHERE user_id = $1",
+    )
+    .bind(user_id)
+    .bind(&tombstone)
+    .bind(now)
+    .execute(&mut *conn)
+    .await?;
+    for statement in [
+        "DELETE FROM sessions WHERE user_id = $1",
+        "DELETE FROM account_tokens WHERE user_id = $1",
+        "DELETE FROM presence WHERE user_id = $1",
+    ] {
+        sqlx::query(statement)
+            .bind(user_id)
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(())
+}
