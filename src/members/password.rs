@@ -6,6 +6,8 @@ use argon2::password_hash::phc::PasswordHash;
 use argon2::password_hash::{PasswordHasher, PasswordVerifier};
 use argon2::{Algorithm, Argon2, Params, Version};
 
+use crate::text::search::normalize;
+
 pub const MIN_LENGTH: usize = 10;
 
 fn hasher() -> Argon2<'static> {
@@ -50,15 +52,17 @@ pub fn problem(password: &str, email: &str, name: &str) -> Option<&'static str> 
     if COMMON.contains(lower.as_str()) {
         return Some("password-too-common");
     }
+    // Compared without case, script or diacritics: "Stojanović" is in "stojanovic-2026".
+    let normalized = normalize(password);
     let email = email.trim().to_lowercase();
     let local_part = email.split('@').next().unwrap_or_default();
-    let personal = std::iter::once(email.as_str())
-        .chain(std::iter::once(local_part))
+    let personal = [email.as_str(), local_part]
+        .into_iter()
         .chain(name.split_whitespace())
-        .map(str::to_lowercase)
+        .map(normalize)
         .filter(|part| part.chars().count() >= 3);
     for part in personal {
-        if lower.contains(&part) {
+        if normalized.contains(&part) {
             return Some("password-contains-personal");
         }
     }

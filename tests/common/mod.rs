@@ -8,6 +8,7 @@
 pub mod database;
 pub mod html;
 pub mod mail;
+pub mod members;
 pub mod smtp_sink;
 pub mod test_app;
 

@@ -174,6 +174,15 @@ impl TestApp {
         self.cookies.lock().unwrap().get("kolega_csrf").cloned()
     }
 
+    /// Forgets every cookie, like a different browser.
+    pub fn clear_cookies(&self) {
+        self.cookies.lock().unwrap().clear();
+    }
+
+    pub fn set_cookie(&self, name: &str, value: &str) {
+        self.cookies.lock().unwrap().insert(name.to_owned(), value.to_owned());
+    }
+
     pub fn cookie(&self, name: &str) -> Option<String> {
         self.cookies.lock().unwrap().get(name).cloned()
     }

@@ -1,0 +1,61 @@
+// The accessibility check: axe-core with the WCAG 2.2 AA rule tags.
+//
+// axe needs JavaScript in the page (its run is asynchronous), and a context
+// created with `javaScriptEnabled: false` cannot run it. For a page seen
+// with JavaScript off we therefore audit a twin: the very HTML the server
+// sent is served again, at the same address, to a page of a JavaScript-on
+// "audit" context, with `Content-Security-Policy: script-src 'none'` so none
+// of the page's own scripts run — the DOM is the one the JS-off visitor got,
+// styled by the same stylesheet, at the same viewport.
+
+import { AxeBuilder } from '@axe-core/playwright';
+
+import { AXE_TAGS } from './config.mjs';
+
+/**
+ * Runs axe on `page` and returns its violations in a compact form:
+ * [{ id, impact, help, helpUrl, nodes: [{ target, html, summary }] }].
+ */
+export async function runAxe(page, { js, auditContext, html }) {
+  if (js) {
+    return compact(await analyze(page));
+  }
+  const twin = await auditContext.newPage();
+  try {
+    const address = page.url().split('#')[0];
+    const body = html ?? (await page.content());
+    await twin.route(
+      (url) => url.href.split('#')[0] === address,
+      (route) =>
+        route.fulfill({
+          status: 200,
+          contentType: 'text/html; charset=utf-8',
+          headers: { 'content-security-policy': "script-src 'none'" },
+          body,
+        }),
+      { times: 1 },
+    );
+    await twin.goto(address, { waitUntil: 'load' });
+    return compact(await analyze(twin));
+  } finally {
+    await twin.close();
+  }
+}
+
+async function analyze(page) {
+  return new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+}
+
+function compact(results) {
+  return results.violations.map((violation) => ({
+    id: violation.id,
+    impact: violation.impact,
+    help: violation.help,
+    helpUrl: violation.helpUrl,
+    nodes: violation.nodes.map((node) => ({
+      target: node.target.map((t) => (Array.isArray(t) ? t.join(' >>> ') : t)).join(' → '),
+      html: node.html.length > 200 ? `${node.html.slice(0, 200)}…` : node.html,
+      summary: (node.failureSummary || '').replace(/\s+/g, ' ').trim(),
+    })),
+  }));
+}
