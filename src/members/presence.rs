@@ -34,6 +34,12 @@ pub enum Visitor<'a> {
     Guest(&'a str),
 }
 
+fn guest_key(csrf_cookie: &str) -> String {
+    let digest = Sha256::digest(csrf_cookie.as_bytes());
+    let hex: String = digest.iter().take(12).map(|b| format!("{b:02x}")).collect();
+    format!("g:{hex}")
+}
+
 impl Presence {
     pub async fn record(
         &self,
@@ -43,20 +49,7 @@ impl Presence {
     ) -> sqlx::Result<()> {
         let (key, user_id) = match visitor {
             Visitor::Member(user_id) => (format!("m:{user_id}"), Some(user_id)),
-            Visitor::Guest(cookie) => {
-                let digest = Sha256::digest(cookie.as_bytes());
-                (
-                    format!(
-                        "g:{}",
-                        digest
-                            .iter()
-                            .take(12)
-                            .map(|b| format!("{b:02x}"))
-                            .collect::<String>()
-                    ),
-                    None,
-                )
-            }
+            Visitor::Guest(cookie) => (guest_key(cookie), None),
         };
         {
             let mut written = self.last_written.lock().unwrap_or_else(|p| p.into_inner());
@@ -104,6 +97,20 @@ impl Presence {
                 OnlineCounts::default()
             }
         }
+    }
+
+    /// A guest who signs in is now counted as a member, not twice.
+    pub async fn forget_guest(&self, db: &PgPool, csrf_cookie: &str) -> sqlx::Result<()> {
+        let key = guest_key(csrf_cookie);
+        self.last_written
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .remove(&key);
+        sqlx::query("DELETE FROM presence WHERE visitor_key = $1")
+            .bind(key)
+            .execute(db)
+            .await?;
+        Ok(())
     }
 
     /// Forgets the cached counts (after a sign-in, so the footer is right at once).

@@ -35,6 +35,7 @@ pub fn unescape(text: &str) -> String {
         .replace("&lt;", "<")
         .replace("&gt;", ">")
         .replace("&#x2f;", "/")
+        .replace("&#38;", "&")
         .replace("&amp;", "&")
 }
 

@@ -2,7 +2,7 @@
 //! database (fast) or through the real pages (as a browser would).
 
 use kolega::members::store::{self, Background, NewUser};
-use kolega::members::{password, Role};
+use kolega::members::{Role, password};
 
 use super::{TestApp, TestResponse};
 
@@ -17,32 +17,68 @@ pub struct Member {
 impl TestApp {
     /// A verified member with [`PASSWORD`], created directly.
     pub async fn create_member(&self, name: &str, email: &str, role: Role) -> Member {
-        self.create_member_with(name, email, role, Background { profession: "practitioner".into(), country: "RS".into(), ..Background::default() }).await
+        self.create_member_with(
+            name,
+            email,
+            role,
+            Background {
+                profession: "practitioner".into(),
+                country: "RS".into(),
+                ..Background::default()
+            },
+        )
+        .await
     }
 
-    pub async fn create_member_with(&self, name: &str, email: &str, role: Role, background: Background) -> Member {
+    pub async fn create_member_with(
+        &self,
+        name: &str,
+        email: &str,
+        role: Role,
+        background: Background,
+    ) -> Member {
         let hash = password::hash(PASSWORD.to_owned()).await.unwrap();
         let mut conn = self.pool.acquire().await.unwrap();
         let user = store::create_member(
             &mut conn,
-            &NewUser { email, name, role, password_hash: &hash, locale: "sr-Latn", verified: true },
+            &NewUser {
+                email,
+                name,
+                role,
+                password_hash: &hash,
+                locale: "sr-Latn",
+                verified: true,
+            },
             &background,
         )
         .await
         .unwrap();
-        Member { email: user.email, name: user.name, handle: user.handle }
+        Member {
+            email: user.email,
+            name: user.name,
+            handle: user.handle,
+        }
     }
 
     /// Signs in through the sign-in form; returns the response.
     pub async fn sign_in(&self, email: &str, password: &str) -> TestResponse {
-        self.submit_form("/login", "/login", &[("email", email), ("password", password)]).await
+        self.submit_form(
+            "/login",
+            "/login",
+            &[("email", email), ("password", password)],
+        )
+        .await
     }
 
     /// Creates a member with `role` and signs in as them.
     pub async fn sign_in_as(&self, name: &str, email: &str, role: Role) -> Member {
         let member = self.create_member(name, email, role).await;
         let response = self.sign_in(email, PASSWORD).await;
-        assert!(response.status.is_redirection(), "sign-in failed: {}", response.body);
+        assert!(
+            response.status.is_redirection(),
+            "sign-in failed: {}",
+            response.body
+        );
         member
     }
 

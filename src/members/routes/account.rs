@@ -35,11 +35,16 @@ pub async fn queue(
 /// and redirects to `next`.
 pub async fn start_session(
     state: &AppState,
+    ctx: &RequestContext,
     user_id: Uuid,
     remember: bool,
     next: &str,
 ) -> AppResult<Response> {
     let token = sessions::create(&state.db, user_id, remember, state.clock.now()).await?;
+    state
+        .presence
+        .forget_guest(&state.db, &ctx.csrf_token)
+        .await?;
     let secure = state.config.secure_cookies();
     let max_age = remember.then(|| sessions::REMEMBERED_FOR.num_seconds());
     let mut response = see_other(next).into_response();

@@ -83,7 +83,7 @@ pub async fn submit(
     throttle::clear(&state.db, &form.email).await?;
     let next = safe_next(form.next.as_deref(), "/");
     let next = if !record.verified { "/verify" } else { next };
-    start_session(&state, record.user_id, form.remember.is_some(), next).await
+    start_session(&state, &ctx, record.user_id, form.remember.is_some(), next).await
 }
 
 pub async fn logout(State(state): State<AppState>, ctx: RequestContext) -> AppResult<Response> {
