@@ -41,3 +41,11 @@ pub fn is_unique_violation(error: &sqlx::Error, constraint: &str) -> bool {
         _ => false,
     }
 }
+
+/// Whether the database answers a trivial query.
+pub async fn ping(pool: &PgPool) -> sqlx::Result<()> {
+    sqlx::query_scalar::<_, i32>("SELECT 1")
+        .fetch_one(pool)
+        .await
+        .map(|_| ())
+}

@@ -128,3 +128,12 @@ pub async fn set_approval(
         .await?;
     Ok(())
 }
+
+/// Serialises role changes for the rest of the transaction, so two
+/// administrators demoting each other at once cannot leave the site without one.
+pub async fn lock_roles(executor: impl PgExecutor<'_>) -> sqlx::Result<()> {
+    sqlx::query("LOCK TABLE users IN SHARE ROW EXCLUSIVE MODE")
+        .execute(executor)
+        .await?;
+    Ok(())
+}

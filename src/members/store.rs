@@ -336,3 +336,22 @@ pub async fn directory(
     .fetch_all(executor)
     .await
 }
+
+pub async fn approval_of(executor: impl PgExecutor<'_>, user_id: Uuid) -> sqlx::Result<String> {
+    sqlx::query_scalar("SELECT approval FROM users WHERE user_id = $1")
+        .bind(user_id)
+        .fetch_one(executor)
+        .await
+}
+
+/// The member's interface language, for e-mails sent to them.
+pub async fn locale_of(
+    executor: impl PgExecutor<'_>,
+    user_id: Uuid,
+) -> sqlx::Result<crate::i18n::Locale> {
+    let tag: String = sqlx::query_scalar("SELECT locale FROM users WHERE user_id = $1")
+        .bind(user_id)
+        .fetch_one(executor)
+        .await?;
+    Ok(crate::i18n::Locale::from_tag(&tag).unwrap_or_default())
+}

@@ -75,7 +75,7 @@ async fn healthz() -> Response {
 
 /// The database answers.
 async fn readyz(State(state): State<AppState>) -> Response {
-    let check = sqlx::query_scalar::<_, i32>("SELECT 1").fetch_one(&state.db);
+    let check = crate::db::ping(&state.db);
     match tokio::time::timeout(Duration::from_secs(3), check).await {
         Ok(Ok(_)) => plain(StatusCode::OK, "ready\n"),
         _ => plain(StatusCode::SERVICE_UNAVAILABLE, "database unavailable\n"),

@@ -8,11 +8,10 @@ use serde::Deserialize;
 
 use super::account::{email_context, queue};
 use crate::app::AppState;
-use crate::i18n::Locale;
 use crate::members::admin_store::{self, AdminRow, Status};
 use crate::members::current_user::{CurrentUser, SignedIn};
 use crate::members::views::{AdminPage, Choices};
-use crate::members::{Role, emails, policy, sessions};
+use crate::members::{Role, emails, policy, sessions, store};
 use crate::site::settings;
 use crate::text::search::normalize;
 use crate::web::flash::redirect_with;
@@ -118,9 +117,7 @@ pub async fn change_role(
     let mut tx = state.db.begin().await?;
     // Serialise role changes, so two admins demoting each other at once
     // cannot leave the site without one.
-    sqlx::query("LOCK TABLE users IN SHARE ROW EXCLUSIVE MODE")
-        .execute(&mut *tx)
-        .await?;
+    admin_store::lock_roles(&mut *tx).await?;
     if member.role == "admin"
         && role != Role::Admin
         && admin_store::count_admins(&mut *tx).await? <= 1
@@ -192,11 +189,8 @@ async fn decide(
     }
     let member = target(&state, &handle).await?;
     let now = state.clock.now();
-    let locale: String = sqlx::query_scalar("SELECT locale FROM users WHERE user_id = $1")
-        .bind(member.user_id)
-        .fetch_one(&state.db)
-        .await?;
-    let e = email_context(&state, Locale::from_tag(&locale).unwrap_or_default());
+    let locale = store::locale_of(&state.db, member.user_id).await?;
+    let e = email_context(&state, locale);
     let mut tx = state.db.begin().await?;
     admin_store::set_approval(&mut *tx, member.user_id, approved, now).await?;
     if !approved {

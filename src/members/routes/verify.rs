@@ -41,10 +41,7 @@ pub async fn confirm(
         }
         return Err(error.into());
     }
-    let approval: String = sqlx::query_scalar("SELECT approval FROM users WHERE user_id = $1")
-        .bind(owner.user_id)
-        .fetch_one(&mut *tx)
-        .await?;
+    let approval = store::approval_of(&mut *tx, owner.user_id).await?;
     tx.commit().await?;
     let next = if ctx.user.is_some() {
         ("nav-home", "/")

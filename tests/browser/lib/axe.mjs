@@ -20,30 +20,47 @@ export async function runAxe(page, { js, auditContext, html }) {
   if (js) {
     return compact(await analyze(page));
   }
-  const twin = await auditContext.newPage();
-  try {
-    const address = page.url().split('#')[0];
-    const body = html ?? (await page.content());
-    await twin.route(
-      (url) => url.href.split('#')[0] === address,
-      (route) =>
-        route.fulfill({
-          status: 200,
-          contentType: 'text/html; charset=utf-8',
-          headers: { 'content-security-policy': "script-src 'none'" },
-          body,
-        }),
-      { times: 1 },
-    );
-    await twin.goto(address, { waitUntil: 'load' });
-    return compact(await analyze(twin));
-  } finally {
-    await twin.close();
-  }
+  const twin = await twinPage(auditContext);
+  const address = page.url().split('#')[0];
+  const body = html ?? (await page.content());
+  await twin.route(
+    (url) => url.href.split('#')[0] === address,
+    (route) =>
+      route.fulfill({
+        status: 200,
+        contentType: 'text/html; charset=utf-8',
+        headers: { 'content-security-policy': "script-src 'none'" },
+        body,
+      }),
+    { times: 1 },
+  );
+  await twin.goto(address, { waitUntil: 'load' });
+  return compact(await analyze(twin));
 }
 
+/** One twin page per audit context, reused page after page. */
+const twins = new WeakMap();
+async function twinPage(auditContext) {
+  let twin = twins.get(auditContext);
+  if (!twin || twin.isClosed()) {
+    twin = await auditContext.newPage();
+    twins.set(auditContext, twin);
+  }
+  return twin;
+}
+
+/**
+ * Legacy mode runs axe.run() in the page itself instead of runPartial() in
+ * every frame plus finishRun() in an extra blank page: half the time, and
+ * the only difference is that cross-origin iframes would not be audited
+ * (Kolega's pages have none).
+ */
 async function analyze(page) {
-  return new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  return new AxeBuilder({ page })
+    .options({ resultTypes: ['violations'] })
+    .withTags(AXE_TAGS)
+    .setLegacyMode(true)
+    .analyze();
 }
 
 function compact(results) {
