@@ -121,14 +121,7 @@ pub async fn change_email(
         errors.add("email_password", "error-password-wrong");
     }
     if !errors.is_empty() {
-        let own = store::own_settings(&state.db, user.user_id).await?;
-        return Ok(unprocessable(settings_page(
-            &ctx,
-            &own,
-            profile_form(&own),
-            new_email,
-            errors,
-        )));
+        return refused(&state, &ctx, &user, new_email, errors).await;
     }
     let now = state.clock.now();
     let e = email_context(&state, user.locale);
@@ -181,14 +174,7 @@ pub async fn change_password(
         errors.add("new_password", problem);
     }
     if !errors.is_empty() {
-        let own = store::own_settings(&state.db, user.user_id).await?;
-        return Ok(unprocessable(settings_page(
-            &ctx,
-            &own,
-            profile_form(&own),
-            String::new(),
-            errors,
-        )));
+        return refused(&state, &ctx, &user, String::new(), errors).await;
     }
     let hash = password::hash(form.new_password).await?;
     let now = state.clock.now();
@@ -260,20 +246,26 @@ pub async fn delete_account(
         errors.add("delete_password", "error-last-admin-delete");
     }
     if !errors.is_empty() {
-        let own = store::own_settings(&state.db, user.user_id).await?;
-        return Ok(unprocessable(settings_page(
-            &ctx,
-            &own,
-            profile_form(&own),
-            String::new(),
-            errors,
-        )));
+        return refused(&state, &ctx, &user, String::new(), errors).await;
     }
     let mut tx = state.db.begin().await?;
     lifecycle::delete_account(&mut tx, user.user_id, state.clock.now()).await?;
     tx.commit().await?;
     let response = redirect_with("/", "account-deleted", state.config.secure_cookies());
     Ok(clear_session_cookie(response, &state))
+}
+
+/// The settings page again, with the messages of a refused form (status 422).
+async fn refused(
+    state: &AppState,
+    ctx: &RequestContext,
+    user: &CurrentUser,
+    new_email: String,
+    errors: FormErrors,
+) -> AppResult<Response> {
+    let own = store::own_settings(&state.db, user.user_id).await?;
+    let page = settings_page(ctx, &own, profile_form(&own), new_email, errors);
+    Ok(unprocessable(page))
 }
 
 async fn password_matches(state: &AppState, user: &CurrentUser, given: String) -> AppResult<bool> {
