@@ -22,28 +22,40 @@ export async function runAxe(page, { js, auditContext, html }) {
   }
   const twin = await twinPage(auditContext);
   const address = page.url().split('#')[0];
-  const body = html ?? (await page.content());
-  await twin.route(
-    (url) => url.href.split('#')[0] === address,
-    (route) =>
-      route.fulfill({
+  twin.pending.set(address, html ?? (await page.content()));
+  try {
+    await twin.page.goto(address, { waitUntil: 'load' });
+  } finally {
+    twin.pending.delete(address);
+  }
+  return compact(await analyze(twin.page));
+}
+
+/**
+ * One twin page per audit context, reused page after page. Its route stays
+ * in place for the page's life: it answers the twin's navigation with the
+ * pending HTML and lets everything else (stylesheet, images) through to the
+ * server. (Adding and removing a route per page — `times: 1` — left a
+ * stylesheet request paused forever now and then.)
+ */
+const twins = new WeakMap();
+async function twinPage(auditContext) {
+  let twin = twins.get(auditContext);
+  if (!twin || twin.page.isClosed()) {
+    const page = await auditContext.newPage();
+    const pending = new Map();
+    await page.route('**/*', (route) => {
+      const request = route.request();
+      const body = request.isNavigationRequest() ? pending.get(request.url().split('#')[0]) : undefined;
+      if (body === undefined) return route.continue();
+      return route.fulfill({
         status: 200,
         contentType: 'text/html; charset=utf-8',
         headers: { 'content-security-policy': "script-src 'none'" },
         body,
-      }),
-    { times: 1 },
-  );
-  await twin.goto(address, { waitUntil: 'load' });
-  return compact(await analyze(twin));
-}
-
-/** One twin page per audit context, reused page after page. */
-const twins = new WeakMap();
-async function twinPage(auditContext) {
-  let twin = twins.get(auditContext);
-  if (!twin || twin.isClosed()) {
-    twin = await auditContext.newPage();
+      });
+    });
+    twin = { page, pending };
     twins.set(auditContext, twin);
   }
   return twin;

@@ -1,0 +1,107 @@
+//! Members' text: Markdown rendered to HTML, then sanitised. No raw HTML,
+//! scripts, styles, event handlers, `javascript:` or `data:` URLs survive;
+//! links get `rel="nofollow ugc noopener"`; images only from this site.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use ammonia::{Builder, UrlRelative};
+use pulldown_cmark::{Event, Options, Parser, html};
+
+static SANITIZER: LazyLock<Builder<'static>> = LazyLock::new(|| {
+    let tags: HashSet<&str> = [
+        "p", "br", "strong", "em", "del", "code", "pre", "blockquote", "ul", "ol", "li", "a", "h1", "h2", "h3",
+        "h4", "h5", "h6", "hr", "table", "thead", "tbody", "tr", "th", "td", "img",
+    ]
+    .into_iter()
+    .collect();
+    let mut builder = Builder::default();
+    builder
+        .tags(tags)
+        .link_rel(Some("nofollow ugc noopener"))
+        .url_schemes(["http", "https", "mailto", "tel"].into_iter().collect())
+        // Relative URLs stay relative (they point into the site).
+        .url_relative(UrlRelative::PassThrough)
+        .attribute_filter(|element, attribute, value| match (element, attribute) {
+            // Images only from the site itself: a same-site path, never another host.
+            ("img", "src") => (value.starts_with('/') && !value.starts_with("//")).then(|| value.into()),
+            _ => Some(value.into()),
+        });
+    builder
+});
+
+/// Markdown → safe HTML.
+pub fn render(markdown: &str) -> String {
+    // Raw HTML in the source is shown as text, not interpreted.
+    let parser = Parser::new_ext(markdown, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH).map(|event| match event {
+        Event::Html(html) | Event::InlineHtml(html) => Event::Text(html),
+        other => other,
+    });
+    let mut unsafe_html = String::with_capacity(markdown.len() * 3 / 2);
+    html::push_html(&mut unsafe_html, parser);
+    SANITIZER.clean(&unsafe_html).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::render;
+
+    #[test]
+    fn markdown_becomes_html() {
+        assert_eq!(render("**jako** i _koso_"), "<p><strong>jako</strong> i <em>koso</em></p>\n");
+        assert!(render("- jedan\n- dva").contains("<li>jedan</li>"));
+    }
+
+    #[test]
+    fn links_are_marked_as_user_content() {
+        let html = render("[protokol](https://example.org/protokol.pdf)");
+        assert!(html.contains("href=\"https://example.org/protokol.pdf\""));
+        assert!(html.contains("rel=\"nofollow ugc noopener\""));
+    }
+
+    #[test]
+    fn hostile_input_is_neutralised() {
+        let vectors = [
+            "<script>alert(1)</script>",
+            "<img src=x onerror=alert(1)>",
+            "[klik](javascript:alert(1))",
+            "[klik](JaVaScRiPt:alert(1))",
+            "[klik](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
+            "<a href=\"javascript:alert(1)\">x</a>",
+            "<style>body{display:none}</style>",
+            "<iframe src=\"https://evil.example\"></iframe>",
+            "<svg onload=alert(1)>",
+            "![x](https://evil.example/track.png)",
+            "![x](//evil.example/track.png)",
+            "<div style=\"background:url(javascript:alert(1))\">x</div>",
+            "<p onclick=\"alert(1)\">x</p>",
+            "[x](vbscript:msgbox(1))",
+            "<object data=\"x\"></object>",
+            "<form action=\"https://evil.example\"><input></form>",
+            "<math><mi xlink:href=\"javascript:alert(1)\">x</mi></math>",
+        ];
+        for vector in vectors {
+            let html = render(vector).to_lowercase();
+            // Escaped text is harmless; look only inside the real tags.
+            for tag in tags(&html) {
+                let name = tag.split_whitespace().next().unwrap_or_default().trim_start_matches('/');
+                assert!(ALLOWED.contains(&name), "{vector:?} produced the tag {tag:?}");
+                for forbidden in [" on", "javascript:", "vbscript:", "data:", "style=", "evil.example"] {
+                    assert!(!tag.contains(forbidden), "{vector:?} produced {tag:?}");
+                }
+            }
+        }
+    }
+
+    const ALLOWED: &[&str] = &["p", "a", "strong", "em", "code", "pre", "img", "br"];
+
+    /// The text of every tag in `html` (between `<` and `>`).
+    fn tags(html: &str) -> Vec<&str> {
+        html.split('<').skip(1).filter_map(|rest| rest.split_once('>').map(|(tag, _)| tag)).collect()
+    }
+
+    #[test]
+    fn images_from_the_site_itself_are_kept() {
+        assert!(render("![shema](/files/shema.png)").contains("src=\"/files/shema.png\""));
+    }
+}
