@@ -1,6 +1,8 @@
 //! Before a post or a case dilemma is saved, look for data that identifies
-//! a client: a Serbian JMBG (13 digits with a valid checksum), phone
-//! numbers, e-mail addresses. The author is asked to remove them.
+//! a client: a JMBG (13 digits — also written with spaces or dashes — whose
+//! date is real, whose region code exists and whose mod-11 checksum holds),
+//! phone numbers, e-mail addresses and street addresses with a number. A
+//! JMBG blocks saving; the others ask the author to confirm.
 
 /// A kind of personal data found in a text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -8,6 +10,7 @@ pub enum Finding {
     Jmbg,
     Phone,
     Email,
+    Address,
 }
 
 impl Finding {
@@ -17,7 +20,13 @@ impl Finding {
             Finding::Jmbg => "personal-data-jmbg",
             Finding::Phone => "personal-data-phone",
             Finding::Email => "personal-data-email",
+            Finding::Address => "personal-data-address",
         }
+    }
+
+    /// A JMBG is never saved; the others can be confirmed by the author.
+    pub fn blocks_saving(self) -> bool {
+        self == Finding::Jmbg
     }
 }
 
@@ -34,7 +43,26 @@ pub fn scan(text: &str) -> Vec<Finding> {
     if text.split(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '(' | ')' | ',' | ';')).any(looks_like_email) {
         found.push(Finding::Email);
     }
+    if has_street_address(text) {
+        found.push(Finding::Address);
+    }
     found
+}
+
+/// Words that start a street address in the region's languages (in Latin,
+/// after transliteration), followed within a few words by a house number.
+const STREET_WORDS: &[&str] = &["ulica", "ulici", "ul", "bulevar", "bulevaru", "bul", "trg", "trgu", "sokak", "put", "naselje"];
+
+fn has_street_address(text: &str) -> bool {
+    let normalized = super::search::normalize(text);
+    let words: Vec<&str> = normalized.split(' ').collect();
+    words.iter().enumerate().any(|(i, word)| {
+        STREET_WORDS.contains(word)
+            && words[i + 1..].iter().take(4).any(|w| {
+                let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+                !digits.is_empty() && digits.len() <= 4 && digits.chars().all(|c| c.is_ascii_digit())
+            })
+    })
 }
 
 /// Runs of digits, allowing the separators people put inside phone numbers
@@ -66,7 +94,14 @@ pub fn is_valid_jmbg(digits: &str) -> bool {
     }
     let day = d[0] * 10 + d[1];
     let month = d[2] * 10 + d[3];
-    if !(1..=31).contains(&day) || !(1..=12).contains(&month) {
+    let three = d[4] * 100 + d[5] * 10 + d[6];
+    // 990 is 1990, 005 is 2005.
+    let year = if three >= 800 { 1000 + three } else { 2000 + three };
+    if chrono::NaiveDate::from_ymd_opt(year as i32, month, day).is_none() {
+        return false;
+    }
+    let region = d[7] * 10 + d[8];
+    if !is_region_code(region) {
         return false;
     }
     let weights = [7, 6, 5, 4, 3, 2, 7, 6, 5, 4, 3, 2];
@@ -76,6 +111,14 @@ pub fn is_valid_jmbg(digits: &str) -> bool {
         k => k,
     };
     d[12] == control
+}
+
+/// Region codes in use: 00–09 foreign citizens, 10–19 Bosnia and
+/// Herzegovina, 21–29 Montenegro, 30–39 Croatia, 41–49 North Macedonia,
+/// 50–59 Slovenia, 60 and 66 temporary residence, 70–79 central Serbia,
+/// 80–89 Vojvodina, 90–99 Kosovo.
+fn is_region_code(region: u32) -> bool {
+    matches!(region, 0..=19 | 21..=39 | 41..=60 | 66 | 70..=99)
 }
 
 /// Regional phone numbers: +381/+382/+387/+389/+385/+386/+383/+355 or a
@@ -107,6 +150,8 @@ mod tests {
         assert!(!is_valid_jmbg("0101990710007"), "wrong control digit");
         assert!(is_valid_jmbg("1503985760018"));
         assert!(!is_valid_jmbg("3213990710008"), "no 32nd day, no 13th month");
+        assert!(!is_valid_jmbg("3102990710005"), "no 31 February");
+        assert!(!is_valid_jmbg("0101990200000"), "region 20 does not exist");
         assert!(!is_valid_jmbg("010199071000"), "twelve digits");
     }
 
@@ -117,6 +162,9 @@ mod tests {
         assert_eq!(scan("Zvati +381 64 123 4567"), vec![Finding::Phone]);
         assert_eq!(scan("piše sa marija.p@gmail.com"), vec![Finding::Email]);
         assert_eq!(scan("Broj predmeta 0101990710007 nije JMBG"), vec![]);
+        assert_eq!(scan("JMBG 0101-990-710-008 sa crticama"), vec![Finding::Jmbg]);
+        assert_eq!(scan("Porodica živi u ulici Kralja Petra 12 u Nišu."), vec![Finding::Address]);
+        assert_eq!(scan("Станују на Булевару ослобођења 34а."), vec![Finding::Address]);
     }
 
     #[test]
