@@ -298,3 +298,97 @@ email-approved-subject = Your Kolega membership is approved
 email-approved-body = The moderators have approved your request. Welcome to the community!
 email-declined-subject = Your Kolega membership request
 email-declined-body = The moderators did not approve your membership request. If you think this is a mistake, reply to this message.
+
+## Groups
+
+groups-title = Groups
+groups-lead = Groups for talking about practice, learning and support. Never post details that could identify a client.
+groups-empty = There are no groups you can see yet. Practitioners and teachers can open the first one.
+groups-mine = my group
+groups-topic = Topic:
+groups-all-topics = all topics
+groups-last-activity = last activity
+thread-count =
+    { $count ->
+        [one] { $count } thread
+       *[other] { $count } threads
+    }
+reply-count =
+    { $count ->
+        [one] { $count } reply
+       *[other] { $count } replies
+    }
+unread-count =
+    { $count ->
+        [one] { $count } unread
+       *[other] { $count } unread
+    }
+visibility-public = Public
+visibility-closed = Closed
+visibility-secret = Secret
+visibility-explained-public = anyone can read; members write.
+visibility-explained-closed = listed; content for members only; a group moderator approves who joins.
+visibility-explained-secret = not listed; by invitation only.
+language-sr = Serbian / Croatian / Bosnian / Montenegrin
+language-en = English
+language-mk = Macedonian
+language-sq = Albanian
+group-new-title = Open a group
+group-field-name = Group name
+group-field-description = Description
+group-field-visibility = Who sees the group
+group-field-language = Language of the group
+group-field-topics = Topics
+group-field-topics-hint = Separate with commas, for example: child protection, foster care.
+group-field-anonymous = Members may post anonymously (for example in a group supporting helpers)
+group-field-class = A class group: students join with a code
+markdown-hint = You can use Markdown: **bold**, _italic_, lists with a dash, [link](https://…).
+group-create = Open the group
+group-created = The group is open.
+error-group-name = The name must have at least 3 characters.
+error-group-visibility = Choose who sees the group.
+group-join-title = Join with a code
+group-join-lead = Enter the code your teacher gave you.
+group-join-code = Group code
+group-join-submit = Join
+error-join-code = There is no group with that code. Check the code with your teacher.
+group-join-code-is = Join code:
+group-join = Join
+group-joined = You are a member of the group.
+group-leave = Leave the group
+group-left = You have left the group.
+group-request = Ask to join
+group-request-message = A message to the group's moderators (optional)
+group-requested = Your request is waiting for a group moderator's approval.
+group-members-only = Only members see what is in this group.
+group-sign-in-to-join = Sign in to join the group.
+group-verify-to-post = To write in the group, confirm your e-mail address.
+threads-title = Threads
+threads-empty = No threads yet. Start the first one.
+thread-new-title = New thread
+thread-field-title = Title
+thread-create = Post the thread
+thread-pinned = pinned
+thread-locked = locked
+thread-locked-text = This thread is locked: no new replies.
+thread-first-unread = Go to the first unread post
+error-thread-title = The title must have at least 3 characters.
+error-post-empty = Write the text of your post.
+post-field-body = Text
+post-body-hint = Markdown is allowed. No names, JMBG, addresses or phone numbers of clients.
+post-no-client-data = Describe the case so that the client cannot be recognised.
+post-anonymous = Post as an anonymous colleague
+post-anonymous-badge = posted anonymously
+post-edited = edited
+post-deleted = The author deleted this post.
+post-reply-title = Reply
+post-reply = Send the reply
+anonymous-colleague = Anonymous colleague
+former-member = Former member
+personal-data-found = The text may contain a client's personal data:
+personal-data-jmbg = The text contains a JMBG. Remove it — a JMBG must never be posted.
+personal-data-phone = The text contains a phone number.
+personal-data-email = The text contains an e-mail address.
+personal-data-address = The text contains an address with a house number.
+personal-data-confirm = I have checked: this is not a client's data
+personal-data-confirm-needed = Remove the personal data, or confirm that it is not a client's.

@@ -305,3 +305,100 @@ email-approved-subject = Vaše članstvo na Kolegi je odobreno
 email-approved-body = Moderatori su odobrili vaš zahtev. Dobro došli u zajednicu!
 email-declined-subject = Vaš zahtev za članstvo na Kolegi
 email-declined-body = Moderatori nisu odobrili vaš zahtev za članstvo. Ako mislite da je došlo do greške, odgovorite na ovu poruku.
+
+## Groups
+
+groups-title = Grupe
+groups-lead = Grupe za razgovor o praksi, učenju i podršci. Ne objavljujte podatke po kojima se može prepoznati korisnik.
+groups-empty = Još nema grupa koje možete da vidite. Praktičari i nastavnici mogu da otvore prvu.
+groups-mine = moja grupa
+groups-topic = Tema:
+groups-all-topics = sve teme
+groups-last-activity = poslednja aktivnost
+thread-count =
+    { $count ->
+        [one] { $count } tema
+        [few] { $count } teme
+       *[other] { $count } tema
+    }
+reply-count =
+    { $count ->
+        [one] { $count } odgovor
+        [few] { $count } odgovora
+       *[other] { $count } odgovora
+    }
+unread-count =
+    { $count ->
+        [one] { $count } nepročitana
+        [few] { $count } nepročitane
+       *[other] { $count } nepročitanih
+    }
+visibility-public = Otvorena
+visibility-closed = Zatvorena
+visibility-secret = Tajna
+visibility-explained-public = svi mogu da čitaju; članovi pišu.
+visibility-explained-closed = vidljiva u spisku; sadržaj samo za članove; pristup odobrava moderator grupe.
+visibility-explained-secret = nije u spisku; samo po pozivu.
+language-sr = srpski / hrvatski / bosanski / crnogorski
+language-en = engleski
+language-mk = makedonski
+language-sq = albanski
+group-new-title = Otvori grupu
+group-field-name = Naziv grupe
+group-field-description = Opis
+group-field-visibility = Ko vidi grupu
+group-field-language = Jezik grupe
+group-field-topics = Teme
+group-field-topics-hint = Odvojite zarezom, na primer: zaštita dece, hraniteljstvo.
+group-field-anonymous = Članovi mogu da pišu anonimno (na primer u grupi za podršku pomagačima)
+group-field-class = Grupa za predmet: studenti se učlanjuju kodom
+markdown-hint = Možete koristiti Markdown: **podebljano**, _kurziv_, liste sa crticom, [link](https://…).
+group-create = Otvori grupu
+group-created = Grupa je otvorena.
+error-group-name = Naziv mora imati najmanje 3 znaka.
+error-group-visibility = Izaberite ko vidi grupu.
+group-join-title = Učlani se kodom
+group-join-lead = Upišite kod koji ste dobili od nastavnika.
+group-join-code = Kod grupe
+group-join-submit = Učlani me
+error-join-code = Nema grupe sa tim kodom. Proverite kod sa nastavnikom.
+group-join-code-is = Kod za učlanjenje:
+group-join = Učlani se
+group-joined = Član ste grupe.
+group-leave = Napusti grupu
+group-left = Napustili ste grupu.
+group-request = Zatraži članstvo
+group-request-message = Poruka moderatorima grupe (nije obavezna)
+group-requested = Vaš zahtev čeka odobrenje moderatora grupe.
+group-members-only = Sadržaj ove grupe vide samo njeni članovi.
+group-sign-in-to-join = Da biste se pridružili grupi, prijavite se.
+group-verify-to-post = Da biste pisali u grupi, potvrdite adresu e-pošte.
+threads-title = Teme
+threads-empty = U grupi još nema tema. Započnite prvu.
+thread-new-title = Nova tema
+thread-field-title = Naslov
+thread-create = Objavi temu
+thread-pinned = istaknuto
+thread-locked = zaključano
+thread-locked-text = Tema je zaključana: novi odgovori nisu mogući.
+thread-first-unread = Idi na prvu nepročitanu poruku
+error-thread-title = Naslov mora imati najmanje 3 znaka.
+error-post-empty = Napišite tekst poruke.
+post-field-body = Tekst
+post-body-hint = Markdown je dozvoljen. Bez imena, JMBG-a, adresa i telefona korisnika.
+post-no-client-data = Opišite slučaj tako da se korisnik ne može prepoznati.
+post-anonymous = Objavi kao anonimna kolegica ili kolega
+post-anonymous-badge = objavljeno anonimno
+post-edited = izmenjeno
+post-deleted = Autor je obrisao ovu poruku.
+post-reply-title = Odgovor
+post-reply = Pošalji odgovor
+anonymous-colleague = Anonimni kolega
+former-member = Bivši član
+personal-data-found = Tekst možda sadrži podatke o korisniku:
+personal-data-jmbg = Tekst sadrži JMBG. Uklonite ga — JMBG se ne sme objaviti.
+personal-data-phone = Tekst sadrži broj telefona.
+personal-data-email = Tekst sadrži adresu e-pošte.
+personal-data-address = Tekst sadrži adresu sa kućnim brojem.
+personal-data-confirm = Proverio/la sam: ovo nisu podaci o korisniku
+personal-data-confirm-needed = Uklonite lične podatke ili potvrdite da to nisu podaci o korisniku.

@@ -6,6 +6,7 @@ pub mod cli;
 pub mod clock;
 pub mod config;
 pub mod db;
+pub mod groups;
 pub mod i18n;
 pub mod members;
 pub mod notify;
@@ -24,6 +25,7 @@ pub fn pages() -> Router<AppState> {
     Router::new()
         .merge(site::routes::router())
         .merge(members::routes::router())
+        .merge(groups::routes::router())
 }
 
 /// The whole application: the pages inside the shared shell, and static files.

@@ -5,7 +5,7 @@
 pub mod admin_store;
 pub mod current_user;
 pub mod emails;
-mod forms;
+pub mod forms;
 pub mod lifecycle;
 pub mod password;
 pub mod policy;

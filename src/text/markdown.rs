@@ -10,8 +10,32 @@ use pulldown_cmark::{Event, Options, Parser, html};
 
 static SANITIZER: LazyLock<Builder<'static>> = LazyLock::new(|| {
     let tags: HashSet<&str> = [
-        "p", "br", "strong", "em", "del", "code", "pre", "blockquote", "ul", "ol", "li", "a", "h1", "h2", "h3",
-        "h4", "h5", "h6", "hr", "table", "thead", "tbody", "tr", "th", "td", "img",
+        "p",
+        "br",
+        "strong",
+        "em",
+        "del",
+        "code",
+        "pre",
+        "blockquote",
+        "ul",
+        "ol",
+        "li",
+        "a",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "hr",
+        "table",
+        "thead",
+        "tbody",
+        "tr",
+        "th",
+        "td",
+        "img",
     ]
     .into_iter()
     .collect();
@@ -24,7 +48,9 @@ static SANITIZER: LazyLock<Builder<'static>> = LazyLock::new(|| {
         .url_relative(UrlRelative::PassThrough)
         .attribute_filter(|element, attribute, value| match (element, attribute) {
             // Images only from the site itself: a same-site path, never another host.
-            ("img", "src") => (value.starts_with('/') && !value.starts_with("//")).then(|| value.into()),
+            ("img", "src") => {
+                (value.starts_with('/') && !value.starts_with("//")).then(|| value.into())
+            }
             _ => Some(value.into()),
         });
     builder
@@ -33,7 +59,11 @@ static SANITIZER: LazyLock<Builder<'static>> = LazyLock::new(|| {
 /// Markdown → safe HTML.
 pub fn render(markdown: &str) -> String {
     // Raw HTML in the source is shown as text, not interpreted.
-    let parser = Parser::new_ext(markdown, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH).map(|event| match event {
+    let parser = Parser::new_ext(
+        markdown,
+        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH,
+    )
+    .map(|event| match event {
         Event::Html(html) | Event::InlineHtml(html) => Event::Text(html),
         other => other,
     });
@@ -48,7 +78,10 @@ mod tests {
 
     #[test]
     fn markdown_becomes_html() {
-        assert_eq!(render("**jako** i _koso_"), "<p><strong>jako</strong> i <em>koso</em></p>\n");
+        assert_eq!(
+            render("**jako** i _koso_"),
+            "<p><strong>jako</strong> i <em>koso</em></p>\n"
+        );
         assert!(render("- jedan\n- dva").contains("<li>jedan</li>"));
     }
 
@@ -84,9 +117,23 @@ mod tests {
             let html = render(vector).to_lowercase();
             // Escaped text is harmless; look only inside the real tags.
             for tag in tags(&html) {
-                let name = tag.split_whitespace().next().unwrap_or_default().trim_start_matches('/');
-                assert!(ALLOWED.contains(&name), "{vector:?} produced the tag {tag:?}");
-                for forbidden in [" on", "javascript:", "vbscript:", "data:", "style=", "evil.example"] {
+                let name = tag
+                    .split_whitespace()
+                    .next()
+                    .unwrap_or_default()
+                    .trim_start_matches('/');
+                assert!(
+                    ALLOWED.contains(&name),
+                    "{vector:?} produced the tag {tag:?}"
+                );
+                for forbidden in [
+                    " on",
+                    "javascript:",
+                    "vbscript:",
+                    "data:",
+                    "style=",
+                    "evil.example",
+                ] {
                     assert!(!tag.contains(forbidden), "{vector:?} produced {tag:?}");
                 }
             }
@@ -97,7 +144,10 @@ mod tests {
 
     /// The text of every tag in `html` (between `<` and `>`).
     fn tags(html: &str) -> Vec<&str> {
-        html.split('<').skip(1).filter_map(|rest| rest.split_once('>').map(|(tag, _)| tag)).collect()
+        html.split('<')
+            .skip(1)
+            .filter_map(|rest| rest.split_once('>').map(|(tag, _)| tag))
+            .collect()
     }
 
     #[test]

@@ -40,7 +40,10 @@ pub fn scan(text: &str) -> Vec<Finding> {
     if runs.iter().any(|run| looks_like_phone(run)) {
         found.push(Finding::Phone);
     }
-    if text.split(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '(' | ')' | ',' | ';')).any(looks_like_email) {
+    if text
+        .split(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '(' | ')' | ',' | ';'))
+        .any(looks_like_email)
+    {
         found.push(Finding::Email);
     }
     if has_street_address(text) {
@@ -51,7 +54,9 @@ pub fn scan(text: &str) -> Vec<Finding> {
 
 /// Words that start a street address in the region's languages (in Latin,
 /// after transliteration), followed within a few words by a house number.
-const STREET_WORDS: &[&str] = &["ulica", "ulici", "ul", "bulevar", "bulevaru", "bul", "trg", "trgu", "sokak", "put", "naselje"];
+const STREET_WORDS: &[&str] = &[
+    "ulica", "ulici", "ul", "bulevar", "bulevaru", "bul", "trg", "trgu", "sokak", "put", "naselje",
+];
 
 fn has_street_address(text: &str) -> bool {
     let normalized = super::search::normalize(text);
@@ -60,7 +65,9 @@ fn has_street_address(text: &str) -> bool {
         STREET_WORDS.contains(word)
             && words[i + 1..].iter().take(4).any(|w| {
                 let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
-                !digits.is_empty() && digits.len() <= 4 && digits.chars().all(|c| c.is_ascii_digit())
+                !digits.is_empty()
+                    && digits.len() <= 4
+                    && digits.chars().all(|c| c.is_ascii_digit())
             })
     })
 }
@@ -74,7 +81,10 @@ fn digit_runs(text: &str) -> Vec<String> {
     while let Some(c) = chars.next() {
         if c.is_ascii_digit() || (c == '+' && current.is_empty()) {
             current.push(c);
-        } else if matches!(c, ' ' | '-' | '/' | '.') && !current.is_empty() && chars.peek().is_some_and(char::is_ascii_digit) {
+        } else if matches!(c, ' ' | '-' | '/' | '.')
+            && !current.is_empty()
+            && chars.peek().is_some_and(char::is_ascii_digit)
+        {
             continue;
         } else if !current.is_empty() {
             runs.push(std::mem::take(&mut current));
@@ -96,7 +106,11 @@ pub fn is_valid_jmbg(digits: &str) -> bool {
     let month = d[2] * 10 + d[3];
     let three = d[4] * 100 + d[5] * 10 + d[6];
     // 990 is 1990, 005 is 2005.
-    let year = if three >= 800 { 1000 + three } else { 2000 + three };
+    let year = if three >= 800 {
+        1000 + three
+    } else {
+        2000 + three
+    };
     if chrono::NaiveDate::from_ymd_opt(year as i32, month, day).is_none() {
         return false;
     }
@@ -105,7 +119,11 @@ pub fn is_valid_jmbg(digits: &str) -> bool {
         return false;
     }
     let weights = [7, 6, 5, 4, 3, 2, 7, 6, 5, 4, 3, 2];
-    let sum: u32 = d.iter().zip(weights).map(|(digit, weight)| digit * weight).sum();
+    let sum: u32 = d
+        .iter()
+        .zip(weights)
+        .map(|(digit, weight)| digit * weight)
+        .sum();
     let control = match 11 - sum % 11 {
         10 | 11 => 0,
         k => k,
@@ -126,7 +144,11 @@ fn is_region_code(region: u32) -> bool {
 fn looks_like_phone(run: &str) -> bool {
     let digits: String = run.chars().filter(char::is_ascii_digit).collect();
     if let Some(rest) = run.strip_prefix('+') {
-        return rest.len() >= 10 && rest.len() <= 13 && ["381", "382", "383", "385", "386", "387", "389", "355"].iter().any(|p| rest.starts_with(p));
+        return rest.len() >= 10
+            && rest.len() <= 13
+            && ["381", "382", "383", "385", "386", "387", "389", "355"]
+                .iter()
+                .any(|p| rest.starts_with(p));
     }
     digits.starts_with('0') && (9..=11).contains(&digits.len()) && digits.len() != 13
 }
@@ -134,7 +156,12 @@ fn looks_like_phone(run: &str) -> bool {
 fn looks_like_email(word: &str) -> bool {
     let word = word.trim_matches(|c: char| !c.is_alphanumeric());
     match word.split_once('@') {
-        Some((local, domain)) => !local.is_empty() && domain.contains('.') && !domain.ends_with('.') && !domain.starts_with('.'),
+        Some((local, domain)) => {
+            !local.is_empty()
+                && domain.contains('.')
+                && !domain.ends_with('.')
+                && !domain.starts_with('.')
+        }
         None => false,
     }
 }
@@ -149,7 +176,10 @@ mod tests {
         assert!(is_valid_jmbg("1705978730032"));
         assert!(!is_valid_jmbg("0101990710007"), "wrong control digit");
         assert!(is_valid_jmbg("1503985760018"));
-        assert!(!is_valid_jmbg("3213990710008"), "no 32nd day, no 13th month");
+        assert!(
+            !is_valid_jmbg("3213990710008"),
+            "no 32nd day, no 13th month"
+        );
         assert!(!is_valid_jmbg("3102990710005"), "no 31 February");
         assert!(!is_valid_jmbg("0101990200000"), "region 20 does not exist");
         assert!(!is_valid_jmbg("010199071000"), "twelve digits");
@@ -157,19 +187,40 @@ mod tests {
 
     #[test]
     fn finds_client_data_in_a_dilemma() {
-        assert_eq!(scan("Dečak (JMBG 0101990710008) živi sa bakom."), vec![Finding::Jmbg]);
-        assert_eq!(scan("Majka je dostupna na 064/123-4567 posle podne."), vec![Finding::Phone]);
+        assert_eq!(
+            scan("Dečak (JMBG 0101990710008) živi sa bakom."),
+            vec![Finding::Jmbg]
+        );
+        assert_eq!(
+            scan("Majka je dostupna na 064/123-4567 posle podne."),
+            vec![Finding::Phone]
+        );
         assert_eq!(scan("Zvati +381 64 123 4567"), vec![Finding::Phone]);
         assert_eq!(scan("piše sa marija.p@gmail.com"), vec![Finding::Email]);
         assert_eq!(scan("Broj predmeta 0101990710007 nije JMBG"), vec![]);
-        assert_eq!(scan("JMBG 0101-990-710-008 sa crticama"), vec![Finding::Jmbg]);
-        assert_eq!(scan("Porodica živi u ulici Kralja Petra 12 u Nišu."), vec![Finding::Address]);
-        assert_eq!(scan("Станују на Булевару ослобођења 34а."), vec![Finding::Address]);
+        assert_eq!(
+            scan("JMBG 0101-990-710-008 sa crticama"),
+            vec![Finding::Jmbg]
+        );
+        assert_eq!(
+            scan("Porodica živi u ulici Kralja Petra 12 u Nišu."),
+            vec![Finding::Address]
+        );
+        assert_eq!(
+            scan("Станују на Булевару ослобођења 34а."),
+            vec![Finding::Address]
+        );
     }
 
     #[test]
     fn ordinary_text_is_not_flagged() {
-        assert_eq!(scan("Od 2019. do 2024. godine, 15 dece u 3 opštine, 120 sati supervizije."), vec![]);
-        assert_eq!(scan("Zakon o socijalnoj zaštiti (\"Sl. glasnik RS\", br. 24/2011)"), vec![]);
+        assert_eq!(
+            scan("Od 2019. do 2024. godine, 15 dece u 3 opštine, 120 sati supervizije."),
+            vec![]
+        );
+        assert_eq!(
+            scan("Zakon o socijalnoj zaštiti (\"Sl. glasnik RS\", br. 24/2011)"),
+            vec![]
+        );
     }
 }

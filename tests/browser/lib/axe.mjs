@@ -22,13 +22,24 @@ export async function runAxe(page, { js, auditContext, html }) {
   }
   const twin = await twinPage(auditContext);
   const address = page.url().split('#')[0];
-  twin.pending.set(address, html ?? (await page.content()));
+  twin.pending.set(address, unwrapNoscript(html ?? (await page.content())));
   try {
     await twin.page.goto(address, { waitUntil: 'load' });
   } finally {
     twin.pending.delete(address);
   }
   return compact(await analyze(twin.page));
+}
+
+/**
+ * The twin runs with scripting on, where <noscript> content is not rendered;
+ * the JS-off visitor sees it, so it is unwrapped into an element that lays
+ * out as if it were not there.
+ */
+function unwrapNoscript(html) {
+  return html
+    .replace(/<noscript(\s[^>]*)?>/gi, '<kolega-noscript style="display: contents">')
+    .replace(/<\/noscript\s*>/gi, '</kolega-noscript>');
 }
 
 /**

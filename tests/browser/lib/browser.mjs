@@ -22,9 +22,13 @@ export async function launchBrowser() {
 /**
  * A fresh browser context: its own cookies, JavaScript on or off, the
  * browser's language (Accept-Language) set to `acceptLanguage`.
+ * `clientAddress` goes out as X-Forwarded-For: the test server trusts it
+ * (KOLEGA_TRUST_PROXY=true), so each context is its own visitor for the
+ * per-address limits (sign-in attempts) even though all come from 127.0.0.1.
  */
-export async function newContext(browser, { js, acceptLanguage, baseUrl }) {
+export async function newContext(browser, { js, acceptLanguage, baseUrl, clientAddress }) {
   const context = await browser.newContext({
+    extraHTTPHeaders: clientAddress ? { 'x-forwarded-for': clientAddress } : {},
     javaScriptEnabled: js,
     baseURL: baseUrl,
     locale: ACCEPT_LANGUAGE_LOCALE[acceptLanguage] || acceptLanguage,

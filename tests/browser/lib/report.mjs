@@ -26,6 +26,7 @@ function renderReport(results, outputDir) {
   lines = [];
   const rel = (file) => path.relative(process.cwd(), file) || file;
   const variantsRun = [...new Set(results.journeys.map((j) => j.variant))];
+
   const failedSteps = results.steps.filter((s) => !s.ok);
   const failedJourneys = results.journeys.filter((j) => !j.ok);
   const pagesWithIssues = results.pages.filter((p) => p.issues.length);
@@ -42,7 +43,8 @@ function renderReport(results, outputDir) {
 
   out('');
   out('Journeys');
-  for (const journey of results.journeys) {
+  const byOrder = (a, b) => a.order[0] - b.order[0] || a.order[1] - b.order[1];
+  for (const journey of [...results.journeys].sort(byOrder)) {
     const pages = results.pages.filter((p) => p.variant === journey.variant && p.journey === journey.journey).length;
     out(`  ${journey.ok ? '✓' : '✗'} ${journey.variant.padEnd(13)} ${journey.journey.padEnd(16)} ${String(pages).padStart(2)} page(s)  ${sec(journey.ms)}`);
     for (const step of results.steps.filter((s) => !s.ok && s.variant === journey.variant && s.journey === journey.journey)) {

@@ -40,7 +40,7 @@ export function variants(settings) {
   for (const lang of languages) {
     if (!LANGUAGES.includes(lang)) throw new Error(`unknown language ${lang} (known: ${LANGUAGES.join(', ')})`);
     for (const js of jsModes) {
-      list.push({ lang, js, startLang: START_LANGUAGE[lang], name: `${lang}-${js ? 'js' : 'nojs'}` });
+      list.push({ lang, js, startLang: START_LANGUAGE[lang], name: `${lang}-${js ? 'js' : 'nojs'}`, index: list.length });
     }
   }
   return list;
@@ -111,17 +111,25 @@ async function finish(results, settings, started) {
 async function runVariant(browser, variant, journeys, results, settings) {
   const counter = { value: 0 };
   // axe needs JavaScript: JS-off pages are audited as twins in this context.
-  const auditContext = variant.js ? null : await newContext(browser, { js: true, acceptLanguage: variant.lang, baseUrl: settings.baseUrl });
+  const auditContext = variant.js
+    ? null
+    : await newContext(browser, { js: true, acceptLanguage: variant.lang, baseUrl: settings.baseUrl, clientAddress: `10.99.${variant.index}.250` });
   try {
-    for (const journey of journeys) {
+    for (const [journeyIndex, journey] of journeys.entries()) {
       const reason = journey.skip?.(variant);
       if (reason) {
         console.log(`[${variant.name}] ${journey.name}: skipped (${reason})`);
         continue;
       }
       const startedJourney = Date.now();
-      const context = await newContext(browser, { js: variant.js, acceptLanguage: variant.startLang, baseUrl: settings.baseUrl });
-      const record = { variant: variant.name, journey: journey.name, title: journey.title, ok: true, ms: 0 };
+      const context = await newContext(browser, {
+        js: variant.js,
+        acceptLanguage: variant.startLang,
+        baseUrl: settings.baseUrl,
+        // A visitor of its own per variant and journey (see newContext).
+        clientAddress: `10.99.${variant.index}.${(journeyIndex % 240) + 1}`,
+      });
+      const record = { variant: variant.name, journey: journey.name, title: journey.title, ok: true, ms: 0, order: [variant.index, journeyIndex] };
       results.journeys.push(record);
       console.log(`[${variant.name}] ${journey.name}: ${journey.title}`);
       try {

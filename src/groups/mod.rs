@@ -1,0 +1,8 @@
+//! Discussion groups: groups and their memberships, threads and posts.
+//! Confidentiality is part of the feature: what a viewer may see is decided
+//! in `policy` and enforced in every listing query in `store`.
+
+pub mod policy;
+pub mod routes;
+pub mod store;
+mod views;

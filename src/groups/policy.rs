@@ -1,0 +1,116 @@
+//! Who may see and do what in a group. Every handler asks here; listing
+//! queries apply the same rules in SQL (see `store::list_groups`).
+
+use serde::Deserialize;
+
+use crate::members::current_user::CurrentUser;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Visibility {
+    /// Anyone can read; members join to post.
+    Public,
+    /// Listed with name and description; content for members; joining needs approval.
+    Closed,
+    /// Not listed; by invitation only.
+    Secret,
+}
+
+impl Visibility {
+    pub fn parse(text: &str) -> Option<Visibility> {
+        match text {
+            "public" => Some(Visibility::Public),
+            "closed" => Some(Visibility::Closed),
+            "secret" => Some(Visibility::Secret),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Visibility::Public => "public",
+            Visibility::Closed => "closed",
+            Visibility::Secret => "secret",
+        }
+    }
+}
+
+/// The viewer's relation to one group.
+#[derive(Debug, Clone)]
+pub struct Access<'a> {
+    pub visibility: Visibility,
+    pub viewer: Option<&'a CurrentUser>,
+    /// `group_members.status` and `.role`, if the viewer has a row.
+    pub status: Option<&'a str>,
+    pub role: Option<&'a str>,
+}
+
+impl Access<'_> {
+    pub fn is_member(&self) -> bool {
+        self.status == Some("active")
+    }
+
+    pub fn is_banned(&self) -> bool {
+        self.status == Some("banned")
+    }
+
+    pub fn has_requested(&self) -> bool {
+        self.status == Some("requested")
+    }
+
+    pub fn is_invited(&self) -> bool {
+        self.status == Some("invited")
+    }
+
+    /// Owners and group moderators.
+    pub fn is_group_moderator(&self) -> bool {
+        self.is_member() && matches!(self.role, Some("owner" | "moderator"))
+    }
+
+    /// Whether the group may be shown at all (name, description). Secret
+    /// groups exist only for their members and invitees; to anyone else
+    /// they are "not found".
+    pub fn can_see_group(&self) -> bool {
+        self.visibility != Visibility::Secret || self.is_member() || self.is_invited()
+    }
+
+    /// Threads and posts.
+    pub fn can_read(&self) -> bool {
+        match self.visibility {
+            Visibility::Public => !self.is_banned(),
+            Visibility::Closed | Visibility::Secret => self.is_member(),
+        }
+    }
+
+    /// Start threads and reply: an active, verified and approved member.
+    pub fn can_post(&self) -> bool {
+        self.is_member() && self.viewer.is_some_and(CurrentUser::can_participate)
+    }
+
+    /// Join at once: public groups, and secret groups one is invited to.
+    pub fn can_join(&self) -> bool {
+        self.viewer.is_some()
+            && self.status.is_none_or(|s| s == "invited")
+            && (self.visibility == Visibility::Public || self.is_invited())
+    }
+
+    /// Ask to join: closed groups.
+    pub fn can_request(&self) -> bool {
+        self.viewer.is_some() && self.status.is_none() && self.visibility == Visibility::Closed
+    }
+
+    pub fn can_leave(&self) -> bool {
+        self.is_member() && self.role != Some("owner")
+    }
+
+    /// Approve requests, pin and lock threads, see anonymous authors.
+    pub fn can_moderate(&self) -> bool {
+        self.is_group_moderator()
+            || (self.viewer.is_some_and(CurrentUser::is_moderator) && self.can_read())
+    }
+}
+
+/// Verified practitioners, teachers and moderators create groups; students join them.
+pub fn can_create_group(user: &CurrentUser) -> bool {
+    user.can_participate() && user.role != crate::members::Role::Student
+}

@@ -1,0 +1,95 @@
+//! The groups feature's forms and their checks, including the
+//! personal-data guard that runs before any thread or post is saved.
+
+use serde::Deserialize;
+
+use crate::i18n::Locale;
+use crate::members::forms::check_length;
+use crate::text::personal_data::{self, Finding};
+use crate::web::FormErrors;
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct GroupForm {
+    pub name: String,
+    pub description: String,
+    pub visibility: String,
+    pub language: String,
+    pub topics: String,
+    pub allow_anonymous: Option<String>,
+    pub class_group: Option<String>,
+}
+
+impl GroupForm {
+    pub fn validate(&mut self, locale: Locale) -> FormErrors {
+        self.name = self.name.trim().to_owned();
+        let mut errors = FormErrors::new(locale);
+        if self.name.chars().count() < 3 {
+            errors.add("name", "error-group-name");
+        }
+        check_length(&mut errors, "name", &self.name, 100);
+        check_length(&mut errors, "description", &self.description, 10_000);
+        check_length(&mut errors, "topics", &self.topics, 300);
+        if super::super::policy::Visibility::parse(&self.visibility).is_none() {
+            errors.add("visibility", "error-group-visibility");
+        }
+        if !matches!(self.language.as_str(), "sr" | "en" | "mk" | "sq") {
+            errors.add("language", "error-choose-language");
+        }
+        errors
+    }
+
+    pub fn topic_list(&self) -> Vec<String> {
+        self.topics
+            .split(',')
+            .map(|t| t.trim().to_lowercase())
+            .filter(|t| !t.is_empty())
+            .take(10)
+            .collect()
+    }
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct PostForm {
+    pub title: String,
+    pub body: String,
+    pub anonymous: Option<String>,
+    /// "I checked: this is not a client's data."
+    pub confirm_personal_data: Option<String>,
+}
+
+impl PostForm {
+    /// Checks the text. A JMBG always blocks; other personal data blocks
+    /// until the author confirms. Returns the errors and the warnings to show.
+    pub fn validate(&mut self, locale: Locale, needs_title: bool) -> (FormErrors, Vec<String>) {
+        self.title = self.title.trim().to_owned();
+        let mut errors = FormErrors::new(locale);
+        if needs_title && self.title.chars().count() < 3 {
+            errors.add("title", "error-thread-title");
+        }
+        check_length(&mut errors, "title", &self.title, 200);
+        if self.body.trim().is_empty() {
+            errors.add("body", "error-post-empty");
+        }
+        check_length(&mut errors, "body", &self.body, 50_000);
+        let findings = personal_data::scan(&format!("{}\n{}", self.title, self.body));
+        let mut warnings = Vec::new();
+        for finding in &findings {
+            if finding.blocks_saving() {
+                errors.add("body", finding.message_key());
+            } else {
+                warnings.push(crate::i18n::t(locale, finding.message_key()));
+            }
+        }
+        let unconfirmed =
+            findings.iter().any(|f| !f.blocks_saving()) && self.confirm_personal_data.is_none();
+        if unconfirmed {
+            errors.add("confirm_personal_data", "personal-data-confirm-needed");
+        }
+        if findings.iter().all(|f: &Finding| !f.blocks_saving()) && !unconfirmed {
+            warnings.clear();
+        }
+        (errors, warnings)
+    }
+}

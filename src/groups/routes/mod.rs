@@ -1,0 +1,63 @@
+//! The groups feature's pages.
+
+pub mod forms;
+mod group;
+mod list;
+mod thread;
+
+use axum::Router;
+use axum::routing::{get, post};
+
+use super::policy::{Access, Visibility};
+use super::store::{self, GroupView};
+use crate::app::AppState;
+use crate::members::current_user::CurrentUser;
+use crate::web::{AppError, AppResult, RequestContext};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/groups", get(list::list))
+        .route("/groups/new", get(list::new_group).post(list::create_group))
+        .route(
+            "/groups/join",
+            get(list::join_form).post(list::join_by_code),
+        )
+        .route("/groups/{slug}", get(group::show))
+        .route("/groups/{slug}/join", post(group::join))
+        .route("/groups/{slug}/request", post(group::request))
+        .route("/groups/{slug}/leave", post(group::leave))
+        .route(
+            "/groups/{slug}/new-thread",
+            get(thread::new_thread).post(thread::create_thread),
+        )
+        .route("/groups/{slug}/t/{thread_id}", get(thread::show))
+        .route("/groups/{slug}/t/{thread_id}/reply", post(thread::reply))
+}
+
+/// The viewer's access to a group.
+pub fn access<'a>(group: &'a GroupView, viewer: Option<&'a CurrentUser>) -> Access<'a> {
+    Access {
+        visibility: Visibility::parse(&group.visibility).unwrap_or(Visibility::Secret),
+        viewer,
+        status: group.status.as_deref(),
+        role: group.role.as_deref(),
+    }
+}
+
+/// The group, if the viewer may know it exists; "not found" otherwise, so a
+/// secret group's name never leaks.
+pub async fn visible_group(
+    state: &AppState,
+    ctx: &RequestContext,
+    slug: &str,
+) -> AppResult<GroupView> {
+    let viewer = ctx.user.as_ref().map(|u| u.user_id);
+    let group = store::find_group(&state.db, slug, viewer)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if access(&group, ctx.user.as_ref()).can_see_group() {
+        Ok(group)
+    } else {
+        Err(AppError::NotFound)
+    }
+}

@@ -1,0 +1,209 @@
+//! Threads: starting one, reading one (50 posts a page, jumping to the
+//! first unread), replying. Every text passes the personal-data guard.
+
+use axum::extract::{Path, Query, State};
+use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
+use uuid::Uuid;
+
+use super::forms::PostForm;
+use super::{access, visible_group};
+use crate::app::AppState;
+use crate::groups::store::{self, GroupView, NewPost, POSTS_PER_PAGE};
+use crate::groups::views::{NewThreadPage, ThreadPage};
+use crate::members::current_user::SignedIn;
+use crate::text::markdown;
+use crate::web::form_errors::unprocessable;
+use crate::web::redirect::see_other;
+use crate::web::{AppError, AppResult, Form, FormErrors, Page, RequestContext};
+
+pub async fn new_thread(
+    State(state): State<AppState>,
+    ctx: RequestContext,
+    SignedIn(user): SignedIn,
+    Path(slug): Path<String>,
+) -> AppResult<NewThreadPage> {
+    let group = visible_group(&state, &ctx, &slug).await?;
+    if !access(&group, Some(&user)).can_post() {
+        return Err(AppError::Forbidden);
+    }
+    Ok(NewThreadPage {
+        page: Page::titled(&ctx, "thread-new-title").in_section("groups"),
+        group,
+        form: PostForm::default(),
+        errors: FormErrors::new(ctx.locale),
+        warnings: Vec::new(),
+    })
+}
+
+#[tracing::instrument(skip_all, fields(slug))]
+pub async fn create_thread(
+    State(state): State<AppState>,
+    ctx: RequestContext,
+    SignedIn(user): SignedIn,
+    Path(slug): Path<String>,
+    Form(mut form): Form<PostForm>,
+) -> AppResult<Response> {
+    let group = visible_group(&state, &ctx, &slug).await?;
+    if !access(&group, Some(&user)).can_post() {
+        return Err(AppError::Forbidden);
+    }
+    let (errors, warnings) = form.validate(ctx.locale, true);
+    if !errors.is_empty() {
+        let page = NewThreadPage {
+            page: Page::titled(&ctx, "thread-new-title").in_section("groups"),
+            group,
+            form,
+            errors,
+            warnings,
+        };
+        return Ok(unprocessable(page));
+    }
+    let post = NewPost {
+        author: user.user_id,
+        anonymous: group.allow_anonymous && form.anonymous.is_some(),
+        body: &form.body,
+        body_html: &markdown::render(&form.body),
+    };
+    let mut tx = state.db.begin().await?;
+    let thread_id = store::create_thread(
+        &mut tx,
+        group.group_id,
+        &form.title,
+        &post,
+        state.clock.now(),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(see_other(&format!("/groups/{slug}/t/{thread_id}")).into_response())
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct ThreadParams {
+    page: Option<i64>,
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    ctx: RequestContext,
+    Path((slug, thread_id)): Path<(String, String)>,
+    Query(params): Query<ThreadParams>,
+) -> AppResult<Response> {
+    let group = visible_group(&state, &ctx, &slug).await?;
+    // A thread of a group one cannot read does not exist, as far as one can tell.
+    let thread_id: Uuid = thread_id.parse().map_err(|_| AppError::NotFound)?;
+    if !access(&group, ctx.user.as_ref()).can_read() {
+        return Err(AppError::NotFound);
+    }
+    let thread = store::find_thread(&state.db, group.group_id, thread_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let page_count = ((thread.post_count as i64 + POSTS_PER_PAGE - 1) / POSTS_PER_PAGE).max(1);
+    let last_read = match &ctx.user {
+        Some(user) => Some(store::last_read(&state.db, user.user_id, thread_id).await?),
+        None => None,
+    };
+    let first_unread = last_read
+        .filter(|&seq| seq < thread.post_count)
+        .map(|seq| seq + 1);
+    // Without a page asked for, open the page of the first unread post.
+    let page_number = params
+        .page
+        .unwrap_or_else(|| first_unread.map_or(1, |seq| (seq as i64 - 1) / POSTS_PER_PAGE + 1))
+        .clamp(1, page_count);
+    let posts = store::posts_page(&state.db, thread_id, page_number).await?;
+    if let (Some(user), Some(last)) = (&ctx.user, posts.last()) {
+        store::mark_read(&state.db, user.user_id, thread_id, last.seq).await?;
+    }
+    let page = thread_page(
+        &ctx,
+        group,
+        thread,
+        posts,
+        page_number,
+        page_count,
+        first_unread,
+        PostForm::default(),
+        FormErrors::new(ctx.locale),
+        Vec::new(),
+    );
+    Ok(page.into_response())
+}
+
+#[allow(clippy::too_many_arguments)]
+fn thread_page(
+    ctx: &RequestContext,
+    group: GroupView,
+    thread: store::ThreadView,
+    posts: Vec<store::PostView>,
+    page_number: i64,
+    page_count: i64,
+    first_unread: Option<i32>,
+    form: PostForm,
+    errors: FormErrors,
+    warnings: Vec<String>,
+) -> ThreadPage {
+    let access = access(&group, ctx.user.as_ref());
+    let can_post = access.can_post() && !thread.locked;
+    let can_see_anonymous = access.can_moderate();
+    ThreadPage {
+        page: Page::new(ctx, thread.title.clone()).in_section("groups"),
+        group,
+        thread,
+        posts,
+        page_number,
+        page_count,
+        first_unread,
+        can_post,
+        can_see_anonymous,
+        form,
+        errors,
+        warnings,
+    }
+}
+
+#[tracing::instrument(skip_all)]
+pub async fn reply(
+    State(state): State<AppState>,
+    ctx: RequestContext,
+    SignedIn(user): SignedIn,
+    Path((slug, thread_id)): Path<(String, String)>,
+    Form(mut form): Form<PostForm>,
+) -> AppResult<Response> {
+    let group = visible_group(&state, &ctx, &slug).await?;
+    let thread_id: Uuid = thread_id.parse().map_err(|_| AppError::NotFound)?;
+    let access = access(&group, Some(&user));
+    if !access.can_read() {
+        return Err(AppError::NotFound);
+    }
+    let thread = store::find_thread(&state.db, group.group_id, thread_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if !access.can_post() || thread.locked {
+        return Err(AppError::Forbidden);
+    }
+    let (errors, warnings) = form.validate(ctx.locale, false);
+    if !errors.is_empty() {
+        let page_count = ((thread.post_count as i64 + POSTS_PER_PAGE - 1) / POSTS_PER_PAGE).max(1);
+        let posts = store::posts_page(&state.db, thread_id, page_count).await?;
+        let page = thread_page(
+            &ctx, group, thread, posts, page_count, page_count, None, form, errors, warnings,
+        );
+        return Ok(unprocessable(page));
+    }
+    let post = NewPost {
+        author: user.user_id,
+        anonymous: group.allow_anonymous && form.anonymous.is_some(),
+        body: &form.body,
+        body_html: &markdown::render(&form.body),
+    };
+    let mut tx = state.db.begin().await?;
+    let seq = store::add_post(&mut tx, thread_id, &post, state.clock.now()).await?;
+    tx.commit().await?;
+    let page = (seq as i64 - 1) / POSTS_PER_PAGE + 1;
+    Ok(see_other(&format!(
+        "/groups/{slug}/t/{thread_id}?page={page}#post-{seq}"
+    ))
+    .into_response())
+}

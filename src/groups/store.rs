@@ -1,0 +1,395 @@
+//! SQL for groups, memberships, threads and posts. Listing queries take the
+//! viewer and filter in SQL, with the same rules as `policy`.
+
+use chrono::{DateTime, Utc};
+use sqlx::{PgConnection, PgExecutor};
+use uuid::Uuid;
+
+/// A group as a viewer sees it, with the viewer's membership.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct GroupView {
+    pub group_id: Uuid,
+    pub slug: String,
+    pub name: String,
+    pub description: String,
+    pub visibility: String,
+    pub language: String,
+    pub topics: Vec<String>,
+    pub allow_anonymous: bool,
+    pub join_code: Option<String>,
+    pub member_count: i32,
+    pub thread_count: i32,
+    pub last_activity_at: DateTime<Utc>,
+    pub status: Option<String>,
+    pub role: Option<String>,
+}
+
+const GROUP_COLUMNS: &str = "g.group_id, g.slug, g.name, g.description, g.visibility, g.language, g.topics,
+    g.allow_anonymous, g.join_code, g.member_count, g.thread_count, g.last_activity_at, m.status, m.role";
+
+/// Groups the viewer may see: public and closed ones, and secret ones they
+/// belong to or are invited to. Their own groups first, then by activity.
+pub async fn list_groups(
+    executor: impl PgExecutor<'_>,
+    viewer: Option<Uuid>,
+    topic: Option<&str>,
+) -> sqlx::Result<Vec<GroupView>> {
+    sqlx::query_as(&format!(
+        "SELECT {GROUP_COLUMNS}
+         FROM groups g
+         LEFT JOIN group_members m ON m.group_id = g.group_id AND m.user_id = $1
+         WHERE (g.visibility <> 'secret' OR m.status IN ('active', 'invited'))
+           AND ($2::text IS NULL OR $2 = ANY (g.topics))
+         ORDER BY (m.status = 'active') IS TRUE DESC, g.last_activity_at DESC
+         LIMIT 500"
+    ))
+    .bind(viewer)
+    .bind(topic)
+    .fetch_all(executor)
+    .await
+}
+
+pub async fn find_group(
+    executor: impl PgExecutor<'_>,
+    slug: &str,
+    viewer: Option<Uuid>,
+) -> sqlx::Result<Option<GroupView>> {
+    sqlx::query_as(&format!(
+        "SELECT {GROUP_COLUMNS}
+         FROM groups g
+         LEFT JOIN group_members m ON m.group_id = g.group_id AND m.user_id = $2
+         WHERE g.slug = $1"
+    ))
+    .bind(slug)
+    .bind(viewer)
+    .fetch_optional(executor)
+    .await
+}
+
+pub struct NewGroup<'a> {
+    pub slug: &'a str,
+    pub name: &'a str,
+    pub description: &'a str,
+    pub visibility: &'a str,
+    pub language: &'a str,
+    pub topics: &'a [String],
+    pub allow_anonymous: bool,
+    pub join_code: Option<&'a str>,
+}
+
+/// Creates a group with its creator as owner.
+pub async fn create_group(
+    conn: &mut PgConnection,
+    group: &NewGroup<'_>,
+    owner: Uuid,
+    now: DateTime<Utc>,
+) -> sqlx::Result<Uuid> {
+    let group_id: Uuid = sqlx::query_scalar(
+        "INSERT INTO groups (slug, name, description, visibility, language, topics, allow_anonymous, join_code,
+                             created_by, created_at, last_activity_at, member_count)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, 1)
+         RETURNING group_id",
+    )
+    .bind(group.slug)
+    .bind(group.name)
+    .bind(group.description)
+    .bind(group.visibility)
+    .bind(group.language)
+    .bind(group.topics)
+    .bind(group.allow_anonymous)
+    .bind(group.join_code)
+    .bind(owner)
+    .bind(now)
+    .fetch_one(&mut *conn)
+    .await?;
+    sqlx::query("INSERT INTO group_members (group_id, user_id, role, status, created_at) VALUES ($1, $2, 'owner', 'active', $3)")
+        .bind(group_id)
+        .bind(owner)
+        .bind(now)
+        .execute(&mut *conn)
+        .await?;
+    Ok(group_id)
+}
+
+pub async fn slug_taken(executor: impl PgExecutor<'_>, slug: &str) -> sqlx::Result<bool> {
+    sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM groups WHERE slug = $1)")
+        .bind(slug)
+        .fetch_one(executor)
+        .await
+}
+
+/// Makes the viewer an active member (joining a public group, accepting an
+/// invitation, entering a class code, or being approved).
+pub async fn activate_member(
+    conn: &mut PgConnection,
+    group_id: Uuid,
+    user_id: Uuid,
+    now: DateTime<Utc>,
+) -> sqlx::Result<()> {
+    let changed = sqlx::query(
+        "INSERT INTO group_members (group_id, user_id, role, status, created_at) VALUES ($1, $2, 'member', 'active', $3)
+         ON CONFLICT (group_id, user_id) DO UPDATE SET status = 'active' WHERE group_members.status <> 'active' AND group_members.status <> 'banned'",
+    )
+    .bind(group_id)
+    .bind(user_id)
+    .bind(now)
+    .execute(&mut *conn)
+    .await?
+    .rows_affected();
+    if changed > 0 {
+        sqlx::query("UPDATE groups SET member_count = member_count + 1 WHERE group_id = $1")
+            .bind(group_id)
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(())
+}
+
+pub async fn request_membership(
+    executor: impl PgExecutor<'_>,
+    group_id: Uuid,
+    user_id: Uuid,
+    message: &str,
+    now: DateTime<Utc>,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "INSERT INTO group_members (group_id, user_id, status, message, created_at) VALUES ($1, $2, 'requested', $3, $4)
+         ON CONFLICT (group_id, user_id) DO NOTHING",
+    )
+    .bind(group_id)
+    .bind(user_id)
+    .bind(message)
+    .bind(now)
+    .execute(executor)
+    .await?;
+    Ok(())
+}
+
+pub async fn leave(conn: &mut PgConnection, group_id: Uuid, user_id: Uuid) -> sqlx::Result<()> {
+    let removed = sqlx::query("DELETE FROM group_members WHERE group_id = $1 AND user_id = $2 AND status = 'active' AND role <> 'owner'")
+        .bind(group_id)
+        .bind(user_id)
+        .execute(&mut *conn)
+        .await?
+        .rows_affected();
+    if removed > 0 {
+        sqlx::query("UPDATE groups SET member_count = member_count - 1 WHERE group_id = $1")
+            .bind(group_id)
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(())
+}
+
+pub async fn find_group_by_join_code(
+    executor: impl PgExecutor<'_>,
+    code: &str,
+) -> sqlx::Result<Option<(Uuid, String)>> {
+    sqlx::query_as("SELECT group_id, slug FROM groups WHERE join_code = $1")
+        .bind(code)
+        .fetch_optional(executor)
+        .await
+}
+
+/// A thread in a group's list.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ThreadRow {
+    pub thread_id: Uuid,
+    pub title: String,
+    pub pinned: bool,
+    pub locked: bool,
+    pub post_count: i32,
+    pub last_post_at: DateTime<Utc>,
+    pub author_name: String,
+    pub anonymous: bool,
+    /// Posts the viewer has not read (0 for visitors).
+    pub unread: i32,
+}
+
+pub async fn list_threads(
+    executor: impl PgExecutor<'_>,
+    group_id: Uuid,
+    viewer: Option<Uuid>,
+    limit: i64,
+) -> sqlx::Result<Vec<ThreadRow>> {
+    sqlx::query_as(
+        "SELECT t.thread_id, t.title, t.pinned, t.locked, t.post_count, t.last_post_at, u.name AS author_name, t.anonymous,
+                CASE WHEN $2::uuid IS NULL THEN 0 ELSE t.post_count - COALESCE(r.last_read_seq, 0) END AS unread
+         FROM threads t
+         JOIN users u ON u.user_id = t.author_id
+         LEFT JOIN thread_reads r ON r.thread_id = t.thread_id AND r.user_id = $2
+         WHERE t.group_id = $1
+         ORDER BY t.pinned DESC, t.last_post_at DESC, t.thread_id DESC
+         LIMIT $3",
+    )
+    .bind(group_id)
+    .bind(viewer)
+    .bind(limit)
+    .fetch_all(executor)
+    .await
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ThreadView {
+    pub thread_id: Uuid,
+    pub group_id: Uuid,
+    pub title: String,
+    pub locked: bool,
+    pub pinned: bool,
+    pub post_count: i32,
+}
+
+pub async fn find_thread(
+    executor: impl PgExecutor<'_>,
+    group_id: Uuid,
+    thread_id: Uuid,
+) -> sqlx::Result<Option<ThreadView>> {
+    sqlx::query_as("SELECT thread_id, group_id, title, locked, pinned, post_count FROM threads WHERE thread_id = $1 AND group_id = $2")
+        .bind(thread_id)
+        .bind(group_id)
+        .fetch_optional(executor)
+        .await
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct PostView {
+    pub post_id: Uuid,
+    pub seq: i32,
+    pub author_id: Uuid,
+    pub author_name: String,
+    pub author_handle: String,
+    pub author_deleted: bool,
+    pub anonymous: bool,
+    pub body: String,
+    pub body_html: String,
+    pub created_at: DateTime<Utc>,
+    pub edited_at: Option<DateTime<Utc>>,
+    pub deleted_at: Option<DateTime<Utc>>,
+}
+
+pub const POSTS_PER_PAGE: i64 = 50;
+
+/// Page `page` (from 1) of a thread's posts.
+pub async fn posts_page(
+    executor: impl PgExecutor<'_>,
+    thread_id: Uuid,
+    page: i64,
+) -> sqlx::Result<Vec<PostView>> {
+    sqlx::query_as(
+        "SELECT p.post_id, p.seq, p.author_id, u.name AS author_name, u.handle AS author_handle,
+                u.deleted_at IS NOT NULL AS author_deleted, p.anonymous, p.body, p.body_html,
+                p.created_at, p.edited_at, p.deleted_at
+         FROM posts p JOIN users u ON u.user_id = p.author_id
+         WHERE p.thread_id = $1 AND p.seq > $2 AND p.seq <= $2 + $3
+         ORDER BY p.seq",
+    )
+    .bind(thread_id)
+    .bind((page - 1) * POSTS_PER_PAGE)
+    .bind(POSTS_PER_PAGE)
+    .fetch_all(executor)
+    .await
+}
+
+pub struct NewPost<'a> {
+    pub author: Uuid,
+    pub anonymous: bool,
+    pub body: &'a str,
+    pub body_html: &'a str,
+}
+
+/// Starts a thread with its first post.
+pub async fn create_thread(
+    conn: &mut PgConnection,
+    group_id: Uuid,
+    title: &str,
+    post: &NewPost<'_>,
+    now: DateTime<Utc>,
+) -> sqlx::Result<Uuid> {
+    let thread_id: Uuid = sqlx::query_scalar(
+        "INSERT INTO threads (group_id, author_id, anonymous, title, created_at, last_post_at, post_count)
+         VALUES ($1, $2, $3, $4, $5, $5, 0) RETURNING thread_id",
+    )
+    .bind(group_id)
+    .bind(post.author)
+    .bind(post.anonymous)
+    .bind(title)
+    .bind(now)
+    .fetch_one(&mut *conn)
+    .await?;
+    sqlx::query("UPDATE groups SET thread_count = thread_count + 1 WHERE group_id = $1")
+        .bind(group_id)
+        .execute(&mut *conn)
+        .await?;
+    add_post(conn, thread_id, post, now).await?;
+    Ok(thread_id)
+}
+
+/// Adds a post at the end of a thread; returns its position. The thread row
+/// is locked by the update, so positions never collide.
+pub async fn add_post(
+    conn: &mut PgConnection,
+    thread_id: Uuid,
+    post: &NewPost<'_>,
+    now: DateTime<Utc>,
+) -> sqlx::Result<i32> {
+    let (seq, group_id): (i32, Uuid) = sqlx::query_as(
+        "UPDATE threads SET post_count = post_count + 1, last_post_at = $2 WHERE thread_id = $1 RETURNING post_count, group_id",
+    )
+    .bind(thread_id)
+    .bind(now)
+    .fetch_one(&mut *conn)
+    .await?;
+    sqlx::query(
+        "INSERT INTO posts (thread_id, seq, author_id, anonymous, body, body_html, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(thread_id)
+    .bind(seq)
+    .bind(post.author)
+    .bind(post.anonymous)
+    .bind(post.body)
+    .bind(post.body_html)
+    .bind(now)
+    .execute(&mut *conn)
+    .await?;
+    sqlx::query("UPDATE groups SET last_activity_at = $2 WHERE group_id = $1")
+        .bind(group_id)
+        .bind(now)
+        .execute(&mut *conn)
+        .await?;
+    mark_read(&mut *conn, post.author, thread_id, seq).await?;
+    Ok(seq)
+}
+
+/// Remembers how far a member has read (never moves backwards).
+pub async fn mark_read(
+    executor: impl PgExecutor<'_>,
+    user_id: Uuid,
+    thread_id: Uuid,
+    seq: i32,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "INSERT INTO thread_reads (user_id, thread_id, last_read_seq) VALUES ($1, $2, $3)
+         ON CONFLICT (user_id, thread_id) DO UPDATE SET last_read_seq = GREATEST(thread_reads.last_read_seq, EXCLUDED.last_read_seq)",
+    )
+    .bind(user_id)
+    .bind(thread_id)
+    .bind(seq)
+    .execute(executor)
+    .await?;
+    Ok(())
+}
+
+pub async fn last_read(
+    executor: impl PgExecutor<'_>,
+    user_id: Uuid,
+    thread_id: Uuid,
+) -> sqlx::Result<i32> {
+    let seq: Option<i32> = sqlx::query_scalar(
+        "SELECT last_read_seq FROM thread_reads WHERE user_id = $1 AND thread_id = $2",
+    )
+    .bind(user_id)
+    .bind(thread_id)
+    .fetch_optional(executor)
+    .await?;
+    Ok(seq.unwrap_or(0))
+}

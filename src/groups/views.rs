@@ -1,0 +1,106 @@
+//! Template structs of the groups feature.
+
+use askama::Template;
+use askama_web::WebTemplate;
+
+use super::routes::forms::{GroupForm, PostForm};
+use super::store::{GroupView, PostView, ThreadRow, ThreadView};
+use crate::web::{FormErrors, Page};
+
+#[derive(Template, WebTemplate)]
+#[template(path = "groups/list.html")]
+pub struct GroupListPage {
+    pub page: Page,
+    pub groups: Vec<GroupView>,
+    pub topic: String,
+    pub can_create: bool,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "groups/new.html")]
+pub struct NewGroupPage {
+    pub page: Page,
+    pub form: GroupForm,
+    pub errors: FormErrors,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "groups/join.html")]
+pub struct JoinByCodePage {
+    pub page: Page,
+    pub code: String,
+    pub errors: FormErrors,
+}
+
+/// What the viewer may do on a group page.
+pub struct Abilities {
+    pub read: bool,
+    pub post: bool,
+    pub join: bool,
+    pub request: bool,
+    pub leave: bool,
+    pub requested: bool,
+    pub moderate: bool,
+    pub signed_in: bool,
+    pub needs_verification: bool,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "groups/show.html")]
+pub struct GroupPage {
+    pub page: Page,
+    pub group: GroupView,
+    pub description_html: String,
+    pub threads: Vec<ThreadRow>,
+    pub can: Abilities,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "groups/new_thread.html")]
+pub struct NewThreadPage {
+    pub page: Page,
+    pub group: GroupView,
+    pub form: PostForm,
+    pub errors: FormErrors,
+    /// Personal data found that the author may confirm is not a client's.
+    pub warnings: Vec<String>,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "groups/thread.html")]
+pub struct ThreadPage {
+    pub page: Page,
+    pub group: GroupView,
+    pub thread: ThreadView,
+    pub posts: Vec<PostView>,
+    pub page_number: i64,
+    pub page_count: i64,
+    pub first_unread: Option<i32>,
+    pub can_post: bool,
+    pub can_see_anonymous: bool,
+    pub form: PostForm,
+    pub errors: FormErrors,
+    pub warnings: Vec<String>,
+}
+
+impl ThreadPage {
+    /// How a post's author is shown: anonymous colleagues stay anonymous
+    /// (except to moderators), deleted accounts are "former member".
+    pub fn author_label(&self, post: &PostView) -> String {
+        if post.anonymous && !self.can_see_anonymous {
+            self.page.t("anonymous-colleague")
+        } else if post.author_deleted {
+            self.page.t("former-member")
+        } else {
+            post.author_name.clone()
+        }
+    }
+
+    pub fn is_first_unread(&self, post: &PostView) -> bool {
+        self.first_unread == Some(post.seq)
+    }
+
+    pub fn shows_profile_link(&self, post: &PostView) -> bool {
+        !post.author_deleted && (!post.anonymous || self.can_see_anonymous)
+    }
+}
