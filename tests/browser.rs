@@ -3,8 +3,9 @@
 //! interface language with JavaScript on and off. Every page a journey visits
 //! is checked with axe-core (WCAG 2.2 AA) and the Nu Html Checker.
 //!
-//! The journeys live in `tests/browser/journeys/` (see tests/browser/README.md);
-//! screenshots, the saved pages and the report go to `test-output/browser/`.
+//! The journeys live in `tests/browser/journeys/` (how to add one: the top of
+//! `tests/browser/run.mjs`); screenshots, the saved pages and the report go to
+//! `test-output/browser/`.
 //!
 //! Needs `chromium`, Node.js 20+ with npm, and Java 11+ (for the HTML
 //! checker). When one is missing the test fails saying what to install;
@@ -34,6 +35,8 @@ async fn journeys_in_every_language_with_and_without_javascript_pass_axe_and_htm
     let Some(tools) = tools_or_skip() else {
         return;
     };
+    // Two `cargo test` runs in one checkout would share test-output/browser.
+    let _lock = OutputLock::take(&Path::new(REPO).join("test-output"));
 
     // Arrange: the real binary on a fresh migrated database, mail to files.
     let database_url = fresh_database_url().await;
@@ -43,7 +46,7 @@ async fn journeys_in_every_language_with_and_without_javascript_pass_axe_and_htm
     let base_url = format!("http://127.0.0.1:{port}");
     let server_log = data.0.join("server.log");
     let mut server = Server::start(&database_url, &data.0, port, &base_url, &server_log);
-    server.wait_for_health(port);
+    server.wait_for_health(port, &server_log);
     let server_ready = started.elapsed();
 
     ensure_node_modules(&browser_dir, &tools.npm);
@@ -67,11 +70,11 @@ async fn journeys_in_every_language_with_and_without_javascript_pass_axe_and_htm
 
     let server_status = server.stop();
     let log = std::fs::read_to_string(&server_log).unwrap_or_default();
-    eprintln!(
+    say(&format!(
         "browser tests: server ready after {:.1} s, whole test {:.1} s",
         server_ready.as_secs_f64(),
         started.elapsed().as_secs_f64()
-    );
+    ));
 
     // Assert: every journey passed its checks, and the server shut down cleanly.
     match status {
@@ -168,16 +171,22 @@ fn tools_or_skip() -> Option<Tools> {
     }
     let list = missing.join("\n  - ");
     if std::env::var("KOLEGA_SKIP_BROWSER").as_deref() == Ok("1") {
-        eprintln!(
+        say(&format!(
             "\n*** SKIPPED the browser tests (KOLEGA_SKIP_BROWSER=1): missing\n  - {list}\n\
              *** Nothing was checked in a browser. CI never sets KOLEGA_SKIP_BROWSER.\n"
-        );
+        ));
         return None;
     }
     panic!(
         "the browser tests need programs that are not installed:\n  - {list}\n\
          Install them (`.ci/run` does), or set KOLEGA_SKIP_BROWSER=1 to skip the browser tests locally."
     );
+}
+
+/// Straight to the terminal: libtest captures `eprintln!` of a passing
+/// test, and a skip or the run's timing must never go unseen.
+fn say(message: &str) {
+    let _ = writeln!(std::io::stderr(), "{message}");
 }
 
 fn which(program: &str) -> Option<PathBuf> {
@@ -206,7 +215,7 @@ fn ensure_node_modules(browser_dir: &Path, npm: &Path) {
     if installed.is_some_and(|installed| installed >= locked) {
         return;
     }
-    eprintln!("browser tests: npm ci in {}", browser_dir.display());
+    say(&format!("browser tests: npm ci in {}", browser_dir.display()));
     let status = Command::new(npm)
         .args(["ci", "--ignore-scripts", "--no-audit", "--no-fund"])
         .current_dir(browser_dir)
@@ -270,19 +279,20 @@ impl Server {
         Server(Some(child))
     }
 
-    fn wait_for_health(&mut self, port: u16) {
+    fn wait_for_health(&mut self, port: u16, log: &Path) {
         let deadline = Instant::now() + Duration::from_secs(60);
         let child = self.0.as_mut().unwrap();
+        let log = || tail(&std::fs::read_to_string(log).unwrap_or_default(), 40);
         while Instant::now() < deadline {
             if let Some(status) = child.try_wait().unwrap() {
-                panic!("kolega serve exited early with {status}");
+                panic!("kolega serve exited early with {status}:\n{}", log());
             }
             if http_get(port, "/healthz").is_some_and(|r| r.starts_with("HTTP/1.1 200")) {
                 return;
             }
             std::thread::sleep(Duration::from_millis(100));
         }
-        panic!("kolega did not answer /healthz within a minute");
+        panic!("kolega did not answer /healthz within a minute:\n{}", log());
     }
 
     /// SIGTERM, then the exit status (None if it had to be killed).
@@ -360,6 +370,29 @@ fn http_get(port: u16, path: &str) -> Option<String> {
 fn tail(text: &str, lines: usize) -> String {
     let all: Vec<&str> = text.lines().collect();
     all[all.len().saturating_sub(lines)..].join("\n")
+}
+
+/// An exclusive lock on `test-output/.browser.lock` for the whole run (the
+/// kernel releases it if the process dies); a second run waits for it.
+struct OutputLock {
+    _file: File,
+}
+
+impl OutputLock {
+    fn take(dir: &Path) -> OutputLock {
+        use std::os::fd::AsRawFd;
+        std::fs::create_dir_all(dir).expect("create test-output");
+        let file = File::create(dir.join(".browser.lock")).expect("create the lock file");
+        let fd = file.as_raw_fd();
+        // SAFETY: flock on a file descriptor we own.
+        if unsafe { libc::flock(fd, libc::LOCK_EX | libc::LOCK_NB) } != 0 {
+            say("browser tests: waiting for another run to finish with test-output/browser");
+            // SAFETY: as above, blocking this time.
+            let locked = unsafe { libc::flock(fd, libc::LOCK_EX) };
+            assert_eq!(locked, 0, "lock test-output/.browser.lock");
+        }
+        OutputLock { _file: file }
+    }
 }
 
 struct TempDir(PathBuf);

@@ -5,8 +5,10 @@
 // with JavaScript off we therefore audit a twin: the very HTML the server
 // sent is served again, at the same address, to a page of a JavaScript-on
 // "audit" context, with `Content-Security-Policy: script-src 'none'` so none
-// of the page's own scripts run — the DOM is the one the JS-off visitor got,
-// styled by the same stylesheet, at the same viewport.
+// of the page's own scripts run and <noscript> content shown — the DOM is the
+// one the JS-off visitor got, styled by the same stylesheet, at the same
+// viewport. (Switching script execution back on in the JS-off page over a CDP
+// session does not work: Playwright's own session keeps it disabled.)
 
 import { AxeBuilder } from '@axe-core/playwright';
 

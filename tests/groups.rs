@@ -1,0 +1,281 @@
+//! Discussion groups: visibility, membership, threads and posts.
+
+mod common;
+
+use axum::http::StatusCode;
+use common::members::PASSWORD;
+use common::TestApp;
+use kolega::members::Role;
+
+/// Creates a group through the form as the signed-in member; returns its path.
+async fn open_group(app: &TestApp, name: &str, visibility: &str, extra: &[(&str, &str)]) -> String {
+    let mut fields = vec![("name", name), ("visibility", visibility), ("language", "sr"), ("description", "Opis **grupe**.")];
+    fields.extend_from_slice(extra);
+    let response = app.submit_form("/groups/new", "/groups/new", &fields).await;
+    assert!(response.status.is_redirection(), "{}", response.body);
+    response.header("location").unwrap().to_owned()
+}
+
+async fn start_thread(app: &TestApp, group: &str, title: &str, body: &str) -> String {
+    let response = app.submit_form(&format!("{group}/new-thread"), &format!("{group}/new-thread"), &[("title", title), ("body", body)]).await;
+    assert!(response.status.is_redirection(), "{}", response.body);
+    response.header("location").unwrap().to_owned()
+}
+
+/// Signs the browser in as `email` (a member created earlier).
+async fn switch_to(app: &TestApp, email: &str) {
+    app.clear_cookies();
+    app.sign_in(email, PASSWORD).await.assert_status(StatusCode::SEE_OTHER);
+}
+
+#[tokio::test]
+async fn who_sees_what_in_public_closed_and_secret_groups() {
+    let app = TestApp::spawn().await;
+    app.create_member("Marko Ilić", "marko@fpn.rs", Role::Student).await;
+    app.sign_in_as("Jelena Stojanović", "jelena@csr.rs", Role::Practitioner).await;
+    let public = open_group(&app, "Hraniteljstvo", "public", &[]).await;
+    let closed = open_group(&app, "Supervizija Niš", "closed", &[]).await;
+    let secret = open_group(&app, "Tajna supervizija", "secret", &[]).await;
+    let mut threads = Vec::new();
+    for group in [&public, &closed, &secret] {
+        threads.push(start_thread(&app, group, "Dilema o smeštaju", "Poverljiv opis slučaja bez imena.").await);
+    }
+
+    // A visitor.
+    app.clear_cookies();
+    let list = app.get("/groups").await;
+    assert!(list.body.contains("Hraniteljstvo") && list.body.contains("Supervizija Niš"));
+    assert!(!list.body.contains("Tajna supervizija"), "secret groups are not listed");
+    assert!(app.get(&threads[0]).await.body.contains("Poverljiv opis slučaja"), "public threads are readable");
+    let closed_page = app.get(&closed).await;
+    closed_page.assert_status(StatusCode::OK);
+    assert!(!closed_page.body.contains("Dilema o smeštaju"), "closed content is for members");
+    app.get(&threads[1]).await.assert_status(StatusCode::NOT_FOUND);
+    app.get(&secret).await.assert_status(StatusCode::NOT_FOUND);
+    app.get(&threads[2]).await.assert_status(StatusCode::NOT_FOUND);
+
+    // A signed-in non-member.
+    switch_to(&app, "marko@fpn.rs").await;
+    assert!(!app.get("/groups").await.body.contains("Tajna supervizija"));
+    app.get(&threads[1]).await.assert_status(StatusCode::NOT_FOUND);
+    app.get(&secret).await.assert_status(StatusCode::NOT_FOUND);
+    let token = app.csrf_token().unwrap();
+    let forced = app.post_form(&format!("{}/reply", threads[0]), &[("csrf_token", &token), ("body", "Upad bez članstva")]).await;
+    forced.assert_status(StatusCode::FORBIDDEN);
+    let forced_secret = app.post_form(&format!("{secret}/join"), &[("csrf_token", &token)]).await;
+    forced_secret.assert_status(StatusCode::NOT_FOUND);
+
+    // The owner, a member of all three.
+    switch_to(&app, "jelena@csr.rs").await;
+    let mine = app.get("/groups").await;
+    assert!(mine.body.contains("Tajna supervizija"));
+    for thread in &threads {
+        assert!(app.get(thread).await.body.contains("Poverljiv opis slučaja"));
+    }
+}
+
+#[tokio::test]
+async fn students_join_public_groups_and_ask_to_join_closed_ones() {
+    let app = TestApp::spawn().await;
+    app.create_member("Marko Ilić", "marko@fpn.rs", Role::Student).await;
+    app.sign_in_as("Jelena Stojanović", "jelena@csr.rs", Role::Practitioner).await;
+    let public = open_group(&app, "Rad sa migrantima", "public", &[]).await;
+    let closed = open_group(&app, "Supervizija Vranje", "closed", &[]).await;
+
+    switch_to(&app, "marko@fpn.rs").await;
+    app.submit_form(&public, &format!("{public}/join"), &[]).await.assert_redirect_to(&public);
+    let thread = start_thread(&app, &public, "Pitanje studenta", "Kako izgleda prvi razgovor sa porodicom?").await;
+    assert!(app.get(&thread).await.body.contains("Kako izgleda prvi razgovor sa porodicom?"));
+
+    app.submit_form(&closed, &format!("{closed}/request"), &[("message", "Student sam na praksi u CSR Vranje.")]).await;
+    let waiting = app.get(&closed).await;
+    assert!(waiting.body.contains("Vaš zahtev čeka odobrenje moderatora grupe."));
+    assert!(!waiting.body.contains(&format!("action=\"{closed}/new-thread\"")));
+    assert_eq!(app.count("SELECT count(*) FROM group_members WHERE status = 'requested'").await, 1);
+
+    app.submit_form(&public, &format!("{public}/leave"), &[]).await.assert_redirect_to("/groups");
+    assert!(!app.get(&public).await.body.contains("href=\"/groups/rad-sa-migrantima/new-thread\""));
+}
+
+#[tokio::test]
+async fn a_student_with_the_class_code_becomes_a_member_at_once() {
+    let app = TestApp::spawn().await;
+    app.create_member("Sara Nikolić", "sara@fpn.rs", Role::Student).await;
+    app.sign_in_as("prof. Dragana Petrović", "dragana@fpn.rs", Role::Teacher).await;
+    let group = open_group(&app, "Studenti — stručna praksa 2026", "closed", &[("class_group", "yes")]).await;
+    let page = app.get(&group).await;
+    let code: String = page.body.split("<code>").nth(1).unwrap().chars().take(8).collect();
+
+    switch_to(&app, "sara@fpn.rs").await;
+    let wrong = app.submit_form("/groups/join", "/groups/join", &[("code", "NEPOSTOJI")]).await;
+    wrong.assert_status(StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(wrong.body.contains("id=\"code-error\""));
+    assert!(wrong.body.contains("value=\"NEPOSTOJI\""));
+    let joined = app.submit_form("/groups/join", "/groups/join", &[("code", &code.to_lowercase())]).await;
+
+    joined.assert_redirect_to(&group);
+    assert!(app.get(&group).await.body.contains("/new-thread"), "a member can start threads");
+    assert!(!app.get(&group).await.body.contains(&code), "only moderators see the code");
+}
+
+#[tokio::test]
+async fn only_verified_practitioners_teachers_and_moderators_open_groups() {
+    let app = TestApp::spawn().await;
+    app.sign_in_as("Marko Ilić", "marko@fpn.rs", Role::Student).await;
+
+    app.get("/groups/new").await.assert_status(StatusCode::FORBIDDEN);
+    let token = app.csrf_token().unwrap();
+    app.post_form("/groups/new", &[("csrf_token", &token), ("name", "Studentska grupa"), ("visibility", "public"), ("language", "sr")])
+        .await
+        .assert_status(StatusCode::FORBIDDEN);
+    assert_eq!(app.count("SELECT count(*) FROM groups").await, 0);
+
+    switch_to(&app, "marko@fpn.rs").await;
+    app.clear_cookies();
+    app.create_member("Nova Praktičarka", "nova@csr.rs", Role::Practitioner).await;
+    sqlx::query("UPDATE users SET email_verified_at = NULL WHERE email = 'nova@csr.rs'").execute(&app.pool).await.unwrap();
+    app.sign_in("nova@csr.rs", PASSWORD).await;
+    app.get("/groups/new").await.assert_status(StatusCode::FORBIDDEN);
+}
+
+#[tokio::test]
+async fn a_jmbg_is_never_saved_and_the_text_is_kept() {
+    let app = TestApp::spawn().await;
+    app.sign_in_as("Jelena Stojanović", "jelena@csr.rs", Role::Practitioner).await;
+    let group = open_group(&app, "Zaštita dece", "public", &[]).await;
+    let body = "Dečak, JMBG 0101990710008, živi sa bakom. Kako da procenim rizik?";
+
+    let refused = app.submit_form(&format!("{group}/new-thread"), &format!("{group}/new-thread"), &[("title", "Procena rizika"), ("body", body)]).await;
+
+    refused.assert_status(StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.body.contains("Tekst sadrži JMBG."));
+    assert!(refused.body.contains("Dečak, JMBG 0101990710008, živi sa bakom."), "the text is not lost");
+    assert!(refused.body.contains("value=\"Procena rizika\""));
+    let confirmed = app
+        .submit_form(&format!("{group}/new-thread"), &format!("{group}/new-thread"), &[("title", "Procena rizika"), ("body", body), ("confirm_personal_data", "yes")])
+        .await;
+    confirmed.assert_status(StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(app.count("SELECT count(*) FROM posts").await, 0);
+}
+
+#[tokio::test]
+async fn a_phone_number_needs_the_authors_confirmation() {
+    let app = TestApp::spawn().await;
+    app.sign_in_as("Jelena Stojanović", "jelena@csr.rs", Role::Practitioner).await;
+    let group = open_group(&app, "Zaštita dece", "public", &[]).await;
+    let body = "SOS linija udruženja je 011/123-4567, radi noću.";
+    let path = format!("{group}/new-thread");
+
+    let asked = app.submit_form(&path, &path, &[("title", "SOS linije"), ("body", body)]).await;
+    asked.assert_status(StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(asked.body.contains("Tekst sadrži broj telefona."));
+    assert!(asked.body.contains("id=\"confirm_personal_data\""));
+
+    let saved = app.submit_form(&path, &path, &[("title", "SOS linije"), ("body", body), ("confirm_personal_data", "yes")]).await;
+    saved.assert_status(StatusCode::SEE_OTHER);
+    assert_eq!(app.count("SELECT count(*) FROM posts").await, 1);
+}
+
+#[tokio::test]
+async fn posts_are_markdown_rendered_to_safe_html() {
+    let app = TestApp::spawn().await;
+    app.sign_in_as("Jelena Stojanović", "jelena@csr.rs", Role::Practitioner).await;
+    let group = open_group(&app, "Zaštita dece", "public", &[]).await;
+
+    let thread = start_thread(
+        &app,
+        &group,
+        "Protokol",
+        "Pročitajte **protokol**: [link](https://example.org/p.pdf)\n\n<script>alert('x')</script>\n\n[klik](javascript:alert(1))",
+    )
+    .await;
+    let page = app.get(&thread).await;
+
+    assert!(page.body.contains("<strong>protokol</strong>"));
+    assert!(page.body.contains("rel=\"nofollow ugc noopener\""));
+    assert!(!page.body.contains("<script>alert"));
+    assert!(!page.body.contains("javascript:alert"));
+}
+
+#[tokio::test]
+async fn anonymous_posts_hide_the_author_except_from_moderators() {
+    let app = TestApp::spawn().await;
+    app.create_member("Nikola Đorđević", "nikola@csr.rs", Role::Practitioner).await;
+    app.create_member("Ana Vuković", "ana@csr.rs", Role::Practitioner).await;
+    app.sign_in_as("Milica Jovanović", "milica@kolega.rs", Role::Practitioner).await;
+    let group = open_group(&app, "Pomoć pomagačima", "public", &[("allow_anonymous", "yes")]).await;
+    for email in ["nikola@csr.rs", "ana@csr.rs"] {
+        switch_to(&app, email).await;
+        app.submit_form(&group, &format!("{group}/join"), &[]).await;
+    }
+    switch_to(&app, "nikola@csr.rs").await;
+    let path = format!("{group}/new-thread");
+    let thread = app
+        .submit_form(&path, &path, &[("title", "Osećam se iscrpljeno"), ("body", "Posle godinu dana rada u službi..."), ("anonymous", "yes")])
+        .await
+        .header("location")
+        .unwrap()
+        .to_owned();
+
+    switch_to(&app, "ana@csr.rs").await;
+    let seen_by_member = app.get(&thread).await;
+    assert!(seen_by_member.body.contains("Anonimni kolega"));
+    assert!(!seen_by_member.body.contains("Nikola"), "members never see who wrote it");
+    assert!(!app.get(&group).await.body.contains("Nikola"));
+    app.clear_cookies();
+    assert!(!app.get(&thread).await.body.contains("Nikola"), "nor do visitors");
+
+    switch_to(&app, "milica@kolega.rs").await;
+    let seen_by_owner = app.get(&thread).await;
+    assert!(seen_by_owner.body.contains("Nikola Đorđević"), "the group's moderators can see the author");
+    assert!(seen_by_owner.body.contains("objavljeno anonimno"));
+}
+
+#[tokio::test]
+async fn replies_unread_markers_and_pages_of_fifty() {
+    let app = TestApp::spawn().await;
+    app.create_member("Ana Vuković", "ana@csr.rs", Role::Practitioner).await;
+    app.sign_in_as("Jelena Stojanović", "jelena@csr.rs", Role::Practitioner).await;
+    let group = open_group(&app, "Hraniteljstvo", "public", &[]).await;
+    let thread = start_thread(&app, &group, "Iskustva hranitelja", "Prva poruka.").await;
+    switch_to(&app, "ana@csr.rs").await;
+    app.submit_form(&group, &format!("{group}/join"), &[]).await;
+    app.get(&thread).await;
+    for n in 2..=55 {
+        let body = format!("Odgovor broj {n}.");
+        switch_to_if_needed(&app, n).await;
+        let response = app.submit_form(&thread, &format!("{thread}/reply"), &[("body", &body)]).await;
+        assert!(response.status.is_redirection(), "{}", response.body);
+    }
+
+    switch_to(&app, "ana@csr.rs").await;
+    let group_page = app.get(&group).await;
+    assert!(group_page.body.contains("nepročitan"), "unread replies are marked");
+    let opened = app.get(&thread).await;
+    assert!(opened.body.contains("Odgovor broj 51.") && !opened.body.contains("Odgovor broj 49."), "opens at the first unread page");
+    assert!(opened.body.contains("2 / 2"));
+    let first_page = app.get(&format!("{thread}?page=1")).await;
+    assert!(first_page.body.contains("Prva poruka.") && first_page.body.contains("Odgovor broj 50.") && !first_page.body.contains("Odgovor broj 51."));
+    assert!(!app.get(&group).await.body.contains("nepročitan"), "read now");
+}
+
+/// Ana writes the even replies, Jelena the odd ones.
+async fn switch_to_if_needed(app: &TestApp, n: i32) {
+    let email = if n % 2 == 0 { "ana@csr.rs" } else { "jelena@csr.rs" };
+    switch_to(app, email).await;
+}
+
+#[tokio::test]
+async fn a_deleted_members_posts_stay_as_a_former_member() {
+    let app = TestApp::spawn().await;
+    app.sign_in_as("Jelena Stojanović", "jelena@csr.rs", Role::Practitioner).await;
+    let group = open_group(&app, "Hraniteljstvo", "public", &[]).await;
+    let thread = start_thread(&app, &group, "Iskustva", "Moje iskustvo sa hraniteljima.").await;
+
+    app.submit_form("/settings", "/settings/delete", &[("password", PASSWORD)]).await;
+
+    let page = app.get(&thread).await;
+    assert!(page.body.contains("Moje iskustvo sa hraniteljima."));
+    assert!(page.body.contains("Bivši član"));
+    assert!(!page.body.contains("Jelena"));
+}
