@@ -162,5 +162,7 @@ pub async fn seed_demo(pool: &PgPool) -> anyhow::Result<()> {
         "demo members: {created} created, {} already there; they sign in with the password {demo_password:?}",
         DEMO_MEMBERS.len() - created
     );
+    let groups = crate::groups::seed::seed(pool).await?;
+    println!("demo groups: {groups} created");
     Ok(())
 }

@@ -4,5 +4,6 @@
 
 pub mod policy;
 pub mod routes;
+pub mod seed;
 pub mod store;
 mod views;
