@@ -215,7 +215,10 @@ fn ensure_node_modules(browser_dir: &Path, npm: &Path) {
     if installed.is_some_and(|installed| installed >= locked) {
         return;
     }
-    say(&format!("browser tests: npm ci in {}", browser_dir.display()));
+    say(&format!(
+        "browser tests: npm ci in {}",
+        browser_dir.display()
+    ));
     let status = Command::new(npm)
         .args(["ci", "--ignore-scripts", "--no-audit", "--no-fund"])
         .current_dir(browser_dir)

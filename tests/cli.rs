@@ -317,9 +317,18 @@ async fn seed_demo_is_idempotent_and_migrate_succeeds_on_a_migrated_database() {
             .any(|(name, role)| name == "Milica Jovanović" && role == "moderator")
     );
     assert!(String::from_utf8_lossy(&second.stdout).contains("0 created"));
-    let groups: Vec<(String, String)> = sqlx::query_as("SELECT name, visibility FROM groups ORDER BY name").fetch_all(&pool).await.unwrap();
+    let groups: Vec<(String, String)> =
+        sqlx::query_as("SELECT name, visibility FROM groups ORDER BY name")
+            .fetch_all(&pool)
+            .await
+            .unwrap();
     assert_eq!(groups.len(), 5, "{groups:?}");
-    assert!(groups.iter().any(|(name, visibility)| name == "Nasilje u porodici — praksa CSR" && visibility == "closed"));
-    let posts: i64 = sqlx::query_scalar("SELECT count(*) FROM posts").fetch_one(&pool).await.unwrap();
+    assert!(groups.iter().any(
+        |(name, visibility)| name == "Nasilje u porodici — praksa CSR" && visibility == "closed"
+    ));
+    let posts: i64 = sqlx::query_scalar("SELECT count(*) FROM posts")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
     assert!(posts >= 8, "threads come with replies");
 }

@@ -3,13 +3,18 @@
 mod common;
 
 use axum::http::StatusCode;
-use common::members::PASSWORD;
 use common::TestApp;
+use common::members::PASSWORD;
 use kolega::members::Role;
 
 /// Creates a group through the form as the signed-in member; returns its path.
 async fn open_group(app: &TestApp, name: &str, visibility: &str, extra: &[(&str, &str)]) -> String {
-    let mut fields = vec![("name", name), ("visibility", visibility), ("language", "sr"), ("description", "Opis **grupe**.")];
+    let mut fields = vec![
+        ("name", name),
+        ("visibility", visibility),
+        ("language", "sr"),
+        ("description", "Opis **grupe**."),
+    ];
     fields.extend_from_slice(extra);
     let response = app.submit_form("/groups/new", "/groups/new", &fields).await;
     assert!(response.status.is_redirection(), "{}", response.body);
@@ -17,7 +22,13 @@ async fn open_group(app: &TestApp, name: &str, visibility: &str, extra: &[(&str,
 }
 
 async fn start_thread(app: &TestApp, group: &str, title: &str, body: &str) -> String {
-    let response = app.submit_form(&format!("{group}/new-thread"), &format!("{group}/new-thread"), &[("title", title), ("body", body)]).await;
+    let response = app
+        .submit_form(
+            &format!("{group}/new-thread"),
+            &format!("{group}/new-thread"),
+            &[("title", title), ("body", body)],
+        )
+        .await;
     assert!(response.status.is_redirection(), "{}", response.body);
     response.header("location").unwrap().to_owned()
 }
@@ -25,44 +36,81 @@ async fn start_thread(app: &TestApp, group: &str, title: &str, body: &str) -> St
 /// Signs the browser in as `email` (a member created earlier).
 async fn switch_to(app: &TestApp, email: &str) {
     app.clear_cookies();
-    app.sign_in(email, PASSWORD).await.assert_status(StatusCode::SEE_OTHER);
+    app.sign_in(email, PASSWORD)
+        .await
+        .assert_status(StatusCode::SEE_OTHER);
 }
 
 #[tokio::test]
 async fn who_sees_what_in_public_closed_and_secret_groups() {
     let app = TestApp::spawn().await;
-    app.create_member("Marko Ilić", "marko@fpn.rs", Role::Student).await;
-    app.sign_in_as("Jelena Stojanović", "jelena@csr.rs", Role::Practitioner).await;
+    app.create_member("Marko Ilić", "marko@fpn.rs", Role::Student)
+        .await;
+    app.sign_in_as("Jelena Stojanović", "jelena@csr.rs", Role::Practitioner)
+        .await;
     let public = open_group(&app, "Hraniteljstvo", "public", &[]).await;
     let closed = open_group(&app, "Supervizija Niš", "closed", &[]).await;
     let secret = open_group(&app, "Tajna supervizija", "secret", &[]).await;
     let mut threads = Vec::new();
     for group in [&public, &closed, &secret] {
-        threads.push(start_thread(&app, group, "Dilema o smeštaju", "Poverljiv opis slučaja bez imena.").await);
+        threads.push(
+            start_thread(
+                &app,
+                group,
+                "Dilema o smeštaju",
+                "Poverljiv opis slučaja bez imena.",
+            )
+            .await,
+        );
     }
 
     // A visitor.
     app.clear_cookies();
     let list = app.get("/groups").await;
     assert!(list.body.contains("Hraniteljstvo") && list.body.contains("Supervizija Niš"));
-    assert!(!list.body.contains("Tajna supervizija"), "secret groups are not listed");
-    assert!(app.get(&threads[0]).await.body.contains("Poverljiv opis slučaja"), "public threads are readable");
+    assert!(
+        !list.body.contains("Tajna supervizija"),
+        "secret groups are not listed"
+    );
+    assert!(
+        app.get(&threads[0])
+            .await
+            .body
+            .contains("Poverljiv opis slučaja"),
+        "public threads are readable"
+    );
     let closed_page = app.get(&closed).await;
     closed_page.assert_status(StatusCode::OK);
-    assert!(!closed_page.body.contains("Dilema o smeštaju"), "closed content is for members");
-    app.get(&threads[1]).await.assert_status(StatusCode::NOT_FOUND);
+    assert!(
+        !closed_page.body.contains("Dilema o smeštaju"),
+        "closed content is for members"
+    );
+    app.get(&threads[1])
+        .await
+        .assert_status(StatusCode::NOT_FOUND);
     app.get(&secret).await.assert_status(StatusCode::NOT_FOUND);
-    app.get(&threads[2]).await.assert_status(StatusCode::NOT_FOUND);
+    app.get(&threads[2])
+        .await
+        .assert_status(StatusCode::NOT_FOUND);
 
     // A signed-in non-member.
     switch_to(&app, "marko@fpn.rs").await;
     assert!(!app.get("/groups").await.body.contains("Tajna supervizija"));
-    app.get(&threads[1]).await.assert_status(StatusCode::NOT_FOUND);
+    app.get(&threads[1])
+        .await
+        .assert_status(StatusCode::NOT_FOUND);
     app.get(&secret).await.assert_status(StatusCode::NOT_FOUND);
     let token = app.csrf_token().unwrap();
-    let forced = app.post_form(&format!("{}/reply", threads[0]), &[("csrf_token", &token), ("body", "Upad bez članstva")]).await;
+    let forced = app
+        .post_form(
+            &format!("{}/reply", threads[0]),
+            &[("csrf_token", &token), ("body", "Upad bez članstva")],
+        )
+        .await;
     forced.assert_status(StatusCode::FORBIDDEN);
-    let forced_secret = app.post_form(&format!("{secret}/join"), &[("csrf_token", &token)]).await;
+    let forced_secret = app
+        .post_form(&format!("{secret}/join"), &[("csrf_token", &token)])
+        .await;
     forced_secret.assert_status(StatusCode::NOT_FOUND);
 
     // The owner, a member of all three.
@@ -70,89 +118,199 @@ async fn who_sees_what_in_public_closed_and_secret_groups() {
     let mine = app.get("/groups").await;
     assert!(mine.body.contains("Tajna supervizija"));
     for thread in &threads {
-        assert!(app.get(thread).await.body.contains("Poverljiv opis slučaja"));
+        assert!(
+            app.get(thread)
+                .await
+                .body
+                .contains("Poverljiv opis slučaja")
+        );
     }
 }
 
 #[tokio::test]
 async fn students_join_public_groups_and_ask_to_join_closed_ones() {
     let app = TestApp::spawn().await;
-    app.create_member("Marko Ilić", "marko@fpn.rs", Role::Student).await;
-    app.sign_in_as("Jelena Stojanović", "jelena@csr.rs", Role::Practitioner).await;
+    app.create_member("Marko Ilić", "marko@fpn.rs", Role::Student)
+        .await;
+    app.sign_in_as("Jelena Stojanović", "jelena@csr.rs", Role::Practitioner)
+        .await;
     let public = open_group(&app, "Rad sa migrantima", "public", &[]).await;
     let closed = open_group(&app, "Supervizija Vranje", "closed", &[]).await;
 
     switch_to(&app, "marko@fpn.rs").await;
-    app.submit_form(&public, &format!("{public}/join"), &[]).await.assert_redirect_to(&public);
-    let thread = start_thread(&app, &public, "Pitanje studenta", "Kako izgleda prvi razgovor sa porodicom?").await;
-    assert!(app.get(&thread).await.body.contains("Kako izgleda prvi razgovor sa porodicom?"));
+    app.submit_form(&public, &format!("{public}/join"), &[])
+        .await
+        .assert_redirect_to(&public);
+    let thread = start_thread(
+        &app,
+        &public,
+        "Pitanje studenta",
+        "Kako izgleda prvi razgovor sa porodicom?",
+    )
+    .await;
+    assert!(
+        app.get(&thread)
+            .await
+            .body
+            .contains("Kako izgleda prvi razgovor sa porodicom?")
+    );
 
-    app.submit_form(&closed, &format!("{closed}/request"), &[("message", "Student sam na praksi u CSR Vranje.")]).await;
+    app.submit_form(
+        &closed,
+        &format!("{closed}/request"),
+        &[("message", "Student sam na praksi u CSR Vranje.")],
+    )
+    .await;
     let waiting = app.get(&closed).await;
-    assert!(waiting.body.contains("Vaš zahtev čeka odobrenje moderatora grupe."));
-    assert!(!waiting.body.contains(&format!("action=\"{closed}/new-thread\"")));
-    assert_eq!(app.count("SELECT count(*) FROM group_members WHERE status = 'requested'").await, 1);
+    assert!(
+        waiting
+            .body
+            .contains("Vaš zahtev čeka odobrenje moderatora grupe.")
+    );
+    assert!(
+        !waiting
+            .body
+            .contains(&format!("action=\"{closed}/new-thread\""))
+    );
+    assert_eq!(
+        app.count("SELECT count(*) FROM group_members WHERE status = 'requested'")
+            .await,
+        1
+    );
 
-    app.submit_form(&public, &format!("{public}/leave"), &[]).await.assert_redirect_to("/groups");
-    assert!(!app.get(&public).await.body.contains("href=\"/groups/rad-sa-migrantima/new-thread\""));
+    app.submit_form(&public, &format!("{public}/leave"), &[])
+        .await
+        .assert_redirect_to("/groups");
+    assert!(
+        !app.get(&public)
+            .await
+            .body
+            .contains("href=\"/groups/rad-sa-migrantima/new-thread\"")
+    );
 }
 
 #[tokio::test]
 async fn a_student_with_the_class_code_becomes_a_member_at_once() {
     let app = TestApp::spawn().await;
-    app.create_member("Sara Nikolić", "sara@fpn.rs", Role::Student).await;
-    app.sign_in_as("prof. Dragana Petrović", "dragana@fpn.rs", Role::Teacher).await;
-    let group = open_group(&app, "Studenti — stručna praksa 2026", "closed", &[("class_group", "yes")]).await;
+    app.create_member("Sara Nikolić", "sara@fpn.rs", Role::Student)
+        .await;
+    app.sign_in_as("prof. Dragana Petrović", "dragana@fpn.rs", Role::Teacher)
+        .await;
+    let group = open_group(
+        &app,
+        "Studenti — stručna praksa 2026",
+        "closed",
+        &[("class_group", "yes")],
+    )
+    .await;
     let page = app.get(&group).await;
-    let code: String = page.body.split("<code>").nth(1).unwrap().chars().take(8).collect();
+    let code: String = page
+        .body
+        .split("<code>")
+        .nth(1)
+        .unwrap()
+        .chars()
+        .take(8)
+        .collect();
 
     switch_to(&app, "sara@fpn.rs").await;
-    let wrong = app.submit_form("/groups/join", "/groups/join", &[("code", "NEPOSTOJI")]).await;
+    let wrong = app
+        .submit_form("/groups/join", "/groups/join", &[("code", "NEPOSTOJI")])
+        .await;
     wrong.assert_status(StatusCode::UNPROCESSABLE_ENTITY);
     assert!(wrong.body.contains("id=\"code-error\""));
     assert!(wrong.body.contains("value=\"NEPOSTOJI\""));
-    let joined = app.submit_form("/groups/join", "/groups/join", &[("code", &code.to_lowercase())]).await;
+    let joined = app
+        .submit_form(
+            "/groups/join",
+            "/groups/join",
+            &[("code", &code.to_lowercase())],
+        )
+        .await;
 
     joined.assert_redirect_to(&group);
-    assert!(app.get(&group).await.body.contains("/new-thread"), "a member can start threads");
-    assert!(!app.get(&group).await.body.contains(&code), "only moderators see the code");
+    assert!(
+        app.get(&group).await.body.contains("/new-thread"),
+        "a member can start threads"
+    );
+    assert!(
+        !app.get(&group).await.body.contains(&code),
+        "only moderators see the code"
+    );
 }
 
 #[tokio::test]
 async fn only_verified_practitioners_teachers_and_moderators_open_groups() {
     let app = TestApp::spawn().await;
-    app.sign_in_as("Marko Ilić", "marko@fpn.rs", Role::Student).await;
+    app.sign_in_as("Marko Ilić", "marko@fpn.rs", Role::Student)
+        .await;
 
-    app.get("/groups/new").await.assert_status(StatusCode::FORBIDDEN);
-    let token = app.csrf_token().unwrap();
-    app.post_form("/groups/new", &[("csrf_token", &token), ("name", "Studentska grupa"), ("visibility", "public"), ("language", "sr")])
+    app.get("/groups/new")
         .await
         .assert_status(StatusCode::FORBIDDEN);
+    let token = app.csrf_token().unwrap();
+    app.post_form(
+        "/groups/new",
+        &[
+            ("csrf_token", &token),
+            ("name", "Studentska grupa"),
+            ("visibility", "public"),
+            ("language", "sr"),
+        ],
+    )
+    .await
+    .assert_status(StatusCode::FORBIDDEN);
     assert_eq!(app.count("SELECT count(*) FROM groups").await, 0);
 
     switch_to(&app, "marko@fpn.rs").await;
     app.clear_cookies();
-    app.create_member("Nova Praktičarka", "nova@csr.rs", Role::Practitioner).await;
-    sqlx::query("UPDATE users SET email_verified_at = NULL WHERE email = 'nova@csr.rs'").execute(&app.pool).await.unwrap();
+    app.create_member("Nova Praktičarka", "nova@csr.rs", Role::Practitioner)
+        .await;
+    sqlx::query("UPDATE users SET email_verified_at = NULL WHERE email = 'nova@csr.rs'")
+        .execute(&app.pool)
+        .await
+        .unwrap();
     app.sign_in("nova@csr.rs", PASSWORD).await;
-    app.get("/groups/new").await.assert_status(StatusCode::FORBIDDEN);
+    app.get("/groups/new")
+        .await
+        .assert_status(StatusCode::FORBIDDEN);
 }
 
 #[tokio::test]
 async fn a_jmbg_is_never_saved_and_the_text_is_kept() {
     let app = TestApp::spawn().await;
-    app.sign_in_as("Jelena Stojanović", "jelena@csr.rs", Role::Practitioner).await;
+    app.sign_in_as("Jelena Stojanović", "jelena@csr.rs", Role::Practitioner)
+        .await;
     let group = open_group(&app, "Zaštita dece", "public", &[]).await;
     let body = "Dečak, JMBG 0101990710008, živi sa bakom. Kako da procenim rizik?";
 
-    let refused = app.submit_form(&format!("{group}/new-thread"), &format!("{group}/new-thread"), &[("title", "Procena rizika"), ("body", body)]).await;
+    let refused = app
+        .submit_form(
+            &format!("{group}/new-thread"),
+            &format!("{group}/new-thread"),
+            &[("title", "Procena rizika"), ("body", body)],
+        )
+        .await;
 
     refused.assert_status(StatusCode::UNPROCESSABLE_ENTITY);
     assert!(refused.body.contains("Tekst sadrži JMBG."));
-    assert!(refused.body.contains("Dečak, JMBG 0101990710008, živi sa bakom."), "the text is not lost");
+    assert!(
+        refused
+            .body
+            .contains("Dečak, JMBG 0101990710008, živi sa bakom."),
+        "the text is not lost"
+    );
     assert!(refused.body.contains("value=\"Procena rizika\""));
     let confirmed = app
-        .submit_form(&format!("{group}/new-thread"), &format!("{group}/new-thread"), &[("title", "Procena rizika"), ("body", body), ("confirm_personal_data", "yes")])
+        .submit_form(
+            &format!("{group}/new-thread"),
+            &format!("{group}/new-thread"),
+            &[
+                ("title", "Procena rizika"),
+                ("body", body),
+                ("confirm_personal_data", "yes"),
+            ],
+        )
         .await;
     confirmed.assert_status(StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(app.count("SELECT count(*) FROM posts").await, 0);
@@ -161,17 +319,30 @@ async fn a_jmbg_is_never_saved_and_the_text_is_kept() {
 #[tokio::test]
 async fn a_phone_number_needs_the_authors_confirmation() {
     let app = TestApp::spawn().await;
-    app.sign_in_as("Jelena Stojanović", "jelena@csr.rs", Role::Practitioner).await;
+    app.sign_in_as("Jelena Stojanović", "jelena@csr.rs", Role::Practitioner)
+        .await;
     let group = open_group(&app, "Zaštita dece", "public", &[]).await;
     let body = "SOS linija udruženja je 011/123-4567, radi noću.";
     let path = format!("{group}/new-thread");
 
-    let asked = app.submit_form(&path, &path, &[("title", "SOS linije"), ("body", body)]).await;
+    let asked = app
+        .submit_form(&path, &path, &[("title", "SOS linije"), ("body", body)])
+        .await;
     asked.assert_status(StatusCode::UNPROCESSABLE_ENTITY);
     assert!(asked.body.contains("Tekst sadrži broj telefona."));
     assert!(asked.body.contains("id=\"confirm_personal_data\""));
 
-    let saved = app.submit_form(&path, &path, &[("title", "SOS linije"), ("body", body), ("confirm_personal_data", "yes")]).await;
+    let saved = app
+        .submit_form(
+            &path,
+            &path,
+            &[
+                ("title", "SOS linije"),
+                ("body", body),
+                ("confirm_personal_data", "yes"),
+            ],
+        )
+        .await;
     saved.assert_status(StatusCode::SEE_OTHER);
     assert_eq!(app.count("SELECT count(*) FROM posts").await, 1);
 }
@@ -179,7 +350,8 @@ async fn a_phone_number_needs_the_authors_confirmation() {
 #[tokio::test]
 async fn posts_are_markdown_rendered_to_safe_html() {
     let app = TestApp::spawn().await;
-    app.sign_in_as("Jelena Stojanović", "jelena@csr.rs", Role::Practitioner).await;
+    app.sign_in_as("Jelena Stojanović", "jelena@csr.rs", Role::Practitioner)
+        .await;
     let group = open_group(&app, "Zaštita dece", "public", &[]).await;
 
     let thread = start_thread(
@@ -200,10 +372,19 @@ async fn posts_are_markdown_rendered_to_safe_html() {
 #[tokio::test]
 async fn anonymous_posts_hide_the_author_except_from_moderators() {
     let app = TestApp::spawn().await;
-    app.create_member("Nikola Đorđević", "nikola@csr.rs", Role::Practitioner).await;
-    app.create_member("Ana Vuković", "ana@csr.rs", Role::Practitioner).await;
-    app.sign_in_as("Milica Jovanović", "milica@kolega.rs", Role::Practitioner).await;
-    let group = open_group(&app, "Pomoć pomagačima", "public", &[("allow_anonymous", "yes")]).await;
+    app.create_member("Nikola Đorđević", "nikola@csr.rs", Role::Practitioner)
+        .await;
+    app.create_member("Ana Vuković", "ana@csr.rs", Role::Practitioner)
+        .await;
+    app.sign_in_as("Milica Jovanović", "milica@kolega.rs", Role::Practitioner)
+        .await;
+    let group = open_group(
+        &app,
+        "Pomoć pomagačima",
+        "public",
+        &[("allow_anonymous", "yes")],
+    )
+    .await;
     for email in ["nikola@csr.rs", "ana@csr.rs"] {
         switch_to(&app, email).await;
         app.submit_form(&group, &format!("{group}/join"), &[]).await;
@@ -211,7 +392,15 @@ async fn anonymous_posts_hide_the_author_except_from_moderators() {
     switch_to(&app, "nikola@csr.rs").await;
     let path = format!("{group}/new-thread");
     let thread = app
-        .submit_form(&path, &path, &[("title", "Osećam se iscrpljeno"), ("body", "Posle godinu dana rada u službi..."), ("anonymous", "yes")])
+        .submit_form(
+            &path,
+            &path,
+            &[
+                ("title", "Osećam se iscrpljeno"),
+                ("body", "Posle godinu dana rada u službi..."),
+                ("anonymous", "yes"),
+            ],
+        )
         .await
         .header("location")
         .unwrap()
@@ -220,22 +409,33 @@ async fn anonymous_posts_hide_the_author_except_from_moderators() {
     switch_to(&app, "ana@csr.rs").await;
     let seen_by_member = app.get(&thread).await;
     assert!(seen_by_member.body.contains("Anonimni kolega"));
-    assert!(!seen_by_member.body.contains("Nikola"), "members never see who wrote it");
+    assert!(
+        !seen_by_member.body.contains("Nikola"),
+        "members never see who wrote it"
+    );
     assert!(!app.get(&group).await.body.contains("Nikola"));
     app.clear_cookies();
-    assert!(!app.get(&thread).await.body.contains("Nikola"), "nor do visitors");
+    assert!(
+        !app.get(&thread).await.body.contains("Nikola"),
+        "nor do visitors"
+    );
 
     switch_to(&app, "milica@kolega.rs").await;
     let seen_by_owner = app.get(&thread).await;
-    assert!(seen_by_owner.body.contains("Nikola Đorđević"), "the group's moderators can see the author");
+    assert!(
+        seen_by_owner.body.contains("Nikola Đorđević"),
+        "the group's moderators can see the author"
+    );
     assert!(seen_by_owner.body.contains("objavljeno anonimno"));
 }
 
 #[tokio::test]
 async fn replies_unread_markers_and_pages_of_fifty() {
     let app = TestApp::spawn().await;
-    app.create_member("Ana Vuković", "ana@csr.rs", Role::Practitioner).await;
-    app.sign_in_as("Jelena Stojanović", "jelena@csr.rs", Role::Practitioner).await;
+    app.create_member("Ana Vuković", "ana@csr.rs", Role::Practitioner)
+        .await;
+    app.sign_in_as("Jelena Stojanović", "jelena@csr.rs", Role::Practitioner)
+        .await;
     let group = open_group(&app, "Hraniteljstvo", "public", &[]).await;
     let thread = start_thread(&app, &group, "Iskustva hranitelja", "Prva poruka.").await;
     switch_to(&app, "ana@csr.rs").await;
@@ -244,38 +444,224 @@ async fn replies_unread_markers_and_pages_of_fifty() {
     for n in 2..=55 {
         let body = format!("Odgovor broj {n}.");
         switch_to_if_needed(&app, n).await;
-        let response = app.submit_form(&thread, &format!("{thread}/reply"), &[("body", &body)]).await;
+        let response = app
+            .submit_form(&thread, &format!("{thread}/reply"), &[("body", &body)])
+            .await;
         assert!(response.status.is_redirection(), "{}", response.body);
     }
 
     switch_to(&app, "ana@csr.rs").await;
     let group_page = app.get(&group).await;
-    assert!(group_page.body.contains("nepročitan"), "unread replies are marked");
+    assert!(
+        group_page.body.contains("nepročitan"),
+        "unread replies are marked"
+    );
     let opened = app.get(&thread).await;
-    assert!(opened.body.contains("Odgovor broj 51.") && !opened.body.contains("Odgovor broj 49."), "opens at the first unread page");
+    assert!(
+        opened.body.contains("Odgovor broj 51.") && !opened.body.contains("Odgovor broj 49."),
+        "opens at the first unread page"
+    );
     assert!(opened.body.contains("2 / 2"));
     let first_page = app.get(&format!("{thread}?page=1")).await;
-    assert!(first_page.body.contains("Prva poruka.") && first_page.body.contains("Odgovor broj 50.") && !first_page.body.contains("Odgovor broj 51."));
-    assert!(!app.get(&group).await.body.contains("nepročitan"), "read now");
+    assert!(
+        first_page.body.contains("Prva poruka.")
+            && first_page.body.contains("Odgovor broj 50.")
+            && !first_page.body.contains("Odgovor broj 51.")
+    );
+    assert!(
+        !app.get(&group).await.body.contains("nepročitan"),
+        "read now"
+    );
 }
 
 /// Ana writes the even replies, Jelena the odd ones.
 async fn switch_to_if_needed(app: &TestApp, n: i32) {
-    let email = if n % 2 == 0 { "ana@csr.rs" } else { "jelena@csr.rs" };
+    let email = if n % 2 == 0 {
+        "ana@csr.rs"
+    } else {
+        "jelena@csr.rs"
+    };
     switch_to(app, email).await;
 }
 
 #[tokio::test]
 async fn a_deleted_members_posts_stay_as_a_former_member() {
     let app = TestApp::spawn().await;
-    app.sign_in_as("Jelena Stojanović", "jelena@csr.rs", Role::Practitioner).await;
+    app.sign_in_as("Jelena Stojanović", "jelena@csr.rs", Role::Practitioner)
+        .await;
     let group = open_group(&app, "Hraniteljstvo", "public", &[]).await;
     let thread = start_thread(&app, &group, "Iskustva", "Moje iskustvo sa hraniteljima.").await;
 
-    app.submit_form("/settings", "/settings/delete", &[("password", PASSWORD)]).await;
+    app.submit_form("/settings", "/settings/delete", &[("password", PASSWORD)])
+        .await;
 
     let page = app.get(&thread).await;
     assert!(page.body.contains("Moje iskustvo sa hraniteljima."));
     assert!(page.body.contains("Bivši član"));
     assert!(!page.body.contains("Jelena"));
+}
+
+#[tokio::test]
+async fn group_moderators_approve_or_decline_requests_and_the_requester_is_emailed() {
+    let app = TestApp::spawn().await;
+    app.create_member("Marko Ilić", "marko@fpn.rs", Role::Student)
+        .await;
+    app.create_member("Sara Nikolić", "sara@fpn.rs", Role::Student)
+        .await;
+    app.sign_in_as("Ana Vuković", "ana@csr.rs", Role::Practitioner)
+        .await;
+    let group = open_group(&app, "Nasilje u porodici — praksa CSR", "closed", &[]).await;
+    for email in ["marko@fpn.rs", "sara@fpn.rs"] {
+        switch_to(&app, email).await;
+        app.submit_form(
+            &group,
+            &format!("{group}/request"),
+            &[("message", "Radim na praksi u CSR.")],
+        )
+        .await;
+    }
+    switch_to(&app, "marko@fpn.rs").await;
+    let token = app.csrf_token().unwrap();
+    app.post_form(
+        &format!("{group}/members/sara-nikolic/approve"),
+        &[("csrf_token", &token)],
+    )
+    .await
+    .assert_status(StatusCode::FORBIDDEN);
+
+    switch_to(&app, "ana@csr.rs").await;
+    let members = app.get(&format!("{group}/members")).await;
+    assert!(
+        members.body.contains("Radim na praksi u CSR."),
+        "moderators see the requests with their messages"
+    );
+    app.submit_form(
+        &format!("{group}/members"),
+        &format!("{group}/members/marko-ilic/approve"),
+        &[],
+    )
+    .await;
+    app.submit_form(
+        &format!("{group}/members"),
+        &format!("{group}/members/sara-nikolic/decline"),
+        &[],
+    )
+    .await;
+
+    let mail = app.deliver_mail().await;
+    let to_marko = mail.iter().find(|m| m.to == "marko@fpn.rs").unwrap();
+    assert_eq!(
+        to_marko.subject,
+        "Primljeni ste u grupu „Nasilje u porodici — praksa CSR”"
+    );
+    let to_sara = mail.iter().find(|m| m.to == "sara@fpn.rs").unwrap();
+    assert_eq!(
+        to_sara.subject,
+        "Vaš zahtev za grupu „Nasilje u porodici — praksa CSR”"
+    );
+    switch_to(&app, "marko@fpn.rs").await;
+    assert!(app.get(&group).await.body.contains("/new-thread"));
+    switch_to(&app, "sara@fpn.rs").await;
+    assert!(!app.get(&group).await.body.contains("/new-thread"));
+}
+
+#[tokio::test]
+async fn a_secret_group_is_joined_by_invitation_and_bans_stick() {
+    let app = TestApp::spawn().await;
+    let nikola = app
+        .create_member("Nikola Đorđević", "nikola@csr.rs", Role::Practitioner)
+        .await;
+    app.sign_in_as("Milica Jovanović", "milica@kolega.rs", Role::Practitioner)
+        .await;
+    let group = open_group(&app, "Supervizija — tim Niš", "secret", &[]).await;
+
+    let invited = app
+        .submit_form(
+            &format!("{group}/members"),
+            &format!("{group}/members/invite"),
+            &[("who", &format!("@{}", nikola.handle))],
+        )
+        .await;
+    invited.assert_redirect_to(&format!("{group}/members"));
+    let nobody = app
+        .submit_form(
+            &format!("{group}/members"),
+            &format!("{group}/members/invite"),
+            &[("who", "niko@nigde.rs")],
+        )
+        .await;
+    nobody.assert_redirect_to(&format!("{group}/members"));
+    let mail = app.deliver_mail().await;
+    assert_eq!(mail.len(), 1);
+    assert_eq!(mail[0].subject, "Poziv u grupu „Supervizija — tim Niš”");
+
+    switch_to(&app, "nikola@csr.rs").await;
+    assert!(
+        app.get("/groups")
+            .await
+            .body
+            .contains("Supervizija — tim Niš"),
+        "an invitee sees the group"
+    );
+    app.submit_form(&group, &format!("{group}/join"), &[])
+        .await
+        .assert_redirect_to(&group);
+    assert!(app.get(&group).await.body.contains("/new-thread"));
+
+    switch_to(&app, "milica@kolega.rs").await;
+    app.submit_form(
+        &format!("{group}/members"),
+        &format!("{group}/members/{}/ban", nikola.handle),
+        &[],
+    )
+    .await;
+    switch_to(&app, "nikola@csr.rs").await;
+    app.get(&group).await.assert_status(StatusCode::NOT_FOUND);
+    let token = app.csrf_token().unwrap();
+    app.post_form(&format!("{group}/join"), &[("csrf_token", &token)])
+        .await
+        .assert_status(StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn a_teacher_regenerates_or_disables_the_class_code() {
+    let app = TestApp::spawn().await;
+    app.sign_in_as("prof. Dragana Petrović", "dragana@fpn.rs", Role::Teacher)
+        .await;
+    let group = open_group(
+        &app,
+        "Metode socijalnog rada",
+        "closed",
+        &[("class_group", "yes")],
+    )
+    .await;
+    let code_of = |body: &str| {
+        body.split("<code>")
+            .nth(1)
+            .map(|rest| rest.chars().take(8).collect::<String>())
+    };
+    let first = code_of(&app.get(&group).await.body).unwrap();
+
+    app.submit_form(
+        &format!("{group}/members"),
+        &format!("{group}/members/code"),
+        &[("action", "regenerate")],
+    )
+    .await;
+    let second = code_of(&app.get(&group).await.body).unwrap();
+    assert_ne!(first, second);
+    app.submit_form(
+        &format!("{group}/members"),
+        &format!("{group}/members/code"),
+        &[("action", "disable")],
+    )
+    .await;
+    assert_eq!(code_of(&app.get(&group).await.body), None);
+
+    app.create_member("Sara Nikolić", "sara@fpn.rs", Role::Student)
+        .await;
+    switch_to(&app, "sara@fpn.rs").await;
+    app.submit_form("/groups/join", "/groups/join", &[("code", &second)])
+        .await
+        .assert_status(StatusCode::UNPROCESSABLE_ENTITY);
 }

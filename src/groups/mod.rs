@@ -2,6 +2,7 @@
 //! Confidentiality is part of the feature: what a viewer may see is decided
 //! in `policy` and enforced in every listing query in `store`.
 
+mod emails;
 pub mod policy;
 pub mod routes;
 pub mod seed;

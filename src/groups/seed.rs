@@ -20,7 +20,12 @@ struct DemoGroup {
     owner: &'static str,
     members: &'static [&'static str],
     /// (author, title, first post, replies (author, text))
-    threads: &'static [(&'static str, &'static str, &'static str, &'static [(&'static str, &'static str)])],
+    threads: &'static [(
+        &'static str,
+        &'static str,
+        &'static str,
+        &'static [(&'static str, &'static str)],
+    )],
 }
 
 const JELENA: &str = "jelena.stojanovic@kolega.example";
@@ -47,8 +52,14 @@ const GROUPS: &[DemoGroup] = &[
             "Kako se isključiti posle teškog dežurstva?",
             "Posle vikend-dežurstva teško spavam i stalno mislim na slučajeve. Šta vama pomaže?",
             &[
-                (ANA, "Meni pomaže kratka šetnja odmah posle smene i dogovor sa koleginicom da razgovaramo pet minuta pre odlaska kući."),
-                (MILICA, "Supervizija je tu da pomogne. Predlažem da ovu temu otvorimo i na sledećem supervizijskom susretu."),
+                (
+                    ANA,
+                    "Meni pomaže kratka šetnja odmah posle smene i dogovor sa koleginicom da razgovaramo pet minuta pre odlaska kući.",
+                ),
+                (
+                    MILICA,
+                    "Supervizija je tu da pomogne. Predlažem da ovu temu otvorimo i na sledećem supervizijskom susretu.",
+                ),
             ],
         )],
     },
@@ -66,7 +77,10 @@ const GROUPS: &[DemoGroup] = &[
             ANA,
             "Grupa za koordinaciju i saradnju — iskustva",
             "Kako kod vas izgleda rad grupe za koordinaciju? Koliko često se sastajete i ko vodi zapisnik?",
-            &[(JELENA, "Kod nas u Vranju sastanci su dva puta mesečno, a zapisnik vodi tužilaštvo. Najviše pomaže jasna podela zadataka posle svakog sastanka.")],
+            &[(
+                JELENA,
+                "Kod nas u Vranju sastanci su dva puta mesečno, a zapisnik vodi tužilaštvo. Najviše pomaže jasna podela zadataka posle svakog sastanka.",
+            )],
         )],
     },
     DemoGroup {
@@ -83,7 +97,10 @@ const GROUPS: &[DemoGroup] = &[
             DRAGANA,
             "Dnevnik prakse — uputstvo",
             "Dnevnik prakse vodite svake nedelje. Opišite zadatke i šta ste naučili, **bez podataka o korisnicima**.",
-            &[(MARKO, "Da li dnevnik predajemo štampan ili elektronski?"), (DRAGANA, "Elektronski, do kraja semestra.")],
+            &[
+                (MARKO, "Da li dnevnik predajemo štampan ili elektronski?"),
+                (DRAGANA, "Elektronski, do kraja semestra."),
+            ],
         )],
     },
     DemoGroup {
@@ -100,7 +117,10 @@ const GROUPS: &[DemoGroup] = &[
             JELENA,
             "Priprema deteta za povratak u biološku porodicu",
             "Koje korake koristite kada se planira povratak deteta? Posebno me zanima uključivanje hranitelja.",
-            &[(ANA, "U Podgorici radimo postepeno: prvo vikend posete, pa duži boravci, uz redovne razgovore sa hraniteljima.")],
+            &[(
+                ANA,
+                "U Podgorici radimo postepeno: prvo vikend posete, pa duži boravci, uz redovne razgovore sa hraniteljima.",
+            )],
         )],
     },
     DemoGroup {
@@ -124,7 +144,9 @@ pub async fn seed(pool: &PgPool) -> anyhow::Result<usize> {
         if store::slug_taken(&mut *tx, demo.slug).await? {
             continue;
         }
-        let Some(owner) = find_user_by_email(&mut *tx, demo.owner).await? else { continue };
+        let Some(owner) = find_user_by_email(&mut *tx, demo.owner).await? else {
+            continue;
+        };
         // Activity spread over the last weeks, so the lists look lived in.
         let mut at = Utc::now() - Duration::days(20 - created as i64 * 3);
         let topics: Vec<String> = demo.topics.iter().map(|t| t.to_string()).collect();
@@ -150,14 +172,28 @@ pub async fn seed(pool: &PgPool) -> anyhow::Result<usize> {
             }
         }
         for (author, title, body, replies) in demo.threads {
-            let Some(author) = user_id(&mut tx, author).await? else { continue };
+            let Some(author) = user_id(&mut tx, author).await? else {
+                continue;
+            };
             at += Duration::hours(5);
-            let post = NewPost { author, anonymous: demo.allow_anonymous, body, body_html: &markdown::render(body) };
+            let post = NewPost {
+                author,
+                anonymous: demo.allow_anonymous,
+                body,
+                body_html: &markdown::render(body),
+            };
             let thread_id = store::create_thread(&mut tx, group_id, title, &post, at).await?;
             for (reply_author, text) in *replies {
-                let Some(reply_author) = user_id(&mut tx, reply_author).await? else { continue };
+                let Some(reply_author) = user_id(&mut tx, reply_author).await? else {
+                    continue;
+                };
                 at += Duration::hours(7);
-                let reply = NewPost { author: reply_author, anonymous: false, body: text, body_html: &markdown::render(text) };
+                let reply = NewPost {
+                    author: reply_author,
+                    anonymous: false,
+                    body: text,
+                    body_html: &markdown::render(text),
+                };
                 store::add_post(&mut tx, thread_id, &reply, at).await?;
             }
         }

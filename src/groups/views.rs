@@ -4,7 +4,7 @@ use askama::Template;
 use askama_web::WebTemplate;
 
 use super::routes::forms::{GroupForm, PostForm};
-use super::store::{GroupView, PostView, ThreadRow, ThreadView};
+use super::store::{GroupView, MemberRow, PostView, ThreadRow, ThreadView};
 use crate::web::{FormErrors, Page};
 
 #[derive(Template, WebTemplate)]
@@ -53,6 +53,15 @@ pub struct GroupPage {
     pub description_html: String,
     pub threads: Vec<ThreadRow>,
     pub can: Abilities,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "groups/members.html")]
+pub struct GroupMembersPage {
+    pub page: Page,
+    pub group: GroupView,
+    pub rows: Vec<MemberRow>,
+    pub moderate: bool,
 }
 
 #[derive(Template, WebTemplate)]

@@ -87,7 +87,7 @@ pub async fn create_group(
         slug = format!("{base}-{n}");
         n += 1;
     }
-    let join_code = form.class_group.is_some().then(new_join_code);
+    let join_code = form.class_group.is_some().then(super::new_join_code);
     let topics = form.topic_list();
     let mut tx = state.db.begin().await?;
     store::create_group(
@@ -112,16 +112,6 @@ pub async fn create_group(
         "group-created",
         state.config.secure_cookies(),
     ))
-}
-
-/// Eight characters a teacher can read out in class (no 0/O, 1/I/L).
-fn new_join_code() -> String {
-    use rand::Rng;
-    const ALPHABET: &[u8] = b"ABCDEFGHJKMNPQRSTUVWXYZ23456789";
-    let mut rng = rand::thread_rng();
-    (0..8)
-        .map(|_| ALPHABET[rng.gen_range(0..ALPHABET.len())] as char)
-        .collect()
 }
 
 #[derive(Debug, Default, Deserialize)]

@@ -3,6 +3,7 @@
 pub mod forms;
 mod group;
 mod list;
+mod members;
 mod thread;
 
 use axum::Router;
@@ -26,12 +27,42 @@ pub fn router() -> Router<AppState> {
         .route("/groups/{slug}/join", post(group::join))
         .route("/groups/{slug}/request", post(group::request))
         .route("/groups/{slug}/leave", post(group::leave))
+        .route("/groups/{slug}/members", get(members::list))
+        .route("/groups/{slug}/members/invite", post(members::invite))
+        .route("/groups/{slug}/members/code", post(members::join_code))
+        .route(
+            "/groups/{slug}/members/{handle}/approve",
+            post(members::approve),
+        )
+        .route(
+            "/groups/{slug}/members/{handle}/decline",
+            post(members::decline),
+        )
+        .route(
+            "/groups/{slug}/members/{handle}/remove",
+            post(members::remove),
+        )
+        .route("/groups/{slug}/members/{handle}/ban", post(members::ban))
+        .route(
+            "/groups/{slug}/members/{handle}/role",
+            post(members::set_role),
+        )
         .route(
             "/groups/{slug}/new-thread",
             get(thread::new_thread).post(thread::create_thread),
         )
         .route("/groups/{slug}/t/{thread_id}", get(thread::show))
         .route("/groups/{slug}/t/{thread_id}/reply", post(thread::reply))
+}
+
+/// Eight characters a teacher can read out in class (no 0/O, 1/I/L).
+pub fn new_join_code() -> String {
+    use rand::Rng;
+    const ALPHABET: &[u8] = b"ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+    let mut rng = rand::thread_rng();
+    (0..8)
+        .map(|_| ALPHABET[rng.gen_range(0..ALPHABET.len())] as char)
+        .collect()
 }
 
 /// The viewer's access to a group.

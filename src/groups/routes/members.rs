@@ -1,0 +1,248 @@
+//! `/groups/<slug>/members`: who is in the group; for group moderators also
+//! requests to approve or decline, invitations, removing and banning, and
+//! the class join code.
+
+use axum::extract::{Path, State};
+use axum::response::Response;
+use serde::Deserialize;
+
+use super::{access, new_join_code, visible_group};
+use crate::app::AppState;
+use crate::groups::emails;
+use crate::groups::store::{self, GroupView, MemberRow};
+use crate::groups::views::GroupMembersPage;
+use crate::i18n::Locale;
+use crate::members::current_user::{CurrentUser, SignedIn};
+use crate::notify::email::EmailContext;
+use crate::notify::outbox;
+use crate::web::flash::redirect_with;
+use crate::web::{AppError, AppResult, Form, Page, RequestContext};
+
+pub async fn list(
+    State(state): State<AppState>,
+    ctx: RequestContext,
+    Path(slug): Path<String>,
+) -> AppResult<GroupMembersPage> {
+    let group = visible_group(&state, &ctx, &slug).await?;
+    let access = access(&group, ctx.user.as_ref());
+    if !access.can_read() {
+        return Err(AppError::NotFound);
+    }
+    let moderate = access.is_group_moderator();
+    let mut rows = store::group_members(&state.db, group.group_id).await?;
+    // Requests, invitations and bans are the moderators' business.
+    if !moderate {
+        rows.retain(|row| row.status == "active");
+    }
+    Ok(GroupMembersPage {
+        page: Page::titled(&ctx, "group-members-title").in_section("groups"),
+        group,
+        rows,
+        moderate,
+    })
+}
+
+/// The group and the member acted on, if the actor moderates the group.
+async fn moderated(
+    state: &AppState,
+    ctx: &RequestContext,
+    actor: &CurrentUser,
+    slug: &str,
+    handle: &str,
+) -> AppResult<(GroupView, MemberRow)> {
+    let group = visible_group(state, ctx, slug).await?;
+    if !access(&group, Some(actor)).is_group_moderator() {
+        return Err(AppError::Forbidden);
+    }
+    let member = store::group_member(&state.db, group.group_id, handle)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if member.role == "owner" {
+        return Err(AppError::Forbidden);
+    }
+    Ok((group, member))
+}
+
+fn back(state: &AppState, slug: &str, key: &str) -> Response {
+    redirect_with(
+        &format!("/groups/{slug}/members"),
+        key,
+        state.config.secure_cookies(),
+    )
+}
+
+fn email_context(state: &AppState, locale: &str) -> EmailContext {
+    EmailContext::new(
+        Locale::from_tag(locale).unwrap_or_default(),
+        &state.config.base_url,
+    )
+}
+
+pub async fn approve(
+    state: State<AppState>,
+    ctx: RequestContext,
+    user: SignedIn,
+    path: Path<(String, String)>,
+) -> AppResult<Response> {
+    decide(state, ctx, user, path, true).await
+}
+
+pub async fn decline(
+    state: State<AppState>,
+    ctx: RequestContext,
+    user: SignedIn,
+    path: Path<(String, String)>,
+) -> AppResult<Response> {
+    decide(state, ctx, user, path, false).await
+}
+
+/// Approves or declines a request to join; the requester is e-mailed either way.
+async fn decide(
+    State(state): State<AppState>,
+    ctx: RequestContext,
+    SignedIn(user): SignedIn,
+    Path((slug, handle)): Path<(String, String)>,
+    approved: bool,
+) -> AppResult<Response> {
+    let (group, member) = moderated(&state, &ctx, &user, &slug, &handle).await?;
+    if member.status != "requested" {
+        return Err(AppError::Conflict);
+    }
+    let now = state.clock.now();
+    let mut tx = state.db.begin().await?;
+    if approved {
+        store::activate_member(&mut tx, group.group_id, member.user_id, now).await?;
+    } else {
+        store::remove_member(&mut tx, group.group_id, member.user_id).await?;
+    }
+    let e = email_context(&state, &member.locale);
+    let mail = emails::join_decision(
+        &e,
+        &member.email,
+        &member.name,
+        &group.name,
+        &group.slug,
+        approved,
+    )?;
+    outbox::enqueue(&mut *tx, &mail.into_message(), now).await?;
+    tx.commit().await?;
+    Ok(back(
+        &state,
+        &slug,
+        if approved {
+            "group-request-approved"
+        } else {
+            "group-request-declined"
+        },
+    ))
+}
+
+pub async fn remove(
+    State(state): State<AppState>,
+    ctx: RequestContext,
+    SignedIn(user): SignedIn,
+    Path((slug, handle)): Path<(String, String)>,
+) -> AppResult<Response> {
+    let (group, member) = moderated(&state, &ctx, &user, &slug, &handle).await?;
+    let mut tx = state.db.begin().await?;
+    store::remove_member(&mut tx, group.group_id, member.user_id).await?;
+    tx.commit().await?;
+    Ok(back(&state, &slug, "group-member-removed"))
+}
+
+pub async fn ban(
+    State(state): State<AppState>,
+    ctx: RequestContext,
+    SignedIn(user): SignedIn,
+    Path((slug, handle)): Path<(String, String)>,
+) -> AppResult<Response> {
+    let (group, member) = moderated(&state, &ctx, &user, &slug, &handle).await?;
+    let mut tx = state.db.begin().await?;
+    store::ban_member(&mut tx, group.group_id, member.user_id, state.clock.now()).await?;
+    tx.commit().await?;
+    Ok(back(&state, &slug, "group-member-banned"))
+}
+
+#[derive(Deserialize)]
+pub struct RoleForm {
+    role: String,
+}
+
+pub async fn set_role(
+    State(state): State<AppState>,
+    ctx: RequestContext,
+    SignedIn(user): SignedIn,
+    Path((slug, handle)): Path<(String, String)>,
+    Form(form): Form<RoleForm>,
+) -> AppResult<Response> {
+    let (group, member) = moderated(&state, &ctx, &user, &slug, &handle).await?;
+    if !matches!(form.role.as_str(), "moderator" | "member") {
+        return Err(AppError::BadRequest);
+    }
+    store::set_member_role(&state.db, group.group_id, member.user_id, &form.role).await?;
+    Ok(back(&state, &slug, "group-role-changed"))
+}
+
+#[derive(Deserialize)]
+pub struct InviteForm {
+    who: String,
+}
+
+/// Invites a member by handle or e-mail. The answer is the same whether or
+/// not such a member exists, so the form cannot be used to probe addresses.
+pub async fn invite(
+    State(state): State<AppState>,
+    ctx: RequestContext,
+    SignedIn(user): SignedIn,
+    Path(slug): Path<String>,
+    Form(form): Form<InviteForm>,
+) -> AppResult<Response> {
+    let group = visible_group(&state, &ctx, &slug).await?;
+    if !access(&group, Some(&user)).is_group_moderator() {
+        return Err(AppError::Forbidden);
+    }
+    let now = state.clock.now();
+    let mut tx = state.db.begin().await?;
+    if let Some(invitee) = store::find_invitee(&mut *tx, &form.who).await? {
+        if store::invite(&mut *tx, group.group_id, invitee.user_id, now).await? {
+            let e = email_context(&state, &invitee.locale);
+            let mail = emails::invitation(
+                &e,
+                &invitee.email,
+                &invitee.name,
+                &user.name,
+                &group.name,
+                &group.slug,
+            )?;
+            outbox::enqueue(&mut *tx, &mail.into_message(), now).await?;
+        }
+    }
+    tx.commit().await?;
+    Ok(back(&state, &slug, "group-invited"))
+}
+
+#[derive(Deserialize)]
+pub struct CodeForm {
+    action: String,
+}
+
+/// Regenerates or disables a class group's join code.
+pub async fn join_code(
+    State(state): State<AppState>,
+    ctx: RequestContext,
+    SignedIn(user): SignedIn,
+    Path(slug): Path<String>,
+    Form(form): Form<CodeForm>,
+) -> AppResult<Response> {
+    let group = visible_group(&state, &ctx, &slug).await?;
+    if !access(&group, Some(&user)).is_group_moderator() {
+        return Err(AppError::Forbidden);
+    }
+    let code = match form.action.as_str() {
+        "regenerate" => Some(new_join_code()),
+        "disable" => None,
+        _ => return Err(AppError::BadRequest),
+    };
+    store::set_join_code(&state.db, group.group_id, code.as_deref()).await?;
+    Ok(back(&state, &slug, "group-code-changed"))
+}
