@@ -665,3 +665,149 @@ async fn a_teacher_regenerates_or_disables_the_class_code() {
         .await
         .assert_status(StatusCode::UNPROCESSABLE_ENTITY);
 }
+
+fn post_link(body: &str, kind: &str) -> String {
+    let marker = format!("/{kind}\"");
+    let end = body
+        .find(&marker)
+        .unwrap_or_else(|| panic!("no {kind} link"));
+    let start = body[..end].rfind('"').unwrap() + 1;
+    format!("{}/{kind}", &body[start..end])
+}
+
+#[tokio::test]
+async fn authors_edit_and_delete_their_posts_and_moderators_see_earlier_versions() {
+    let app = TestApp::spawn().await;
+    app.create_member("Ana Vuković", "ana@csr.rs", Role::Practitioner)
+        .await;
+    app.sign_in_as("Jelena Stojanović", "jelena@csr.rs", Role::Practitioner)
+        .await;
+    let group = open_group(&app, "Hraniteljstvo", "public", &[]).await;
+    switch_to(&app, "ana@csr.rs").await;
+    app.submit_form(&group, &format!("{group}/join"), &[]).await;
+    let thread = start_thread(&app, &group, "Pitanje", "Prva verzija teksta.").await;
+
+    let page = app.get(&thread).await;
+    let edit = post_link(&page.body, "edit");
+    let saved = app
+        .submit_form(&edit, &edit, &[("body", "Ispravljena verzija teksta.")])
+        .await;
+    assert!(saved.status.is_redirection());
+    let edited = app.get(&thread).await;
+    assert!(
+        edited.body.contains("Ispravljena verzija teksta.")
+            && !edited.body.contains("Prva verzija")
+    );
+    assert!(edited.body.contains("izmenjeno"));
+
+    switch_to(&app, "jelena@csr.rs").await;
+    let others = app.get(&thread).await;
+    assert!(!others.body.contains("/edit\""), "only the author edits");
+    app.get(&edit).await.assert_status(StatusCode::FORBIDDEN);
+    let history = app.get(&post_link(&others.body, "history")).await;
+    assert!(
+        history.body.contains("Prva verzija teksta."),
+        "the owner (a group moderator) sees the earlier version"
+    );
+
+    switch_to(&app, "ana@csr.rs").await;
+    app.get(&post_link(&others.body, "history"))
+        .await
+        .assert_status(StatusCode::FORBIDDEN);
+    let delete = post_link(&app.get(&thread).await.body, "delete");
+    app.submit_form(&thread, &delete, &[]).await;
+    let after = app.get(&thread).await;
+    assert!(after.body.contains("Autor je obrisao ovu poruku."));
+    assert!(!after.body.contains("Ispravljena verzija teksta."));
+}
+
+#[tokio::test]
+async fn a_reply_can_quote_a_post() {
+    let app = TestApp::spawn().await;
+    app.sign_in_as("Jelena Stojanović", "jelena@csr.rs", Role::Practitioner)
+        .await;
+    let group = open_group(&app, "Hraniteljstvo", "public", &[]).await;
+    let thread = start_thread(&app, &group, "Pitanje", "Kako pripremate decu za susret?").await;
+
+    let page = app.get(&thread).await;
+    let quote_link = common::html::unescape(
+        page.body
+            .split("quote=")
+            .nth(1)
+            .map(|rest| rest.split('#').next().unwrap())
+            .unwrap(),
+    );
+    let with_quote = app
+        .get(&format!("{thread}?page=1&quote={quote_link}"))
+        .await;
+
+    let textarea = common::html::unescape(with_quote.body.split("id=\"body\"").nth(1).unwrap());
+    assert!(
+        textarea.contains("> Kako pripremate decu za susret?"),
+        "the reply starts with the quotation"
+    );
+}
+
+#[tokio::test]
+async fn moderators_pin_lock_and_move_threads() {
+    let app = TestApp::spawn().await;
+    app.create_member("Ana Vuković", "ana@csr.rs", Role::Practitioner)
+        .await;
+    app.sign_in_as("Jelena Stojanović", "jelena@csr.rs", Role::Practitioner)
+        .await;
+    let group = open_group(&app, "Hraniteljstvo", "public", &[]).await;
+    let other = open_group(&app, "Zaštita dece", "public", &[]).await;
+    let first = start_thread(&app, &group, "Starija tema", "Tekst.").await;
+    let _second = start_thread(&app, &group, "Novija tema", "Tekst.").await;
+
+    app.submit_form(&first, &format!("{first}/moderate"), &[("action", "pin")])
+        .await;
+    let list = app.get(&group).await.body;
+    assert!(
+        list.find("Starija tema").unwrap() < list.find("Novija tema").unwrap(),
+        "pinned threads come first"
+    );
+    app.submit_form(&first, &format!("{first}/moderate"), &[("action", "lock")])
+        .await;
+
+    switch_to(&app, "ana@csr.rs").await;
+    app.submit_form(&group, &format!("{group}/join"), &[]).await;
+    let locked = app.get(&first).await;
+    assert!(locked.body.contains("Tema je zaključana"));
+    assert!(
+        !locked.body.contains("/reply\""),
+        "no reply form on a locked thread"
+    );
+    let token = app.csrf_token().unwrap();
+    app.post_form(
+        &format!("{first}/reply"),
+        &[("csrf_token", &token), ("body", "Ipak odgovaram")],
+    )
+    .await
+    .assert_status(StatusCode::FORBIDDEN);
+    app.post_form(
+        &format!("{first}/moderate"),
+        &[("csrf_token", &token), ("action", "unlock")],
+    )
+    .await
+    .assert_status(StatusCode::FORBIDDEN);
+
+    switch_to(&app, "jelena@csr.rs").await;
+    let other_slug = other.trim_start_matches("/groups/");
+    let moved = app
+        .submit_form(
+            &first,
+            &format!("{first}/moderate"),
+            &[("action", "move"), ("target", other_slug)],
+        )
+        .await;
+    let new_location = moved.header("location").unwrap().to_owned();
+    assert!(new_location.starts_with(&other));
+    assert!(app.get(&new_location).await.body.contains("Starija tema"));
+    app.get(&first).await.assert_status(StatusCode::NOT_FOUND);
+    assert_eq!(
+        app.count("SELECT thread_count::bigint FROM groups WHERE slug = 'zastita-dece'")
+            .await,
+        1
+    );
+}

@@ -540,3 +540,130 @@ pub async fn find_invitee(
     .fetch_optional(executor)
     .await
 }
+
+/// One post with what editing and moderation need.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct PostRef {
+    pub post_id: Uuid,
+    pub thread_id: Uuid,
+    pub seq: i32,
+    pub author_id: Uuid,
+    pub body: String,
+    pub deleted: bool,
+}
+
+pub async fn find_post(
+    executor: impl PgExecutor<'_>,
+    thread_id: Uuid,
+    post_id: Uuid,
+) -> sqlx::Result<Option<PostRef>> {
+    sqlx::query_as(
+        "SELECT post_id, thread_id, seq, author_id, body, deleted_at IS NOT NULL AS deleted
+         FROM posts WHERE post_id = $1 AND thread_id = $2",
+    )
+    .bind(post_id)
+    .bind(thread_id)
+    .fetch_optional(executor)
+    .await
+}
+
+/// Replaces a post's text, keeping the earlier version for moderators.
+pub async fn edit_post(
+    conn: &mut PgConnection,
+    post: &PostRef,
+    body: &str,
+    body_html: &str,
+    now: DateTime<Utc>,
+) -> sqlx::Result<()> {
+    sqlx::query("INSERT INTO post_revisions (post_id, body, replaced_at) VALUES ($1, $2, $3)")
+        .bind(post.post_id)
+        .bind(&post.body)
+        .bind(now)
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query("UPDATE posts SET body = $2, body_html = $3, edited_at = $4 WHERE post_id = $1")
+        .bind(post.post_id)
+        .bind(body)
+        .bind(body_html)
+        .bind(now)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+/// Leaves a tombstone so replies still make sense; the text moves to the
+/// revisions only moderators see.
+pub async fn delete_post(
+    conn: &mut PgConnection,
+    post: &PostRef,
+    now: DateTime<Utc>,
+) -> sqlx::Result<()> {
+    sqlx::query("INSERT INTO post_revisions (post_id, body, replaced_at) VALUES ($1, $2, $3)")
+        .bind(post.post_id)
+        .bind(&post.body)
+        .bind(now)
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query("UPDATE posts SET body = '', body_html = '', deleted_at = $2 WHERE post_id = $1")
+        .bind(post.post_id)
+        .bind(now)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Revision {
+    pub body: String,
+    pub replaced_at: DateTime<Utc>,
+}
+
+pub async fn revisions(
+    executor: impl PgExecutor<'_>,
+    post_id: Uuid,
+) -> sqlx::Result<Vec<Revision>> {
+    sqlx::query_as(
+        "SELECT body, replaced_at FROM post_revisions WHERE post_id = $1 ORDER BY replaced_at DESC",
+    )
+    .bind(post_id)
+    .fetch_all(executor)
+    .await
+}
+
+pub async fn set_thread_flags(
+    executor: impl PgExecutor<'_>,
+    thread_id: Uuid,
+    pinned: bool,
+    locked: bool,
+) -> sqlx::Result<()> {
+    sqlx::query("UPDATE threads SET pinned = $2, locked = $3 WHERE thread_id = $1")
+        .bind(thread_id)
+        .bind(pinned)
+        .bind(locked)
+        .execute(executor)
+        .await?;
+    Ok(())
+}
+
+/// Moves a thread (with its posts) to another group, keeping counts right.
+pub async fn move_thread(
+    conn: &mut PgConnection,
+    thread_id: Uuid,
+    from: Uuid,
+    to: Uuid,
+) -> sqlx::Result<()> {
+    sqlx::query("UPDATE threads SET group_id = $2 WHERE thread_id = $1")
+        .bind(thread_id)
+        .bind(to)
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query("UPDATE groups SET thread_count = thread_count - 1 WHERE group_id = $1")
+        .bind(from)
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query("UPDATE groups SET thread_count = thread_count + 1 WHERE group_id = $1")
+        .bind(to)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}

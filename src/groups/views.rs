@@ -4,7 +4,7 @@ use askama::Template;
 use askama_web::WebTemplate;
 
 use super::routes::forms::{GroupForm, PostForm};
-use super::store::{GroupView, MemberRow, PostView, ThreadRow, ThreadView};
+use super::store::{GroupView, MemberRow, PostView, Revision, ThreadRow, ThreadView};
 use crate::web::{FormErrors, Page};
 
 #[derive(Template, WebTemplate)]
@@ -76,6 +76,28 @@ pub struct NewThreadPage {
 }
 
 #[derive(Template, WebTemplate)]
+#[template(path = "groups/edit_post.html")]
+pub struct EditPostPage {
+    pub page: Page,
+    pub group: GroupView,
+    pub thread: ThreadView,
+    pub post_id: uuid::Uuid,
+    pub form: PostForm,
+    pub errors: FormErrors,
+    pub warnings: Vec<String>,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "groups/history.html")]
+pub struct HistoryPage {
+    pub page: Page,
+    pub group: GroupView,
+    pub thread: ThreadView,
+    pub current: String,
+    pub revisions: Vec<Revision>,
+}
+
+#[derive(Template, WebTemplate)]
 #[template(path = "groups/thread.html")]
 pub struct ThreadPage {
     pub page: Page,
@@ -87,6 +109,7 @@ pub struct ThreadPage {
     pub first_unread: Option<i32>,
     pub can_post: bool,
     pub can_see_anonymous: bool,
+    pub viewer_id: Option<uuid::Uuid>,
     pub form: PostForm,
     pub errors: FormErrors,
     pub warnings: Vec<String>,
@@ -103,6 +126,11 @@ impl ThreadPage {
         } else {
             post.author_name.clone()
         }
+    }
+
+    /// The signed-in author of a post that is not deleted may edit it.
+    pub fn is_own(&self, post: &PostView) -> bool {
+        self.viewer_id == Some(post.author_id) && post.deleted_at.is_none()
     }
 
     pub fn is_first_unread(&self, post: &PostView) -> bool {

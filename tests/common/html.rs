@@ -36,6 +36,8 @@ pub fn unescape(text: &str) -> String {
         .replace("&gt;", ">")
         .replace("&#x2f;", "/")
         .replace("&#38;", "&")
+        .replace("&#60;", "<")
+        .replace("&#62;", ">")
         .replace("&amp;", "&")
 }
 

@@ -4,6 +4,7 @@ pub mod forms;
 mod group;
 mod list;
 mod members;
+mod posts;
 mod thread;
 
 use axum::Router;
@@ -53,6 +54,22 @@ pub fn router() -> Router<AppState> {
         )
         .route("/groups/{slug}/t/{thread_id}", get(thread::show))
         .route("/groups/{slug}/t/{thread_id}/reply", post(thread::reply))
+        .route(
+            "/groups/{slug}/t/{thread_id}/moderate",
+            post(posts::moderate_thread),
+        )
+        .route(
+            "/groups/{slug}/t/{thread_id}/p/{post_id}/edit",
+            get(posts::edit_form).post(posts::edit),
+        )
+        .route(
+            "/groups/{slug}/t/{thread_id}/p/{post_id}/delete",
+            post(posts::delete),
+        )
+        .route(
+            "/groups/{slug}/t/{thread_id}/p/{post_id}/history",
+            get(posts::history),
+        )
 }
 
 /// Eight characters a teacher can read out in class (no 0/O, 1/I/L).

@@ -82,6 +82,8 @@ pub async fn create_thread(
 #[serde(default)]
 pub struct ThreadParams {
     page: Option<i64>,
+    /// Start a reply quoting this post.
+    quote: Option<Uuid>,
 }
 
 pub async fn show(
@@ -116,6 +118,15 @@ pub async fn show(
     if let (Some(user), Some(last)) = (&ctx.user, posts.last()) {
         store::mark_read(&state.db, user.user_id, thread_id, last.seq).await?;
     }
+    let mut form = PostForm::default();
+    if let Some(quoted) = params.quote {
+        if let Some(post) = store::find_post(&state.db, thread_id, quoted)
+            .await?
+            .filter(|p| !p.deleted)
+        {
+            form.body = quote(&post.body);
+        }
+    }
     let page = thread_page(
         &ctx,
         group,
@@ -124,7 +135,7 @@ pub async fn show(
         page_number,
         page_count,
         first_unread,
-        PostForm::default(),
+        form,
         FormErrors::new(ctx.locale),
         Vec::new(),
     );
@@ -157,6 +168,7 @@ fn thread_page(
         first_unread,
         can_post,
         can_see_anonymous,
+        viewer_id: ctx.user.as_ref().map(|u| u.user_id),
         form,
         errors,
         warnings,
@@ -206,4 +218,14 @@ pub async fn reply(
         "/groups/{slug}/t/{thread_id}?page={page}#post-{seq}"
     ))
     .into_response())
+}
+
+/// A Markdown quotation of a post, to start a reply with.
+fn quote(body: &str) -> String {
+    let quoted: String = body
+        .lines()
+        .take(20)
+        .map(|line| format!("> {line}\n"))
+        .collect();
+    format!("{quoted}\n")
 }

@@ -173,8 +173,8 @@ export async function followLink(page, link, { within } = {}) {
 export async function expectHeading(page, text, { level = 1 } = {}) {
   const headings = page.locator(`h${level}`);
   await until(
-    async () => (await headings.allInnerTexts()).some((h) => matches(h, text)),
-    async () => `expected an <h${level}> ${describe(text)} on ${page.url()}, found ${JSON.stringify(await headings.allInnerTexts())}`,
+    async () => (await headings.allTextContents()).some((h) => matches(h, text)),
+    async () => `expected an <h${level}> ${describe(text)} on ${page.url()}, found ${JSON.stringify((await headings.allTextContents()).map(clean))}`,
   );
 }
 

@@ -54,8 +54,8 @@ export const TIMEOUTS = {
 };
 
 /** Language × JavaScript combinations run at the same time (one browser,
- *  separate contexts). More than the machine has cores only makes each slower. */
-export const CONCURRENCY = Math.max(1, Number(process.env.BROWSER_CONCURRENCY || 2));
+ *  separate contexts). Chromium spreads each over several processes, so three keep two cores busy. */
+export const CONCURRENCY = Math.max(1, Number(process.env.BROWSER_CONCURRENCY || 3));
 
 export function settingsFromEnvironment(env = process.env) {
   const baseUrl = (env.BASE_URL || '').replace(/\/+$/, '');
