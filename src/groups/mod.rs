@@ -3,6 +3,8 @@
 //! in `policy` and enforced in every listing query in `store`.
 
 mod emails;
+pub mod mentions;
+pub mod notify;
 pub mod policy;
 pub mod routes;
 pub mod seed;

@@ -22,10 +22,11 @@ pub struct GroupView {
     pub last_activity_at: DateTime<Utc>,
     pub status: Option<String>,
     pub role: Option<String>,
+    pub following: Option<bool>,
 }
 
 const GROUP_COLUMNS: &str = "g.group_id, g.slug, g.name, g.description, g.visibility, g.language, g.topics,
-    g.allow_anonymous, g.join_code, g.member_count, g.thread_count, g.last_activity_at, m.status, m.role";
+    g.allow_anonymous, g.join_code, g.member_count, g.thread_count, g.last_activity_at, m.status, m.role, m.following";
 
 /// Groups the viewer may see: public and closed ones, and secret ones they
 /// belong to or are invited to. Their own groups first, then by activity.
@@ -665,5 +666,64 @@ pub async fn move_thread(
         .bind(to)
         .execute(&mut *conn)
         .await?;
+    Ok(())
+}
+
+pub async fn set_following(
+    executor: impl PgExecutor<'_>,
+    group_id: Uuid,
+    user_id: Uuid,
+    following: bool,
+) -> sqlx::Result<()> {
+    sqlx::query("UPDATE group_members SET following = $3 WHERE group_id = $1 AND user_id = $2 AND status = 'active'")
+        .bind(group_id)
+        .bind(user_id)
+        .bind(following)
+        .execute(executor)
+        .await?;
+    Ok(())
+}
+
+/// `Some("subscribed")`, `Some("muted")` or `None`.
+pub async fn subscription(
+    executor: impl PgExecutor<'_>,
+    user_id: Uuid,
+    thread_id: Uuid,
+) -> sqlx::Result<Option<String>> {
+    sqlx::query_scalar(
+        "SELECT mode FROM thread_subscriptions WHERE user_id = $1 AND thread_id = $2",
+    )
+    .bind(user_id)
+    .bind(thread_id)
+    .fetch_optional(executor)
+    .await
+}
+
+pub async fn set_subscription(
+    executor: impl PgExecutor<'_>,
+    user_id: Uuid,
+    thread_id: Uuid,
+    mode: Option<&str>,
+) -> sqlx::Result<()> {
+    match mode {
+        Some(mode) => {
+            sqlx::query(
+                "INSERT INTO thread_subscriptions (user_id, thread_id, mode) VALUES ($1, $2, $3)
+             ON CONFLICT (user_id, thread_id) DO UPDATE SET mode = EXCLUDED.mode",
+            )
+            .bind(user_id)
+            .bind(thread_id)
+            .bind(mode)
+            .execute(executor)
+            .await?
+        }
+        None => {
+            sqlx::query("DELETE FROM thread_subscriptions WHERE user_id = $1 AND thread_id = $2")
+                .bind(user_id)
+                .bind(thread_id)
+                .execute(executor)
+                .await?
+        }
+    };
     Ok(())
 }

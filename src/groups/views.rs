@@ -110,6 +110,9 @@ pub struct ThreadPage {
     pub can_post: bool,
     pub can_see_anonymous: bool,
     pub viewer_id: Option<uuid::Uuid>,
+    /// The member's subscription ("subscribed", "muted"), if a member.
+    pub subscription: Option<String>,
+    pub is_member: bool,
     pub form: PostForm,
     pub errors: FormErrors,
     pub warnings: Vec<String>,

@@ -126,3 +126,34 @@ pub async fn leave(
         state.config.secure_cookies(),
     ))
 }
+
+#[derive(Debug, Deserialize)]
+pub struct FollowForm {
+    follow: String,
+}
+
+/// Following a group: an e-mail for every new thread in it.
+pub async fn follow(
+    State(state): State<AppState>,
+    ctx: RequestContext,
+    SignedIn(user): SignedIn,
+    Path(slug): Path<String>,
+    Form(form): Form<FollowForm>,
+) -> AppResult<Response> {
+    let group = visible_group(&state, &ctx, &slug).await?;
+    if !access(&group, Some(&user)).is_member() {
+        return Err(AppError::Forbidden);
+    }
+    let following = form.follow == "yes";
+    store::set_following(&state.db, group.group_id, user.user_id, following).await?;
+    let key = if following {
+        "group-following"
+    } else {
+        "group-not-following"
+    };
+    Ok(redirect_with(
+        &format!("/groups/{slug}"),
+        key,
+        state.config.secure_cookies(),
+    ))
+}

@@ -28,6 +28,11 @@ pub fn router() -> Router<AppState> {
         .route("/groups/{slug}/join", post(group::join))
         .route("/groups/{slug}/request", post(group::request))
         .route("/groups/{slug}/leave", post(group::leave))
+        .route("/groups/{slug}/follow", post(group::follow))
+        .route(
+            "/groups/{slug}/t/{thread_id}/subscription",
+            post(thread::subscription),
+        )
         .route("/groups/{slug}/members", get(members::list))
         .route("/groups/{slug}/members/invite", post(members::invite))
         .route("/groups/{slug}/members/code", post(members::join_code))

@@ -12,7 +12,6 @@ use crate::app::AppState;
 use crate::groups::store::{self, GroupView, PostRef, ThreadView};
 use crate::groups::views::{EditPostPage, HistoryPage};
 use crate::members::current_user::{CurrentUser, SignedIn};
-use crate::text::markdown;
 use crate::web::flash::redirect_with;
 use crate::web::form_errors::unprocessable;
 use crate::web::redirect::see_other;
@@ -104,15 +103,9 @@ pub async fn edit(
         };
         return Ok(unprocessable(page));
     }
+    let body_html = super::thread::render_post(&state, &form.body).await?;
     let mut tx = state.db.begin().await?;
-    store::edit_post(
-        &mut tx,
-        &post,
-        &form.body,
-        &markdown::render(&form.body),
-        state.clock.now(),
-    )
-    .await?;
+    store::edit_post(&mut tx, &post, &form.body, &body_html, state.clock.now()).await?;
     tx.commit().await?;
     Ok(see_other(&thread_link(&slug, &thread, post.seq)).into_response())
 }

@@ -9,6 +9,8 @@ use uuid::Uuid;
 use super::forms::PostForm;
 use super::{access, visible_group};
 use crate::app::AppState;
+use crate::groups::mentions;
+use crate::groups::notify::{self, Activity};
 use crate::groups::store::{self, GroupView, NewPost, POSTS_PER_PAGE};
 use crate::groups::views::{NewThreadPage, ThreadPage};
 use crate::members::current_user::SignedIn;
@@ -59,21 +61,29 @@ pub async fn create_thread(
         };
         return Ok(unprocessable(page));
     }
+    let now = state.clock.now();
+    let anonymous = group.allow_anonymous && form.anonymous.is_some();
+    let body_html = render_post(&state, &form.body).await?;
     let post = NewPost {
         author: user.user_id,
-        anonymous: group.allow_anonymous && form.anonymous.is_some(),
+        anonymous,
         body: &form.body,
-        body_html: &markdown::render(&form.body),
+        body_html: &body_html,
     };
     let mut tx = state.db.begin().await?;
-    let thread_id = store::create_thread(
-        &mut tx,
-        group.group_id,
-        &form.title,
-        &post,
-        state.clock.now(),
-    )
-    .await?;
+    let thread_id = store::create_thread(&mut tx, group.group_id, &form.title, &post, now).await?;
+    notify::subscribe_author(&mut tx, user.user_id, thread_id).await?;
+    let activity = Activity {
+        group: &group,
+        thread_id,
+        thread_title: &form.title,
+        seq: 1,
+        author_id: user.user_id,
+        anonymous,
+        author_name: &user.name,
+        body: &form.body,
+    };
+    notify::new_thread(&mut tx, &state.config.base_url, &activity, now).await?;
     tx.commit().await?;
     Ok(see_other(&format!("/groups/{slug}/t/{thread_id}")).into_response())
 }
@@ -127,7 +137,7 @@ pub async fn show(
             form.body = quote(&post.body);
         }
     }
-    let page = thread_page(
+    let mut page = thread_page(
         &ctx,
         group,
         thread,
@@ -139,6 +149,9 @@ pub async fn show(
         FormErrors::new(ctx.locale),
         Vec::new(),
     );
+    if let Some(user) = &ctx.user {
+        page.subscription = store::subscription(&state.db, user.user_id, thread_id).await?;
+    }
     Ok(page.into_response())
 }
 
@@ -158,6 +171,7 @@ fn thread_page(
     let access = access(&group, ctx.user.as_ref());
     let can_post = access.can_post() && !thread.locked;
     let can_see_anonymous = access.can_moderate();
+    let is_member = access.is_member();
     ThreadPage {
         page: Page::new(ctx, thread.title.clone()).in_section("groups"),
         group,
@@ -169,6 +183,8 @@ fn thread_page(
         can_post,
         can_see_anonymous,
         viewer_id: ctx.user.as_ref().map(|u| u.user_id),
+        subscription: None,
+        is_member,
         form,
         errors,
         warnings,
@@ -204,14 +220,29 @@ pub async fn reply(
         );
         return Ok(unprocessable(page));
     }
+    let now = state.clock.now();
+    let anonymous = group.allow_anonymous && form.anonymous.is_some();
+    let body_html = render_post(&state, &form.body).await?;
     let post = NewPost {
         author: user.user_id,
-        anonymous: group.allow_anonymous && form.anonymous.is_some(),
+        anonymous,
         body: &form.body,
-        body_html: &markdown::render(&form.body),
+        body_html: &body_html,
     };
     let mut tx = state.db.begin().await?;
-    let seq = store::add_post(&mut tx, thread_id, &post, state.clock.now()).await?;
+    let seq = store::add_post(&mut tx, thread_id, &post, now).await?;
+    notify::subscribe_author(&mut tx, user.user_id, thread_id).await?;
+    let activity = Activity {
+        group: &group,
+        thread_id,
+        thread_title: &thread.title,
+        seq,
+        author_id: user.user_id,
+        anonymous,
+        author_name: &user.name,
+        body: &form.body,
+    };
+    notify::reply(&mut tx, &state.config.base_url, &activity, now).await?;
     tx.commit().await?;
     let page = (seq as i64 - 1) / POSTS_PER_PAGE + 1;
     Ok(see_other(&format!(
@@ -228,4 +259,51 @@ fn quote(body: &str) -> String {
         .map(|line| format!("> {line}\n"))
         .collect();
     format!("{quoted}\n")
+}
+
+/// A post's HTML: mentions of members linked to their profiles, then
+/// Markdown rendered and sanitised.
+pub async fn render_post(state: &AppState, body: &str) -> AppResult<String> {
+    let linked = mentions::link_mentions(&state.db, body).await?;
+    Ok(markdown::render(&linked))
+}
+
+#[derive(Debug, Deserialize)]
+pub struct SubscriptionForm {
+    mode: String,
+}
+
+/// Subscribe (an e-mail for every reply), mute (none, not even as author),
+/// or go back to the default.
+pub async fn subscription(
+    State(state): State<AppState>,
+    ctx: RequestContext,
+    SignedIn(user): SignedIn,
+    Path((slug, thread_id)): Path<(String, String)>,
+    Form(form): Form<SubscriptionForm>,
+) -> AppResult<Response> {
+    let group = visible_group(&state, &ctx, &slug).await?;
+    let thread_id: Uuid = thread_id.parse().map_err(|_| AppError::NotFound)?;
+    if !access(&group, Some(&user)).can_read()
+        || store::find_thread(&state.db, group.group_id, thread_id)
+            .await?
+            .is_none()
+    {
+        return Err(AppError::NotFound);
+    }
+    if !access(&group, Some(&user)).is_member() {
+        return Err(AppError::Forbidden);
+    }
+    let mode = match form.mode.as_str() {
+        "subscribed" => Some("subscribed"),
+        "muted" => Some("muted"),
+        "none" => None,
+        _ => return Err(AppError::BadRequest),
+    };
+    store::set_subscription(&state.db, user.user_id, thread_id, mode).await?;
+    Ok(crate::web::flash::redirect_with(
+        &format!("/groups/{slug}/t/{thread_id}"),
+        "thread-subscription-saved",
+        state.config.secure_cookies(),
+    ))
 }

@@ -1,0 +1,196 @@
+//! E-mails about group activity, queued in the same transaction as the
+//! post that caused them: replies to subscribed threads, mentions, and new
+//! threads in followed groups. Mails about closed and secret groups carry
+//! the group's name and a link, never the text; anonymous authors stay
+//! anonymous.
+
+use chrono::{DateTime, Utc};
+use sqlx::PgConnection;
+use uuid::Uuid;
+
+use super::mentions::mentioned_handles;
+use super::store::GroupView;
+use crate::i18n::{Args, Locale};
+use crate::notify::email::{self, EmailContext, SimpleEmail};
+use crate::notify::outbox;
+use crate::web::AppResult;
+
+/// What happened, for the e-mails' wording.
+pub struct Activity<'a> {
+    pub group: &'a GroupView,
+    pub thread_id: Uuid,
+    pub thread_title: &'a str,
+    pub seq: i32,
+    pub author_id: Uuid,
+    /// "Ana Vuković", or "anonymous colleague" already translated per mail.
+    pub anonymous: bool,
+    pub author_name: &'a str,
+    pub body: &'a str,
+}
+
+#[derive(Debug, sqlx::FromRow)]
+struct Recipient {
+    user_id: Uuid,
+    email: String,
+    name: String,
+    locale: String,
+}
+
+/// A new reply: subscribers first, then mentioned members not already told.
+pub async fn reply(
+    conn: &mut PgConnection,
+    base_url: &str,
+    activity: &Activity<'_>,
+    now: DateTime<Utc>,
+) -> AppResult<()> {
+    let subscribers: Vec<Recipient> = sqlx::query_as(
+        "SELECT u.user_id, u.email, u.name, u.locale
+         FROM thread_subscriptions s
+         JOIN users u ON u.user_id = s.user_id
+         JOIN group_members m ON m.group_id = $2 AND m.user_id = s.user_id AND m.status = 'active'
+         WHERE s.thread_id = $1 AND s.mode = 'subscribed' AND s.user_id <> $3
+           AND u.deleted_at IS NULL AND u.blocked_at IS NULL",
+    )
+    .bind(activity.thread_id)
+    .bind(activity.group.group_id)
+    .bind(activity.author_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    let mut told: Vec<Uuid> = subscribers.iter().map(|r| r.user_id).collect();
+    for recipient in &subscribers {
+        queue(conn, base_url, recipient, activity, "reply", now).await?;
+    }
+    mentions(conn, base_url, activity, &mut told, now).await
+}
+
+/// A new thread: members who follow the group, then mentioned members.
+pub async fn new_thread(
+    conn: &mut PgConnection,
+    base_url: &str,
+    activity: &Activity<'_>,
+    now: DateTime<Utc>,
+) -> AppResult<()> {
+    let followers: Vec<Recipient> = sqlx::query_as(
+        "SELECT u.user_id, u.email, u.name, u.locale
+         FROM group_members m JOIN users u USING (user_id)
+         WHERE m.group_id = $1 AND m.status = 'active' AND m.following AND m.user_id <> $2
+           AND u.deleted_at IS NULL AND u.blocked_at IS NULL",
+    )
+    .bind(activity.group.group_id)
+    .bind(activity.author_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    let mut told: Vec<Uuid> = followers.iter().map(|r| r.user_id).collect();
+    for recipient in &followers {
+        queue(conn, base_url, recipient, activity, "new-thread", now).await?;
+    }
+    mentions(conn, base_url, activity, &mut told, now).await
+}
+
+/// Mentioned members who can read the group and were not told already.
+async fn mentions(
+    conn: &mut PgConnection,
+    base_url: &str,
+    activity: &Activity<'_>,
+    told: &mut Vec<Uuid>,
+    now: DateTime<Utc>,
+) -> AppResult<()> {
+    let handles = mentioned_handles(activity.body);
+    if handles.is_empty() {
+        return Ok(());
+    }
+    let mentioned: Vec<Recipient> = sqlx::query_as(
+        "SELECT u.user_id, u.email, u.name, u.locale
+         FROM users u
+         LEFT JOIN group_members m ON m.group_id = $2 AND m.user_id = u.user_id
+         WHERE u.handle = ANY ($1) AND u.user_id <> $3 AND u.deleted_at IS NULL AND u.blocked_at IS NULL
+           AND (m.status = 'active' OR ($4 = 'public' AND m.status IS DISTINCT FROM 'banned'))",
+    )
+    .bind(&handles)
+    .bind(activity.group.group_id)
+    .bind(activity.author_id)
+    .bind(&activity.group.visibility)
+    .fetch_all(&mut *conn)
+    .await?;
+    for recipient in &mentioned {
+        if told.contains(&recipient.user_id) {
+            continue;
+        }
+        told.push(recipient.user_id);
+        queue(conn, base_url, recipient, activity, "mention", now).await?;
+    }
+    Ok(())
+}
+
+async fn queue(
+    conn: &mut PgConnection,
+    base_url: &str,
+    to: &Recipient,
+    activity: &Activity<'_>,
+    what: &str,
+    now: DateTime<Utc>,
+) -> AppResult<()> {
+    let e = EmailContext::new(Locale::from_tag(&to.locale).unwrap_or_default(), base_url);
+    let author = if activity.anonymous {
+        e.t("anonymous-colleague")
+    } else {
+        activity.author_name.to_owned()
+    };
+    let confidential = activity.group.visibility != "public";
+    let args = Args::new()
+        .with("group", activity.group.name.clone())
+        .with("author", author)
+        .with(
+            "thread",
+            if confidential {
+                String::new()
+            } else {
+                activity.thread_title.to_owned()
+            },
+        );
+    let key = |suffix: &str| {
+        let privacy = if confidential { "private" } else { "public" };
+        format!("email-group-{what}-{privacy}-{suffix}")
+    };
+    let mut paragraphs = vec![e.t_args(&key("body"), &args)];
+    if !confidential {
+        let excerpt: String = activity.body.chars().take(400).collect();
+        paragraphs.push(if activity.body.chars().count() > 400 {
+            format!("{excerpt}…")
+        } else {
+            excerpt
+        });
+    }
+    let page = (activity.seq as i64 - 1) / super::store::POSTS_PER_PAGE + 1;
+    let link = e.link(&format!(
+        "/groups/{}/t/{}?page={page}#post-{}",
+        activity.group.slug, activity.thread_id, activity.seq
+    ));
+    let mail = email::render(
+        &e,
+        &to.email,
+        SimpleEmail {
+            kind: "group_activity",
+            subject: e.t_args(&key("subject"), &args),
+            greeting: e.greeting(&to.name),
+            paragraphs,
+            action: Some((e.t("email-group-open-thread"), link)),
+        },
+    )?;
+    outbox::enqueue(&mut *conn, &mail.into_message(), now).await?;
+    Ok(())
+}
+
+/// Subscribes the author of a thread or reply (unless they muted it).
+pub async fn subscribe_author(
+    conn: &mut PgConnection,
+    user_id: Uuid,
+    thread_id: Uuid,
+) -> AppResult<()> {
+    sqlx::query("INSERT INTO thread_subscriptions (user_id, thread_id, mode) VALUES ($1, $2, 'subscribed') ON CONFLICT DO NOTHING")
+        .bind(user_id)
+        .bind(thread_id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}

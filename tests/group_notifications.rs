@@ -1,0 +1,277 @@
+//! Group notifications: replies, mentions, new threads in followed groups,
+//! muting — and confidentiality of what the e-mails say.
+
+mod common;
+
+use axum::http::StatusCode;
+use common::TestApp;
+use common::members::PASSWORD;
+use kolega::members::Role;
+
+async fn switch_to(app: &TestApp, email: &str) {
+    app.clear_cookies();
+    app.sign_in(email, PASSWORD)
+        .await
+        .assert_status(StatusCode::SEE_OTHER);
+}
+
+async fn open_group(app: &TestApp, name: &str, visibility: &str) -> String {
+    let fields = [
+        ("name", name),
+        ("visibility", visibility),
+        ("language", "sr"),
+    ];
+    app.submit_form("/groups/new", "/groups/new", &fields)
+        .await
+        .header("location")
+        .unwrap()
+        .to_owned()
+}
+
+async fn join(app: &TestApp, group: &str) {
+    app.submit_form(group, &format!("{group}/join"), &[]).await;
+}
+
+async fn start_thread(app: &TestApp, group: &str, title: &str, body: &str) -> String {
+    let path = format!("{group}/new-thread");
+    app.submit_form(&path, &path, &[("title", title), ("body", body)])
+        .await
+        .header("location")
+        .unwrap()
+        .to_owned()
+}
+
+async fn reply(app: &TestApp, thread: &str, body: &str) {
+    let response = app
+        .submit_form(thread, &format!("{thread}/reply"), &[("body", body)])
+        .await;
+    assert!(response.status.is_redirection(), "{}", response.body);
+}
+
+#[tokio::test]
+async fn the_thread_author_hears_about_replies_with_an_excerpt_in_public_groups() {
+    let app = TestApp::spawn().await;
+    app.create_member("Ana Vuković", "ana@csr.rs", Role::Practitioner)
+        .await;
+    app.sign_in_as("Jelena Stojanović", "jelena@csr.rs", Role::Practitioner)
+        .await;
+    let group = open_group(&app, "Hraniteljstvo", "public").await;
+    let thread = start_thread(&app, &group, "Priprema za susret", "Kako pripremate decu?").await;
+    app.deliver_mail().await;
+
+    switch_to(&app, "ana@csr.rs").await;
+    join(&app, &group).await;
+    reply(&app, &thread, "Mi pravimo plan susreta sa hraniteljima.").await;
+
+    let mail = app.deliver_mail().await;
+    assert_eq!(
+        mail.len(),
+        1,
+        "{:?}",
+        mail.iter().map(|m| &m.subject).collect::<Vec<_>>()
+    );
+    assert_eq!(mail[0].to, "jelena@csr.rs");
+    assert_eq!(mail[0].subject, "Novi odgovor u temi „Priprema za susret”");
+    assert!(mail[0].text.contains("Ana Vuković"));
+    assert!(
+        mail[0]
+            .text
+            .contains("Mi pravimo plan susreta sa hraniteljima.")
+    );
+    assert!(
+        mail[0]
+            .text
+            .contains(&format!("http://kolega.test{thread}?page=1#post-2"))
+    );
+
+    // Ana replied, so she follows the thread now; Jelena's answer reaches her.
+    switch_to(&app, "jelena@csr.rs").await;
+    reply(&app, &thread, "Hvala, to je korisno.").await;
+    let mail = app.deliver_mail().await;
+    assert!(mail.iter().any(|m| m.to == "ana@csr.rs"));
+    assert!(
+        !mail
+            .iter()
+            .any(|m| m.to == "jelena@csr.rs" && m.text.contains("Hvala, to je korisno")),
+        "no mail about one's own post"
+    );
+}
+
+#[tokio::test]
+async fn emails_about_closed_groups_never_carry_the_text() {
+    let app = TestApp::spawn().await;
+    app.create_member("Ana Vuković", "ana@csr.rs", Role::Practitioner)
+        .await;
+    app.sign_in_as("Jelena Stojanović", "jelena@csr.rs", Role::Practitioner)
+        .await;
+    let group = open_group(&app, "Supervizija Niš", "closed").await;
+    sqlx::query("INSERT INTO group_members (group_id, user_id, status, created_at) SELECT g.group_id, u.user_id, 'active', now() FROM groups g, users u WHERE u.email = 'ana@csr.rs'")
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    let thread = start_thread(
+        &app,
+        &group,
+        "Slučaj porodice sa troje dece",
+        "Poverljiv opis.",
+    )
+    .await;
+
+    switch_to(&app, "ana@csr.rs").await;
+    reply(&app, &thread, "Poverljiv odgovor o porodici.").await;
+
+    let mail = app.deliver_mail().await;
+    let to_jelena = mail
+        .iter()
+        .find(|m| m.to == "jelena@csr.rs")
+        .expect("the author is told");
+    assert_eq!(to_jelena.subject, "Novi odgovor u grupi „Supervizija Niš”");
+    for text in [&to_jelena.text, &to_jelena.html, &to_jelena.subject] {
+        assert!(!text.contains("Poverljiv"), "no post text: {text}");
+        assert!(!text.contains("Slučaj porodice"), "no thread title: {text}");
+        assert!(!text.contains("Ana Vuković"), "no author either");
+    }
+    assert!(
+        to_jelena
+            .text
+            .contains("http://kolega.test/groups/supervizija-nis/t/")
+    );
+}
+
+#[tokio::test]
+async fn mentions_link_to_the_profile_and_tell_only_those_who_can_read() {
+    let app = TestApp::spawn().await;
+    let ana = app
+        .create_member("Ana Vuković", "ana@csr.rs", Role::Practitioner)
+        .await;
+    let marko = app
+        .create_member("Marko Ilić", "marko@fpn.rs", Role::Student)
+        .await;
+    app.sign_in_as("Jelena Stojanović", "jelena@csr.rs", Role::Practitioner)
+        .await;
+    let public = open_group(&app, "Hraniteljstvo", "public").await;
+    let closed = open_group(&app, "Supervizija Niš", "closed").await;
+
+    let thread = start_thread(
+        &app,
+        &public,
+        "Pitanje",
+        &format!("Šta misli @{}?", ana.handle),
+    )
+    .await;
+    let page = app.get(&thread).await;
+    assert!(
+        page.body
+            .contains(&format!("href=\"/members/{}\"", ana.handle)),
+        "the mention links to the profile"
+    );
+    start_thread(
+        &app,
+        &closed,
+        "Poverljivo",
+        &format!("Da li @{} zna?", marko.handle),
+    )
+    .await;
+
+    let mail = app.deliver_mail().await;
+    let to_ana = mail
+        .iter()
+        .find(|m| m.to == "ana@csr.rs")
+        .expect("Ana can read the public group");
+    assert_eq!(
+        to_ana.subject,
+        "Jelena Stojanović vas je pomenuo/la u grupi „Hraniteljstvo”"
+    );
+    assert!(
+        !mail.iter().any(|m| m.to == "marko@fpn.rs"),
+        "Marko cannot read the closed group, so he is not told"
+    );
+}
+
+#[tokio::test]
+async fn followers_hear_of_new_threads_and_muted_threads_stay_quiet() {
+    let app = TestApp::spawn().await;
+    app.create_member("Ana Vuković", "ana@csr.rs", Role::Practitioner)
+        .await;
+    app.sign_in_as("Jelena Stojanović", "jelena@csr.rs", Role::Practitioner)
+        .await;
+    let group = open_group(&app, "Rad sa migrantima", "public").await;
+
+    switch_to(&app, "ana@csr.rs").await;
+    join(&app, &group).await;
+    app.submit_form(&group, &format!("{group}/follow"), &[("follow", "yes")])
+        .await;
+    assert!(app.get(&group).await.body.contains("Ne prati grupu"));
+    switch_to(&app, "jelena@csr.rs").await;
+    let thread = start_thread(
+        &app,
+        &group,
+        "Deca bez pratnje",
+        "Iskustva iz prihvatnih centara?",
+    )
+    .await;
+    let mail = app.deliver_mail().await;
+    assert!(mail.iter().any(|m| m.to == "ana@csr.rs"
+        && m.subject == "Nova tema u grupi „Rad sa migrantima”: Deca bez pratnje"));
+
+    // Jelena mutes her own thread: replies no longer reach her.
+    app.submit_form(
+        &thread,
+        &format!("{thread}/subscription"),
+        &[("mode", "muted")],
+    )
+    .await;
+    assert!(app.get(&thread).await.body.contains("Tema je utišana"));
+    switch_to(&app, "ana@csr.rs").await;
+    reply(
+        &app,
+        &thread,
+        "Imamo dobra iskustva sa kulturnim medijatorima.",
+    )
+    .await;
+    assert!(
+        !app.deliver_mail()
+            .await
+            .iter()
+            .any(|m| m.to == "jelena@csr.rs")
+    );
+}
+
+#[tokio::test]
+async fn anonymous_authors_stay_anonymous_in_emails() {
+    let app = TestApp::spawn().await;
+    app.create_member("Nikola Đorđević", "nikola@csr.rs", Role::Practitioner)
+        .await;
+    app.sign_in_as("Milica Jovanović", "milica@kolega.rs", Role::Practitioner)
+        .await;
+    let fields = [
+        ("name", "Pomoć pomagačima"),
+        ("visibility", "public"),
+        ("language", "sr"),
+        ("allow_anonymous", "yes"),
+    ];
+    let group = app
+        .submit_form("/groups/new", "/groups/new", &fields)
+        .await
+        .header("location")
+        .unwrap()
+        .to_owned();
+    let thread = start_thread(&app, &group, "Podrška", "Pišite slobodno.").await;
+    app.deliver_mail().await;
+
+    switch_to(&app, "nikola@csr.rs").await;
+    join(&app, &group).await;
+    let response = app
+        .submit_form(
+            &thread,
+            &format!("{thread}/reply"),
+            &[("body", "Teško mi je ovih dana."), ("anonymous", "yes")],
+        )
+        .await;
+    assert!(response.status.is_redirection());
+
+    let mail = app.deliver_mail().await;
+    let to_milica = mail.iter().find(|m| m.to == "milica@kolega.rs").unwrap();
+    assert!(to_milica.text.contains("Anonimni kolega"));
+    assert!(!to_milica.text.contains("Nikola"));
+}
