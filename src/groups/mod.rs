@@ -7,6 +7,7 @@ pub mod mentions;
 pub mod notify;
 pub mod policy;
 pub mod routes;
+pub mod search;
 pub mod seed;
 pub mod store;
 mod views;

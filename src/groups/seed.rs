@@ -178,6 +178,7 @@ pub async fn seed(pool: &PgPool) -> anyhow::Result<usize> {
             at += Duration::hours(5);
             let post = NewPost {
                 author,
+                title,
                 anonymous: demo.allow_anonymous,
                 body,
                 body_html: &markdown::render(body),
@@ -190,6 +191,7 @@ pub async fn seed(pool: &PgPool) -> anyhow::Result<usize> {
                 at += Duration::hours(7);
                 let reply = NewPost {
                     author: reply_author,
+                    title: "",
                     anonymous: false,
                     body: text,
                     body_html: &markdown::render(text),

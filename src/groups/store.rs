@@ -5,6 +5,13 @@ use chrono::{DateTime, Utc};
 use sqlx::{PgConnection, PgExecutor};
 use uuid::Uuid;
 
+use crate::text::search::normalize;
+
+/// The searchable form of a post: title and body, normalised.
+fn search_document(title: &str, body: &str) -> String {
+    normalize(&format!("{title} {body}"))
+}
+
 /// A group as a viewer sees it, with the viewer's membership.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct GroupView {
@@ -293,6 +300,8 @@ pub async fn posts_page(
 
 pub struct NewPost<'a> {
     pub author: Uuid,
+    /// The thread's title, for its first post (searched with it).
+    pub title: &'a str,
     pub anonymous: bool,
     pub body: &'a str,
     pub body_html: &'a str,
@@ -341,7 +350,8 @@ pub async fn add_post(
     .fetch_one(&mut *conn)
     .await?;
     sqlx::query(
-        "INSERT INTO posts (thread_id, seq, author_id, anonymous, body, body_html, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        "INSERT INTO posts (thread_id, seq, author_id, anonymous, body, body_html, created_at, search)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, to_tsvector('simple', $8))",
     )
     .bind(thread_id)
     .bind(seq)
@@ -350,6 +360,7 @@ pub async fn add_post(
     .bind(post.body)
     .bind(post.body_html)
     .bind(now)
+    .bind(search_document(post.title, post.body))
     .execute(&mut *conn)
     .await?;
     sqlx::query("UPDATE groups SET last_activity_at = $2 WHERE group_id = $1")
@@ -569,11 +580,14 @@ pub async fn find_post(
 }
 
 /// Replaces a post's text, keeping the earlier version for moderators.
+/// `title` is the thread's title when the post is the thread's first (it
+/// is searched with it), otherwise empty.
 pub async fn edit_post(
     conn: &mut PgConnection,
     post: &PostRef,
     body: &str,
     body_html: &str,
+    title: &str,
     now: DateTime<Utc>,
 ) -> sqlx::Result<()> {
     sqlx::query("INSERT INTO post_revisions (post_id, body, replaced_at) VALUES ($1, $2, $3)")
@@ -582,11 +596,15 @@ pub async fn edit_post(
         .bind(now)
         .execute(&mut *conn)
         .await?;
-    sqlx::query("UPDATE posts SET body = $2, body_html = $3, edited_at = $4 WHERE post_id = $1")
-        .bind(post.post_id)
-        .bind(body)
-        .bind(body_html)
-        .bind(now)
+    sqlx::query(
+        "UPDATE posts SET body = $2, body_html = $3, edited_at = $4, search = to_tsvector('simple', $5)
+         WHERE post_id = $1",
+    )
+    .bind(post.post_id)
+    .bind(body)
+    .bind(body_html)
+    .bind(now)
+    .bind(search_document(title, body))
         .execute(&mut *conn)
         .await?;
     Ok(())
@@ -605,7 +623,7 @@ pub async fn delete_post(
         .bind(now)
         .execute(&mut *conn)
         .await?;
-    sqlx::query("UPDATE posts SET body = '', body_html = '', deleted_at = $2 WHERE post_id = $1")
+    sqlx::query("UPDATE posts SET body = '', body_html = '', search = ''::tsvector, deleted_at = $2 WHERE post_id = $1")
         .bind(post.post_id)
         .bind(now)
         .execute(&mut *conn)

@@ -97,6 +97,27 @@ pub struct HistoryPage {
     pub revisions: Vec<Revision>,
 }
 
+/// One search result, ready to show.
+pub struct SearchResult {
+    pub hit: super::search::Hit,
+    pub link: String,
+    pub author: String,
+    pub snippet_html: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "groups/search.html")]
+pub struct SearchPage {
+    pub page: Page,
+    pub q: String,
+    pub group: String,
+    pub groups: Vec<GroupView>,
+    pub searched: bool,
+    pub results: Vec<SearchResult>,
+    pub next_page: Option<String>,
+    pub previous_page: Option<String>,
+}
+
 #[derive(Template, WebTemplate)]
 #[template(path = "groups/thread.html")]
 pub struct ThreadPage {

@@ -5,6 +5,7 @@ mod group;
 mod list;
 mod members;
 mod posts;
+mod search;
 mod thread;
 
 use axum::Router;
@@ -19,6 +20,7 @@ use crate::web::{AppError, AppResult, RequestContext};
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/groups", get(list::list))
+        .route("/search", get(search::search))
         .route("/groups/new", get(list::new_group).post(list::create_group))
         .route(
             "/groups/join",

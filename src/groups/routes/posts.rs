@@ -105,7 +105,20 @@ pub async fn edit(
     }
     let body_html = super::thread::render_post(&state, &form.body).await?;
     let mut tx = state.db.begin().await?;
-    store::edit_post(&mut tx, &post, &form.body, &body_html, state.clock.now()).await?;
+    let title = if post.seq == 1 {
+        thread.title.as_str()
+    } else {
+        ""
+    };
+    store::edit_post(
+        &mut tx,
+        &post,
+        &form.body,
+        &body_html,
+        title,
+        state.clock.now(),
+    )
+    .await?;
     tx.commit().await?;
     Ok(see_other(&thread_link(&slug, &thread, post.seq)).into_response())
 }

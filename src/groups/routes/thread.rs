@@ -66,6 +66,7 @@ pub async fn create_thread(
     let body_html = render_post(&state, &form.body).await?;
     let post = NewPost {
         author: user.user_id,
+        title: &form.title,
         anonymous,
         body: &form.body,
         body_html: &body_html,
@@ -225,6 +226,7 @@ pub async fn reply(
     let body_html = render_post(&state, &form.body).await?;
     let post = NewPost {
         author: user.user_id,
+        title: "",
         anonymous,
         body: &form.body,
         body_html: &body_html,
