@@ -811,3 +811,52 @@ async fn moderators_pin_lock_and_move_threads() {
         1
     );
 }
+
+#[tokio::test]
+async fn a_groups_threads_come_in_pages_with_pinned_first() {
+    let app = TestApp::spawn().await;
+    app.sign_in_as("Jelena Stojanović", "jelena@csr.rs", Role::Practitioner)
+        .await;
+    let group = open_group(&app, "Hraniteljstvo", "public", &[]).await;
+    let mut threads = Vec::new();
+    for n in 0..33 {
+        threads.push(start_thread(&app, &group, &format!("Tema broj {n:02}"), "Tekst.").await);
+        app.clock.advance(chrono::Duration::minutes(1));
+    }
+    app.submit_form(
+        &threads[0],
+        &format!("{}/moderate", threads[0]),
+        &[("action", "pin")],
+    )
+    .await;
+
+    let first = app.get(&group).await;
+    let next = common::html::unescape(
+        first
+            .body
+            .split("rel=\"next\"")
+            .next()
+            .unwrap()
+            .rsplit("href=\"")
+            .next()
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap(),
+    );
+    let second = app.get(&next).await;
+
+    assert_eq!(first.body.matches("Tema broj").count(), 30);
+    assert!(
+        first.body.find("Tema broj 00").unwrap() < first.body.find("Tema broj 32").unwrap(),
+        "the pinned thread leads"
+    );
+    assert!(first.body.contains("Tema broj 04") && !first.body.contains("Tema broj 03"));
+    assert_eq!(second.body.matches("Tema broj").count(), 3);
+    assert!(
+        second.body.contains("Tema broj 01")
+            && second.body.contains("Tema broj 03")
+            && !second.body.contains("Tema broj 00")
+    );
+    assert!(!second.body.contains("rel=\"next\""));
+}

@@ -214,10 +214,13 @@ pub struct ThreadRow {
     pub unread: i32,
 }
 
+/// A page of a group's threads: pinned first, then by last activity;
+/// `after` is the last thread of the previous page (keyset pagination).
 pub async fn list_threads(
     executor: impl PgExecutor<'_>,
     group_id: Uuid,
     viewer: Option<Uuid>,
+    after: Option<Uuid>,
     limit: i64,
 ) -> sqlx::Result<Vec<ThreadRow>> {
     sqlx::query_as(
@@ -227,11 +230,14 @@ pub async fn list_threads(
          JOIN users u ON u.user_id = t.author_id
          LEFT JOIN thread_reads r ON r.thread_id = t.thread_id AND r.user_id = $2
          WHERE t.group_id = $1
+           AND ($3::uuid IS NULL OR (t.pinned, t.last_post_at, t.thread_id) <
+                (SELECT pinned, last_post_at, thread_id FROM threads WHERE thread_id = $3))
          ORDER BY t.pinned DESC, t.last_post_at DESC, t.thread_id DESC
-         LIMIT $3",
+         LIMIT $4",
     )
     .bind(group_id)
     .bind(viewer)
+    .bind(after)
     .bind(limit)
     .fetch_all(executor)
     .await

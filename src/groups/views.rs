@@ -52,6 +52,7 @@ pub struct GroupPage {
     pub group: GroupView,
     pub description_html: String,
     pub threads: Vec<ThreadRow>,
+    pub next_page: Option<String>,
     pub can: Abilities,
 }
 

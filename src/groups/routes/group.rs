@@ -1,9 +1,10 @@
 //! `/groups/<slug>`: the group page with its threads, and joining,
 //! requesting to join and leaving.
 
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::response::Response;
 use serde::Deserialize;
+use uuid::Uuid;
 
 use super::{access, visible_group};
 use crate::app::AppState;
@@ -14,12 +15,19 @@ use crate::text::markdown;
 use crate::web::flash::redirect_with;
 use crate::web::{AppError, AppResult, Form, Page, RequestContext};
 
-const THREADS_SHOWN: i64 = 100;
+const THREADS_PER_PAGE: i64 = 30;
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct GroupParams {
+    after: Option<Uuid>,
+}
 
 pub async fn show(
     State(state): State<AppState>,
     ctx: RequestContext,
     Path(slug): Path<String>,
+    Query(params): Query<GroupParams>,
 ) -> AppResult<GroupPage> {
     let group = visible_group(&state, &ctx, &slug).await?;
     let access = access(&group, ctx.user.as_ref());
@@ -34,22 +42,30 @@ pub async fn show(
         signed_in: ctx.user.is_some(),
         needs_verification: access.is_member() && !access.can_post(),
     };
-    let threads = if can.read {
+    let viewer = ctx.user.as_ref().map(|u| u.user_id);
+    let mut threads = if can.read {
         store::list_threads(
             &state.db,
             group.group_id,
-            ctx.user.as_ref().map(|u| u.user_id),
-            THREADS_SHOWN,
+            viewer,
+            params.after,
+            THREADS_PER_PAGE + 1,
         )
         .await?
     } else {
         Vec::new()
     };
+    let next_page = (threads.len() as i64 > THREADS_PER_PAGE).then(|| {
+        threads.truncate(THREADS_PER_PAGE as usize);
+        let last = threads.last().map(|t| t.thread_id).unwrap_or_default();
+        format!("/groups/{slug}?after={last}")
+    });
     Ok(GroupPage {
         page: Page::new(&ctx, group.name.clone()).in_section("groups"),
         description_html: markdown::render(&group.description),
         group,
         threads,
+        next_page,
         can,
     })
 }
