@@ -56,3 +56,30 @@ pub fn invitation(
         },
     )
 }
+
+/// "Your post was hidden by a moderator", with the moderator's note.
+pub fn post_hidden(
+    e: &EmailContext,
+    to: &str,
+    name: &str,
+    group_name: &str,
+    link: &str,
+    note: &str,
+) -> Rendered {
+    let args = Args::new().with("group", group_name.to_owned());
+    let mut paragraphs = vec![e.t_args("email-post-hidden-body", &args)];
+    if !note.is_empty() {
+        paragraphs.push(format!("{} {note}", e.t("email-post-hidden-note")));
+    }
+    email::render(
+        e,
+        to,
+        SimpleEmail {
+            kind: "post_hidden",
+            subject: e.t_args("email-post-hidden-subject", &args),
+            greeting: e.greeting(name),
+            paragraphs,
+            action: Some((e.t("email-group-open-thread"), e.link(link))),
+        },
+    )
+}

@@ -4,6 +4,7 @@
 
 mod emails;
 pub mod mentions;
+pub mod moderation;
 pub mod notify;
 pub mod policy;
 pub mod routes;

@@ -279,6 +279,7 @@ pub struct PostView {
     pub created_at: DateTime<Utc>,
     pub edited_at: Option<DateTime<Utc>>,
     pub deleted_at: Option<DateTime<Utc>>,
+    pub hidden_at: Option<DateTime<Utc>>,
 }
 
 pub const POSTS_PER_PAGE: i64 = 50;
@@ -292,7 +293,7 @@ pub async fn posts_page(
     sqlx::query_as(
         "SELECT p.post_id, p.seq, p.author_id, u.name AS author_name, u.handle AS author_handle,
                 u.deleted_at IS NOT NULL AS author_deleted, p.anonymous, p.body, p.body_html,
-                p.created_at, p.edited_at, p.deleted_at
+                p.created_at, p.edited_at, p.deleted_at, p.hidden_at
          FROM posts p JOIN users u ON u.user_id = p.author_id
          WHERE p.thread_id = $1 AND p.seq > $2 AND p.seq <= $2 + $3
          ORDER BY p.seq",

@@ -98,6 +98,23 @@ pub struct HistoryPage {
     pub revisions: Vec<Revision>,
 }
 
+#[derive(Template, WebTemplate)]
+#[template(path = "groups/flag.html")]
+pub struct FlagPage {
+    pub page: Page,
+    pub group: GroupView,
+    pub thread: ThreadView,
+    pub post_id: uuid::Uuid,
+    pub reasons: [&'static str; 4],
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "groups/moderation.html")]
+pub struct ModerationPage {
+    pub page: Page,
+    pub items: Vec<super::moderation::QueueItem>,
+}
+
 /// One search result, ready to show.
 pub struct SearchResult {
     pub hit: super::search::Hit,
@@ -156,6 +173,14 @@ impl ThreadPage {
     /// The signed-in author of a post that is not deleted may edit it.
     pub fn is_own(&self, post: &PostView) -> bool {
         self.viewer_id == Some(post.author_id) && post.deleted_at.is_none()
+    }
+
+    /// A post hidden by moderators shows as a notice, except to moderators
+    /// and its author.
+    pub fn is_hidden_for_viewer(&self, post: &PostView) -> bool {
+        post.hidden_at.is_some()
+            && !self.can_see_anonymous
+            && self.viewer_id != Some(post.author_id)
     }
 
     pub fn is_first_unread(&self, post: &PostView) -> bool {

@@ -4,6 +4,7 @@ pub mod forms;
 mod group;
 mod list;
 mod members;
+mod moderation;
 mod posts;
 mod search;
 mod thread;
@@ -21,6 +22,12 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/groups", get(list::list))
         .route("/search", get(search::search))
+        .route("/moderation", get(moderation::queue))
+        .route("/moderation/{flag_id}", post(moderation::decide))
+        .route(
+            "/groups/{slug}/t/{thread_id}/p/{post_id}/flag",
+            get(moderation::flag_form).post(moderation::flag),
+        )
         .route("/groups/new", get(list::new_group).post(list::create_group))
         .route(
             "/groups/join",

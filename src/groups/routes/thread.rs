@@ -126,6 +126,21 @@ pub async fn show(
         .unwrap_or_else(|| first_unread.map_or(1, |seq| (seq as i64 - 1) / POSTS_PER_PAGE + 1))
         .clamp(1, page_count);
     let posts = store::posts_page(&state.db, thread_id, page_number).await?;
+    // Moderators may see who wrote anonymous posts; every such look is logged.
+    if let Some(user) = &ctx.user {
+        let reveals_someone = posts
+            .iter()
+            .any(|p| p.anonymous && p.author_id != user.user_id);
+        if reveals_someone && access(&group, Some(user)).can_moderate() {
+            crate::groups::moderation::log_reveal(
+                &state.db,
+                thread_id,
+                user.user_id,
+                state.clock.now(),
+            )
+            .await?;
+        }
+    }
     if let (Some(user), Some(last)) = (&ctx.user, posts.last()) {
         store::mark_read(&state.db, user.user_id, thread_id, last.seq).await?;
     }

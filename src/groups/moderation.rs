@@ -1,0 +1,142 @@
+//! Flags and the moderation queue: any member flags a post with a reason;
+//! group moderators (for their groups) and site moderators (for all) hide
+//! or keep it, and may ban the author from the group, with a note.
+
+use chrono::{DateTime, Utc};
+use sqlx::{PgConnection, PgExecutor};
+use uuid::Uuid;
+
+pub const REASONS: [&str; 4] = ["spam", "personal_data", "harassment", "other"];
+
+pub async fn flag(
+    executor: impl PgExecutor<'_>,
+    post_id: Uuid,
+    reporter: Uuid,
+    reason: &str,
+    note: &str,
+    now: DateTime<Utc>,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "INSERT INTO flags (post_id, reporter_id, reason, note, created_at) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (post_id, reporter_id) DO UPDATE SET reason = EXCLUDED.reason, note = EXCLUDED.note, resolved_at = NULL",
+    )
+    .bind(post_id)
+    .bind(reporter)
+    .bind(reason)
+    .bind(note)
+    .bind(now)
+    .execute(executor)
+    .await?;
+    Ok(())
+}
+
+/// An open flag in the queue.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct QueueItem {
+    pub flag_id: Uuid,
+    pub reason: String,
+    pub note: String,
+    pub created_at: DateTime<Utc>,
+    pub post_id: Uuid,
+    pub seq: i32,
+    pub body_html: String,
+    pub author_id: Uuid,
+    pub author_name: String,
+    pub thread_id: Uuid,
+    pub thread_title: String,
+    pub group_id: Uuid,
+    pub group_slug: String,
+    pub group_name: String,
+}
+
+/// Open flags the moderator may handle: every group for site moderators,
+/// the groups they moderate for group moderators.
+pub async fn queue(
+    executor: impl PgExecutor<'_>,
+    moderator: Uuid,
+    site_moderator: bool,
+) -> sqlx::Result<Vec<QueueItem>> {
+    sqlx::query_as(
+        "SELECT f.flag_id, f.reason, f.note, f.created_at, p.post_id, p.seq, p.body_html, p.author_id,
+                u.name AS author_name, t.thread_id, t.title AS thread_title, g.group_id, g.slug AS group_slug, g.name AS group_name
+         FROM flags f
+         JOIN posts p ON p.post_id = f.post_id
+         JOIN threads t ON t.thread_id = p.thread_id
+         JOIN groups g ON g.group_id = t.group_id
+         JOIN users u ON u.user_id = p.author_id
+         WHERE f.resolved_at IS NULL
+           AND ($2 OR EXISTS (SELECT 1 FROM group_members m WHERE m.group_id = g.group_id AND m.user_id = $1
+                              AND m.status = 'active' AND m.role IN ('owner', 'moderator')))
+         ORDER BY f.created_at
+         LIMIT 200",
+    )
+    .bind(moderator)
+    .bind(site_moderator)
+    .fetch_all(executor)
+    .await
+}
+
+pub async fn find(executor: impl PgExecutor<'_>, flag_id: Uuid) -> sqlx::Result<Option<QueueItem>> {
+    sqlx::query_as(
+        "SELECT f.flag_id, f.reason, f.note, f.created_at, p.post_id, p.seq, p.body_html, p.author_id,
+                u.name AS author_name, t.thread_id, t.title AS thread_title, g.group_id, g.slug AS group_slug, g.name AS group_name
+         FROM flags f
+         JOIN posts p ON p.post_id = f.post_id
+         JOIN threads t ON t.thread_id = p.thread_id
+         JOIN groups g ON g.group_id = t.group_id
+         JOIN users u ON u.user_id = p.author_id
+         WHERE f.flag_id = $1 AND f.resolved_at IS NULL",
+    )
+    .bind(flag_id)
+    .fetch_optional(executor)
+    .await
+}
+
+/// Resolves every open flag on the post with one decision.
+pub async fn resolve(
+    conn: &mut PgConnection,
+    post_id: Uuid,
+    moderator: Uuid,
+    hide: bool,
+    note: &str,
+    now: DateTime<Utc>,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "UPDATE flags SET resolved_at = $3, resolved_by = $2, outcome = $4, moderator_note = $5
+         WHERE post_id = $1 AND resolved_at IS NULL",
+    )
+    .bind(post_id)
+    .bind(moderator)
+    .bind(now)
+    .bind(if hide { "hidden" } else { "kept" })
+    .bind(note)
+    .execute(&mut *conn)
+    .await?;
+    if hide {
+        sqlx::query("UPDATE posts SET hidden_at = $2, hidden_by = $3 WHERE post_id = $1")
+            .bind(post_id)
+            .bind(now)
+            .bind(moderator)
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(())
+}
+
+/// Notes that a moderator looked at who wrote an anonymous thread's posts.
+pub async fn log_reveal(
+    executor: impl PgExecutor<'_>,
+    thread_id: Uuid,
+    viewer: Uuid,
+    now: DateTime<Utc>,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "INSERT INTO anonymity_reveals (thread_id, viewer_id, viewed_at) VALUES ($1, $2, $3)",
+    )
+    .bind(thread_id)
+    .bind(viewer)
+    .bind(now)
+    .execute(executor)
+    .await?;
+    Ok(())
+}

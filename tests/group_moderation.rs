@@ -1,0 +1,240 @@
+//! Moderation: flags, the queue, hiding, bans, and logged looks at
+//! anonymous authors.
+
+mod common;
+
+use axum::http::StatusCode;
+use common::TestApp;
+use common::members::PASSWORD;
+use kolega::members::Role;
+
+async fn switch_to(app: &TestApp, email: &str) {
+    app.clear_cookies();
+    app.sign_in(email, PASSWORD)
+        .await
+        .assert_status(StatusCode::SEE_OTHER);
+}
+
+fn link_ending(body: &str, ending: &str) -> String {
+    let end = body
+        .find(&format!("/{ending}\""))
+        .unwrap_or_else(|| panic!("no /{ending} link"));
+    let start = body[..end].rfind('"').unwrap() + 1;
+    format!("{}/{ending}", &body[start..end])
+}
+
+/// Jelena owns a public group; Nikola posts in it; Ana flags his post.
+async fn flagged_post(app: &TestApp) -> (String, String) {
+    app.create_member("Nikola Đorđević", "nikola@csr.rs", Role::Practitioner)
+        .await;
+    app.create_member("Ana Vuković", "ana@csr.rs", Role::Practitioner)
+        .await;
+    app.sign_in_as("Jelena Stojanović", "jelena@csr.rs", Role::Practitioner)
+        .await;
+    let group = app
+        .submit_form(
+            "/groups/new",
+            "/groups/new",
+            &[
+                ("name", "Hraniteljstvo"),
+                ("visibility", "public"),
+                ("language", "sr"),
+            ],
+        )
+        .await
+        .header("location")
+        .unwrap()
+        .to_owned();
+    switch_to(app, "nikola@csr.rs").await;
+    app.submit_form(&group, &format!("{group}/join"), &[]).await;
+    let path = format!("{group}/new-thread");
+    let thread = app
+        .submit_form(
+            &path,
+            &path,
+            &[
+                ("title", "Kupite moj kurs"),
+                ("body", "Najbolji kurs za hranitelje, popust danas!"),
+            ],
+        )
+        .await
+        .header("location")
+        .unwrap()
+        .to_owned();
+    switch_to(app, "ana@csr.rs").await;
+    let page = app.get(&thread).await;
+    let flag = link_ending(&page.body, "flag");
+    let flagged = app
+        .submit_form(&flag, &flag, &[("reason", "spam"), ("note", "Reklama.")])
+        .await;
+    flagged.assert_redirect_to(&thread);
+    (group, thread)
+}
+
+#[tokio::test]
+async fn a_group_moderator_hides_a_flagged_post_and_the_author_is_told() {
+    let app = TestApp::spawn().await;
+    let (_group, thread) = flagged_post(&app).await;
+
+    // Ana (a plain member) has no queue to work.
+    let empty = app.get("/moderation").await;
+    assert!(empty.body.contains("Nema otvorenih prijava."));
+
+    switch_to(&app, "jelena@csr.rs").await;
+    let queue = app.get("/moderation").await;
+    assert!(queue.body.contains("Kupite moj kurs") && queue.body.contains("Reklama."));
+    let action = queue
+        .body
+        .split("action=\"/moderation/")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .to_owned();
+    let hidden = app
+        .submit_form(
+            "/moderation",
+            &format!("/moderation/{action}"),
+            &[
+                ("action", "hide"),
+                ("note", "Oglasi nisu dozvoljeni."),
+                ("ban", "yes"),
+            ],
+        )
+        .await;
+    hidden.assert_redirect_to("/moderation");
+    assert!(
+        app.get("/moderation")
+            .await
+            .body
+            .contains("Nema otvorenih prijava.")
+    );
+    let as_moderator = app.get(&thread).await;
+    assert!(
+        as_moderator.body.contains("Najbolji kurs")
+            && as_moderator.body.contains("sakriveno od strane moderatora")
+    );
+
+    switch_to(&app, "ana@csr.rs").await;
+    let as_member = app.get(&thread).await;
+    assert!(as_member.body.contains("Moderatori su sakrili ovu poruku."));
+    assert!(!as_member.body.contains("Najbolji kurs"));
+    app.clear_cookies();
+    assert!(
+        !app.get(&thread).await.body.contains("Najbolji kurs"),
+        "visitors do not see it either"
+    );
+
+    let mail = app.deliver_mail().await;
+    let to_author = mail
+        .iter()
+        .find(|m| m.to == "nikola@csr.rs" && m.subject.contains("sakrivena"))
+        .expect("the author is told");
+    assert!(to_author.text.contains("Oglasi nisu dozvoljeni."));
+    assert_eq!(
+        app.count("SELECT count(*) FROM group_members WHERE status = 'banned'")
+            .await,
+        1,
+        "and banned from the group"
+    );
+}
+
+#[tokio::test]
+async fn only_moderators_decide_and_a_kept_post_stays() {
+    let app = TestApp::spawn().await;
+    let (_group, thread) = flagged_post(&app).await;
+    let flag_id: String = sqlx::query_scalar("SELECT flag_id::text FROM flags")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+
+    let token = app.csrf_token().unwrap();
+    app.post_form(
+        &format!("/moderation/{flag_id}"),
+        &[("csrf_token", &token), ("action", "hide")],
+    )
+    .await
+    .assert_status(StatusCode::FORBIDDEN);
+
+    switch_to(&app, "jelena@csr.rs").await;
+    app.submit_form(
+        "/moderation",
+        &format!("/moderation/{flag_id}"),
+        &[("action", "keep")],
+    )
+    .await;
+    switch_to(&app, "ana@csr.rs").await;
+    assert!(app.get(&thread).await.body.contains("Najbolji kurs"));
+}
+
+#[tokio::test]
+async fn a_site_moderator_sees_flags_from_every_group() {
+    let app = TestApp::spawn().await;
+    flagged_post(&app).await;
+    app.create_member("Milica Jovanović", "milica@kolega.rs", Role::Moderator)
+        .await;
+
+    switch_to(&app, "milica@kolega.rs").await;
+
+    assert!(
+        app.get("/moderation")
+            .await
+            .body
+            .contains("Kupite moj kurs")
+    );
+}
+
+#[tokio::test]
+async fn looking_at_anonymous_authors_is_logged() {
+    let app = TestApp::spawn().await;
+    app.create_member("Nikola Đorđević", "nikola@csr.rs", Role::Practitioner)
+        .await;
+    app.sign_in_as("Milica Jovanović", "milica@kolega.rs", Role::Practitioner)
+        .await;
+    let fields = [
+        ("name", "Pomoć pomagačima"),
+        ("visibility", "public"),
+        ("language", "sr"),
+        ("allow_anonymous", "yes"),
+    ];
+    let group = app
+        .submit_form("/groups/new", "/groups/new", &fields)
+        .await
+        .header("location")
+        .unwrap()
+        .to_owned();
+    switch_to(&app, "nikola@csr.rs").await;
+    app.submit_form(&group, &format!("{group}/join"), &[]).await;
+    let path = format!("{group}/new-thread");
+    let thread = app
+        .submit_form(
+            &path,
+            &path,
+            &[
+                ("title", "Teško mi je"),
+                ("body", "Umoran sam."),
+                ("anonymous", "yes"),
+            ],
+        )
+        .await
+        .header("location")
+        .unwrap()
+        .to_owned();
+    assert_eq!(
+        app.count("SELECT count(*) FROM anonymity_reveals").await,
+        0,
+        "the author reading their own post is not a reveal"
+    );
+
+    switch_to(&app, "milica@kolega.rs").await;
+    app.get(&thread).await;
+
+    let (viewer,): (String,) = sqlx::query_as(
+        "SELECT u.email FROM anonymity_reveals r JOIN users u ON u.user_id = r.viewer_id",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    assert_eq!(viewer, "milica@kolega.rs");
+}
