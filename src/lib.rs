@@ -10,9 +10,11 @@ pub mod groups;
 pub mod i18n;
 pub mod members;
 pub mod notify;
+pub mod scheduler;
 pub mod seed;
 pub mod server;
 pub mod site;
+pub mod support;
 pub mod text;
 pub mod web;
 
@@ -26,6 +28,7 @@ pub fn pages() -> Router<AppState> {
         .merge(site::routes::router())
         .merge(members::routes::router())
         .merge(groups::routes::router())
+        .merge(support::routes::router())
 }
 
 /// The whole application: the pages inside the shared shell, and static files.

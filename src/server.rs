@@ -77,8 +77,15 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
 
 async fn serve_with(config: &Config, pool: PgPool) -> anyhow::Result<()> {
     let (shutdown_tx, shutdown_rx) = watch::channel(false);
-    let worker =
-        tokio::spawn(worker(config, pool.clone())?.run(config.mail_poll_interval, shutdown_rx));
+    let worker = tokio::spawn(
+        worker(config, pool.clone())?.run(config.mail_poll_interval, shutdown_rx.clone()),
+    );
+    let scheduler = tokio::spawn(crate::scheduler::run(
+        pool.clone(),
+        config.base_url.clone(),
+        Clock::System,
+        shutdown_rx,
+    ));
     let listener = tokio::net::TcpListener::bind(config.bind)
         .await
         .with_context(|| {
@@ -97,6 +104,7 @@ async fn serve_with(config: &Config, pool: PgPool) -> anyhow::Result<()> {
     .await;
     let _ = shutdown_tx.send(true);
     let _ = worker.await;
+    let _ = scheduler.await;
     served.context("the HTTP server failed")
 }
 
@@ -105,11 +113,18 @@ pub async fn run_worker(config: Config) -> anyhow::Result<()> {
     let database = Database::open(&config).await?;
     let (shutdown_tx, shutdown_rx) = watch::channel(false);
     let task = tokio::spawn(
-        worker(&config, database.pool.clone())?.run(config.mail_poll_interval, shutdown_rx),
+        worker(&config, database.pool.clone())?.run(config.mail_poll_interval, shutdown_rx.clone()),
     );
+    let scheduler = tokio::spawn(crate::scheduler::run(
+        database.pool.clone(),
+        config.base_url.clone(),
+        Clock::System,
+        shutdown_rx,
+    ));
     shutdown_signal().await;
     let _ = shutdown_tx.send(true);
     let _ = task.await;
+    let _ = scheduler.await;
     database.close().await
 }
 

@@ -1,0 +1,32 @@
+//! Periodic peer-support work: unanswered requests go to the team again
+//! after 24 hours.
+
+use chrono::{DateTime, Utc};
+use sqlx::PgPool;
+
+use super::{emails, store};
+use crate::i18n::Locale;
+use crate::notify::email::EmailContext;
+use crate::notify::outbox;
+
+/// Re-sends unanswered requests to the team; returns how many.
+pub async fn resend_unanswered(
+    pool: &PgPool,
+    base_url: &str,
+    now: DateTime<Utc>,
+) -> anyhow::Result<usize> {
+    let mut tx = pool.begin().await?;
+    let due = store::due_for_resend(&mut tx, now).await?;
+    if !due.is_empty() {
+        for member in store::team(&mut *tx).await? {
+            let e = EmailContext::new(
+                Locale::from_tag(&member.locale).unwrap_or_default(),
+                base_url,
+            );
+            let mail = emails::team_request(&e, &member.email, &member.name, true)?;
+            outbox::enqueue(&mut *tx, &mail.into_message(), now).await?;
+        }
+    }
+    tx.commit().await?;
+    Ok(due.len())
+}

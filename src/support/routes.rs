@@ -1,0 +1,337 @@
+//! `/support`: ask for help privately; `/support/queue`: the team's open
+//! requests; `/support/<id>`: the private conversation; `/support/team`:
+//! moderators choose the peer supporters.
+
+use axum::Router;
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use serde::Deserialize;
+use uuid::Uuid;
+
+use super::views::{ConversationPage, QueuePage, SupportPage, TeamPage};
+use super::{emails, store};
+use crate::app::AppState;
+use crate::i18n::Locale;
+use crate::members::current_user::{CurrentUser, SignedIn};
+use crate::notify::email::{Email, EmailContext};
+use crate::notify::outbox;
+use crate::web::flash::redirect_with;
+use crate::web::form_errors::unprocessable;
+use crate::web::redirect::see_other;
+use crate::web::{AppError, AppResult, Form, FormErrors, Page, RequestContext};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/support", get(index).post(create))
+        .route("/support/queue", get(queue))
+        .route("/support/team", get(team).post(set_team))
+        .route("/support/{id}", get(conversation))
+        .route("/support/{id}/take", post(take))
+        .route("/support/{id}/reply", post(reply))
+        .route("/support/{id}/close", post(close))
+}
+
+const MAX_MESSAGE: usize = 10_000;
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct MessageForm {
+    body: String,
+}
+
+fn context(state: &AppState, person: &store::Person) -> EmailContext {
+    EmailContext::new(
+        Locale::from_tag(&person.locale).unwrap_or_default(),
+        &state.config.base_url,
+    )
+}
+
+async fn queue_mail(
+    conn: &mut sqlx::PgConnection,
+    mail: Result<Email, askama::Error>,
+    now: chrono::DateTime<chrono::Utc>,
+) -> AppResult<()> {
+    outbox::enqueue(conn, &mail?.into_message(), now).await?;
+    Ok(())
+}
+
+async fn index_page(
+    state: &AppState,
+    ctx: &RequestContext,
+    user: &CurrentUser,
+    body: String,
+    errors: FormErrors,
+) -> AppResult<SupportPage> {
+    Ok(SupportPage {
+        page: Page::titled(ctx, "support-title").in_section("support"),
+        body,
+        errors,
+        requests: store::mine(&state.db, user.user_id).await?,
+        is_supporter: store::is_supporter(&state.db, user.user_id).await?,
+        viewer: user.user_id,
+    })
+}
+
+pub async fn index(
+    State(state): State<AppState>,
+    ctx: RequestContext,
+    SignedIn(user): SignedIn,
+) -> AppResult<SupportPage> {
+    index_page(
+        &state,
+        &ctx,
+        &user,
+        String::new(),
+        FormErrors::new(ctx.locale),
+    )
+    .await
+}
+
+#[tracing::instrument(skip_all)]
+pub async fn create(
+    State(state): State<AppState>,
+    ctx: RequestContext,
+    SignedIn(user): SignedIn,
+    Form(form): Form<MessageForm>,
+) -> AppResult<Response> {
+    let mut errors = FormErrors::new(ctx.locale);
+    if form.body.trim().is_empty() {
+        errors.add("body", "error-post-empty");
+    }
+    crate::members::forms::check_length(&mut errors, "body", &form.body, MAX_MESSAGE);
+    if !errors.is_empty() {
+        return Ok(unprocessable(
+            index_page(&state, &ctx, &user, form.body, errors).await?,
+        ));
+    }
+    let now = state.clock.now();
+    let mut tx = state.db.begin().await?;
+    let id = store::create(&mut tx, user.user_id, form.body.trim(), now).await?;
+    for member in store::team(&mut *tx)
+        .await?
+        .iter()
+        .filter(|m| m.user_id != user.user_id)
+    {
+        queue_mail(
+            &mut tx,
+            emails::team_request(&context(&state, member), &member.email, &member.name, false),
+            now,
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(redirect_with(
+        &format!("/support/{id}"),
+        "support-sent",
+        state.config.secure_cookies(),
+    ))
+}
+
+async fn require_supporter(state: &AppState, user: &CurrentUser) -> AppResult<()> {
+    if store::is_supporter(&state.db, user.user_id).await? {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+pub async fn queue(
+    State(state): State<AppState>,
+    ctx: RequestContext,
+    SignedIn(user): SignedIn,
+) -> AppResult<QueuePage> {
+    require_supporter(&state, &user).await?;
+    let requests = store::open_requests(&state.db)
+        .await?
+        .into_iter()
+        .filter(|r| r.requester_id != user.user_id)
+        .collect();
+    Ok(QueuePage {
+        page: Page::titled(&ctx, "support-queue-title").in_section("support"),
+        requests,
+    })
+}
+
+/// The request, if the viewer is one of its two people; "not found" to
+/// anyone else, administrators included.
+async fn own_request(state: &AppState, user: &CurrentUser, id: &str) -> AppResult<store::Request> {
+    let id: Uuid = id.parse().map_err(|_| AppError::NotFound)?;
+    let request = store::find(&state.db, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if request.requester_id == user.user_id || request.supporter_id == Some(user.user_id) {
+        Ok(request)
+    } else {
+        Err(AppError::NotFound)
+    }
+}
+
+pub async fn conversation(
+    State(state): State<AppState>,
+    ctx: RequestContext,
+    SignedIn(user): SignedIn,
+    Path(id): Path<String>,
+) -> AppResult<ConversationPage> {
+    let request = own_request(&state, &user, &id).await?;
+    let messages = store::messages(&state.db, request.support_request_id).await?;
+    Ok(ConversationPage {
+        page: Page::titled(&ctx, "support-conversation-title").in_section("support"),
+        request,
+        messages,
+        viewer: user.user_id,
+        errors: FormErrors::new(ctx.locale),
+    })
+}
+
+pub async fn take(
+    State(state): State<AppState>,
+    SignedIn(user): SignedIn,
+    Path(id): Path<Uuid>,
+) -> AppResult<Response> {
+    require_supporter(&state, &user).await?;
+    let now = state.clock.now();
+    let mut tx = state.db.begin().await?;
+    if !store::take(&mut *tx, id, user.user_id, now).await? {
+        return Ok(redirect_with(
+            "/support/queue",
+            "support-already-taken",
+            state.config.secure_cookies(),
+        ));
+    }
+    let request = store::find(&mut *tx, id).await?.ok_or(AppError::NotFound)?;
+    let requester = store::person(&mut *tx, request.requester_id).await?;
+    let path = format!("/support/{id}");
+    queue_mail(
+        &mut tx,
+        emails::taken(
+            &context(&state, &requester),
+            &requester.email,
+            &requester.name,
+            &path,
+        ),
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(see_other(&path).into_response())
+}
+
+pub async fn reply(
+    State(state): State<AppState>,
+    ctx: RequestContext,
+    SignedIn(user): SignedIn,
+    Path(id): Path<String>,
+    Form(form): Form<MessageForm>,
+) -> AppResult<Response> {
+    let request = own_request(&state, &user, &id).await?;
+    if request.status == "closed" {
+        return Err(AppError::Conflict);
+    }
+    let mut errors = FormErrors::new(ctx.locale);
+    if form.body.trim().is_empty() {
+        errors.add("body", "error-post-empty");
+    }
+    crate::members::forms::check_length(&mut errors, "body", &form.body, MAX_MESSAGE);
+    if !errors.is_empty() {
+        let messages = store::messages(&state.db, request.support_request_id).await?;
+        let page = ConversationPage {
+            page: Page::titled(&ctx, "support-conversation-title").in_section("support"),
+            request,
+            messages,
+            viewer: user.user_id,
+            errors,
+        };
+        return Ok(unprocessable(page));
+    }
+    let now = state.clock.now();
+    let mut tx = state.db.begin().await?;
+    store::add_message(
+        &mut *tx,
+        request.support_request_id,
+        user.user_id,
+        form.body.trim(),
+        now,
+    )
+    .await?;
+    let other = if request.requester_id == user.user_id {
+        request.supporter_id
+    } else {
+        Some(request.requester_id)
+    };
+    let path = format!("/support/{}", request.support_request_id);
+    if let Some(other) = other {
+        let person = store::person(&mut *tx, other).await?;
+        queue_mail(
+            &mut tx,
+            emails::new_message(
+                &context(&state, &person),
+                &person.email,
+                &person.name,
+                &path,
+            ),
+            now,
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(see_other(&path).into_response())
+}
+
+pub async fn close(
+    State(state): State<AppState>,
+    SignedIn(user): SignedIn,
+    Path(id): Path<String>,
+) -> AppResult<Response> {
+    let request = own_request(&state, &user, &id).await?;
+    store::close(&state.db, request.support_request_id).await?;
+    Ok(redirect_with(
+        "/support",
+        "support-closed",
+        state.config.secure_cookies(),
+    ))
+}
+
+pub async fn team(
+    State(state): State<AppState>,
+    ctx: RequestContext,
+    SignedIn(user): SignedIn,
+) -> AppResult<TeamPage> {
+    if !user.is_moderator() {
+        return Err(AppError::Forbidden);
+    }
+    Ok(TeamPage {
+        page: Page::titled(&ctx, "support-team-title").in_section("support"),
+        team: store::team(&state.db).await?,
+    })
+}
+
+#[derive(Deserialize)]
+pub struct TeamForm {
+    handle: String,
+    on: String,
+}
+
+pub async fn set_team(
+    State(state): State<AppState>,
+    SignedIn(user): SignedIn,
+    Form(form): Form<TeamForm>,
+) -> AppResult<Response> {
+    if !user.is_moderator() {
+        return Err(AppError::Forbidden);
+    }
+    let handle = form.handle.trim().trim_start_matches('@');
+    let member = crate::members::store::profile_by_handle(&state.db, handle).await?;
+    let key = match member {
+        Some(member) => {
+            store::set_supporter(&state.db, member.user_id, form.on == "yes").await?;
+            "support-team-saved"
+        }
+        None => "support-team-unknown",
+    };
+    Ok(redirect_with(
+        "/support/team",
+        key,
+        state.config.secure_cookies(),
+    ))
+}

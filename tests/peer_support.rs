@@ -1,0 +1,171 @@
+//! "Pomoć pomagačima": confidential requests for support.
+
+mod common;
+
+use axum::http::StatusCode;
+use chrono::Duration;
+use common::TestApp;
+use common::members::PASSWORD;
+use kolega::members::Role;
+
+async fn switch_to(app: &TestApp, email: &str) {
+    app.clear_cookies();
+    app.sign_in(email, PASSWORD)
+        .await
+        .assert_status(StatusCode::SEE_OTHER);
+}
+
+/// Milica (moderator) puts Nikola and Ana on the support team; Jelena asks for help.
+async fn request(app: &TestApp) -> String {
+    app.create_member("Nikola Đorđević", "nikola@csr.rs", Role::Practitioner)
+        .await;
+    app.create_member("Ana Vuković", "ana@csr.rs", Role::Practitioner)
+        .await;
+    app.create_member("Jelena Stojanović", "jelena@csr.rs", Role::Practitioner)
+        .await;
+    app.create_member("Admin Kolega", "admin@kolega.rs", Role::Admin)
+        .await;
+    app.sign_in_as("Milica Jovanović", "milica@kolega.rs", Role::Moderator)
+        .await;
+    for handle in ["nikola-djordjevic", "ana-vukovic"] {
+        app.submit_form(
+            "/support/team",
+            "/support/team",
+            &[("handle", handle), ("on", "yes")],
+        )
+        .await;
+    }
+    switch_to(app, "jelena@csr.rs").await;
+    let sent = app
+        .submit_form(
+            "/support",
+            "/support",
+            &[("body", "Posle tri teška slučaja ne mogu da spavam.")],
+        )
+        .await;
+    sent.header("location").unwrap().to_owned()
+}
+
+#[tokio::test]
+async fn a_request_reaches_the_team_without_its_text_and_becomes_a_private_conversation() {
+    let app = TestApp::spawn().await;
+    let conversation = request(&app).await;
+
+    let mail = app.deliver_mail().await;
+    let to_team: Vec<_> = mail
+        .iter()
+        .filter(|m| m.subject == "Kolega traži podršku")
+        .collect();
+    assert_eq!(to_team.len(), 2, "both supporters are told");
+    assert!(
+        to_team
+            .iter()
+            .all(|m| !m.text.contains("spavam") && !m.html.contains("spavam")),
+        "no text in e-mails"
+    );
+
+    switch_to(&app, "nikola@csr.rs").await;
+    let queue = app.get("/support/queue").await;
+    assert!(queue.body.contains("ne mogu da spavam"));
+    app.submit_form("/support/queue", &format!("{conversation}/take"), &[])
+        .await
+        .assert_redirect_to(&conversation);
+    app.submit_form(
+        &conversation,
+        &format!("{conversation}/reply"),
+        &[("body", "Tu sam. Hajde da razgovaramo.")],
+    )
+    .await;
+
+    switch_to(&app, "jelena@csr.rs").await;
+    let page = app.get(&conversation).await;
+    assert!(page.body.contains("Tu sam. Hajde da razgovaramo."));
+    let mail = app.deliver_mail().await;
+    assert!(mail.iter().any(|m| m.to == "jelena@csr.rs"
+        && m.subject == "Vaš zahtev za podršku je preuzet"
+        && !m.text.contains("razgovaramo")));
+
+    // Nobody else: not the other supporter, not a moderator, not an administrator.
+    for email in ["ana@csr.rs", "milica@kolega.rs", "admin@kolega.rs"] {
+        switch_to(&app, email).await;
+        app.get(&conversation)
+            .await
+            .assert_status(StatusCode::NOT_FOUND);
+        assert!(
+            app.get("/search?q=spavam")
+                .await
+                .body
+                .contains("Ništa nije pronađeno."),
+            "never searchable"
+        );
+    }
+    switch_to(&app, "ana@csr.rs").await;
+    assert!(
+        !app.get("/support/queue").await.body.contains("spavam"),
+        "a taken request leaves the queue"
+    );
+    app.clear_cookies();
+    assert!(
+        app.get(&conversation).await.status.is_redirection(),
+        "visitors are sent to sign in"
+    );
+}
+
+#[tokio::test]
+async fn only_peer_supporters_see_the_queue_and_take_requests() {
+    let app = TestApp::spawn().await;
+    let conversation = request(&app).await;
+    app.create_member("Marko Ilić", "marko@fpn.rs", Role::Student)
+        .await;
+
+    switch_to(&app, "marko@fpn.rs").await;
+    app.get("/support/queue")
+        .await
+        .assert_status(StatusCode::FORBIDDEN);
+    let token = app.csrf_token().unwrap();
+    app.post_form(&format!("{conversation}/take"), &[("csrf_token", &token)])
+        .await
+        .assert_status(StatusCode::FORBIDDEN);
+    app.get("/support/team")
+        .await
+        .assert_status(StatusCode::FORBIDDEN);
+}
+
+#[tokio::test]
+async fn an_unanswered_request_is_sent_to_the_team_again_after_a_day() {
+    let app = TestApp::spawn().await;
+    request(&app).await;
+    app.deliver_mail().await;
+
+    let early = kolega::support::jobs::resend_unanswered(
+        &app.pool,
+        "http://kolega.test",
+        app.clock.now() + Duration::hours(23),
+    )
+    .await
+    .unwrap();
+    let due = kolega::support::jobs::resend_unanswered(
+        &app.pool,
+        "http://kolega.test",
+        app.clock.now() + Duration::hours(25),
+    )
+    .await
+    .unwrap();
+    let again = kolega::support::jobs::resend_unanswered(
+        &app.pool,
+        "http://kolega.test",
+        app.clock.now() + Duration::hours(26),
+    )
+    .await
+    .unwrap();
+
+    assert_eq!((early, due, again), (0, 1, 0));
+    app.clock.advance(Duration::hours(25));
+    let mail = app.deliver_mail().await;
+    assert_eq!(
+        mail.iter()
+            .filter(|m| m.subject == "Zahtev za podršku još čeka")
+            .count(),
+        2
+    );
+}
