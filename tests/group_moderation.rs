@@ -238,3 +238,114 @@ async fn looking_at_anonymous_authors_is_logged() {
     .unwrap();
     assert_eq!(viewer, "milica@kolega.rs");
 }
+
+#[tokio::test]
+async fn a_new_members_first_post_waits_for_approval_where_the_group_asks() {
+    let app = TestApp::spawn().await;
+    app.create_member("Marko Ilić", "marko@fpn.rs", Role::Student)
+        .await;
+    app.create_member("Ana Vuković", "ana@csr.rs", Role::Practitioner)
+        .await;
+    app.sign_in_as("Jelena Stojanović", "jelena@csr.rs", Role::Practitioner)
+        .await;
+    let group = app
+        .submit_form(
+            "/groups/new",
+            "/groups/new",
+            &[
+                ("name", "Hraniteljstvo"),
+                ("visibility", "public"),
+                ("language", "sr"),
+            ],
+        )
+        .await
+        .header("location")
+        .unwrap()
+        .to_owned();
+    app.submit_form(
+        &format!("{group}/settings"),
+        &format!("{group}/settings"),
+        &[
+            ("name", "Hraniteljstvo"),
+            ("language", "sr"),
+            ("first_post_approval", "yes"),
+        ],
+    )
+    .await
+    .assert_redirect_to(&group);
+    let thread = {
+        let path = format!("{group}/new-thread");
+        app.submit_form(
+            &path,
+            &path,
+            &[("title", "Dobrodošli"), ("body", "Predstavite se.")],
+        )
+        .await
+        .header("location")
+        .unwrap()
+        .to_owned()
+    };
+    app.deliver_mail().await;
+
+    switch_to(&app, "marko@fpn.rs").await;
+    app.submit_form(&group, &format!("{group}/join"), &[]).await;
+    let reply = app
+        .submit_form(
+            &thread,
+            &format!("{thread}/reply"),
+            &[("body", "Zdravo, ja sam Marko, student.")],
+        )
+        .await;
+    assert!(reply.status.is_redirection());
+    let own_view = app.get(&thread).await;
+    assert!(
+        own_view.body.contains("Zdravo, ja sam Marko")
+            && own_view.body.contains("čeka odobrenje moderatora")
+    );
+    assert!(
+        app.deliver_mail().await.is_empty(),
+        "nobody is told before approval"
+    );
+
+    switch_to(&app, "ana@csr.rs").await;
+    assert!(
+        !app.get(&thread).await.body.contains("Zdravo, ja sam Marko"),
+        "others do not see it yet"
+    );
+    assert!(
+        app.get("/search?q=student")
+            .await
+            .body
+            .contains("Ništa nije pronađeno.")
+    );
+
+    switch_to(&app, "jelena@csr.rs").await;
+    let moderator_view = app.get(&thread).await;
+    assert!(moderator_view.body.contains("Zdravo, ja sam Marko"));
+    let approve = link_ending(
+        &moderator_view.body.replace("/approve\">", "/approve\"\">"),
+        "approve",
+    );
+    app.submit_form(&thread, &approve, &[]).await;
+    assert!(
+        app.deliver_mail()
+            .await
+            .iter()
+            .any(|m| m.to == "jelena@csr.rs" && m.subject.contains("Novi odgovor"))
+    );
+
+    switch_to(&app, "ana@csr.rs").await;
+    assert!(app.get(&thread).await.body.contains("Zdravo, ja sam Marko"));
+    switch_to(&app, "marko@fpn.rs").await;
+    app.submit_form(
+        &thread,
+        &format!("{thread}/reply"),
+        &[("body", "Drugi put ne čekam.")],
+    )
+    .await;
+    switch_to(&app, "ana@csr.rs").await;
+    assert!(
+        app.get(&thread).await.body.contains("Drugi put ne čekam."),
+        "later posts need no approval"
+    );
+}

@@ -80,7 +80,7 @@ pub async fn search(
             JOIN users u ON u.user_id = p.author_id
             LEFT JOIN group_members m ON m.group_id = g.group_id AND m.user_id = $2
             WHERE p.search @@ to_tsquery('simple', $1)
-              AND p.deleted_at IS NULL
+              AND p.deleted_at IS NULL AND NOT p.pending AND p.hidden_at IS NULL
               AND ((g.visibility = 'public' AND m.status IS DISTINCT FROM 'banned') OR m.status = 'active')
               AND ($3::text IS NULL OR g.slug = $3)
             ORDER BY p.created_at DESC

@@ -177,6 +177,7 @@ pub async fn seed(pool: &PgPool) -> anyhow::Result<usize> {
             };
             at += Duration::hours(5);
             let post = NewPost {
+                pending: false,
                 author,
                 title,
                 anonymous: demo.allow_anonymous,
@@ -190,6 +191,7 @@ pub async fn seed(pool: &PgPool) -> anyhow::Result<usize> {
                 };
                 at += Duration::hours(7);
                 let reply = NewPost {
+                    pending: false,
                     author: reply_author,
                     title: "",
                     anonymous: false,

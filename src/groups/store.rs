@@ -23,6 +23,7 @@ pub struct GroupView {
     pub language: String,
     pub topics: Vec<String>,
     pub allow_anonymous: bool,
+    pub first_post_approval: bool,
     pub join_code: Option<String>,
     pub member_count: i32,
     pub thread_count: i32,
@@ -33,7 +34,7 @@ pub struct GroupView {
 }
 
 const GROUP_COLUMNS: &str = "g.group_id, g.slug, g.name, g.description, g.visibility, g.language, g.topics,
-    g.allow_anonymous, g.join_code, g.member_count, g.thread_count, g.last_activity_at, m.status, m.role, m.following";
+    g.allow_anonymous, g.first_post_approval, g.join_code, g.member_count, g.thread_count, g.last_activity_at, m.status, m.role, m.following";
 
 /// Groups the viewer may see: public and closed ones, and secret ones they
 /// belong to or are invited to. Their own groups first, then by activity.
@@ -222,6 +223,7 @@ pub async fn list_threads(
     viewer: Option<Uuid>,
     after: Option<Uuid>,
     limit: i64,
+    moderator: bool,
 ) -> sqlx::Result<Vec<ThreadRow>> {
     sqlx::query_as(
         "SELECT t.thread_id, t.title, t.pinned, t.locked, t.post_count, t.last_post_at, u.name AS author_name, t.anonymous,
@@ -230,6 +232,8 @@ pub async fn list_threads(
          JOIN users u ON u.user_id = t.author_id
          LEFT JOIN thread_reads r ON r.thread_id = t.thread_id AND r.user_id = $2
          WHERE t.group_id = $1
+           AND ($5 OR NOT EXISTS (SELECT 1 FROM posts fp WHERE fp.thread_id = t.thread_id AND fp.seq = 1
+                                  AND fp.pending AND fp.author_id IS DISTINCT FROM $2))
            AND ($3::uuid IS NULL OR (t.pinned, t.last_post_at, t.thread_id) <
                 (SELECT pinned, last_post_at, thread_id FROM threads WHERE thread_id = $3))
          ORDER BY t.pinned DESC, t.last_post_at DESC, t.thread_id DESC
@@ -239,6 +243,7 @@ pub async fn list_threads(
     .bind(viewer)
     .bind(after)
     .bind(limit)
+    .bind(moderator)
     .fetch_all(executor)
     .await
 }
@@ -280,6 +285,7 @@ pub struct PostView {
     pub edited_at: Option<DateTime<Utc>>,
     pub deleted_at: Option<DateTime<Utc>>,
     pub hidden_at: Option<DateTime<Utc>>,
+    pub pending: bool,
 }
 
 pub const POSTS_PER_PAGE: i64 = 50;
@@ -293,7 +299,7 @@ pub async fn posts_page(
     sqlx::query_as(
         "SELECT p.post_id, p.seq, p.author_id, u.name AS author_name, u.handle AS author_handle,
                 u.deleted_at IS NOT NULL AS author_deleted, p.anonymous, p.body, p.body_html,
-                p.created_at, p.edited_at, p.deleted_at, p.hidden_at
+                p.created_at, p.edited_at, p.deleted_at, p.hidden_at, p.pending
          FROM posts p JOIN users u ON u.user_id = p.author_id
          WHERE p.thread_id = $1 AND p.seq > $2 AND p.seq <= $2 + $3
          ORDER BY p.seq",
@@ -307,6 +313,8 @@ pub async fn posts_page(
 
 pub struct NewPost<'a> {
     pub author: Uuid,
+    /// Waits for a moderator's approval before others see it.
+    pub pending: bool,
     /// The thread's title, for its first post (searched with it).
     pub title: &'a str,
     pub anonymous: bool,
@@ -357,8 +365,8 @@ pub async fn add_post(
     .fetch_one(&mut *conn)
     .await?;
     sqlx::query(
-        "INSERT INTO posts (thread_id, seq, author_id, anonymous, body, body_html, created_at, search)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, to_tsvector('simple', $8))",
+        "INSERT INTO posts (thread_id, seq, author_id, anonymous, body, body_html, created_at, search, pending)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, to_tsvector('simple', $8), $9)",
     )
     .bind(thread_id)
     .bind(seq)
@@ -368,6 +376,7 @@ pub async fn add_post(
     .bind(post.body_html)
     .bind(now)
     .bind(search_document(post.title, post.body))
+    .bind(post.pending)
     .execute(&mut *conn)
     .await?;
     sqlx::query("UPDATE groups SET last_activity_at = $2 WHERE group_id = $1")
@@ -567,6 +576,7 @@ pub struct PostRef {
     pub thread_id: Uuid,
     pub seq: i32,
     pub author_id: Uuid,
+    pub anonymous: bool,
     pub body: String,
     pub deleted: bool,
 }
@@ -577,7 +587,7 @@ pub async fn find_post(
     post_id: Uuid,
 ) -> sqlx::Result<Option<PostRef>> {
     sqlx::query_as(
-        "SELECT post_id, thread_id, seq, author_id, body, deleted_at IS NOT NULL AS deleted
+        "SELECT post_id, thread_id, seq, author_id, anonymous, body, deleted_at IS NOT NULL AS deleted
          FROM posts WHERE post_id = $1 AND thread_id = $2",
     )
     .bind(post_id)
@@ -751,4 +761,69 @@ pub async fn set_subscription(
         }
     };
     Ok(())
+}
+
+/// Whether the member has a post in the group that needed no approval or
+/// was approved (then later posts need none).
+pub async fn has_approved_post(
+    executor: impl PgExecutor<'_>,
+    group_id: Uuid,
+    user_id: Uuid,
+) -> sqlx::Result<bool> {
+    sqlx::query_scalar(
+        "SELECT EXISTS (SELECT 1 FROM posts p JOIN threads t USING (thread_id)
+                        WHERE t.group_id = $1 AND p.author_id = $2 AND NOT p.pending)",
+    )
+    .bind(group_id)
+    .bind(user_id)
+    .fetch_one(executor)
+    .await
+}
+
+pub async fn approve_post(executor: impl PgExecutor<'_>, post_id: Uuid) -> sqlx::Result<bool> {
+    let result = sqlx::query("UPDATE posts SET pending = false WHERE post_id = $1 AND pending")
+        .bind(post_id)
+        .execute(executor)
+        .await?;
+    Ok(result.rows_affected() == 1)
+}
+
+pub async fn first_post_pending(
+    executor: impl PgExecutor<'_>,
+    thread_id: Uuid,
+) -> sqlx::Result<Option<(bool, Uuid)>> {
+    sqlx::query_as("SELECT pending, author_id FROM posts WHERE thread_id = $1 AND seq = 1")
+        .bind(thread_id)
+        .fetch_optional(executor)
+        .await
+}
+
+pub async fn set_group_settings(
+    executor: impl PgExecutor<'_>,
+    group_id: Uuid,
+    s: &GroupSettings,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "UPDATE groups SET name = $2, description = $3, language = $4, topics = $5, allow_anonymous = $6, first_post_approval = $7
+         WHERE group_id = $1",
+    )
+    .bind(group_id)
+    .bind(&s.name)
+    .bind(&s.description)
+    .bind(&s.language)
+    .bind(&s.topics)
+    .bind(s.allow_anonymous)
+    .bind(s.first_post_approval)
+    .execute(executor)
+    .await?;
+    Ok(())
+}
+
+pub struct GroupSettings {
+    pub name: String,
+    pub description: String,
+    pub language: String,
+    pub topics: Vec<String>,
+    pub allow_anonymous: bool,
+    pub first_post_approval: bool,
 }

@@ -25,6 +25,15 @@ pub struct NewGroupPage {
 }
 
 #[derive(Template, WebTemplate)]
+#[template(path = "groups/settings.html")]
+pub struct GroupSettingsPage {
+    pub page: Page,
+    pub group: GroupView,
+    pub form: GroupForm,
+    pub errors: FormErrors,
+}
+
+#[derive(Template, WebTemplate)]
 #[template(path = "groups/join.html")]
 pub struct JoinByCodePage {
     pub page: Page,
@@ -181,6 +190,11 @@ impl ThreadPage {
         post.hidden_at.is_some()
             && !self.can_see_anonymous
             && self.viewer_id != Some(post.author_id)
+    }
+
+    /// A post waiting for approval is shown only to its author and moderators.
+    pub fn is_invisible_pending(&self, post: &PostView) -> bool {
+        post.pending && !self.can_see_anonymous && self.viewer_id != Some(post.author_id)
     }
 
     pub fn is_first_unread(&self, post: &PostView) -> bool {

@@ -18,6 +18,7 @@ pub struct GroupForm {
     pub topics: String,
     pub allow_anonymous: Option<String>,
     pub class_group: Option<String>,
+    pub first_post_approval: Option<String>,
 }
 
 impl GroupForm {

@@ -50,6 +50,7 @@ pub async fn show(
             viewer,
             params.after,
             THREADS_PER_PAGE + 1,
+            can.moderate,
         )
         .await?
     } else {

@@ -7,6 +7,7 @@ mod members;
 mod moderation;
 mod posts;
 mod search;
+mod settings;
 mod thread;
 
 use axum::Router;
@@ -79,6 +80,14 @@ pub fn router() -> Router<AppState> {
         .route(
             "/groups/{slug}/t/{thread_id}/p/{post_id}/delete",
             post(posts::delete),
+        )
+        .route(
+            "/groups/{slug}/t/{thread_id}/p/{post_id}/approve",
+            post(posts::approve),
+        )
+        .route(
+            "/groups/{slug}/settings",
+            get(settings::show).post(settings::save),
         )
         .route(
             "/groups/{slug}/t/{thread_id}/p/{post_id}/history",

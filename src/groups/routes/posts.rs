@@ -9,6 +9,7 @@ use uuid::Uuid;
 use super::forms::PostForm;
 use super::{access, visible_group};
 use crate::app::AppState;
+use crate::groups::notify::{self, Activity};
 use crate::groups::store::{self, GroupView, PostRef, ThreadView};
 use crate::groups::views::{EditPostPage, HistoryPage};
 use crate::members::current_user::{CurrentUser, SignedIn};
@@ -211,4 +212,44 @@ pub async fn moderate_thread(
     };
     store::set_thread_flags(&state.db, thread_id, pinned, locked).await?;
     Ok(redirect_with(&here, "thread-updated", secure))
+}
+
+/// Approves a post that waited for a moderator; only now are people told.
+pub async fn approve(
+    State(state): State<AppState>,
+    ctx: RequestContext,
+    SignedIn(user): SignedIn,
+    Path((slug, thread_id, post_id)): Path<(String, String, String)>,
+) -> AppResult<Response> {
+    let (group, thread, post) = load(&state, &ctx, &slug, &thread_id, &post_id).await?;
+    if !access(&group, Some(&user)).can_moderate() {
+        return Err(AppError::Forbidden);
+    }
+    let now = state.clock.now();
+    let mut tx = state.db.begin().await?;
+    if store::approve_post(&mut *tx, post.post_id).await? {
+        let author = crate::members::store::find_user_by_id(&mut *tx, post.author_id).await?;
+        let author_name = author.map(|a| a.name).unwrap_or_default();
+        let activity = Activity {
+            group: &group,
+            thread_id: thread.thread_id,
+            thread_title: &thread.title,
+            seq: post.seq,
+            author_id: post.author_id,
+            anonymous: post.anonymous,
+            author_name: &author_name,
+            body: &post.body,
+        };
+        if post.seq == 1 {
+            notify::new_thread(&mut tx, &state.config.base_url, &activity, now).await?;
+        } else {
+            notify::reply(&mut tx, &state.config.base_url, &activity, now).await?;
+        }
+    }
+    tx.commit().await?;
+    Ok(redirect_with(
+        &thread_link(&slug, &thread, post.seq),
+        "post-approved",
+        state.config.secure_cookies(),
+    ))
 }

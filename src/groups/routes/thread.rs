@@ -63,8 +63,10 @@ pub async fn create_thread(
     }
     let now = state.clock.now();
     let anonymous = group.allow_anonymous && form.anonymous.is_some();
+    let pending = needs_approval(&state, &group, &user).await?;
     let body_html = render_post(&state, &form.body).await?;
     let post = NewPost {
+        pending,
         author: user.user_id,
         title: &form.title,
         anonymous,
@@ -84,9 +86,15 @@ pub async fn create_thread(
         author_name: &user.name,
         body: &form.body,
     };
-    notify::new_thread(&mut tx, &state.config.base_url, &activity, now).await?;
+    if !pending {
+        notify::new_thread(&mut tx, &state.config.base_url, &activity, now).await?;
+    }
     tx.commit().await?;
-    Ok(see_other(&format!("/groups/{slug}/t/{thread_id}")).into_response())
+    Ok(after_posting(
+        &state,
+        format!("/groups/{slug}/t/{thread_id}"),
+        pending,
+    ))
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -112,6 +120,14 @@ pub async fn show(
     let thread = store::find_thread(&state.db, group.group_id, thread_id)
         .await?
         .ok_or(AppError::NotFound)?;
+    // A thread whose first post awaits approval exists only for its author
+    // and the group's moderators.
+    if let Some((true, author)) = store::first_post_pending(&state.db, thread_id).await? {
+        let viewer = ctx.user.as_ref().map(|u| u.user_id);
+        if viewer != Some(author) && !access(&group, ctx.user.as_ref()).can_moderate() {
+            return Err(AppError::NotFound);
+        }
+    }
     let page_count = ((thread.post_count as i64 + POSTS_PER_PAGE - 1) / POSTS_PER_PAGE).max(1);
     let last_read = match &ctx.user {
         Some(user) => Some(store::last_read(&state.db, user.user_id, thread_id).await?),
@@ -238,8 +254,10 @@ pub async fn reply(
     }
     let now = state.clock.now();
     let anonymous = group.allow_anonymous && form.anonymous.is_some();
+    let pending = needs_approval(&state, &group, &user).await?;
     let body_html = render_post(&state, &form.body).await?;
     let post = NewPost {
+        pending,
         author: user.user_id,
         title: "",
         anonymous,
@@ -259,13 +277,16 @@ pub async fn reply(
         author_name: &user.name,
         body: &form.body,
     };
-    notify::reply(&mut tx, &state.config.base_url, &activity, now).await?;
+    if !pending {
+        notify::reply(&mut tx, &state.config.base_url, &activity, now).await?;
+    }
     tx.commit().await?;
     let page = (seq as i64 - 1) / POSTS_PER_PAGE + 1;
-    Ok(see_other(&format!(
-        "/groups/{slug}/t/{thread_id}?page={page}#post-{seq}"
+    Ok(after_posting(
+        &state,
+        format!("/groups/{slug}/t/{thread_id}?page={page}#post-{seq}"),
+        pending,
     ))
-    .into_response())
 }
 
 /// A Markdown quotation of a post, to start a reply with.
@@ -323,4 +344,29 @@ pub async fn subscription(
         "thread-subscription-saved",
         state.config.secure_cookies(),
     ))
+}
+
+/// A new member's first post waits for approval where the group asks for it.
+async fn needs_approval(
+    state: &AppState,
+    group: &GroupView,
+    user: &crate::members::current_user::CurrentUser,
+) -> AppResult<bool> {
+    if !group.first_post_approval || access(group, Some(user)).can_moderate() {
+        return Ok(false);
+    }
+    Ok(!store::has_approved_post(&state.db, group.group_id, user.user_id).await?)
+}
+
+/// Back to the thread; a post waiting for approval says so.
+fn after_posting(state: &AppState, location: String, pending: bool) -> Response {
+    if pending {
+        crate::web::flash::redirect_with(
+            &location,
+            "post-pending-saved",
+            state.config.secure_cookies(),
+        )
+    } else {
+        see_other(&location).into_response()
+    }
 }

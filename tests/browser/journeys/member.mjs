@@ -47,7 +47,7 @@ export default async function member(t) {
     profession,
     country: 'RS',
   });
-  const ana = person(cast.member, 'practitioner', 'member');
+  const newcomer = person(cast.member, 'practitioner', 'member');
   const colleague = person(cast.colleague, 'teacher', 'colleague');
   /** The colleague's city as someone types it in a hurry: Latin, no diacritics ("Cacak"). */
   const search = withoutDiacritics(cast.colleague[1]);
@@ -79,7 +79,7 @@ export default async function member(t) {
   await t.step('join with a too-short password and the rules not accepted', async () => {
     await t.followLink(JOIN_LINK, { within: 'header' });
     await t.expectHeading(REGISTER_HEADING);
-    await t.fillForm({ ...details(ana), password: 'kratka' });
+    await t.fillForm({ ...details(newcomer), password: 'kratka' });
     const response = await t.submit(REGISTER_BUTTON);
     if (response.status() !== 422) throw new Error(`expected HTTP 422 for the form with mistakes, got ${response.status()}`);
     await t.expectHeading(REGISTER_HEADING);
@@ -91,7 +91,7 @@ export default async function member(t) {
       en: 'To join, accept the child safeguarding policy.',
     });
     // What was right is kept (the password never comes back).
-    await expectValues(t, { ...details(ana), password: '' });
+    await expectValues(t, { ...details(newcomer), password: '' });
     for (const name of ['name', 'email', 'city', 'institution']) await expectValid(t, name);
     await t.check('register-with-errors', { status: 422 });
   });
@@ -104,7 +104,7 @@ export default async function member(t) {
   });
 
   await t.step('confirm the address from the e-mail', async () => {
-    await t.goto(await t.latestMailLink('/verify/', { to: ana.email }));
+    await t.goto(await t.latestMailLink('/verify/', { to: newcomer.email }));
     await t.expectHeading(VERIFIED_HEADING);
     await t.check('verified');
   });
@@ -115,13 +115,13 @@ export default async function member(t) {
     await t.expectPath('/login');
     await t.expectHeading(SIGN_IN);
     await t.check('login');
-    await t.fillForm({ email: ana.email, password: PASSWORD });
+    await t.fillForm({ email: newcomer.email, password: PASSWORD });
     await t.submit({ sr: 'Prijavi se', en: 'Sign in' });
     await t.expectPath('/');
     await t.expectLanguage();
     // The header now names the member and offers to sign out.
-    const own = t.page.locator('header .account a', { hasText: ana.name });
-    if ((await own.count()) !== 1) throw new Error(`the header does not link to ${JSON.stringify(ana.name)}`);
+    const own = t.page.locator('header .account a', { hasText: newcomer.name });
+    if ((await own.count()) !== 1) throw new Error(`the header does not link to ${JSON.stringify(newcomer.name)}`);
     profilePath = await own.getAttribute('href');
     if (!/^\/members\/[^/]+$/.test(profilePath)) throw new Error(`the header's name links to ${profilePath}`);
     await expectSignOutButton(t);
@@ -140,7 +140,7 @@ export default async function member(t) {
     await t.expectPath('/settings');
     await t.expectHeading({ sr: 'Podešavanja', en: 'Settings' });
     const form = 'form[action="/settings/profile"]';
-    await expectValues(t, { name: ana.name, city: ana.city, institution: ana.institution, locale: t.lang }, form);
+    await expectValues(t, { name: newcomer.name, city: newcomer.city, institution: newcomer.institution, locale: t.lang }, form);
     await t.check('settings');
     await t.fillForm({ ...edited, locale: t.lang, listed_in_directory: true }, { within: form });
     await t.submit({ sr: 'Sačuvaj', en: 'Save' });
@@ -154,7 +154,7 @@ export default async function member(t) {
   await t.step('open the own profile from the header', async () => {
     await t.followLink(`header .account a[href="${profilePath}"]`);
     await t.expectPath(profilePath);
-    await t.expectHeading(ana.name);
+    await t.expectHeading(newcomer.name);
     await t.expectText(edited.bio, { within: 'main' });
     await t.expectText(edited.institution, { within: 'main' });
     await t.expectText({ sr: 'Izmeni svoj profil', en: 'Edit your profile' }, { within: 'main' });
@@ -174,7 +174,7 @@ export default async function member(t) {
       throw new Error(`no card for ${colleague.name} after searching "${search}"; the page says: ${await t.page.locator('main').innerText()}`);
     }
     await t.expectText(colleague.city, { within: 'ul.cards' });
-    await t.expectNoText(ana.name, { within: 'ul.cards' });
+    await t.expectNoText(newcomer.name, { within: 'ul.cards' });
     await t.check('directory-search');
     await t.followLink(`ul.cards a[href="${await newestProfileLink(t, colleague.name)}"]`);
     await t.expectHeading(colleague.name);
@@ -189,7 +189,7 @@ export default async function member(t) {
     await t.expectPath('/');
     await t.expectLanguage();
     await t.expectFlash({ sr: 'Odjavljeni ste.', en: 'You are signed out.' });
-    await t.expectNoText(ana.name, { within: 'header' });
+    await t.expectNoText(newcomer.name, { within: 'header' });
     if ((await t.page.locator('header a[href="/login"]').count()) !== 1) throw new Error('the header offers no sign-in link');
     await t.check('signed-out');
   });
