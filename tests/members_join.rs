@@ -530,3 +530,55 @@ async fn verification_and_reset_emails_arrive_in_the_members_language() {
     assert_eq!(mail[0].subject, "Confirm your e-mail address for Kolega");
     assert_eq!(mail[0].content_language, "en");
 }
+
+#[tokio::test]
+async fn two_people_with_the_same_name_joining_at_once_both_get_an_account() {
+    let app = TestApp::spawn().await;
+    app.get("/register").await;
+    let token = app.csrf_token().unwrap();
+    let form = |email: &'static str| {
+        with(&[("email", email)])
+            .into_iter()
+            .chain([("csrf_token", token.as_str())])
+            .collect::<Vec<_>>()
+    };
+    let (first, second) = (form("prva@csr.rs"), form("druga@csr.rs"));
+
+    let (a, b) = tokio::join!(
+        app.post_form("/register", &first),
+        app.post_form("/register", &second)
+    );
+
+    a.assert_status(StatusCode::OK);
+    b.assert_status(StatusCode::OK);
+    let handles: Vec<String> = sqlx::query_scalar("SELECT handle FROM users ORDER BY handle")
+        .fetch_all(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(handles, vec!["jelena-stojanovic", "jelena-stojanovic-2"]);
+}
+
+#[tokio::test]
+async fn the_error_summary_follows_the_order_of_the_form() {
+    let app = TestApp::spawn().await;
+
+    let response = app
+        .submit_form(
+            "/register",
+            "/register",
+            &with(&[
+                ("password", "kratka"),
+                ("accept_guidelines", ""),
+                ("accept_safeguarding", ""),
+            ]),
+        )
+        .await;
+
+    let summary = response.body.split("role=\"alert\"").nth(1).unwrap();
+    let password = summary.find("#password").unwrap();
+    let guidelines = summary.find("#accept_guidelines").unwrap();
+    assert!(
+        password < guidelines,
+        "the password comes before the checkboxes, as in the form"
+    );
+}

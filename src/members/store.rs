@@ -142,11 +142,18 @@ pub fn search_text(name: &str, institution: &str, city: &str) -> String {
     normalize(&format!("{name} {institution} {city}"))
 }
 
+/// A handle nobody has. Two people of the same name joining at the same
+/// moment would pick the same one: the transaction-scoped advisory lock on
+/// the base handle makes the second wait until the first has committed.
 async fn free_handle(conn: &mut PgConnection, name: &str) -> sqlx::Result<String> {
     let base = match slugify(name) {
         slug if slug.is_empty() => "clan".to_owned(),
         slug => slug.chars().take(40).collect(),
     };
+    sqlx::query("SELECT pg_advisory_xact_lock(hashtext('handle:' || $1))")
+        .bind(&base)
+        .execute(&mut *conn)
+        .await?;
     let taken: Vec<String> =
         sqlx::query_scalar("SELECT handle FROM users WHERE handle = $1 OR handle LIKE $1 || '-%'")
             .bind(&base)

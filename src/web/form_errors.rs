@@ -1,8 +1,6 @@
 //! Validation messages keyed by field, shown beside the field when a form
 //! comes back (status 422) with the user's input still in it.
 
-use std::collections::BTreeMap;
-
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 
@@ -11,33 +9,40 @@ use crate::i18n::{self, Locale};
 #[derive(Debug, Default, Clone)]
 pub struct FormErrors {
     locale: Locale,
-    messages: BTreeMap<&'static str, String>,
+    /// In the order the fields were checked, which is the form's order, so
+    /// the summary at the top reads like the form.
+    messages: Vec<(&'static str, String)>,
 }
 
 impl FormErrors {
     pub fn new(locale: Locale) -> FormErrors {
         FormErrors {
             locale,
-            messages: BTreeMap::new(),
+            messages: Vec::new(),
         }
     }
 
     /// Adds the catalogue message `key` for `field` (the first one wins).
     pub fn add(&mut self, field: &'static str, key: &str) {
         let text = i18n::t(self.locale, key);
-        self.messages.entry(field).or_insert(text);
+        self.add_text(field, text);
     }
 
     pub fn add_text(&mut self, field: &'static str, text: String) {
-        self.messages.entry(field).or_insert(text);
+        if !self.has(field) {
+            self.messages.push((field, text));
+        }
     }
 
     pub fn get(&self, field: &str) -> Option<&str> {
-        self.messages.get(field).map(String::as_str)
+        self.messages
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, text)| text.as_str())
     }
 
     pub fn has(&self, field: &str) -> bool {
-        self.messages.contains_key(field)
+        self.get(field).is_some()
     }
 
     pub fn locale(&self) -> Locale {
