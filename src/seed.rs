@@ -163,7 +163,10 @@ pub async fn seed_demo(pool: &PgPool) -> anyhow::Result<()> {
         DEMO_MEMBERS.len() - created
     );
     // The moderator and a psychologist answer "help for helpers" requests.
-    for email in ["milica.jovanovic@kolega.example", "nikola.djordjevic@kolega.example"] {
+    for email in [
+        "milica.jovanovic@kolega.example",
+        "nikola.djordjevic@kolega.example",
+    ] {
         if let Some(user) = store::find_user_by_email(pool, email).await? {
             crate::support::store::set_supporter(pool, user.user_id, true).await?;
         }

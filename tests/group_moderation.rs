@@ -5,23 +5,8 @@ mod common;
 
 use axum::http::StatusCode;
 use common::TestApp;
-use common::members::PASSWORD;
+use common::groups::link_ending;
 use kolega::members::Role;
-
-async fn switch_to(app: &TestApp, email: &str) {
-    app.clear_cookies();
-    app.sign_in(email, PASSWORD)
-        .await
-        .assert_status(StatusCode::SEE_OTHER);
-}
-
-fn link_ending(body: &str, ending: &str) -> String {
-    let end = body
-        .find(&format!("/{ending}\""))
-        .unwrap_or_else(|| panic!("no /{ending} link"));
-    let start = body[..end].rfind('"').unwrap() + 1;
-    format!("{}/{ending}", &body[start..end])
-}
 
 /// Jelena owns a public group; Nikola posts in it; Ana flags his post.
 async fn flagged_post(app: &TestApp) -> (String, String) {
@@ -45,7 +30,7 @@ async fn flagged_post(app: &TestApp) -> (String, String) {
         .header("location")
         .unwrap()
         .to_owned();
-    switch_to(app, "nikola@csr.rs").await;
+    app.switch_to("nikola@csr.rs").await;
     app.submit_form(&group, &format!("{group}/join"), &[]).await;
     let path = format!("{group}/new-thread");
     let thread = app
@@ -61,7 +46,7 @@ async fn flagged_post(app: &TestApp) -> (String, String) {
         .header("location")
         .unwrap()
         .to_owned();
-    switch_to(app, "ana@csr.rs").await;
+    app.switch_to("ana@csr.rs").await;
     let page = app.get(&thread).await;
     let flag = link_ending(&page.body, "flag");
     let flagged = app
@@ -80,7 +65,7 @@ async fn a_group_moderator_hides_a_flagged_post_and_the_author_is_told() {
     let empty = app.get("/moderation").await;
     assert!(empty.body.contains("Nema otvorenih prijava."));
 
-    switch_to(&app, "jelena@csr.rs").await;
+    app.switch_to("jelena@csr.rs").await;
     let queue = app.get("/moderation").await;
     assert!(queue.body.contains("Kupite moj kurs") && queue.body.contains("Reklama."));
     let action = queue
@@ -116,7 +101,7 @@ async fn a_group_moderator_hides_a_flagged_post_and_the_author_is_told() {
             && as_moderator.body.contains("sakriveno od strane moderatora")
     );
 
-    switch_to(&app, "ana@csr.rs").await;
+    app.switch_to("ana@csr.rs").await;
     let as_member = app.get(&thread).await;
     assert!(as_member.body.contains("Moderatori su sakrili ovu poruku."));
     assert!(!as_member.body.contains("Najbolji kurs"));
@@ -157,14 +142,14 @@ async fn only_moderators_decide_and_a_kept_post_stays() {
     .await
     .assert_status(StatusCode::FORBIDDEN);
 
-    switch_to(&app, "jelena@csr.rs").await;
+    app.switch_to("jelena@csr.rs").await;
     app.submit_form(
         "/moderation",
         &format!("/moderation/{flag_id}"),
         &[("action", "keep")],
     )
     .await;
-    switch_to(&app, "ana@csr.rs").await;
+    app.switch_to("ana@csr.rs").await;
     assert!(app.get(&thread).await.body.contains("Najbolji kurs"));
 }
 
@@ -175,7 +160,7 @@ async fn a_site_moderator_sees_flags_from_every_group() {
     app.create_member("Milica Jovanović", "milica@kolega.rs", Role::Moderator)
         .await;
 
-    switch_to(&app, "milica@kolega.rs").await;
+    app.switch_to("milica@kolega.rs").await;
 
     assert!(
         app.get("/moderation")
@@ -204,7 +189,7 @@ async fn looking_at_anonymous_authors_is_logged() {
         .header("location")
         .unwrap()
         .to_owned();
-    switch_to(&app, "nikola@csr.rs").await;
+    app.switch_to("nikola@csr.rs").await;
     app.submit_form(&group, &format!("{group}/join"), &[]).await;
     let path = format!("{group}/new-thread");
     let thread = app
@@ -227,7 +212,7 @@ async fn looking_at_anonymous_authors_is_logged() {
         "the author reading their own post is not a reveal"
     );
 
-    switch_to(&app, "milica@kolega.rs").await;
+    app.switch_to("milica@kolega.rs").await;
     app.get(&thread).await;
 
     let (viewer,): (String,) = sqlx::query_as(
@@ -287,7 +272,7 @@ async fn a_new_members_first_post_waits_for_approval_where_the_group_asks() {
     };
     app.deliver_mail().await;
 
-    switch_to(&app, "marko@fpn.rs").await;
+    app.switch_to("marko@fpn.rs").await;
     app.submit_form(&group, &format!("{group}/join"), &[]).await;
     let reply = app
         .submit_form(
@@ -307,7 +292,7 @@ async fn a_new_members_first_post_waits_for_approval_where_the_group_asks() {
         "nobody is told before approval"
     );
 
-    switch_to(&app, "ana@csr.rs").await;
+    app.switch_to("ana@csr.rs").await;
     assert!(
         !app.get(&thread).await.body.contains("Zdravo, ja sam Marko"),
         "others do not see it yet"
@@ -319,7 +304,7 @@ async fn a_new_members_first_post_waits_for_approval_where_the_group_asks() {
             .contains("Ništa nije pronađeno.")
     );
 
-    switch_to(&app, "jelena@csr.rs").await;
+    app.switch_to("jelena@csr.rs").await;
     let moderator_view = app.get(&thread).await;
     assert!(moderator_view.body.contains("Zdravo, ja sam Marko"));
     let approve = link_ending(
@@ -334,16 +319,16 @@ async fn a_new_members_first_post_waits_for_approval_where_the_group_asks() {
             .any(|m| m.to == "jelena@csr.rs" && m.subject.contains("Novi odgovor"))
     );
 
-    switch_to(&app, "ana@csr.rs").await;
+    app.switch_to("ana@csr.rs").await;
     assert!(app.get(&thread).await.body.contains("Zdravo, ja sam Marko"));
-    switch_to(&app, "marko@fpn.rs").await;
+    app.switch_to("marko@fpn.rs").await;
     app.submit_form(
         &thread,
         &format!("{thread}/reply"),
         &[("body", "Drugi put ne čekam.")],
     )
     .await;
-    switch_to(&app, "ana@csr.rs").await;
+    app.switch_to("ana@csr.rs").await;
     assert!(
         app.get(&thread).await.body.contains("Drugi put ne čekam."),
         "later posts need no approval"

@@ -3,50 +3,8 @@
 
 mod common;
 
-use axum::http::StatusCode;
 use common::TestApp;
-use common::members::PASSWORD;
 use kolega::members::Role;
-
-async fn switch_to(app: &TestApp, email: &str) {
-    app.clear_cookies();
-    app.sign_in(email, PASSWORD)
-        .await
-        .assert_status(StatusCode::SEE_OTHER);
-}
-
-async fn open_group(app: &TestApp, name: &str, visibility: &str) -> String {
-    let fields = [
-        ("name", name),
-        ("visibility", visibility),
-        ("language", "sr"),
-    ];
-    app.submit_form("/groups/new", "/groups/new", &fields)
-        .await
-        .header("location")
-        .unwrap()
-        .to_owned()
-}
-
-async fn join(app: &TestApp, group: &str) {
-    app.submit_form(group, &format!("{group}/join"), &[]).await;
-}
-
-async fn start_thread(app: &TestApp, group: &str, title: &str, body: &str) -> String {
-    let path = format!("{group}/new-thread");
-    app.submit_form(&path, &path, &[("title", title), ("body", body)])
-        .await
-        .header("location")
-        .unwrap()
-        .to_owned()
-}
-
-async fn reply(app: &TestApp, thread: &str, body: &str) {
-    let response = app
-        .submit_form(thread, &format!("{thread}/reply"), &[("body", body)])
-        .await;
-    assert!(response.status.is_redirection(), "{}", response.body);
-}
 
 #[tokio::test]
 async fn the_thread_author_hears_about_replies_with_an_excerpt_in_public_groups() {
@@ -55,13 +13,16 @@ async fn the_thread_author_hears_about_replies_with_an_excerpt_in_public_groups(
         .await;
     app.sign_in_as("Jelena Stojanović", "jelena@csr.rs", Role::Practitioner)
         .await;
-    let group = open_group(&app, "Hraniteljstvo", "public").await;
-    let thread = start_thread(&app, &group, "Priprema za susret", "Kako pripremate decu?").await;
+    let group = app.open_group("Hraniteljstvo", "public", &[]).await;
+    let thread = app
+        .start_thread(&group, "Priprema za susret", "Kako pripremate decu?")
+        .await;
     app.deliver_mail().await;
 
-    switch_to(&app, "ana@csr.rs").await;
-    join(&app, &group).await;
-    reply(&app, &thread, "Mi pravimo plan susreta sa hraniteljima.").await;
+    app.switch_to("ana@csr.rs").await;
+    app.join_group(&group).await;
+    app.reply(&thread, "Mi pravimo plan susreta sa hraniteljima.")
+        .await;
 
     let mail = app.deliver_mail().await;
     assert_eq!(
@@ -85,8 +46,8 @@ async fn the_thread_author_hears_about_replies_with_an_excerpt_in_public_groups(
     );
 
     // Ana replied, so she follows the thread now; Jelena's answer reaches her.
-    switch_to(&app, "jelena@csr.rs").await;
-    reply(&app, &thread, "Hvala, to je korisno.").await;
+    app.switch_to("jelena@csr.rs").await;
+    app.reply(&thread, "Hvala, to je korisno.").await;
     let mail = app.deliver_mail().await;
     assert!(mail.iter().any(|m| m.to == "ana@csr.rs"));
     assert!(
@@ -104,21 +65,17 @@ async fn emails_about_closed_groups_never_carry_the_text() {
         .await;
     app.sign_in_as("Jelena Stojanović", "jelena@csr.rs", Role::Practitioner)
         .await;
-    let group = open_group(&app, "Supervizija Niš", "closed").await;
+    let group = app.open_group("Supervizija Niš", "closed", &[]).await;
     sqlx::query("INSERT INTO group_members (group_id, user_id, status, created_at) SELECT g.group_id, u.user_id, 'active', now() FROM groups g, users u WHERE u.email = 'ana@csr.rs'")
         .execute(&app.pool)
         .await
         .unwrap();
-    let thread = start_thread(
-        &app,
-        &group,
-        "Slučaj porodice sa troje dece",
-        "Poverljiv opis.",
-    )
-    .await;
+    let thread = app
+        .start_thread(&group, "Slučaj porodice sa troje dece", "Poverljiv opis.")
+        .await;
 
-    switch_to(&app, "ana@csr.rs").await;
-    reply(&app, &thread, "Poverljiv odgovor o porodici.").await;
+    app.switch_to("ana@csr.rs").await;
+    app.reply(&thread, "Poverljiv odgovor o porodici.").await;
 
     let mail = app.deliver_mail().await;
     let to_jelena = mail
@@ -149,24 +106,19 @@ async fn mentions_link_to_the_profile_and_tell_only_those_who_can_read() {
         .await;
     app.sign_in_as("Jelena Stojanović", "jelena@csr.rs", Role::Practitioner)
         .await;
-    let public = open_group(&app, "Hraniteljstvo", "public").await;
-    let closed = open_group(&app, "Supervizija Niš", "closed").await;
+    let public = app.open_group("Hraniteljstvo", "public", &[]).await;
+    let closed = app.open_group("Supervizija Niš", "closed", &[]).await;
 
-    let thread = start_thread(
-        &app,
-        &public,
-        "Pitanje",
-        &format!("Šta misli @{}?", ana.handle),
-    )
-    .await;
+    let thread = app
+        .start_thread(&public, "Pitanje", &format!("Šta misli @{}?", ana.handle))
+        .await;
     let page = app.get(&thread).await;
     assert!(
         page.body
             .contains(&format!("href=\"/members/{}\"", ana.handle)),
         "the mention links to the profile"
     );
-    start_thread(
-        &app,
+    app.start_thread(
         &closed,
         "Poverljivo",
         &format!("Da li @{} zna?", marko.handle),
@@ -195,21 +147,21 @@ async fn followers_hear_of_new_threads_and_muted_threads_stay_quiet() {
         .await;
     app.sign_in_as("Jelena Stojanović", "jelena@csr.rs", Role::Practitioner)
         .await;
-    let group = open_group(&app, "Rad sa migrantima", "public").await;
+    let group = app.open_group("Rad sa migrantima", "public", &[]).await;
 
-    switch_to(&app, "ana@csr.rs").await;
-    join(&app, &group).await;
+    app.switch_to("ana@csr.rs").await;
+    app.join_group(&group).await;
     app.submit_form(&group, &format!("{group}/follow"), &[("follow", "yes")])
         .await;
     assert!(app.get(&group).await.body.contains("Ne prati grupu"));
-    switch_to(&app, "jelena@csr.rs").await;
-    let thread = start_thread(
-        &app,
-        &group,
-        "Deca bez pratnje",
-        "Iskustva iz prihvatnih centara?",
-    )
-    .await;
+    app.switch_to("jelena@csr.rs").await;
+    let thread = app
+        .start_thread(
+            &group,
+            "Deca bez pratnje",
+            "Iskustva iz prihvatnih centara?",
+        )
+        .await;
     let mail = app.deliver_mail().await;
     assert!(mail.iter().any(|m| m.to == "ana@csr.rs"
         && m.subject == "Nova tema u grupi „Rad sa migrantima”: Deca bez pratnje"));
@@ -222,13 +174,9 @@ async fn followers_hear_of_new_threads_and_muted_threads_stay_quiet() {
     )
     .await;
     assert!(app.get(&thread).await.body.contains("Tema je utišana"));
-    switch_to(&app, "ana@csr.rs").await;
-    reply(
-        &app,
-        &thread,
-        "Imamo dobra iskustva sa kulturnim medijatorima.",
-    )
-    .await;
+    app.switch_to("ana@csr.rs").await;
+    app.reply(&thread, "Imamo dobra iskustva sa kulturnim medijatorima.")
+        .await;
     assert!(
         !app.deliver_mail()
             .await
@@ -256,11 +204,13 @@ async fn anonymous_authors_stay_anonymous_in_emails() {
         .header("location")
         .unwrap()
         .to_owned();
-    let thread = start_thread(&app, &group, "Podrška", "Pišite slobodno.").await;
+    let thread = app
+        .start_thread(&group, "Podrška", "Pišite slobodno.")
+        .await;
     app.deliver_mail().await;
 
-    switch_to(&app, "nikola@csr.rs").await;
-    join(&app, &group).await;
+    app.switch_to("nikola@csr.rs").await;
+    app.join_group(&group).await;
     let response = app
         .submit_form(
             &thread,

@@ -8,42 +8,20 @@ use common::TestApp;
 use common::members::PASSWORD;
 use kolega::members::Role;
 
-async fn open_group(app: &TestApp, name: &str, visibility: &str) -> String {
-    let fields = [
-        ("name", name),
-        ("visibility", visibility),
-        ("language", "sr"),
-    ];
-    app.submit_form("/groups/new", "/groups/new", &fields)
-        .await
-        .header("location")
-        .unwrap()
-        .to_owned()
-}
-
-async fn start_thread(app: &TestApp, group: &str, title: &str, body: &str) -> String {
-    let path = format!("{group}/new-thread");
-    app.submit_form(&path, &path, &[("title", title), ("body", body)])
-        .await
-        .header("location")
-        .unwrap()
-        .to_owned()
-}
-
 #[tokio::test]
 async fn search_finds_posts_whatever_the_script_and_highlights_them() {
     let app = TestApp::spawn().await;
     app.sign_in_as("Jelena Stojanović", "jelena@csr.rs", Role::Practitioner)
         .await;
-    let group = open_group(&app, "Nasilje u porodici", "public").await;
-    start_thread(
-        &app,
+    let group = app.open_group("Nasilje u porodici", "public", &[]).await;
+    app.start_thread(
         &group,
         "Procena rizika",
         "Kako procenjujete rizik kod nasilja u porodici sa malom decom?",
     )
     .await;
-    start_thread(&app, &group, "Hraniteljstvo", "Obuka hranitelja u Nišu.").await;
+    app.start_thread(&group, "Hraniteljstvo", "Obuka hranitelja u Nišu.")
+        .await;
     app.clear_cookies();
 
     for query in [
@@ -83,24 +61,19 @@ async fn closed_and_secret_content_never_appears_for_non_members() {
         .await;
     app.sign_in_as("Jelena Stojanović", "jelena@csr.rs", Role::Practitioner)
         .await;
-    let closed = open_group(&app, "Supervizija", "closed").await;
-    let secret = open_group(&app, "Tajna grupa", "secret").await;
-    let public = open_group(&app, "Javna grupa", "public").await;
-    start_thread(
-        &app,
+    let closed = app.open_group("Supervizija", "closed", &[]).await;
+    let secret = app.open_group("Tajna grupa", "secret", &[]).await;
+    let public = app.open_group("Javna grupa", "public", &[]).await;
+    app.start_thread(
         &closed,
         "Zatvorena dilema",
         "Poverljivi slučaj zlostavljanja.",
     )
     .await;
-    start_thread(&app, &secret, "Tajna dilema", "Tajni slučaj zlostavljanja.").await;
-    start_thread(
-        &app,
-        &public,
-        "Javno pitanje",
-        "Opšte pitanje o zlostavljanju.",
-    )
-    .await;
+    app.start_thread(&secret, "Tajna dilema", "Tajni slučaj zlostavljanja.")
+        .await;
+    app.start_thread(&public, "Javno pitanje", "Opšte pitanje o zlostavljanju.")
+        .await;
 
     let member = app.get("/search?q=zlostavljanje").await;
     assert!(

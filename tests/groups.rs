@@ -4,42 +4,9 @@ mod common;
 
 use axum::http::StatusCode;
 use common::TestApp;
+use common::groups::link_ending;
 use common::members::PASSWORD;
 use kolega::members::Role;
-
-/// Creates a group through the form as the signed-in member; returns its path.
-async fn open_group(app: &TestApp, name: &str, visibility: &str, extra: &[(&str, &str)]) -> String {
-    let mut fields = vec![
-        ("name", name),
-        ("visibility", visibility),
-        ("language", "sr"),
-        ("description", "Opis **grupe**."),
-    ];
-    fields.extend_from_slice(extra);
-    let response = app.submit_form("/groups/new", "/groups/new", &fields).await;
-    assert!(response.status.is_redirection(), "{}", response.body);
-    response.header("location").unwrap().to_owned()
-}
-
-async fn start_thread(app: &TestApp, group: &str, title: &str, body: &str) -> String {
-    let response = app
-        .submit_form(
-            &format!("{group}/new-thread"),
-            &format!("{group}/new-thread"),
-            &[("title", title), ("body", body)],
-        )
-        .await;
-    assert!(response.status.is_redirection(), "{}", response.body);
-    response.header("location").unwrap().to_owned()
-}
-
-/// Signs the browser in as `email` (a member created earlier).
-async fn switch_to(app: &TestApp, email: &str) {
-    app.clear_cookies();
-    app.sign_in(email, PASSWORD)
-        .await
-        .assert_status(StatusCode::SEE_OTHER);
-}
 
 #[tokio::test]
 async fn who_sees_what_in_public_closed_and_secret_groups() {
@@ -48,14 +15,13 @@ async fn who_sees_what_in_public_closed_and_secret_groups() {
         .await;
     app.sign_in_as("Jelena Stojanović", "jelena@csr.rs", Role::Practitioner)
         .await;
-    let public = open_group(&app, "Hraniteljstvo", "public", &[]).await;
-    let closed = open_group(&app, "Supervizija Niš", "closed", &[]).await;
-    let secret = open_group(&app, "Tajna supervizija", "secret", &[]).await;
+    let public = app.open_group("Hraniteljstvo", "public", &[]).await;
+    let closed = app.open_group("Supervizija Niš", "closed", &[]).await;
+    let secret = app.open_group("Tajna supervizija", "secret", &[]).await;
     let mut threads = Vec::new();
     for group in [&public, &closed, &secret] {
         threads.push(
-            start_thread(
-                &app,
+            app.start_thread(
                 group,
                 "Dilema o smeštaju",
                 "Poverljiv opis slučaja bez imena.",
@@ -94,7 +60,7 @@ async fn who_sees_what_in_public_closed_and_secret_groups() {
         .assert_status(StatusCode::NOT_FOUND);
 
     // A signed-in non-member.
-    switch_to(&app, "marko@fpn.rs").await;
+    app.switch_to("marko@fpn.rs").await;
     assert!(!app.get("/groups").await.body.contains("Tajna supervizija"));
     app.get(&threads[1])
         .await
@@ -114,7 +80,7 @@ async fn who_sees_what_in_public_closed_and_secret_groups() {
     forced_secret.assert_status(StatusCode::NOT_FOUND);
 
     // The owner, a member of all three.
-    switch_to(&app, "jelena@csr.rs").await;
+    app.switch_to("jelena@csr.rs").await;
     let mine = app.get("/groups").await;
     assert!(mine.body.contains("Tajna supervizija"));
     for thread in &threads {
@@ -134,20 +100,20 @@ async fn students_join_public_groups_and_ask_to_join_closed_ones() {
         .await;
     app.sign_in_as("Jelena Stojanović", "jelena@csr.rs", Role::Practitioner)
         .await;
-    let public = open_group(&app, "Rad sa migrantima", "public", &[]).await;
-    let closed = open_group(&app, "Supervizija Vranje", "closed", &[]).await;
+    let public = app.open_group("Rad sa migrantima", "public", &[]).await;
+    let closed = app.open_group("Supervizija Vranje", "closed", &[]).await;
 
-    switch_to(&app, "marko@fpn.rs").await;
+    app.switch_to("marko@fpn.rs").await;
     app.submit_form(&public, &format!("{public}/join"), &[])
         .await
         .assert_redirect_to(&public);
-    let thread = start_thread(
-        &app,
-        &public,
-        "Pitanje studenta",
-        "Kako izgleda prvi razgovor sa porodicom?",
-    )
-    .await;
+    let thread = app
+        .start_thread(
+            &public,
+            "Pitanje studenta",
+            "Kako izgleda prvi razgovor sa porodicom?",
+        )
+        .await;
     assert!(
         app.get(&thread)
             .await
@@ -196,13 +162,13 @@ async fn a_student_with_the_class_code_becomes_a_member_at_once() {
         .await;
     app.sign_in_as("prof. Dragana Petrović", "dragana@fpn.rs", Role::Teacher)
         .await;
-    let group = open_group(
-        &app,
-        "Studenti — stručna praksa 2026",
-        "closed",
-        &[("class_group", "yes")],
-    )
-    .await;
+    let group = app
+        .open_group(
+            "Studenti — stručna praksa 2026",
+            "closed",
+            &[("class_group", "yes")],
+        )
+        .await;
     let page = app.get(&group).await;
     let code: String = page
         .body
@@ -213,7 +179,7 @@ async fn a_student_with_the_class_code_becomes_a_member_at_once() {
         .take(8)
         .collect();
 
-    switch_to(&app, "sara@fpn.rs").await;
+    app.switch_to("sara@fpn.rs").await;
     let wrong = app
         .submit_form("/groups/join", "/groups/join", &[("code", "NEPOSTOJI")])
         .await;
@@ -262,7 +228,7 @@ async fn only_verified_practitioners_teachers_and_moderators_open_groups() {
     .assert_status(StatusCode::FORBIDDEN);
     assert_eq!(app.count("SELECT count(*) FROM groups").await, 0);
 
-    switch_to(&app, "marko@fpn.rs").await;
+    app.switch_to("marko@fpn.rs").await;
     app.clear_cookies();
     app.create_member("Nova Praktičarka", "nova@csr.rs", Role::Practitioner)
         .await;
@@ -281,7 +247,7 @@ async fn a_jmbg_is_never_saved_and_the_text_is_kept() {
     let app = TestApp::spawn().await;
     app.sign_in_as("Jelena Stojanović", "jelena@csr.rs", Role::Practitioner)
         .await;
-    let group = open_group(&app, "Zaštita dece", "public", &[]).await;
+    let group = app.open_group("Zaštita dece", "public", &[]).await;
     let body = "Dečak, JMBG 0101990710008, živi sa bakom. Kako da procenim rizik?";
 
     let refused = app
@@ -321,7 +287,7 @@ async fn a_phone_number_needs_the_authors_confirmation() {
     let app = TestApp::spawn().await;
     app.sign_in_as("Jelena Stojanović", "jelena@csr.rs", Role::Practitioner)
         .await;
-    let group = open_group(&app, "Zaštita dece", "public", &[]).await;
+    let group = app.open_group("Zaštita dece", "public", &[]).await;
     let body = "SOS linija udruženja je 011/123-4567, radi noću.";
     let path = format!("{group}/new-thread");
 
@@ -352,11 +318,9 @@ async fn posts_are_markdown_rendered_to_safe_html() {
     let app = TestApp::spawn().await;
     app.sign_in_as("Jelena Stojanović", "jelena@csr.rs", Role::Practitioner)
         .await;
-    let group = open_group(&app, "Zaštita dece", "public", &[]).await;
+    let group = app.open_group("Zaštita dece", "public", &[]).await;
 
-    let thread = start_thread(
-        &app,
-        &group,
+    let thread = app.start_thread(&group,
         "Protokol",
         "Pročitajte **protokol**: [link](https://example.org/p.pdf)\n\n<script>alert('x')</script>\n\n[klik](javascript:alert(1))",
     )
@@ -378,18 +342,14 @@ async fn anonymous_posts_hide_the_author_except_from_moderators() {
         .await;
     app.sign_in_as("Milica Jovanović", "milica@kolega.rs", Role::Practitioner)
         .await;
-    let group = open_group(
-        &app,
-        "Pomoć pomagačima",
-        "public",
-        &[("allow_anonymous", "yes")],
-    )
-    .await;
+    let group = app
+        .open_group("Pomoć pomagačima", "public", &[("allow_anonymous", "yes")])
+        .await;
     for email in ["nikola@csr.rs", "ana@csr.rs"] {
-        switch_to(&app, email).await;
+        app.switch_to(email).await;
         app.submit_form(&group, &format!("{group}/join"), &[]).await;
     }
-    switch_to(&app, "nikola@csr.rs").await;
+    app.switch_to("nikola@csr.rs").await;
     let path = format!("{group}/new-thread");
     let thread = app
         .submit_form(
@@ -406,7 +366,7 @@ async fn anonymous_posts_hide_the_author_except_from_moderators() {
         .unwrap()
         .to_owned();
 
-    switch_to(&app, "ana@csr.rs").await;
+    app.switch_to("ana@csr.rs").await;
     let seen_by_member = app.get(&thread).await;
     assert!(seen_by_member.body.contains("Anonimni kolega"));
     assert!(
@@ -420,7 +380,7 @@ async fn anonymous_posts_hide_the_author_except_from_moderators() {
         "nor do visitors"
     );
 
-    switch_to(&app, "milica@kolega.rs").await;
+    app.switch_to("milica@kolega.rs").await;
     let seen_by_owner = app.get(&thread).await;
     assert!(
         seen_by_owner.body.contains("Nikola Đorđević"),
@@ -436,9 +396,11 @@ async fn replies_unread_markers_and_pages_of_fifty() {
         .await;
     app.sign_in_as("Jelena Stojanović", "jelena@csr.rs", Role::Practitioner)
         .await;
-    let group = open_group(&app, "Hraniteljstvo", "public", &[]).await;
-    let thread = start_thread(&app, &group, "Iskustva hranitelja", "Prva poruka.").await;
-    switch_to(&app, "ana@csr.rs").await;
+    let group = app.open_group("Hraniteljstvo", "public", &[]).await;
+    let thread = app
+        .start_thread(&group, "Iskustva hranitelja", "Prva poruka.")
+        .await;
+    app.switch_to("ana@csr.rs").await;
     app.submit_form(&group, &format!("{group}/join"), &[]).await;
     app.get(&thread).await;
     for n in 2..=55 {
@@ -450,7 +412,7 @@ async fn replies_unread_markers_and_pages_of_fifty() {
         assert!(response.status.is_redirection(), "{}", response.body);
     }
 
-    switch_to(&app, "ana@csr.rs").await;
+    app.switch_to("ana@csr.rs").await;
     let group_page = app.get(&group).await;
     assert!(
         group_page.body.contains("nepročitan"),
@@ -481,7 +443,7 @@ async fn switch_to_if_needed(app: &TestApp, n: i32) {
     } else {
         "jelena@csr.rs"
     };
-    switch_to(app, email).await;
+    app.switch_to(email).await;
 }
 
 #[tokio::test]
@@ -489,8 +451,10 @@ async fn a_deleted_members_posts_stay_as_a_former_member() {
     let app = TestApp::spawn().await;
     app.sign_in_as("Jelena Stojanović", "jelena@csr.rs", Role::Practitioner)
         .await;
-    let group = open_group(&app, "Hraniteljstvo", "public", &[]).await;
-    let thread = start_thread(&app, &group, "Iskustva", "Moje iskustvo sa hraniteljima.").await;
+    let group = app.open_group("Hraniteljstvo", "public", &[]).await;
+    let thread = app
+        .start_thread(&group, "Iskustva", "Moje iskustvo sa hraniteljima.")
+        .await;
 
     app.submit_form("/settings", "/settings/delete", &[("password", PASSWORD)])
         .await;
@@ -510,9 +474,11 @@ async fn group_moderators_approve_or_decline_requests_and_the_requester_is_email
         .await;
     app.sign_in_as("Ana Vuković", "ana@csr.rs", Role::Practitioner)
         .await;
-    let group = open_group(&app, "Nasilje u porodici — praksa CSR", "closed", &[]).await;
+    let group = app
+        .open_group("Nasilje u porodici — praksa CSR", "closed", &[])
+        .await;
     for email in ["marko@fpn.rs", "sara@fpn.rs"] {
-        switch_to(&app, email).await;
+        app.switch_to(email).await;
         app.submit_form(
             &group,
             &format!("{group}/request"),
@@ -520,7 +486,7 @@ async fn group_moderators_approve_or_decline_requests_and_the_requester_is_email
         )
         .await;
     }
-    switch_to(&app, "marko@fpn.rs").await;
+    app.switch_to("marko@fpn.rs").await;
     let token = app.csrf_token().unwrap();
     app.post_form(
         &format!("{group}/members/sara-nikolic/approve"),
@@ -529,7 +495,7 @@ async fn group_moderators_approve_or_decline_requests_and_the_requester_is_email
     .await
     .assert_status(StatusCode::FORBIDDEN);
 
-    switch_to(&app, "ana@csr.rs").await;
+    app.switch_to("ana@csr.rs").await;
     let members = app.get(&format!("{group}/members")).await;
     assert!(
         members.body.contains("Radim na praksi u CSR."),
@@ -559,9 +525,9 @@ async fn group_moderators_approve_or_decline_requests_and_the_requester_is_email
         to_sara.subject,
         "Vaš zahtev za grupu „Nasilje u porodici — praksa CSR”"
     );
-    switch_to(&app, "marko@fpn.rs").await;
+    app.switch_to("marko@fpn.rs").await;
     assert!(app.get(&group).await.body.contains("/new-thread"));
-    switch_to(&app, "sara@fpn.rs").await;
+    app.switch_to("sara@fpn.rs").await;
     assert!(!app.get(&group).await.body.contains("/new-thread"));
 }
 
@@ -573,7 +539,7 @@ async fn a_secret_group_is_joined_by_invitation_and_bans_stick() {
         .await;
     app.sign_in_as("Milica Jovanović", "milica@kolega.rs", Role::Practitioner)
         .await;
-    let group = open_group(&app, "Supervizija — tim Niš", "secret", &[]).await;
+    let group = app.open_group("Supervizija — tim Niš", "secret", &[]).await;
 
     let invited = app
         .submit_form(
@@ -595,7 +561,7 @@ async fn a_secret_group_is_joined_by_invitation_and_bans_stick() {
     assert_eq!(mail.len(), 1);
     assert_eq!(mail[0].subject, "Poziv u grupu „Supervizija — tim Niš”");
 
-    switch_to(&app, "nikola@csr.rs").await;
+    app.switch_to("nikola@csr.rs").await;
     assert!(
         app.get("/groups")
             .await
@@ -608,14 +574,14 @@ async fn a_secret_group_is_joined_by_invitation_and_bans_stick() {
         .assert_redirect_to(&group);
     assert!(app.get(&group).await.body.contains("/new-thread"));
 
-    switch_to(&app, "milica@kolega.rs").await;
+    app.switch_to("milica@kolega.rs").await;
     app.submit_form(
         &format!("{group}/members"),
         &format!("{group}/members/{}/ban", nikola.handle),
         &[],
     )
     .await;
-    switch_to(&app, "nikola@csr.rs").await;
+    app.switch_to("nikola@csr.rs").await;
     app.get(&group).await.assert_status(StatusCode::NOT_FOUND);
     let token = app.csrf_token().unwrap();
     app.post_form(&format!("{group}/join"), &[("csrf_token", &token)])
@@ -628,13 +594,13 @@ async fn a_teacher_regenerates_or_disables_the_class_code() {
     let app = TestApp::spawn().await;
     app.sign_in_as("prof. Dragana Petrović", "dragana@fpn.rs", Role::Teacher)
         .await;
-    let group = open_group(
-        &app,
-        "Metode socijalnog rada",
-        "closed",
-        &[("class_group", "yes")],
-    )
-    .await;
+    let group = app
+        .open_group(
+            "Metode socijalnog rada",
+            "closed",
+            &[("class_group", "yes")],
+        )
+        .await;
     let code_of = |body: &str| {
         body.split("<code>")
             .nth(1)
@@ -660,19 +626,10 @@ async fn a_teacher_regenerates_or_disables_the_class_code() {
 
     app.create_member("Sara Nikolić", "sara@fpn.rs", Role::Student)
         .await;
-    switch_to(&app, "sara@fpn.rs").await;
+    app.switch_to("sara@fpn.rs").await;
     app.submit_form("/groups/join", "/groups/join", &[("code", &second)])
         .await
         .assert_status(StatusCode::UNPROCESSABLE_ENTITY);
-}
-
-fn post_link(body: &str, kind: &str) -> String {
-    let marker = format!("/{kind}\"");
-    let end = body
-        .find(&marker)
-        .unwrap_or_else(|| panic!("no {kind} link"));
-    let start = body[..end].rfind('"').unwrap() + 1;
-    format!("{}/{kind}", &body[start..end])
 }
 
 #[tokio::test]
@@ -682,13 +639,15 @@ async fn authors_edit_and_delete_their_posts_and_moderators_see_earlier_versions
         .await;
     app.sign_in_as("Jelena Stojanović", "jelena@csr.rs", Role::Practitioner)
         .await;
-    let group = open_group(&app, "Hraniteljstvo", "public", &[]).await;
-    switch_to(&app, "ana@csr.rs").await;
+    let group = app.open_group("Hraniteljstvo", "public", &[]).await;
+    app.switch_to("ana@csr.rs").await;
     app.submit_form(&group, &format!("{group}/join"), &[]).await;
-    let thread = start_thread(&app, &group, "Pitanje", "Prva verzija teksta.").await;
+    let thread = app
+        .start_thread(&group, "Pitanje", "Prva verzija teksta.")
+        .await;
 
     let page = app.get(&thread).await;
-    let edit = post_link(&page.body, "edit");
+    let edit = link_ending(&page.body, "edit");
     let saved = app
         .submit_form(&edit, &edit, &[("body", "Ispravljena verzija teksta.")])
         .await;
@@ -700,21 +659,21 @@ async fn authors_edit_and_delete_their_posts_and_moderators_see_earlier_versions
     );
     assert!(edited.body.contains("izmenjeno"));
 
-    switch_to(&app, "jelena@csr.rs").await;
+    app.switch_to("jelena@csr.rs").await;
     let others = app.get(&thread).await;
     assert!(!others.body.contains("/edit\""), "only the author edits");
     app.get(&edit).await.assert_status(StatusCode::FORBIDDEN);
-    let history = app.get(&post_link(&others.body, "history")).await;
+    let history = app.get(&link_ending(&others.body, "history")).await;
     assert!(
         history.body.contains("Prva verzija teksta."),
         "the owner (a group moderator) sees the earlier version"
     );
 
-    switch_to(&app, "ana@csr.rs").await;
-    app.get(&post_link(&others.body, "history"))
+    app.switch_to("ana@csr.rs").await;
+    app.get(&link_ending(&others.body, "history"))
         .await
         .assert_status(StatusCode::FORBIDDEN);
-    let delete = post_link(&app.get(&thread).await.body, "delete");
+    let delete = link_ending(&app.get(&thread).await.body, "delete");
     app.submit_form(&thread, &delete, &[]).await;
     let after = app.get(&thread).await;
     assert!(after.body.contains("Autor je obrisao ovu poruku."));
@@ -726,8 +685,10 @@ async fn a_reply_can_quote_a_post() {
     let app = TestApp::spawn().await;
     app.sign_in_as("Jelena Stojanović", "jelena@csr.rs", Role::Practitioner)
         .await;
-    let group = open_group(&app, "Hraniteljstvo", "public", &[]).await;
-    let thread = start_thread(&app, &group, "Pitanje", "Kako pripremate decu za susret?").await;
+    let group = app.open_group("Hraniteljstvo", "public", &[]).await;
+    let thread = app
+        .start_thread(&group, "Pitanje", "Kako pripremate decu za susret?")
+        .await;
 
     let page = app.get(&thread).await;
     let quote_link = common::html::unescape(
@@ -755,10 +716,10 @@ async fn moderators_pin_lock_and_move_threads() {
         .await;
     app.sign_in_as("Jelena Stojanović", "jelena@csr.rs", Role::Practitioner)
         .await;
-    let group = open_group(&app, "Hraniteljstvo", "public", &[]).await;
-    let other = open_group(&app, "Zaštita dece", "public", &[]).await;
-    let first = start_thread(&app, &group, "Starija tema", "Tekst.").await;
-    let _second = start_thread(&app, &group, "Novija tema", "Tekst.").await;
+    let group = app.open_group("Hraniteljstvo", "public", &[]).await;
+    let other = app.open_group("Zaštita dece", "public", &[]).await;
+    let first = app.start_thread(&group, "Starija tema", "Tekst.").await;
+    let _second = app.start_thread(&group, "Novija tema", "Tekst.").await;
 
     app.submit_form(&first, &format!("{first}/moderate"), &[("action", "pin")])
         .await;
@@ -770,7 +731,7 @@ async fn moderators_pin_lock_and_move_threads() {
     app.submit_form(&first, &format!("{first}/moderate"), &[("action", "lock")])
         .await;
 
-    switch_to(&app, "ana@csr.rs").await;
+    app.switch_to("ana@csr.rs").await;
     app.submit_form(&group, &format!("{group}/join"), &[]).await;
     let locked = app.get(&first).await;
     assert!(locked.body.contains("Tema je zaključana"));
@@ -792,7 +753,7 @@ async fn moderators_pin_lock_and_move_threads() {
     .await
     .assert_status(StatusCode::FORBIDDEN);
 
-    switch_to(&app, "jelena@csr.rs").await;
+    app.switch_to("jelena@csr.rs").await;
     let other_slug = other.trim_start_matches("/groups/");
     let moved = app
         .submit_form(
@@ -817,10 +778,13 @@ async fn a_groups_threads_come_in_pages_with_pinned_first() {
     let app = TestApp::spawn().await;
     app.sign_in_as("Jelena Stojanović", "jelena@csr.rs", Role::Practitioner)
         .await;
-    let group = open_group(&app, "Hraniteljstvo", "public", &[]).await;
+    let group = app.open_group("Hraniteljstvo", "public", &[]).await;
     let mut threads = Vec::new();
     for n in 0..33 {
-        threads.push(start_thread(&app, &group, &format!("Tema broj {n:02}"), "Tekst.").await);
+        threads.push(
+            app.start_thread(&group, &format!("Tema broj {n:02}"), "Tekst.")
+                .await,
+        );
         app.clock.advance(chrono::Duration::minutes(1));
     }
     app.submit_form(

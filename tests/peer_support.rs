@@ -5,15 +5,7 @@ mod common;
 use axum::http::StatusCode;
 use chrono::Duration;
 use common::TestApp;
-use common::members::PASSWORD;
 use kolega::members::Role;
-
-async fn switch_to(app: &TestApp, email: &str) {
-    app.clear_cookies();
-    app.sign_in(email, PASSWORD)
-        .await
-        .assert_status(StatusCode::SEE_OTHER);
-}
 
 /// Milica (moderator) puts Nikola and Ana on the support team; Jelena asks for help.
 async fn request(app: &TestApp) -> String {
@@ -35,7 +27,7 @@ async fn request(app: &TestApp) -> String {
         )
         .await;
     }
-    switch_to(app, "jelena@csr.rs").await;
+    app.switch_to("jelena@csr.rs").await;
     let sent = app
         .submit_form(
             "/support",
@@ -64,7 +56,7 @@ async fn a_request_reaches_the_team_without_its_text_and_becomes_a_private_conve
         "no text in e-mails"
     );
 
-    switch_to(&app, "nikola@csr.rs").await;
+    app.switch_to("nikola@csr.rs").await;
     let queue = app.get("/support/queue").await;
     assert!(queue.body.contains("ne mogu da spavam"));
     app.submit_form("/support/queue", &format!("{conversation}/take"), &[])
@@ -77,7 +69,7 @@ async fn a_request_reaches_the_team_without_its_text_and_becomes_a_private_conve
     )
     .await;
 
-    switch_to(&app, "jelena@csr.rs").await;
+    app.switch_to("jelena@csr.rs").await;
     let page = app.get(&conversation).await;
     assert!(page.body.contains("Tu sam. Hajde da razgovaramo."));
     let mail = app.deliver_mail().await;
@@ -87,7 +79,7 @@ async fn a_request_reaches_the_team_without_its_text_and_becomes_a_private_conve
 
     // Nobody else: not the other supporter, not a moderator, not an administrator.
     for email in ["ana@csr.rs", "milica@kolega.rs", "admin@kolega.rs"] {
-        switch_to(&app, email).await;
+        app.switch_to(email).await;
         app.get(&conversation)
             .await
             .assert_status(StatusCode::NOT_FOUND);
@@ -99,7 +91,7 @@ async fn a_request_reaches_the_team_without_its_text_and_becomes_a_private_conve
             "never searchable"
         );
     }
-    switch_to(&app, "ana@csr.rs").await;
+    app.switch_to("ana@csr.rs").await;
     assert!(
         !app.get("/support/queue").await.body.contains("spavam"),
         "a taken request leaves the queue"
@@ -118,7 +110,7 @@ async fn only_peer_supporters_see_the_queue_and_take_requests() {
     app.create_member("Marko Ilić", "marko@fpn.rs", Role::Student)
         .await;
 
-    switch_to(&app, "marko@fpn.rs").await;
+    app.switch_to("marko@fpn.rs").await;
     app.get("/support/queue")
         .await
         .assert_status(StatusCode::FORBIDDEN);
