@@ -43,8 +43,8 @@ SELECT group_id, row_number() OVER (ORDER BY slug) AS n FROM groups WHERE slug L
 CREATE INDEX ON bench_groups (n);
 
 INSERT INTO threads (group_id, author_id, title, created_at, last_post_at, post_count)
-SELECT g.group_id, m.user_id, 'Tema ' || i || ': ' || (SELECT word FROM vocabulary WHERE n = 1 + i % 90) || ' i '
-       || (SELECT word FROM vocabulary WHERE n = 1 + (i * 7) % 90),
+SELECT g.group_id, m.user_id, 'Tema ' || i || ': ' || (SELECT word FROM vocabulary WHERE n = 1 + i % (SELECT count(*)::int FROM vocabulary)) || ' i '
+       || (SELECT word FROM vocabulary WHERE n = 1 + (i * 7) % (SELECT count(*)::int FROM vocabulary)),
        now() - ((100000 - i) || ' minutes')::interval, now() - ((100000 - i) || ' minutes')::interval, 10
 FROM generate_series(1, 100000) AS i
 JOIN bench_groups g ON g.n = 1 + i % 200
@@ -59,7 +59,7 @@ JOIN bench_members m ON m.n = 1 + (abs(hashtext(t.thread_id::text)) + s * 31) % 
 CROSS JOIN LATERAL (
     SELECT string_agg(v.word, ' ') AS body
     FROM generate_series(1, 25) AS k
-    JOIN vocabulary v ON v.n = 1 + abs(hashtext(t.thread_id::text || s || k)) % 90
+    JOIN vocabulary v ON v.n = 1 + abs(hashtext(t.thread_id::text || s || k)) % (SELECT count(*)::int FROM vocabulary)
 ) AS text;
 
 UPDATE groups g SET thread_count = (SELECT count(*) FROM threads t WHERE t.group_id = g.group_id);

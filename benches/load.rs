@@ -34,12 +34,23 @@ struct Measured {
 
 fn main() -> anyhow::Result<()> {
     let runtime = tokio::runtime::Runtime::new()?;
-    let seconds: u64 = std::env::var("BENCH_SECONDS").ok().and_then(|s| s.parse().ok()).unwrap_or(8);
-    let connections: usize = std::env::var("BENCH_CONNECTIONS").ok().and_then(|s| s.parse().ok()).unwrap_or(16);
+    let seconds: u64 = std::env::var("BENCH_SECONDS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(8);
+    let connections: usize = std::env::var("BENCH_CONNECTIONS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(16);
     let root = std::env::temp_dir().join("kolega-bench");
     let (cluster, pool, url, generated) = runtime.block_on(prepare(&root))?;
     let cookie = runtime.block_on(member_session(&pool))?;
-    let big_thread: String = runtime.block_on(sqlx::query_scalar("SELECT thread_id::text FROM threads WHERE title = 'Duga tema sa mnogo odgovora'").fetch_one(&pool))?;
+    let big_thread: String = runtime.block_on(
+        sqlx::query_scalar(
+            "SELECT thread_id::text FROM threads WHERE title = 'Duga tema sa mnogo odgovora'",
+        )
+        .fetch_one(&pool),
+    )?;
 
     let port = free_port();
     let data_dir = root.join("server-data");
@@ -47,24 +58,65 @@ fn main() -> anyhow::Result<()> {
     wait_for_health(port, &mut server)?;
 
     let scenarios = vec![
-        Scenario { name: "one-query page (/readyz)", path: "/readyz".into(), signed_in: false },
-        Scenario { name: "home, visitor", path: "/".into(), signed_in: false },
-        Scenario { name: "home, member", path: "/".into(), signed_in: true },
-        Scenario { name: "group page (500 threads)", path: "/groups/grupa-1".into(), signed_in: true },
-        Scenario { name: "thread page, 50 posts", path: format!("/groups/grupa-1/t/{big_thread}?page=1"), signed_in: true },
-        Scenario { name: "search, broad word", path: "/search?q=porodica".into(), signed_in: true },
-        Scenario { name: "search, two narrow words", path: "/search?q=alimentacija+razvod".into(), signed_in: true },
-        Scenario { name: "member directory search", path: "/members?q=cacak".into(), signed_in: true },
+        Scenario {
+            name: "one-query page (/readyz)",
+            path: "/readyz".into(),
+            signed_in: false,
+        },
+        Scenario {
+            name: "home, visitor",
+            path: "/".into(),
+            signed_in: false,
+        },
+        Scenario {
+            name: "home, member",
+            path: "/".into(),
+            signed_in: true,
+        },
+        Scenario {
+            name: "group page (500 threads)",
+            path: "/groups/grupa-1".into(),
+            signed_in: true,
+        },
+        Scenario {
+            name: "thread page, 50 posts",
+            path: format!("/groups/grupa-1/t/{big_thread}?page=1"),
+            signed_in: true,
+        },
+        Scenario {
+            name: "search, broad word",
+            path: "/search?q=porodica".into(),
+            signed_in: true,
+        },
+        Scenario {
+            name: "search, two narrow words",
+            path: "/search?q=alimentacija+razvod".into(),
+            signed_in: true,
+        },
+        Scenario {
+            name: "member directory search",
+            path: "/members?q=cacak".into(),
+            signed_in: true,
+        },
     ];
     let mut results = Vec::new();
     for scenario in &scenarios {
         let cookie = scenario.signed_in.then_some(cookie.as_str());
-        let result = load(port, &scenario.path, cookie, connections, Duration::from_secs(seconds));
+        let result = load(
+            port,
+            &scenario.path,
+            cookie,
+            connections,
+            Duration::from_secs(seconds),
+        );
         eprintln!(
             "{:<28} {:>8.0} req/s  p50 {:>7.2} ms  p99 {:>7.2} ms  errors {}",
             scenario.name, result.requests_per_second, result.p50_ms, result.p99_ms, result.errors
         );
-        results.push(Measured { name: scenario.name, ..result });
+        results.push(Measured {
+            name: scenario.name,
+            ..result
+        });
     }
     let peak_kb = peak_memory_kb(server.id());
     unsafe { libc::kill(server.id() as i32, libc::SIGTERM) };
@@ -78,17 +130,30 @@ fn main() -> anyhow::Result<()> {
 }
 
 /// Starts the cluster and loads the data set unless an earlier run did.
-async fn prepare(root: &std::path::Path) -> anyhow::Result<(embedded::Cluster, PgPool, String, Option<Duration>)> {
-    let cluster = embedded::Cluster::start(&embedded::ClusterOptions { root: root.to_owned(), throwaway: true }).await?;
+async fn prepare(
+    root: &std::path::Path,
+) -> anyhow::Result<(embedded::Cluster, PgPool, String, Option<Duration>)> {
+    let cluster = embedded::Cluster::start(&embedded::ClusterOptions {
+        root: root.to_owned(),
+        throwaway: true,
+    })
+    .await?;
     cluster.ensure_database("kolega_bench").await?;
     let pool = db::connect(cluster.connect_options("kolega_bench"), 4).await?;
     db::migrate(&pool).await?;
-    let members: i64 = sqlx::query_scalar("SELECT count(*) FROM users WHERE email LIKE '%@bench.example'").fetch_one(&pool).await?;
+    let members: i64 =
+        sqlx::query_scalar("SELECT count(*) FROM users WHERE email LIKE '%@bench.example'")
+            .fetch_one(&pool)
+            .await?;
     let mut generated = None;
     if members == 0 {
-        eprintln!("generating the data set (50,000 members, 200 groups, 100,000 threads, 1,000,000 posts)…");
+        eprintln!(
+            "generating the data set (50,000 members, 200 groups, 100,000 threads, 1,000,000 posts)…"
+        );
         let started = Instant::now();
-        sqlx::raw_sql(include_str!("data.sql")).execute(&pool).await?;
+        sqlx::raw_sql(include_str!("data.sql"))
+            .execute(&pool)
+            .await?;
         generated = Some(started.elapsed());
         eprintln!("generated in {:.0} s", started.elapsed().as_secs_f64());
     }
@@ -112,7 +177,11 @@ async fn member_session(pool: &PgPool) -> anyhow::Result<String> {
 }
 
 fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
 }
 
 fn start_server(url: &str, port: u16, data_dir: &PathBuf) -> anyhow::Result<Child> {
@@ -138,7 +207,11 @@ fn wait_for_health(port: u16, server: &mut Child) -> anyhow::Result<()> {
             anyhow::bail!("kolega exited early: {status}");
         }
         if let Ok(mut conn) = Connection::open(port) {
-            if conn.get("/healthz", None).map(|(status, _)| status == 200).unwrap_or(false) {
+            if conn
+                .get("/healthz", None)
+                .map(|(status, _)| status == 200)
+                .unwrap_or(false)
+            {
                 return Ok(());
             }
         }
@@ -158,16 +231,28 @@ impl Connection {
         let stream = TcpStream::connect(("127.0.0.1", port))?;
         stream.set_nodelay(true)?;
         stream.set_read_timeout(Some(Duration::from_secs(30)))?;
-        Ok(Connection { reader: BufReader::new(stream.try_clone()?), writer: stream })
+        Ok(Connection {
+            reader: BufReader::new(stream.try_clone()?),
+            writer: stream,
+        })
     }
 
     /// Sends a GET and reads the whole response; returns status and body length.
     fn get(&mut self, path: &str, cookie: Option<&str>) -> std::io::Result<(u16, usize)> {
-        let cookie_line = cookie.map(|c| format!("Cookie: {c}\r\n")).unwrap_or_default();
-        write!(self.writer, "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n{cookie_line}\r\n")?;
+        let cookie_line = cookie
+            .map(|c| format!("Cookie: {c}\r\n"))
+            .unwrap_or_default();
+        write!(
+            self.writer,
+            "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n{cookie_line}\r\n"
+        )?;
         let mut status_line = String::new();
         self.reader.read_line(&mut status_line)?;
-        let status: u16 = status_line.split_whitespace().nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
+        let status: u16 = status_line
+            .split_whitespace()
+            .nth(1)
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(0);
         let mut length = 0usize;
         let mut chunked = false;
         loop {
@@ -205,7 +290,13 @@ impl Connection {
 }
 
 /// Drives `path` with `connections` threads for `duration` (after a one-second warm-up).
-fn load(port: u16, path: &str, cookie: Option<&str>, connections: usize, duration: Duration) -> Measured {
+fn load(
+    port: u16,
+    path: &str,
+    cookie: Option<&str>,
+    connections: usize,
+    duration: Duration,
+) -> Measured {
     let stop = Arc::new(AtomicBool::new(false));
     let measuring = Arc::new(AtomicBool::new(false));
     let handles: Vec<_> = (0..connections)
@@ -256,7 +347,9 @@ fn load(port: u16, path: &str, cookie: Option<&str>, connections: usize, duratio
     }
     latencies.sort();
     let percentile = |p: f64| {
-        latencies.get(((latencies.len() as f64 * p) as usize).min(latencies.len().saturating_sub(1))).map_or(0.0, |d| d.as_secs_f64() * 1000.0)
+        latencies
+            .get(((latencies.len() as f64 * p) as usize).min(latencies.len().saturating_sub(1)))
+            .map_or(0.0, |d| d.as_secs_f64() * 1000.0)
     };
     Measured {
         name: "",
@@ -270,7 +363,11 @@ fn load(port: u16, path: &str, cookie: Option<&str>, connections: usize, duratio
 fn peak_memory_kb(pid: u32) -> u64 {
     std::fs::read_to_string(format!("/proc/{pid}/status"))
         .ok()
-        .and_then(|s| s.lines().find(|l| l.starts_with("VmHWM:")).map(str::to_owned))
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .map(str::to_owned)
+        })
         .and_then(|l| l.split_whitespace().nth(1).and_then(|v| v.parse().ok()))
         .unwrap_or(0)
 }
@@ -278,26 +375,56 @@ fn peak_memory_kb(pid: u32) -> u64 {
 fn machine() -> String {
     let cpu = std::fs::read_to_string("/proc/cpuinfo")
         .ok()
-        .and_then(|s| s.lines().find(|l| l.starts_with("model name")).map(|l| l.split(':').nth(1).unwrap_or("").trim().to_owned()))
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("model name"))
+                .map(|l| l.split(':').nth(1).unwrap_or("").trim().to_owned())
+        })
         .unwrap_or_else(|| "unknown CPU".into());
-    let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1);
+    let cores = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1);
     let memory = std::fs::read_to_string("/proc/meminfo")
         .ok()
-        .and_then(|s| s.lines().next().and_then(|l| l.split_whitespace().nth(1).and_then(|v| v.parse::<u64>().ok())))
+        .and_then(|s| {
+            s.lines().next().and_then(|l| {
+                l.split_whitespace()
+                    .nth(1)
+                    .and_then(|v| v.parse::<u64>().ok())
+            })
+        })
         .map(|kb| format!("{:.0} GiB", kb as f64 / 1024.0 / 1024.0))
         .unwrap_or_default();
-    format!("{cores} cores ({cpu}), {memory} RAM; server, PostgreSQL and load generator share the machine")
+    format!(
+        "{cores} cores ({cpu}), {memory} RAM; server, PostgreSQL and load generator share the machine"
+    )
 }
 
-fn write_results(results: &[Measured], connections: usize, seconds: u64, peak_kb: u64, generated: Option<Duration>) -> anyhow::Result<()> {
-    let baseline = results.first().map(|r| r.requests_per_second).unwrap_or(1.0).max(1.0);
+fn write_results(
+    results: &[Measured],
+    connections: usize,
+    seconds: u64,
+    peak_kb: u64,
+    generated: Option<Duration>,
+) -> anyhow::Result<()> {
+    let baseline = results
+        .first()
+        .map(|r| r.requests_per_second)
+        .unwrap_or(1.0)
+        .max(1.0);
     let mut out = String::new();
     out.push_str("# Load benchmark\n\n");
-    out.push_str(&format!("Run with `cargo bench` on {} (UTC).\n\n", chrono::Utc::now().format("%Y-%m-%d %H:%M")));
+    out.push_str(&format!(
+        "Run with `cargo bench` on {} (UTC).\n\n",
+        chrono::Utc::now().format("%Y-%m-%d %H:%M")
+    ));
     out.push_str(&format!("Machine: {}.\n\n", machine()));
     out.push_str("Data: 50,000 members, 200 groups, 100,000 threads, 1,000,000 posts (plus one 60-post thread).\n");
     if let Some(generated) = generated {
-        out.push_str(&format!("Generating it took {:.0} s.\n", generated.as_secs_f64()));
+        out.push_str(&format!(
+            "Generating it took {:.0} s.\n",
+            generated.as_secs_f64()
+        ));
     }
     out.push_str(&format!(
         "\nLoad: {connections} keep-alive connections, {seconds} s per page after a 1 s warm-up. \
@@ -307,10 +434,18 @@ fn write_results(results: &[Measured], connections: usize, seconds: u64, peak_kb
     for r in results {
         out.push_str(&format!(
             "| {} | {:.0} | {:.2} | {:.2} | {:.1} | {} |\n",
-            r.name, r.requests_per_second, r.p50_ms, r.p99_ms, baseline / r.requests_per_second.max(0.001), r.errors
+            r.name,
+            r.requests_per_second,
+            r.p50_ms,
+            r.p99_ms,
+            baseline / r.requests_per_second.max(0.001),
+            r.errors
         ));
     }
-    out.push_str(&format!("\nServer peak memory (VmHWM): {:.1} MiB.\n", peak_kb as f64 / 1024.0));
+    out.push_str(&format!(
+        "\nServer peak memory (VmHWM): {:.1} MiB.\n",
+        peak_kb as f64 / 1024.0
+    ));
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("bench/RESULTS.md");
     std::fs::write(&path, out)?;
     eprintln!("wrote {}", path.display());

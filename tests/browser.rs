@@ -26,7 +26,7 @@ use common::database::fresh_database_url;
 const REPO: &str = env!("CARGO_MANIFEST_DIR");
 /// Longer than the run's own watchdog (tests/browser/lib/config.mjs), so that
 /// one normally reports first.
-const RUN_TIMEOUT: Duration = Duration::from_secs(20 * 60);
+const RUN_TIMEOUT: Duration = Duration::from_secs(35 * 60);
 
 #[tokio::test(flavor = "multi_thread")]
 async fn journeys_in_every_language_with_and_without_javascript_pass_axe_and_html_validation() {

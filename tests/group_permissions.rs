@@ -21,18 +21,19 @@ enum Who {
 }
 
 /// What each viewer may do, per visibility: (see group, read thread, reply,
-/// new thread, members page, moderate thread).
+/// new thread, members page, moderate thread). The members list is for the
+/// group's own members only.
 fn expected(who: Who, visibility: &str) -> [bool; 6] {
     let public = visibility == "public";
     let listed = visibility != "secret";
     match who {
-        Who::Visitor | Who::BlockedMember => [listed, public, false, false, public, false],
-        Who::NonMember => [listed, public, false, false, public, false],
+        Who::Visitor | Who::BlockedMember => [listed, public, false, false, false, false],
+        Who::NonMember => [listed, public, false, false, false, false],
         Who::Member => [true, true, true, true, true, false],
         Who::GroupModerator => [true, true, true, true, true, true],
         // Site moderators moderate what they can read; closed content stays
         // with its members (flags reach them through the queue).
-        Who::SiteModerator => [listed, public, false, false, public, public],
+        Who::SiteModerator => [listed, public, false, false, false, public],
     }
 }
 

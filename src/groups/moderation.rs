@@ -42,6 +42,7 @@ pub struct QueueItem {
     pub body_html: String,
     pub author_id: Uuid,
     pub author_name: String,
+    pub anonymous: bool,
     pub thread_id: Uuid,
     pub thread_title: String,
     pub group_id: Uuid,
@@ -58,7 +59,7 @@ pub async fn queue(
 ) -> sqlx::Result<Vec<QueueItem>> {
     sqlx::query_as(
         "SELECT f.flag_id, f.reason, f.note, f.created_at, p.post_id, p.seq, p.body_html, p.author_id,
-                u.name AS author_name, t.thread_id, t.title AS thread_title, g.group_id, g.slug AS group_slug, g.name AS group_name
+                u.name AS author_name, p.anonymous, t.thread_id, t.title AS thread_title, g.group_id, g.slug AS group_slug, g.name AS group_name
          FROM flags f
          JOIN posts p ON p.post_id = f.post_id
          JOIN threads t ON t.thread_id = p.thread_id
@@ -79,7 +80,7 @@ pub async fn queue(
 pub async fn find(executor: impl PgExecutor<'_>, flag_id: Uuid) -> sqlx::Result<Option<QueueItem>> {
     sqlx::query_as(
         "SELECT f.flag_id, f.reason, f.note, f.created_at, p.post_id, p.seq, p.body_html, p.author_id,
-                u.name AS author_name, t.thread_id, t.title AS thread_title, g.group_id, g.slug AS group_slug, g.name AS group_name
+                u.name AS author_name, p.anonymous, t.thread_id, t.title AS thread_title, g.group_id, g.slug AS group_slug, g.name AS group_name
          FROM flags f
          JOIN posts p ON p.post_id = f.post_id
          JOIN threads t ON t.thread_id = p.thread_id

@@ -86,7 +86,8 @@ impl Locale {
 
     pub fn datetime_format(self) -> &'static str {
         match self {
-            Locale::SrLatn | Locale::SrCyrl => "%-d. %-m. %Y. u %H:%M",
+            Locale::SrLatn => "%-d. %-m. %Y. u %H:%M",
+            Locale::SrCyrl => "%-d. %-m. %Y. у %H:%M",
             Locale::En => "%-d %b %Y, %H:%M",
         }
     }

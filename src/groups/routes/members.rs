@@ -28,6 +28,11 @@ pub async fn list(
     if !access.can_read() {
         return Err(AppError::NotFound);
     }
+    // Who belongs to a group is for its members: in a small support group
+    // the list could otherwise point at the author of an anonymous post.
+    if !access.is_member() {
+        return Err(AppError::Forbidden);
+    }
     let moderate = access.is_group_moderator();
     let mut rows = store::group_members(&state.db, group.group_id).await?;
     // Requests, invitations and bans are the moderators' business.

@@ -35,7 +35,7 @@ pub async fn search(
     };
     let has_more = hits.len() as i64 > PER_PAGE;
     hits.truncate(PER_PAGE as usize);
-    let page = Page::titled(&ctx, "search-title");
+    let page = Page::titled(&ctx, "search-title").in_section("groups");
     let results = hits
         .into_iter()
         .map(|hit| SearchResult {

@@ -88,4 +88,19 @@ export default async function groupsClass(t) {
     await t.expectText(thread.title, { within: 'ul.threads' });
     await t.expectText({ sr: '1 odgovor', en: '1 reply' }, { within: 'ul.threads' });
   });
+
+  // Typed in Latin without diacritics, also where the thread is in Cyrillic.
+  const words = en ? 'essay' : 'eseju';
+  await t.step(`the student finds the thread by searching "${words}"`, async () => {
+    await openGroups(t);
+    await t.fillForm({ q: words }, { within: 'form.inline-search' });
+    await t.submit({ sr: 'Traži', en: 'Search' }, { within: 'form.inline-search' });
+    await t.expectPath(`/search?q=${words}`);
+    await t.expectHeading({ sr: 'Pretraga razgovora', en: 'Search conversations' });
+    await t.expectText(thread.title, { within: 'ol.search-results' });
+    if ((await t.page.locator('ol.search-results mark').count()) === 0) throw new Error('the search results mark no words found');
+    await t.check('search');
+    await t.followLink(thread.title, { within: 'ol.search-results' });
+    await t.expectHeading(thread.title);
+  });
 }

@@ -50,7 +50,7 @@ export const TIMEOUTS = {
   /** Waiting for an e-mail the mail worker writes (it polls every second in tests). */
   mail: 20_000,
   /** The whole run, as a last resort against a hang. */
-  run: 15 * 60_000,
+  run: 30 * 60_000,
 };
 
 /** Language × JavaScript combinations run at the same time (one browser,
