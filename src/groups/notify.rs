@@ -9,7 +9,7 @@ use sqlx::PgConnection;
 use uuid::Uuid;
 
 use super::mentions::mentioned_handles;
-use super::store::GroupView;
+use super::store::{self, GroupView};
 use crate::i18n::{Args, Locale};
 use crate::notify::email::{self, EmailContext, SimpleEmail};
 use crate::notify::outbox;
@@ -28,14 +28,6 @@ pub struct Activity<'a> {
     pub body: &'a str,
 }
 
-#[derive(Debug, sqlx::FromRow)]
-struct Recipient {
-    user_id: Uuid,
-    email: String,
-    name: String,
-    locale: String,
-}
-
 /// A new reply: subscribers first, then mentioned members not already told.
 pub async fn reply(
     conn: &mut PgConnection,
@@ -43,18 +35,12 @@ pub async fn reply(
     activity: &Activity<'_>,
     now: DateTime<Utc>,
 ) -> AppResult<()> {
-    let subscribers: Vec<Recipient> = sqlx::query_as(
-        "SELECT u.user_id, u.email, u.name, u.locale
-         FROM thread_subscriptions s
-         JOIN users u ON u.user_id = s.user_id
-         JOIN group_members m ON m.group_id = $2 AND m.user_id = s.user_id AND m.status = 'active'
-         WHERE s.thread_id = $1 AND s.mode = 'subscribed' AND s.user_id <> $3
-           AND u.deleted_at IS NULL AND u.blocked_at IS NULL",
+    let subscribers = store::thread_subscribers(
+        &mut *conn,
+        activity.thread_id,
+        activity.group.group_id,
+        activity.author_id,
     )
-    .bind(activity.thread_id)
-    .bind(activity.group.group_id)
-    .bind(activity.author_id)
-    .fetch_all(&mut *conn)
     .await?;
     let mut told: Vec<Uuid> = subscribers.iter().map(|r| r.user_id).collect();
     for recipient in &subscribers {
@@ -70,16 +56,8 @@ pub async fn new_thread(
     activity: &Activity<'_>,
     now: DateTime<Utc>,
 ) -> AppResult<()> {
-    let followers: Vec<Recipient> = sqlx::query_as(
-        "SELECT u.user_id, u.email, u.name, u.locale
-         FROM group_members m JOIN users u USING (user_id)
-         WHERE m.group_id = $1 AND m.status = 'active' AND m.following AND m.user_id <> $2
-           AND u.deleted_at IS NULL AND u.blocked_at IS NULL",
-    )
-    .bind(activity.group.group_id)
-    .bind(activity.author_id)
-    .fetch_all(&mut *conn)
-    .await?;
+    let followers =
+        store::group_followers(&mut *conn, activity.group.group_id, activity.author_id).await?;
     let mut told: Vec<Uuid> = followers.iter().map(|r| r.user_id).collect();
     for recipient in &followers {
         queue(conn, base_url, recipient, activity, "new-thread", now).await?;
@@ -99,18 +77,13 @@ async fn mentions(
     if handles.is_empty() {
         return Ok(());
     }
-    let mentioned: Vec<Recipient> = sqlx::query_as(
-        "SELECT u.user_id, u.email, u.name, u.locale
-         FROM users u
-         LEFT JOIN group_members m ON m.group_id = $2 AND m.user_id = u.user_id
-         WHERE u.handle = ANY ($1) AND u.user_id <> $3 AND u.deleted_at IS NULL AND u.blocked_at IS NULL
-           AND (m.status = 'active' OR ($4 = 'public' AND m.status IS DISTINCT FROM 'banned'))",
+    let mentioned = store::mentioned_readers(
+        &mut *conn,
+        &handles,
+        activity.group.group_id,
+        activity.author_id,
+        &activity.group.visibility,
     )
-    .bind(&handles)
-    .bind(activity.group.group_id)
-    .bind(activity.author_id)
-    .bind(&activity.group.visibility)
-    .fetch_all(&mut *conn)
     .await?;
     for recipient in &mentioned {
         if told.contains(&recipient.user_id) {
@@ -125,7 +98,7 @@ async fn mentions(
 async fn queue(
     conn: &mut PgConnection,
     base_url: &str,
-    to: &Recipient,
+    to: &store::Recipient,
     activity: &Activity<'_>,
     what: &str,
     now: DateTime<Utc>,
@@ -178,19 +151,5 @@ async fn queue(
         },
     )?;
     outbox::enqueue(&mut *conn, &mail.into_message(), now).await?;
-    Ok(())
-}
-
-/// Subscribes the author of a thread or reply (unless they muted it).
-pub async fn subscribe_author(
-    conn: &mut PgConnection,
-    user_id: Uuid,
-    thread_id: Uuid,
-) -> AppResult<()> {
-    sqlx::query("INSERT INTO thread_subscriptions (user_id, thread_id, mode) VALUES ($1, $2, 'subscribed') ON CONFLICT DO NOTHING")
-        .bind(user_id)
-        .bind(thread_id)
-        .execute(conn)
-        .await?;
     Ok(())
 }

@@ -146,11 +146,18 @@ pub async fn activate_member(
     .await?
     .rows_affected();
     if changed > 0 {
-        sqlx::query("UPDATE groups SET member_count = member_count + 1 WHERE group_id = $1")
-            .bind(group_id)
-            .execute(&mut *conn)
-            .await?;
+        adjust_member_count(conn, group_id, 1).await?;
     }
+    Ok(())
+}
+
+/// Keeps the denormalised member count in step with active memberships.
+async fn adjust_member_count(conn: &mut PgConnection, group_id: Uuid, by: i32) -> sqlx::Result<()> {
+    sqlx::query("UPDATE groups SET member_count = member_count + $2 WHERE group_id = $1")
+        .bind(group_id)
+        .bind(by)
+        .execute(conn)
+        .await?;
     Ok(())
 }
 
@@ -171,22 +178,6 @@ pub async fn request_membership(
     .bind(now)
     .execute(executor)
     .await?;
-    Ok(())
-}
-
-pub async fn leave(conn: &mut PgConnection, group_id: Uuid, user_id: Uuid) -> sqlx::Result<()> {
-    let removed = sqlx::query("DELETE FROM group_members WHERE group_id = $1 AND user_id = $2 AND status = 'active' AND role <> 'owner'")
-        .bind(group_id)
-        .bind(user_id)
-        .execute(&mut *conn)
-        .await?
-        .rows_affected();
-    if removed > 0 {
-        sqlx::query("UPDATE groups SET member_count = member_count - 1 WHERE group_id = $1")
-            .bind(group_id)
-            .execute(&mut *conn)
-            .await?;
-    }
     Ok(())
 }
 
@@ -466,7 +457,8 @@ pub async fn group_member(
     .await
 }
 
-/// Removes a membership row of any status (declining a request, removing a member).
+/// Removes a membership row of any status (leaving, declining a request,
+/// removing a member); the owner stays.
 pub async fn remove_member(
     conn: &mut PgConnection,
     group_id: Uuid,
@@ -480,10 +472,7 @@ pub async fn remove_member(
     .fetch_optional(&mut *conn)
     .await?;
     if was_active == Some(true) {
-        sqlx::query("UPDATE groups SET member_count = member_count - 1 WHERE group_id = $1")
-            .bind(group_id)
-            .execute(&mut *conn)
-            .await?;
+        adjust_member_count(conn, group_id, -1).await?;
     }
     Ok(())
 }
@@ -826,4 +815,87 @@ pub struct GroupSettings {
     pub topics: Vec<String>,
     pub allow_anonymous: bool,
     pub first_post_approval: bool,
+}
+
+/// Someone to tell about group activity.
+#[derive(Debug, sqlx::FromRow)]
+pub struct Recipient {
+    pub user_id: Uuid,
+    pub email: String,
+    pub name: String,
+    pub locale: String,
+}
+
+pub async fn thread_subscribers(
+    executor: impl PgExecutor<'_>,
+    thread_id: Uuid,
+    group_id: Uuid,
+    author: Uuid,
+) -> sqlx::Result<Vec<Recipient>> {
+    sqlx::query_as(
+        "SELECT u.user_id, u.email, u.name, u.locale
+         FROM thread_subscriptions s
+         JOIN users u ON u.user_id = s.user_id
+         JOIN group_members m ON m.group_id = $2 AND m.user_id = s.user_id AND m.status = 'active'
+         WHERE s.thread_id = $1 AND s.mode = 'subscribed' AND s.user_id <> $3
+           AND u.deleted_at IS NULL AND u.blocked_at IS NULL",
+    )
+    .bind(thread_id)
+    .bind(group_id)
+    .bind(author)
+    .fetch_all(executor)
+    .await
+}
+
+pub async fn group_followers(
+    executor: impl PgExecutor<'_>,
+    group_id: Uuid,
+    author: Uuid,
+) -> sqlx::Result<Vec<Recipient>> {
+    sqlx::query_as(
+        "SELECT u.user_id, u.email, u.name, u.locale
+         FROM group_members m JOIN users u USING (user_id)
+         WHERE m.group_id = $1 AND m.status = 'active' AND m.following AND m.user_id <> $2
+           AND u.deleted_at IS NULL AND u.blocked_at IS NULL",
+    )
+    .bind(group_id)
+    .bind(author)
+    .fetch_all(executor)
+    .await
+}
+
+pub async fn mentioned_readers(
+    executor: impl PgExecutor<'_>,
+    handles: &[String],
+    group_id: Uuid,
+    author: Uuid,
+    visibility: &str,
+) -> sqlx::Result<Vec<Recipient>> {
+    sqlx::query_as(
+        "SELECT u.user_id, u.email, u.name, u.locale
+         FROM users u
+         LEFT JOIN group_members m ON m.group_id = $2 AND m.user_id = u.user_id
+         WHERE u.handle = ANY ($1) AND u.user_id <> $3 AND u.deleted_at IS NULL AND u.blocked_at IS NULL
+           AND (m.status = 'active' OR ($4 = 'public' AND m.status IS DISTINCT FROM 'banned'))",
+    )
+    .bind(handles)
+    .bind(group_id)
+    .bind(author)
+    .bind(visibility)
+    .fetch_all(executor)
+    .await
+}
+
+/// Subscribes the author of a thread or reply (unless they muted it).
+pub async fn subscribe_author(
+    executor: impl PgExecutor<'_>,
+    user_id: Uuid,
+    thread_id: Uuid,
+) -> sqlx::Result<()> {
+    sqlx::query("INSERT INTO thread_subscriptions (user_id, thread_id, mode) VALUES ($1, $2, 'subscribed') ON CONFLICT DO NOTHING")
+        .bind(user_id)
+        .bind(thread_id)
+        .execute(executor)
+        .await?;
+    Ok(())
 }

@@ -135,7 +135,7 @@ pub async fn leave(
         return Err(AppError::Forbidden);
     }
     let mut tx = state.db.begin().await?;
-    store::leave(&mut tx, group.group_id, user.user_id).await?;
+    store::remove_member(&mut tx, group.group_id, user.user_id).await?;
     tx.commit().await?;
     Ok(redirect_with(
         "/groups",

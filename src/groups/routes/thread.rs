@@ -75,7 +75,7 @@ pub async fn create_thread(
     };
     let mut tx = state.db.begin().await?;
     let thread_id = store::create_thread(&mut tx, group.group_id, &form.title, &post, now).await?;
-    notify::subscribe_author(&mut tx, user.user_id, thread_id).await?;
+    store::subscribe_author(&mut *tx, user.user_id, thread_id).await?;
     let activity = Activity {
         group: &group,
         thread_id,
@@ -266,7 +266,7 @@ pub async fn reply(
     };
     let mut tx = state.db.begin().await?;
     let seq = store::add_post(&mut tx, thread_id, &post, now).await?;
-    notify::subscribe_author(&mut tx, user.user_id, thread_id).await?;
+    store::subscribe_author(&mut *tx, user.user_id, thread_id).await?;
     let activity = Activity {
         group: &group,
         thread_id,
