@@ -19,7 +19,10 @@ SELECT 'clan' || i || '@bench.example', 'Član Broj ' || i, 'clan-broj-' || i,
        CASE WHEN i % 50 = 0 THEN 'teacher' WHEN i % 3 = 0 THEN 'student' ELSE 'practitioner' END,
        '!', 'sr-Latn', now(), CASE WHEN i % 50 = 0 THEN 'teacher' WHEN i % 3 = 0 THEN 'student' ELSE 'practitioner' END,
        (ARRAY['RS','ME','BA','MK'])[1 + i % 4], (ARRAY['Niš','Vranje','Čačak','Novi Sad','Podgorica','Banja Luka'])[1 + i % 6],
-       'Centar za socijalni rad ' || i % 300, 'clan broj ' || i, now() - (i || ' minutes')::interval
+       'Centar za socijalni rad ' || i % 300,
+       'clan broj ' || i || ' centar za socijalni rad ' || i % 300 || ' '
+         || (ARRAY['nis','vranje','cacak','novi sad','podgorica','banja luka'])[1 + i % 6],
+       now() - (i || ' minutes')::interval
 FROM generate_series(1, 50000) AS i;
 
 INSERT INTO groups (slug, name, description, visibility, language, topics, created_at, last_activity_at, member_count, thread_count)
@@ -50,8 +53,8 @@ FROM generate_series(1, 100000) AS i
 JOIN bench_groups g ON g.n = 1 + i % 200
 JOIN bench_members m ON m.n = 1 + (i * 13) % 50000;
 
-INSERT INTO posts (thread_id, seq, author_id, body, body_html, created_at, search)
-SELECT t.thread_id, s, m.user_id, body, '<p>' || body || '</p>', t.created_at + (s || ' minutes')::interval,
+INSERT INTO posts (thread_id, group_id, seq, author_id, body, body_html, created_at, search)
+SELECT t.thread_id, t.group_id, s, m.user_id, body, '<p>' || body || '</p>', t.created_at + (s || ' minutes')::interval,
        to_tsvector('simple', lower(translate(body, 'čćšžđ', 'ccszd')))
 FROM threads t
 CROSS JOIN generate_series(1, 10) AS s
@@ -71,8 +74,8 @@ WITH big AS (
            'Duga tema sa mnogo odgovora', now(), now(), 60
     RETURNING thread_id
 )
-INSERT INTO posts (thread_id, seq, author_id, body, body_html, created_at, search)
-SELECT big.thread_id, s, (SELECT user_id FROM bench_members WHERE n = 1 + s), 'Odgovor broj ' || s || ' o hraniteljstvu i podršci porodici.',
+INSERT INTO posts (thread_id, group_id, seq, author_id, body, body_html, created_at, search)
+SELECT big.thread_id, (SELECT group_id FROM bench_groups WHERE n = 1), s, (SELECT user_id FROM bench_members WHERE n = 1 + s), 'Odgovor broj ' || s || ' o hraniteljstvu i podršci porodici.',
        '<p>Odgovor broj ' || s || ' o hraniteljstvu i podršci porodici.</p>', now() - ((60 - s) || ' minutes')::interval,
        to_tsvector('simple', 'odgovor broj ' || s || ' o hraniteljstvu i podrsci porodici')
 FROM big, generate_series(1, 60) AS s;

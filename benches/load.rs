@@ -89,13 +89,23 @@ fn main() -> anyhow::Result<()> {
             signed_in: true,
         },
         Scenario {
-            name: "search, two narrow words",
+            name: "search, two common words",
             path: "/search?q=alimentacija+razvod".into(),
             signed_in: true,
         },
         Scenario {
-            name: "member directory search",
+            name: "search, rare word",
+            path: "/search?q=odgovor".into(),
+            signed_in: true,
+        },
+        Scenario {
+            name: "directory search, common word",
             path: "/members?q=cacak".into(),
+            signed_in: true,
+        },
+        Scenario {
+            name: "directory search, rare name",
+            path: "/members?q=broj+4711".into(),
             signed_in: true,
         },
     ];

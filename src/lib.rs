@@ -6,6 +6,7 @@ pub mod cli;
 pub mod clock;
 pub mod config;
 pub mod db;
+pub mod events;
 pub mod groups;
 pub mod i18n;
 pub mod members;
@@ -29,6 +30,7 @@ pub fn pages() -> Router<AppState> {
         .merge(members::routes::router())
         .merge(groups::routes::router())
         .merge(support::routes::router())
+        .merge(events::routes::router())
 }
 
 /// The whole application: the pages inside the shared shell, and static files.

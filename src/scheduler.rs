@@ -1,5 +1,6 @@
 //! Periodic jobs that run beside the mail worker (in `serve`, or in
-//! `kolega worker`): for now, re-sending unanswered peer-support requests.
+//! `kolega worker`): re-sending unanswered peer-support requests, and event
+//! reminders.
 //! Each job claims its rows with `SKIP LOCKED`, so several instances can
 //! run the scheduler at once.
 
@@ -10,7 +11,8 @@ use tokio::sync::watch;
 
 use crate::clock::Clock;
 
-const EVERY: Duration = Duration::from_secs(300);
+/// Often enough for the one-hour event reminder to leave on time.
+const EVERY: Duration = Duration::from_secs(60);
 
 pub async fn run(
     pool: PgPool,
@@ -25,6 +27,13 @@ pub async fn run(
                 tracing::info!(count, "unanswered support requests sent to the team again")
             }
             Err(error) => tracing::warn!(%error, "the scheduler could not run; will try again"),
+        }
+        match crate::events::reminders::send_due(&pool, &base_url, clock.now()).await {
+            Ok(0) => {}
+            Ok(count) => tracing::info!(count, "event reminders queued"),
+            Err(error) => {
+                tracing::warn!(%error, "event reminders could not be sent; will try again")
+            }
         }
         tokio::select! {
             _ = tokio::time::sleep(EVERY) => {}

@@ -334,3 +334,66 @@ async fn a_new_members_first_post_waits_for_approval_where_the_group_asks() {
         "later posts need no approval"
     );
 }
+
+#[tokio::test]
+async fn a_moderator_keeps_a_post_but_warns_the_author_and_the_next_moderator_sees_it() {
+    let app = TestApp::spawn().await;
+    let (_group, thread) = flagged_post(&app).await;
+    let flag_id: String = sqlx::query_scalar("SELECT flag_id::text FROM flags")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+
+    app.switch_to("jelena@csr.rs").await;
+    let queue = app.get("/moderation").await;
+    assert!(queue.body.contains("Upozori autora"));
+    assert!(!queue.body.contains("već upozoren"));
+    app.submit_form(
+        "/moderation",
+        &format!("/moderation/{flag_id}"),
+        &[
+            ("action", "keep"),
+            ("warn", "yes"),
+            ("note", "Molimo bez reklama."),
+        ],
+    )
+    .await
+    .assert_redirect_to("/moderation");
+    assert!(
+        app.get("/moderation")
+            .await
+            .body
+            .contains("Poruka je zadržana; autor je obavešten.")
+    );
+
+    // The post stays; the author is warned by mail, not banned.
+    app.switch_to("ana@csr.rs").await;
+    assert!(app.get(&thread).await.body.contains("Najbolji kurs"));
+    let mail = app.deliver_mail().await;
+    let warning = mail
+        .iter()
+        .find(|m| m.to == "nikola@csr.rs")
+        .expect("the author is warned");
+    assert!(warning.subject.contains("Poruka moderatora grupe"));
+    assert!(
+        warning.text.contains("upozoravaju vas") && warning.text.contains("Molimo bez reklama.")
+    );
+    assert!(!warning.text.contains("sakrili"), "the post was not hidden");
+    assert_eq!(
+        app.count("SELECT count(*) FROM group_members WHERE status = 'banned'")
+            .await,
+        0
+    );
+
+    // A second flag on the same author shows the earlier warning.
+    let page = app.get(&thread).await;
+    let flag = link_ending(&page.body, "flag");
+    app.submit_form(&flag, &flag, &[("reason", "spam")]).await;
+    app.switch_to("jelena@csr.rs").await;
+    assert!(
+        app.get("/moderation")
+            .await
+            .body
+            .contains("Autor je u ovoj grupi već upozoren 1 put.")
+    );
+}

@@ -19,6 +19,7 @@ fn message(to: &str, subject: &str) -> NewMessage {
         body_text: format!("Tekst poruke: {subject}"),
         body_html: format!("<p>HTML poruke: {subject}</p>"),
         send_after: None,
+        attachment: None,
     }
 }
 

@@ -57,26 +57,58 @@ pub fn invitation(
     )
 }
 
-/// "Your post was hidden by a moderator", with the moderator's note.
-pub fn post_hidden(
+/// What moderators decided about a member's flagged post, as far as it
+/// concerns the member.
+#[derive(Debug, Clone, Copy)]
+pub struct Outcome {
+    pub hidden: bool,
+    pub warned: bool,
+    pub banned: bool,
+}
+
+impl Outcome {
+    /// Whether the author hears about it (a kept post alone is not news).
+    pub fn concerns_author(&self) -> bool {
+        self.hidden || self.warned || self.banned
+    }
+}
+
+/// "Your post was hidden / you are warned / you are banned", with the
+/// moderator's note.
+pub fn moderation_outcome(
     e: &EmailContext,
     to: &str,
     name: &str,
     group_name: &str,
     link: &str,
     note: &str,
+    outcome: Outcome,
 ) -> Rendered {
     let args = Args::new().with("group", group_name.to_owned());
-    let mut paragraphs = vec![e.t_args("email-post-hidden-body", &args)];
+    let mut paragraphs = Vec::new();
+    for (applies, id) in [
+        (outcome.hidden, "email-post-hidden-body"),
+        (outcome.warned, "email-post-warned-body"),
+        (outcome.banned, "email-post-banned-body"),
+    ] {
+        if applies {
+            paragraphs.push(e.t_args(id, &args));
+        }
+    }
     if !note.is_empty() {
         paragraphs.push(format!("{} {note}", e.t("email-post-hidden-note")));
     }
+    let subject = if outcome.hidden {
+        "email-post-hidden-subject"
+    } else {
+        "email-moderators-subject"
+    };
     email::render(
         e,
         to,
         SimpleEmail {
-            kind: "post_hidden",
-            subject: e.t_args("email-post-hidden-subject", &args),
+            kind: "moderation_outcome",
+            subject: e.t_args(subject, &args),
             greeting: e.greeting(name),
             paragraphs,
             action: Some((e.t("email-group-open-thread"), e.link(link))),

@@ -1,6 +1,7 @@
 //! Flags and the moderation queue: any member flags a post with a reason;
 //! group moderators (for their groups) and site moderators (for all) hide
-//! or keep it, and may ban the author from the group, with a note.
+//! or keep it, and may warn the author or ban them from the group, with a
+//! note.
 
 use chrono::{DateTime, Utc};
 use sqlx::{PgConnection, PgExecutor};
@@ -48,7 +49,21 @@ pub struct QueueItem {
     pub group_id: Uuid,
     pub group_slug: String,
     pub group_name: String,
+    /// Warnings the author had in this group before this flag.
+    pub author_warnings: i64,
 }
+
+/// Columns and joins of a queue item: the flag `f`, post `p`, thread `t`,
+/// group `g` and author `u`.
+const ITEM_QUERY: &str = "SELECT f.flag_id, f.reason, f.note, f.created_at, p.post_id, p.seq, p.body_html,
+    p.author_id, u.name AS author_name, p.anonymous, t.thread_id, t.title AS thread_title, g.group_id,
+    g.slug AS group_slug, g.name AS group_name,
+    (SELECT count(*) FROM group_warnings w WHERE w.group_id = g.group_id AND w.user_id = p.author_id) AS author_warnings
+    FROM flags f
+    JOIN posts p ON p.post_id = f.post_id
+    JOIN threads t ON t.thread_id = p.thread_id
+    JOIN groups g ON g.group_id = t.group_id
+    JOIN users u ON u.user_id = p.author_id";
 
 /// Open flags the moderator may handle: every group for site moderators,
 /// the groups they moderate for group moderators.
@@ -57,20 +72,14 @@ pub async fn queue(
     moderator: Uuid,
     site_moderator: bool,
 ) -> sqlx::Result<Vec<QueueItem>> {
-    sqlx::query_as(
-        "SELECT f.flag_id, f.reason, f.note, f.created_at, p.post_id, p.seq, p.body_html, p.author_id,
-                u.name AS author_name, p.anonymous, t.thread_id, t.title AS thread_title, g.group_id, g.slug AS group_slug, g.name AS group_name
-         FROM flags f
-         JOIN posts p ON p.post_id = f.post_id
-         JOIN threads t ON t.thread_id = p.thread_id
-         JOIN groups g ON g.group_id = t.group_id
-         JOIN users u ON u.user_id = p.author_id
+    sqlx::query_as(&format!(
+        "{ITEM_QUERY}
          WHERE f.resolved_at IS NULL
            AND ($2 OR EXISTS (SELECT 1 FROM group_members m WHERE m.group_id = g.group_id AND m.user_id = $1
                               AND m.status = 'active' AND m.role IN ('owner', 'moderator')))
          ORDER BY f.created_at
-         LIMIT 200",
-    )
+         LIMIT 200"
+    ))
     .bind(moderator)
     .bind(site_moderator)
     .fetch_all(executor)
@@ -78,16 +87,9 @@ pub async fn queue(
 }
 
 pub async fn find(executor: impl PgExecutor<'_>, flag_id: Uuid) -> sqlx::Result<Option<QueueItem>> {
-    sqlx::query_as(
-        "SELECT f.flag_id, f.reason, f.note, f.created_at, p.post_id, p.seq, p.body_html, p.author_id,
-                u.name AS author_name, p.anonymous, t.thread_id, t.title AS thread_title, g.group_id, g.slug AS group_slug, g.name AS group_name
-         FROM flags f
-         JOIN posts p ON p.post_id = f.post_id
-         JOIN threads t ON t.thread_id = p.thread_id
-         JOIN groups g ON g.group_id = t.group_id
-         JOIN users u ON u.user_id = p.author_id
-         WHERE f.flag_id = $1 AND f.resolved_at IS NULL",
-    )
+    sqlx::query_as(&format!(
+        "{ITEM_QUERY} WHERE f.flag_id = $1 AND f.resolved_at IS NULL"
+    ))
     .bind(flag_id)
     .fetch_optional(executor)
     .await
@@ -121,6 +123,29 @@ pub async fn resolve(
             .execute(&mut *conn)
             .await?;
     }
+    Ok(())
+}
+
+/// Records a warning to the author of a flagged post.
+pub async fn warn(
+    executor: impl PgExecutor<'_>,
+    item: &QueueItem,
+    moderator: Uuid,
+    note: &str,
+    now: DateTime<Utc>,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "INSERT INTO group_warnings (group_id, user_id, post_id, moderator_id, note, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(item.group_id)
+    .bind(item.author_id)
+    .bind(item.post_id)
+    .bind(moderator)
+    .bind(note)
+    .bind(now)
+    .execute(executor)
+    .await?;
     Ok(())
 }
 

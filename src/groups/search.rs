@@ -1,15 +1,25 @@
 //! `/search`: full-text search over the threads and posts the viewer may
 //! read. Text and queries are normalised alike (lower-case Latin without
 //! diacritics), so the script and diacritics of either do not matter.
-//! The work per query is bounded: the newest 300 matches are ranked.
+//! The work per query is bounded: the newest 300 matches are ranked, and
+//! they are looked for in growing windows of the newest posts, so a word
+//! found in every other post costs a few thousand index entries, not a
+//! million (see [`WINDOWS`]).
 
-use sqlx::PgExecutor;
+use sqlx::{FromRow, PgExecutor, PgPool, Row};
 use uuid::Uuid;
 
 use crate::text::search::normalize;
 
 /// Ranking considers at most this many of the newest matches.
 const CANDIDATES: i64 = 300;
+
+/// How many of the newest posts each try looks at; the last try looks at
+/// all. A common word fills its candidates in the first window; a rare
+/// one reaches the last, where the full-text index finds its few matches
+/// cheaply. Each window is eight times the one before, so the work is at
+/// most a small multiple of what the final window alone would cost.
+const WINDOWS: [Option<i64>; 4] = [Some(4_000), Some(32_000), Some(256_000), None];
 pub const PER_PAGE: i64 = 20;
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -62,34 +72,92 @@ pub fn ts_query(query: &str) -> Option<String> {
     (!terms.is_empty()).then(|| terms.join(" & "))
 }
 
+/// One page of hits, best first, and one more if there is a next page.
 pub async fn search(
-    executor: impl PgExecutor<'_>,
+    pool: &PgPool,
     ts_query: &str,
     viewer: Option<Uuid>,
     group: Option<&str>,
     page: i64,
 ) -> sqlx::Result<Vec<Hit>> {
-    sqlx::query_as(
+    let newest: Option<i64> = sqlx::query_scalar("SELECT max(post_no) FROM posts")
+        .fetch_one(pool)
+        .await?;
+    let Some(newest) = newest else {
+        return Ok(Vec::new());
+    };
+    let mut window_hits = WindowHits::default();
+    for window in WINDOWS {
+        let after = window.map_or(0, |size| newest - size);
+        window_hits = search_after(pool, ts_query, viewer, group, page, after).await?;
+        // A window with enough matches ends the search even if the viewer
+        // may read few of them: widening further would read every match
+        // of a common word in groups closed to the viewer.
+        let enough = window_hits.visible >= CANDIDATES || window_hits.matches >= CANDIDATES;
+        if enough || after <= 0 {
+            break;
+        }
+    }
+    Ok(window_hits.hits)
+}
+
+#[derive(Debug, Default)]
+struct WindowHits {
+    hits: Vec<Hit>,
+    /// Matches among the window's posts.
+    matches: i64,
+    /// Of those, matches the viewer may read (at most [`CANDIDATES`]).
+    visible: i64,
+}
+
+/// Like [`search`], among posts numbered above `after`.
+async fn search_after(
+    executor: impl PgExecutor<'_>,
+    ts_query: &str,
+    viewer: Option<Uuid>,
+    group: Option<&str>,
+    page: i64,
+    after: i64,
+) -> sqlx::Result<WindowHits> {
+    // `matches` is materialised without a LIMIT on purpose: with one,
+    // PostgreSQL walks the newest posts hoping to meet matches soon, which
+    // for a rare word means reading all million posts. Without it, it picks
+    // the full-text index or the window's range, whichever is smaller.
+    // The last row carries the counts even when no hit is visible.
+    let rows = sqlx::query(
         r#"
-        WITH candidates AS (
-            SELECT p.thread_id, p.seq, t.title, p.body, g.slug, g.name AS group_name, p.anonymous,
-                   u.name AS author_name, u.deleted_at IS NOT NULL AS author_deleted, p.created_at, p.search
+        WITH matches AS MATERIALIZED (
+            SELECT p.post_id, p.group_id, p.search, p.post_no
             FROM posts p
-            JOIN threads t ON t.thread_id = p.thread_id
-            JOIN groups g ON g.group_id = t.group_id
-            JOIN users u ON u.user_id = p.author_id
-            LEFT JOIN group_members m ON m.group_id = g.group_id AND m.user_id = $2
-            WHERE p.search @@ to_tsquery('simple', $1)
+            WHERE p.search @@ to_tsquery('simple', $1) AND p.post_no > $7
               AND p.deleted_at IS NULL AND NOT p.pending AND p.hidden_at IS NULL
-              AND ((g.visibility = 'public' AND m.status IS DISTINCT FROM 'banned') OR m.status = 'active')
+        ), candidates AS (
+            SELECT p.post_id, ts_rank(p.search, to_tsquery('simple', $1)) AS rank, p.post_no
+            FROM matches p
+            JOIN groups g ON g.group_id = p.group_id
+            LEFT JOIN group_members m ON m.group_id = g.group_id AND m.user_id = $2
+            WHERE ((g.visibility = 'public' AND m.status IS DISTINCT FROM 'banned') OR m.status = 'active')
               AND ($3::text IS NULL OR g.slug = $3)
-            ORDER BY p.created_at DESC
+            ORDER BY p.post_no DESC
             LIMIT $4
+        ), page AS (
+            SELECT post_id, rank, post_no FROM candidates
+            ORDER BY rank DESC, post_no DESC
+            OFFSET $5 LIMIT $6
+        ), hits AS (
+            SELECT p.thread_id, p.seq, t.title, p.body, g.slug, g.name AS group_name, p.anonymous,
+                   u.name AS author_name, u.deleted_at IS NOT NULL AS author_deleted, p.created_at,
+                   page.rank, page.post_no
+            FROM page
+            JOIN posts p ON p.post_id = page.post_id
+            JOIN threads t ON t.thread_id = p.thread_id
+            JOIN groups g ON g.group_id = p.group_id
+            JOIN users u ON u.user_id = p.author_id
         )
-        SELECT thread_id, seq, title, body, slug, group_name, anonymous, author_name, author_deleted, created_at
-        FROM candidates
-        ORDER BY ts_rank(search, to_tsquery('simple', $1)) DESC, created_at DESC
-        OFFSET $5 LIMIT $6
+        SELECT hits.*, (SELECT count(*) FROM matches) AS matches, (SELECT count(*) FROM candidates) AS found
+        FROM (SELECT 1) AS always
+        LEFT JOIN hits ON true
+        ORDER BY hits.rank DESC NULLS LAST, hits.post_no DESC
         "#,
     )
     .bind(ts_query)
@@ -98,8 +166,22 @@ pub async fn search(
     .bind(CANDIDATES)
     .bind(page * PER_PAGE)
     .bind(PER_PAGE + 1)
+    .bind(after)
+    // Planned afresh with the actual words and window: a plan cached for
+    // one word would be the wrong plan for a word a thousand times rarer.
+    .persistent(false)
     .fetch_all(executor)
-    .await
+    .await?;
+    let mut result = WindowHits::default();
+    for row in &rows {
+        result.matches = row.try_get("matches")?;
+        result.visible = row.try_get("found")?;
+        let thread_id: Option<Uuid> = row.try_get("thread_id")?;
+        if thread_id.is_some() {
+            result.hits.push(Hit::from_row(row)?);
+        }
+    }
+    Ok(result)
 }
 
 /// A piece of `text` around the first word matching the query, as HTML

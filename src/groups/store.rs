@@ -261,6 +261,42 @@ pub async fn find_thread(
         .await
 }
 
+/// A thread as one viewer opens it: the thread, whether its first post
+/// awaits approval (and whose it is), and the viewer's reading position and
+/// subscription — one query for what the thread page needs.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct OpenedThread {
+    #[sqlx(flatten)]
+    pub thread: ThreadView,
+    pub first_post_pending: bool,
+    pub first_post_author: Option<Uuid>,
+    pub last_read_seq: i32,
+    pub subscription: Option<String>,
+}
+
+pub async fn open_thread(
+    executor: impl PgExecutor<'_>,
+    group_id: Uuid,
+    thread_id: Uuid,
+    viewer: Option<Uuid>,
+) -> sqlx::Result<Option<OpenedThread>> {
+    sqlx::query_as(
+        "SELECT t.thread_id, t.group_id, t.title, t.locked, t.pinned, t.post_count,
+                COALESCE(fp.pending, false) AS first_post_pending, fp.author_id AS first_post_author,
+                COALESCE(r.last_read_seq, 0) AS last_read_seq, s.mode AS subscription
+         FROM threads t
+         LEFT JOIN posts fp ON fp.thread_id = t.thread_id AND fp.seq = 1
+         LEFT JOIN thread_reads r ON r.thread_id = t.thread_id AND r.user_id = $3
+         LEFT JOIN thread_subscriptions s ON s.thread_id = t.thread_id AND s.user_id = $3
+         WHERE t.thread_id = $1 AND t.group_id = $2",
+    )
+    .bind(thread_id)
+    .bind(group_id)
+    .bind(viewer)
+    .fetch_optional(executor)
+    .await
+}
+
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct PostView {
     pub post_id: Uuid,
@@ -356,8 +392,8 @@ pub async fn add_post(
     .fetch_one(&mut *conn)
     .await?;
     sqlx::query(
-        "INSERT INTO posts (thread_id, seq, author_id, anonymous, body, body_html, created_at, search, pending)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, to_tsvector('simple', $8), $9)",
+        "INSERT INTO posts (thread_id, seq, author_id, anonymous, body, body_html, created_at, search, pending, group_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, to_tsvector('simple', $8), $9, $10)",
     )
     .bind(thread_id)
     .bind(seq)
@@ -368,6 +404,7 @@ pub async fn add_post(
     .bind(now)
     .bind(search_document(post.title, post.body))
     .bind(post.pending)
+    .bind(group_id)
     .execute(&mut *conn)
     .await?;
     sqlx::query("UPDATE groups SET last_activity_at = $2 WHERE group_id = $1")
@@ -396,21 +433,6 @@ pub async fn mark_read(
     .execute(executor)
     .await?;
     Ok(())
-}
-
-pub async fn last_read(
-    executor: impl PgExecutor<'_>,
-    user_id: Uuid,
-    thread_id: Uuid,
-) -> sqlx::Result<i32> {
-    let seq: Option<i32> = sqlx::query_scalar(
-        "SELECT last_read_seq FROM thread_reads WHERE user_id = $1 AND thread_id = $2",
-    )
-    .bind(user_id)
-    .bind(thread_id)
-    .fetch_optional(executor)
-    .await?;
-    Ok(seq.unwrap_or(0))
 }
 
 /// A row on a group's members page.
@@ -682,6 +704,11 @@ pub async fn move_thread(
         .bind(to)
         .execute(&mut *conn)
         .await?;
+    sqlx::query("UPDATE posts SET group_id = $2 WHERE thread_id = $1")
+        .bind(thread_id)
+        .bind(to)
+        .execute(&mut *conn)
+        .await?;
     sqlx::query("UPDATE groups SET thread_count = thread_count - 1 WHERE group_id = $1")
         .bind(from)
         .execute(&mut *conn)
@@ -706,21 +733,6 @@ pub async fn set_following(
         .execute(executor)
         .await?;
     Ok(())
-}
-
-/// `Some("subscribed")`, `Some("muted")` or `None`.
-pub async fn subscription(
-    executor: impl PgExecutor<'_>,
-    user_id: Uuid,
-    thread_id: Uuid,
-) -> sqlx::Result<Option<String>> {
-    sqlx::query_scalar(
-        "SELECT mode FROM thread_subscriptions WHERE user_id = $1 AND thread_id = $2",
-    )
-    .bind(user_id)
-    .bind(thread_id)
-    .fetch_optional(executor)
-    .await
 }
 
 pub async fn set_subscription(
@@ -775,16 +787,6 @@ pub async fn approve_post(executor: impl PgExecutor<'_>, post_id: Uuid) -> sqlx:
         .execute(executor)
         .await?;
     Ok(result.rows_affected() == 1)
-}
-
-pub async fn first_post_pending(
-    executor: impl PgExecutor<'_>,
-    thread_id: Uuid,
-) -> sqlx::Result<Option<(bool, Uuid)>> {
-    sqlx::query_as("SELECT pending, author_id FROM posts WHERE thread_id = $1 AND seq = 1")
-        .bind(thread_id)
-        .fetch_optional(executor)
-        .await
 }
 
 pub async fn set_group_settings(

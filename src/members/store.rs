@@ -340,6 +340,9 @@ pub async fn directory(
     .bind(&query.country)
     .bind(query.after)
     .bind(query.limit)
+    // Planned with the actual words: then the trigram index serves a rare
+    // name and the name order serves a common word or none.
+    .persistent(false)
     .fetch_all(executor)
     .await
 }

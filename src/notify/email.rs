@@ -30,6 +30,7 @@ impl Email {
             body_text: self.text,
             body_html: self.html,
             send_after: None,
+            attachment: None,
         }
     }
 }

@@ -16,6 +16,15 @@ pub struct NewMessage {
     pub body_text: String,
     pub body_html: String,
     pub send_after: Option<DateTime<Utc>>,
+    pub attachment: Option<Attachment>,
+}
+
+/// A text file sent with a message (an event's `.ics`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attachment {
+    pub name: String,
+    pub content_type: String,
+    pub body: String,
 }
 
 /// A message a worker has claimed.
@@ -30,6 +39,19 @@ pub struct ClaimedMessage {
     pub body_html: String,
     pub attempts: i32,
     pub claim_token: Uuid,
+    pub attachment_name: Option<String>,
+    pub attachment_type: Option<String>,
+    pub attachment_body: Option<String>,
+}
+
+impl ClaimedMessage {
+    pub fn attachment(&self) -> Option<Attachment> {
+        Some(Attachment {
+            name: self.attachment_name.clone()?,
+            content_type: self.attachment_type.clone()?,
+            body: self.attachment_body.clone()?,
+        })
+    }
 }
 
 /// Queues a message; call it with the transaction of the change that caused
@@ -41,8 +63,9 @@ pub async fn enqueue(
 ) -> sqlx::Result<i64> {
     sqlx::query_scalar(
         r#"
-        INSERT INTO outbox_messages (kind, recipient, language, subject, body_text, body_html, send_after, created_at)
-        VALUES ($1, $2, $3, $4, $5, $6, COALESCE($7, $8), $8)
+        INSERT INTO outbox_messages (kind, recipient, language, subject, body_text, body_html, send_after, created_at,
+                                     attachment_name, attachment_type, attachment_body)
+        VALUES ($1, $2, $3, $4, $5, $6, COALESCE($7, $8), $8, $9, $10, $11)
         RETURNING outbox_message_id
         "#,
     )
@@ -54,6 +77,9 @@ pub async fn enqueue(
     .bind(&message.body_html)
     .bind(message.send_after)
     .bind(now)
+    .bind(message.attachment.as_ref().map(|a| &a.name))
+    .bind(message.attachment.as_ref().map(|a| &a.content_type))
+    .bind(message.attachment.as_ref().map(|a| &a.body))
     .fetch_one(executor)
     .await
 }
@@ -84,7 +110,8 @@ pub async fn claim_due(
         ) AS due
         WHERE m.outbox_message_id = due.outbox_message_id
         RETURNING m.outbox_message_id, m.kind, m.recipient, m.language, m.subject,
-                  m.body_text, m.body_html, m.attempts, m.claim_token
+                  m.body_text, m.body_html, m.attempts, m.claim_token,
+                  m.attachment_name, m.attachment_type, m.attachment_body
         "#,
     )
     .bind(now)

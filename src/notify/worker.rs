@@ -98,7 +98,7 @@ pub fn backoff(attempt: i32) -> Duration {
     Duration::seconds((30 * 2_i64.pow(exponent as u32)).min(2 * 60 * 60))
 }
 
-/// A multipart (text + HTML) message. The Message-ID is derived from the
+/// A multipart (text + HTML, and the attachment if any) message. The Message-ID is derived from the
 /// outbox id, so if a crash between hand-over and bookkeeping ever makes us
 /// send a message again, mail systems see the same message.
 fn build_message(message: &ClaimedMessage, from: &Mailbox) -> Result<Message, String> {
@@ -119,12 +119,22 @@ fn build_message(message: &ClaimedMessage, from: &Mailbox) -> Result<Message, St
             header::HeaderName::new_from_ascii_str("Content-Language"),
             message.language.clone(),
         ))
-        .multipart(
-            MultiPart::alternative()
-                .singlepart(SinglePart::plain(message.body_text.clone()))
-                .singlepart(SinglePart::html(message.body_html.clone())),
-        )
+        .multipart(body(message)?)
         .map_err(|e| e.to_string())
+}
+
+fn body(message: &ClaimedMessage) -> Result<MultiPart, String> {
+    let alternative = MultiPart::alternative()
+        .singlepart(SinglePart::plain(message.body_text.clone()))
+        .singlepart(SinglePart::html(message.body_html.clone()));
+    let Some(attachment) = message.attachment() else {
+        return Ok(alternative);
+    };
+    let content_type = header::ContentType::parse(&attachment.content_type)
+        .map_err(|e| format!("bad attachment type: {e}"))?;
+    Ok(MultiPart::mixed().multipart(alternative).singlepart(
+        lettre::message::Attachment::new(attachment.name).body(attachment.body, content_type),
+    ))
 }
 
 #[cfg(test)]

@@ -85,6 +85,11 @@ impl Page {
             .to_string()
     }
 
+    /// When an event happens: "1. 12. 2026. u 18:00–19:30".
+    pub fn span(&self, starts_at: &DateTime<Utc>, ends_at: &DateTime<Utc>) -> String {
+        crate::events::times::span(self.locale, *starts_at, *ends_at)
+    }
+
     /// Time of day in Europe/Belgrade ("14:05").
     pub fn time(&self, at: &DateTime<Utc>) -> String {
         at.with_timezone(&Belgrade).format("%H:%M").to_string()

@@ -1,6 +1,6 @@
 //! A received e-mail, parsed for assertions.
 
-use mail_parser::MessageParser;
+use mail_parser::{MessageParser, MimeHeaders};
 
 #[derive(Debug, Clone)]
 pub struct ReceivedMail {
@@ -11,6 +11,8 @@ pub struct ReceivedMail {
     pub html: String,
     pub message_id: String,
     pub content_language: String,
+    /// Attached files: name and text.
+    pub attachments: Vec<(String, String)>,
     pub raw: String,
 }
 
@@ -45,6 +47,15 @@ impl ReceivedMail {
                 .unwrap_or_default(),
             message_id: message.message_id().unwrap_or_default().to_owned(),
             content_language: header_text("Content-Language"),
+            attachments: message
+                .attachments()
+                .map(|part| {
+                    (
+                        part.attachment_name().unwrap_or_default().to_owned(),
+                        String::from_utf8_lossy(part.contents()).into_owned(),
+                    )
+                })
+                .collect(),
             raw: raw.to_owned(),
         }
     }

@@ -46,6 +46,11 @@ impl SmtpSink {
         self.state.messages.lock().unwrap().clone()
     }
 
+    /// Everything accepted since the last call (or the start).
+    pub fn take_messages(&self) -> Vec<ReceivedMail> {
+        std::mem::take(&mut *self.state.messages.lock().unwrap())
+    }
+
     /// Refuse the next `count` messages with "451 try again later".
     pub fn refuse_temporarily(&self, count: usize) {
         self.state

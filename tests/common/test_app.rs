@@ -117,6 +117,13 @@ impl TestApp {
         self.smtp.messages()
     }
 
+    /// Runs the mail worker once and returns what arrived since the last
+    /// call (of this or of [`Self::deliver_mail`], which it empties).
+    pub async fn deliver_new_mail(&self) -> Vec<ReceivedMail> {
+        self.deliver_mail().await;
+        self.smtp.take_messages()
+    }
+
     pub async fn get(&self, path: &str) -> TestResponse {
         self.request(Method::GET, path, &[], Body::empty()).await
     }

@@ -1,6 +1,6 @@
 //! Flagging a post, and `/moderation`: the queue where group moderators and
-//! site moderators hide or keep flagged posts, and may ban the author from
-//! the group.
+//! site moderators hide or keep flagged posts, and may warn the author or
+//! ban them from the group.
 
 use axum::extract::{Path, State};
 use axum::response::Response;
@@ -9,7 +9,7 @@ use uuid::Uuid;
 
 use super::{access, visible_group};
 use crate::app::AppState;
-use crate::groups::emails;
+use crate::groups::emails::{self, Outcome};
 use crate::groups::moderation::{self, REASONS};
 use crate::groups::store;
 use crate::groups::views::{FlagPage, ModerationPage};
@@ -110,13 +110,15 @@ pub async fn queue(
 pub struct DecisionForm {
     action: String,
     #[serde(default)]
+    warn: Option<String>,
+    #[serde(default)]
     ban: Option<String>,
     #[serde(default)]
     note: String,
 }
 
-/// Hides or keeps a flagged post; hiding tells the author, and may ban
-/// them from the group.
+/// Hides or keeps a flagged post, and may warn the author or ban them from
+/// the group; the author is told of whatever concerns them.
 pub async fn decide(
     State(state): State<AppState>,
     SignedIn(user): SignedIn,
@@ -139,35 +141,48 @@ pub async fn decide(
     };
     let note: String = form.note.trim().chars().take(1000).collect();
     let now = state.clock.now();
+    // Moderators do not sanction themselves (a flag on their own post is
+    // still hidden or kept).
+    let about_someone_else = item.author_id != user.user_id;
+    let outcome = Outcome {
+        hidden: hide,
+        warned: form.warn.is_some() && about_someone_else,
+        banned: form.ban.is_some() && about_someone_else,
+    };
     let mut tx = state.db.begin().await?;
     moderation::resolve(&mut tx, item.post_id, user.user_id, hide, &note, now).await?;
-    if hide {
-        if form.ban.is_some() && item.author_id != user.user_id {
-            store::ban_member(&mut tx, item.group_id, item.author_id, now).await?;
-        }
+    if outcome.warned {
+        moderation::warn(&mut *tx, &item, user.user_id, &note, now).await?;
+    }
+    if outcome.banned {
+        store::ban_member(&mut tx, item.group_id, item.author_id, now).await?;
+    }
+    if outcome.concerns_author() {
         if let Some(author) = members_store::find_user_by_id(&mut *tx, item.author_id).await? {
             let locale = members_store::locale_of(&mut *tx, item.author_id).await?;
             let e = EmailContext::new(locale, &state.config.base_url);
             let link = format!("/groups/{}/t/{}", item.group_slug, item.thread_id);
-            let mail = emails::post_hidden(
+            let mail = emails::moderation_outcome(
                 &e,
                 &author.email,
                 &author.name,
                 &item.group_name,
                 &link,
                 &note,
+                outcome,
             )?;
             outbox::enqueue(&mut *tx, &mail.into_message(), now).await?;
         }
     }
     tx.commit().await?;
+    let message = match (hide, outcome.concerns_author()) {
+        (true, _) => "moderation-hidden",
+        (false, true) => "moderation-kept-author-told",
+        (false, false) => "moderation-kept",
+    };
     Ok(redirect_with(
         "/moderation",
-        if hide {
-            "moderation-hidden"
-        } else {
-            "moderation-kept"
-        },
+        message,
         state.config.secure_cookies(),
     ))
 }

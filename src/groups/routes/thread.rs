@@ -117,22 +117,21 @@ pub async fn show(
     if !access(&group, ctx.user.as_ref()).can_read() {
         return Err(AppError::NotFound);
     }
-    let thread = store::find_thread(&state.db, group.group_id, thread_id)
+    let viewer = ctx.user.as_ref().map(|u| u.user_id);
+    let opened = store::open_thread(&state.db, group.group_id, thread_id, viewer)
         .await?
         .ok_or(AppError::NotFound)?;
     // A thread whose first post awaits approval exists only for its author
     // and the group's moderators.
-    if let Some((true, author)) = store::first_post_pending(&state.db, thread_id).await? {
-        let viewer = ctx.user.as_ref().map(|u| u.user_id);
-        if viewer != Some(author) && !access(&group, ctx.user.as_ref()).can_moderate() {
-            return Err(AppError::NotFound);
-        }
+    if opened.first_post_pending
+        && viewer != opened.first_post_author
+        && !access(&group, ctx.user.as_ref()).can_moderate()
+    {
+        return Err(AppError::NotFound);
     }
+    let thread = opened.thread;
     let page_count = ((thread.post_count as i64 + POSTS_PER_PAGE - 1) / POSTS_PER_PAGE).max(1);
-    let last_read = match &ctx.user {
-        Some(user) => Some(store::last_read(&state.db, user.user_id, thread_id).await?),
-        None => None,
-    };
+    let last_read = viewer.map(|_| opened.last_read_seq);
     let first_unread = last_read
         .filter(|&seq| seq < thread.post_count)
         .map(|seq| seq + 1);
@@ -157,8 +156,11 @@ pub async fn show(
             .await?;
         }
     }
+    // Re-reading what was read already writes nothing.
     if let (Some(user), Some(last)) = (&ctx.user, posts.last()) {
-        store::mark_read(&state.db, user.user_id, thread_id, last.seq).await?;
+        if last.seq > opened.last_read_seq {
+            store::mark_read(&state.db, user.user_id, thread_id, last.seq).await?;
+        }
     }
     let mut form = PostForm::default();
     if let Some(quoted) = params.quote {
@@ -181,9 +183,7 @@ pub async fn show(
         FormErrors::new(ctx.locale),
         Vec::new(),
     );
-    if let Some(user) = &ctx.user {
-        page.subscription = store::subscription(&state.db, user.user_id, thread_id).await?;
-    }
+    page.subscription = opened.subscription;
     Ok(page.into_response())
 }
 

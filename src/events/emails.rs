@@ -1,0 +1,167 @@
+//! The events feature's e-mails. The online link goes only to people with
+//! a place; a confidential event (one of a closed or secret group's, such
+//! as a supervision meeting) is named by its kind and time only.
+
+use super::ics;
+use super::store::EventView;
+use super::times;
+use crate::i18n::Args;
+use crate::notify::email::{self, Email, EmailContext, SimpleEmail};
+use crate::notify::outbox::{Attachment, NewMessage};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Notice {
+    Registered,
+    Waitlisted,
+    /// A place freed up and is now theirs.
+    Promoted,
+    /// The time or place changed.
+    Changed,
+    Cancelled,
+    ReminderDay,
+    ReminderHour,
+}
+
+impl Notice {
+    fn key(self) -> &'static str {
+        match self {
+            Notice::Registered => "registered",
+            Notice::Waitlisted => "waitlisted",
+            Notice::Promoted => "promoted",
+            Notice::Changed => "changed",
+            Notice::Cancelled => "cancelled",
+            Notice::ReminderDay => "reminder-day",
+            Notice::ReminderHour => "reminder-hour",
+        }
+    }
+
+    /// Whether the message carries the calendar entry.
+    fn with_calendar(self) -> bool {
+        matches!(
+            self,
+            Notice::Registered | Notice::Promoted | Notice::Changed | Notice::Cancelled
+        )
+    }
+}
+
+/// The event's name as mail may show it.
+pub fn public_title(e: &EmailContext, event: &EventView) -> String {
+    if event.is_confidential() {
+        e.t(&format!("event-kind-{}", event.kind))
+    } else {
+        event.title.clone()
+    }
+}
+
+/// One notice about `event` to one person. `has_place`: they are
+/// registered (not waitlisted), so they get the online link.
+pub fn notice(
+    e: &EmailContext,
+    to: &str,
+    name: &str,
+    event: &EventView,
+    notice: Notice,
+    has_place: bool,
+) -> Result<NewMessage, askama::Error> {
+    let title = public_title(e, event);
+    let args = Args::new().with("title", title.clone()).with(
+        "when",
+        times::span(e.locale, event.starts_at, event.ends_at),
+    );
+    let key = notice.key();
+    let mut paragraphs = vec![e.t_args(&format!("email-event-{key}-body"), &args)];
+    if notice == Notice::Cancelled && !event.cancel_reason.is_empty() && !event.is_confidential() {
+        paragraphs.push(format!(
+            "{} {}",
+            e.t("event-cancel-reason"),
+            event.cancel_reason
+        ));
+    }
+    if notice != Notice::Cancelled {
+        if !event.place_address.is_empty() || !event.city.is_empty() {
+            paragraphs.push(format!("{} {}", e.t("event-place"), event.place()));
+        }
+        if has_place && event.is_online() {
+            paragraphs.push(format!(
+                "{} {}",
+                e.t("event-online-link"),
+                event.online_link
+            ));
+        }
+    }
+    let mail: Email = email::render(
+        e,
+        to,
+        SimpleEmail {
+            kind: "event_notice",
+            subject: e.t_args(&format!("email-event-{key}-subject"), &args),
+            greeting: e.greeting(name),
+            paragraphs,
+            action: Some((
+                e.t("email-open-event"),
+                e.link(&format!("/events/{}", event.event_id)),
+            )),
+        },
+    )?;
+    let mut message = mail.into_message();
+    if notice.with_calendar() {
+        message.attachment = Some(Attachment {
+            name: "dogadjaj.ics".into(),
+            content_type: "text/calendar; charset=utf-8; method=PUBLISH".into(),
+            body: calendar_entry(e, event, has_place),
+        });
+    }
+    Ok(message)
+}
+
+/// The event as a one-entry calendar.
+pub fn calendar_entry(e: &EmailContext, event: &EventView, has_place: bool) -> String {
+    let text = EntryText::new(e, event, has_place);
+    ics::calendar(&text.title, Some("PUBLISH"), &[text.entry(event)])
+}
+
+/// What a calendar entry of an event says. It follows the same rules as
+/// mail: the online link only for people with a place, nothing but kind
+/// and time for a confidential event.
+pub struct EntryText {
+    pub title: String,
+    description: String,
+    location: Option<String>,
+    url: String,
+}
+
+impl EntryText {
+    pub fn new(e: &EmailContext, event: &EventView, has_place: bool) -> EntryText {
+        let confidential = event.is_confidential();
+        EntryText {
+            title: public_title(e, event),
+            description: if confidential {
+                String::new()
+            } else {
+                event.description.clone()
+            },
+            location: (!confidential && !event.place().is_empty()).then(|| event.place()),
+            url: if has_place && event.is_online() {
+                event.online_link.clone()
+            } else {
+                e.link(&format!("/events/{}", event.event_id))
+            },
+        }
+    }
+
+    pub fn entry<'a>(&'a self, event: &EventView) -> ics::CalendarEvent<'a> {
+        ics::CalendarEvent {
+            uid: format!("{}@kolega", event.event_id),
+            sequence: event.sequence,
+            summary: &self.title,
+            description: &self.description,
+            starts_at: event.starts_at,
+            ends_at: event.ends_at,
+            location: self.location.as_deref(),
+            url: Some(&self.url),
+            organizer: None,
+            cancelled: event.cancelled_at.is_some(),
+            updated_at: event.updated_at,
+        }
+    }
+}

@@ -1,0 +1,207 @@
+//! The event form: what organisers type, checked field by field. Dates and
+//! times are Belgrade wall-clock times; they become UTC instants here.
+
+use serde::Deserialize;
+use uuid::Uuid;
+
+use super::policy::KINDS;
+use super::store::{EventInput, EventView};
+use super::times::{self, LocalTimeError};
+use crate::i18n::Locale;
+use crate::members::forms::check_length;
+use crate::web::FormErrors;
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct EventForm {
+    pub kind: String,
+    pub title: String,
+    pub description: String,
+    pub start_date: String,
+    pub start_time: String,
+    pub end_date: String,
+    pub end_time: String,
+    pub language: String,
+    pub speakers: String,
+    /// "public", "members", or a group's slug for its members only.
+    pub audience: String,
+    pub capacity: String,
+    pub deadline_date: String,
+    pub deadline_time: String,
+    pub online_link: String,
+    pub place_address: String,
+    pub city: String,
+    pub points: String,
+}
+
+impl EventForm {
+    /// The form filled in with an event's values, for editing.
+    pub fn from_event(event: &EventView) -> EventForm {
+        let (start_date, start_time) = times::to_local(event.starts_at);
+        let (end_date, end_time) = times::to_local(event.ends_at);
+        let (deadline_date, deadline_time) = event
+            .registration_deadline
+            .map(times::to_local)
+            .unwrap_or_default();
+        EventForm {
+            kind: event.kind.clone(),
+            title: event.title.clone(),
+            description: event.description.clone(),
+            start_date,
+            start_time,
+            end_date,
+            end_time,
+            language: event.language.clone(),
+            speakers: event.speakers.clone(),
+            audience: match &event.group_slug {
+                Some(slug) => slug.clone(),
+                None => event.audience.clone(),
+            },
+            capacity: event.capacity.map(|c| c.to_string()).unwrap_or_default(),
+            deadline_date,
+            deadline_time,
+            online_link: event.online_link.clone(),
+            place_address: event.place_address.clone(),
+            city: event.city.clone(),
+            points: event.points.to_string(),
+        }
+    }
+
+    /// Checks every field; on success returns what to store. `group_id`
+    /// is the group chosen as the audience (resolved by the caller, who
+    /// also checks the organiser may use it).
+    pub fn validate(
+        &mut self,
+        locale: Locale,
+        group_id: Option<Uuid>,
+    ) -> Result<EventInput, FormErrors> {
+        self.title = self.title.trim().to_owned();
+        self.city = self.city.trim().to_owned();
+        self.online_link = self.online_link.trim().to_owned();
+        let mut errors = FormErrors::new(locale);
+        if !KINDS.contains(&self.kind.as_str()) {
+            errors.add("kind", "error-event-kind");
+        }
+        if self.title.chars().count() < 3 {
+            errors.add("title", "error-event-title");
+        }
+        check_length(&mut errors, "title", &self.title, 200);
+        check_length(&mut errors, "description", &self.description, 20_000);
+        let starts_at = instant(
+            &mut errors,
+            "start_date",
+            &self.start_date,
+            &self.start_time,
+        );
+        if self.end_date.trim().is_empty() {
+            self.end_date = self.start_date.clone();
+        }
+        let ends_at = instant(&mut errors, "end_time", &self.end_date, &self.end_time);
+        if let (Some(starts), Some(ends)) = (starts_at, ends_at) {
+            if ends <= starts {
+                errors.add("end_time", "error-event-ends-before-start");
+            }
+        }
+        if !matches!(self.language.as_str(), "sr" | "en" | "mk" | "sq") {
+            errors.add("language", "error-choose-language");
+        }
+        check_length(&mut errors, "speakers", &self.speakers, 500);
+        let audience = match self.audience.as_str() {
+            "public" | "members" => self.audience.clone(),
+            _ if group_id.is_some() => "group".to_owned(),
+            _ => {
+                errors.add("audience", "error-event-audience");
+                String::new()
+            }
+        };
+        let capacity = match self.capacity.trim() {
+            "" => None,
+            text => match text.parse::<i32>() {
+                Ok(n) if (1..=100_000).contains(&n) => Some(n),
+                _ => {
+                    errors.add("capacity", "error-event-capacity");
+                    None
+                }
+            },
+        };
+        let deadline = if self.deadline_date.trim().is_empty() {
+            None
+        } else {
+            if self.deadline_time.trim().is_empty() {
+                self.deadline_time = "23:59".into();
+            }
+            instant(
+                &mut errors,
+                "deadline_date",
+                &self.deadline_date,
+                &self.deadline_time,
+            )
+        };
+        if !self.online_link.is_empty()
+            && !(self.online_link.starts_with("https://")
+                || self.online_link.starts_with("http://"))
+        {
+            errors.add("online_link", "error-event-link");
+        }
+        check_length(&mut errors, "online_link", &self.online_link, 500);
+        check_length(&mut errors, "place_address", &self.place_address, 300);
+        check_length(&mut errors, "city", &self.city, 100);
+        if self.online_link.is_empty()
+            && self.place_address.trim().is_empty()
+            && self.city.is_empty()
+        {
+            errors.add("online_link", "error-event-where");
+        }
+        let points = match self.points.trim() {
+            "" => 0,
+            text => text
+                .parse::<i32>()
+                .ok()
+                .filter(|p| (0..=100).contains(p))
+                .unwrap_or_else(|| {
+                    errors.add("points", "error-event-points");
+                    0
+                }),
+        };
+        match (errors.is_empty(), starts_at, ends_at) {
+            (true, Some(starts_at), Some(ends_at)) => Ok(EventInput {
+                kind: self.kind.clone(),
+                title: self.title.clone(),
+                description: self.description.clone(),
+                starts_at,
+                ends_at,
+                language: self.language.clone(),
+                speakers: self.speakers.trim().to_owned(),
+                audience,
+                group_id,
+                capacity,
+                registration_deadline: deadline,
+                online_link: self.online_link.clone(),
+                place_address: self.place_address.trim().to_owned(),
+                city: self.city.clone(),
+                points,
+            }),
+            _ => Err(errors),
+        }
+    }
+}
+
+/// Reads a Belgrade date and time, noting the error on `field`.
+fn instant(
+    errors: &mut FormErrors,
+    field: &'static str,
+    date: &str,
+    time: &str,
+) -> Option<chrono::DateTime<chrono::Utc>> {
+    match times::from_local(date, time) {
+        Ok(at) => Some(at),
+        Err(LocalTimeError::Malformed) => {
+            errors.add(field, "error-event-datetime");
+            None
+        }
+        Err(LocalTimeError::DoesNotExist) => {
+            errors.add(field, "error-event-datetime-skipped");
+            None
+        }
+    }
+}

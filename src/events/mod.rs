@@ -1,0 +1,14 @@
+//! Events: webinars, supervision meetings, regional meetings, round tables,
+//! trainings and conferences — from announcement to registration,
+//! calendars and reminders.
+
+pub mod emails;
+pub mod forms;
+pub mod ics;
+pub mod policy;
+pub mod registration;
+pub mod reminders;
+pub mod routes;
+pub mod store;
+pub mod times;
+pub mod views;

@@ -1,0 +1,271 @@
+//! Organisers create, edit and cancel events. A change of time or place, or
+//! a cancellation, is e-mailed to everyone registered or waiting.
+
+use axum::extract::{Path, State};
+use axum::response::Response;
+use serde::Deserialize;
+
+use super::visible_event;
+use crate::app::AppState;
+use crate::events::emails::{self, Notice};
+use crate::events::forms::EventForm;
+use crate::events::policy;
+use crate::events::registration;
+use crate::events::store::{self, EventView, OrganisableGroup};
+use crate::events::views::EventFormPage;
+use crate::members::current_user::{CurrentUser, SignedIn};
+use crate::notify::email::EmailContext;
+use crate::notify::outbox;
+use crate::web::flash::redirect_with;
+use crate::web::form_errors::unprocessable;
+use crate::web::{AppError, AppResult, Form, FormErrors, Page, RequestContext};
+
+/// The audiences this organiser may choose: everyone and members (teachers
+/// and site moderators), and the groups they run.
+async fn audiences(
+    state: &AppState,
+    user: &CurrentUser,
+) -> AppResult<(bool, Vec<OrganisableGroup>)> {
+    let groups = if user.can_participate() {
+        store::organisable_groups(&state.db, user.user_id).await?
+    } else {
+        Vec::new()
+    };
+    Ok((policy::can_organise_open_events(user), groups))
+}
+
+fn form_page(
+    ctx: &RequestContext,
+    title: &str,
+    action: String,
+    form: EventForm,
+    errors: FormErrors,
+    (open_audiences, groups): (bool, Vec<OrganisableGroup>),
+) -> EventFormPage {
+    EventFormPage {
+        page: Page::titled(ctx, title).in_section("events"),
+        action,
+        form,
+        errors,
+        kinds: &crate::events::policy::KINDS,
+        open_audiences,
+        groups,
+    }
+}
+
+pub async fn new_event(
+    State(state): State<AppState>,
+    ctx: RequestContext,
+    SignedIn(user): SignedIn,
+) -> AppResult<EventFormPage> {
+    let choices = audiences(&state, &user).await?;
+    if !choices.0 && choices.1.is_empty() {
+        return Err(AppError::Forbidden);
+    }
+    let form = EventForm {
+        kind: "webinar".into(),
+        language: "sr".into(),
+        audience: if choices.0 {
+            "public".into()
+        } else {
+            choices.1[0].slug.clone()
+        },
+        points: "0".into(),
+        ..EventForm::default()
+    };
+    Ok(form_page(
+        &ctx,
+        "event-new-title",
+        "/events/new".into(),
+        form,
+        FormErrors::new(ctx.locale),
+        choices,
+    ))
+}
+
+/// Which group the form's audience names, if the organiser may use it;
+/// `Err` when they chose an audience they may not.
+fn chosen_group(
+    form: &EventForm,
+    (open_audiences, groups): &(bool, Vec<OrganisableGroup>),
+) -> Result<Option<uuid::Uuid>, AppError> {
+    match form.audience.as_str() {
+        "public" | "members" if *open_audiences => Ok(None),
+        "public" | "members" => Err(AppError::Forbidden),
+        slug => Ok(groups.iter().find(|g| g.slug == slug).map(|g| g.group_id)),
+    }
+}
+
+#[tracing::instrument(skip_all)]
+pub async fn create(
+    State(state): State<AppState>,
+    ctx: RequestContext,
+    SignedIn(user): SignedIn,
+    Form(mut form): Form<EventForm>,
+) -> AppResult<Response> {
+    let choices = audiences(&state, &user).await?;
+    if !choices.0 && choices.1.is_empty() {
+        return Err(AppError::Forbidden);
+    }
+    let group_id = chosen_group(&form, &choices)?;
+    let input = match form.validate(ctx.locale, group_id) {
+        Ok(input) => input,
+        Err(errors) => {
+            let page = form_page(
+                &ctx,
+                "event-new-title",
+                "/events/new".into(),
+                form,
+                errors,
+                choices,
+            );
+            return Ok(unprocessable(page));
+        }
+    };
+    let mut tx = state.db.begin().await?;
+    let event_id = store::create(&mut tx, &input, user.user_id, state.clock.now()).await?;
+    tx.commit().await?;
+    Ok(redirect_with(
+        &format!("/events/{event_id}"),
+        "event-created",
+        state.config.secure_cookies(),
+    ))
+}
+
+/// The event, if the viewer may manage it.
+async fn managed_event(
+    state: &AppState,
+    ctx: &RequestContext,
+    user: &CurrentUser,
+    id: &str,
+) -> AppResult<EventView> {
+    let event = visible_event(state, ctx, id).await?;
+    if !policy::can_manage(&event.facts(), Some(user)) {
+        return Err(AppError::Forbidden);
+    }
+    Ok(event)
+}
+
+pub async fn edit_form(
+    State(state): State<AppState>,
+    ctx: RequestContext,
+    SignedIn(user): SignedIn,
+    Path(id): Path<String>,
+) -> AppResult<EventFormPage> {
+    let event = managed_event(&state, &ctx, &user, &id).await?;
+    if event.cancelled_at.is_some() {
+        return Err(AppError::Conflict);
+    }
+    let choices = (false, Vec::new());
+    Ok(form_page(
+        &ctx,
+        "event-edit-title",
+        format!("/events/{}/edit", event.event_id),
+        EventForm::from_event(&event),
+        FormErrors::new(ctx.locale),
+        choices,
+    ))
+}
+
+#[tracing::instrument(skip_all)]
+pub async fn update(
+    State(state): State<AppState>,
+    ctx: RequestContext,
+    SignedIn(user): SignedIn,
+    Path(id): Path<String>,
+    Form(mut form): Form<EventForm>,
+) -> AppResult<Response> {
+    let event = managed_event(&state, &ctx, &user, &id).await?;
+    if event.cancelled_at.is_some() {
+        return Err(AppError::Conflict);
+    }
+    // The audience is fixed once people have registered for it.
+    form.audience = match &event.group_slug {
+        Some(slug) => slug.clone(),
+        None => event.audience.clone(),
+    };
+    let action = format!("/events/{}/edit", event.event_id);
+    let input = match form.validate(ctx.locale, event.group_id) {
+        Ok(input) => input,
+        Err(errors) => {
+            let page = form_page(
+                &ctx,
+                "event-edit-title",
+                action,
+                form,
+                errors,
+                (false, Vec::new()),
+            );
+            return Ok(unprocessable(page));
+        }
+    };
+    let now = state.clock.now();
+    let mut tx = state.db.begin().await?;
+    let moved = store::update(&mut tx, event.event_id, &input, now).await?;
+    let promoted = registration::fill_free_places(&mut tx, event.event_id).await?;
+    let updated = store::find(&mut *tx, event.event_id, Some(user.user_id))
+        .await?
+        .ok_or(AppError::NotFound)?;
+    for user_id in promoted {
+        super::show::tell_promoted(&state, &mut tx, &updated, user_id).await?;
+    }
+    if moved {
+        tell_everyone(&state, &mut tx, &updated, Notice::Changed).await?;
+    }
+    tx.commit().await?;
+    Ok(redirect_with(
+        &format!("/events/{}", event.event_id),
+        "event-saved",
+        state.config.secure_cookies(),
+    ))
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct CancelForm {
+    reason: String,
+}
+
+pub async fn cancel(
+    State(state): State<AppState>,
+    ctx: RequestContext,
+    SignedIn(user): SignedIn,
+    Path(id): Path<String>,
+    Form(form): Form<CancelForm>,
+) -> AppResult<Response> {
+    let event = managed_event(&state, &ctx, &user, &id).await?;
+    let reason: String = form.reason.trim().chars().take(1000).collect();
+    let now = state.clock.now();
+    let mut tx = state.db.begin().await?;
+    if store::cancel(&mut *tx, event.event_id, &reason, now).await? {
+        let cancelled = store::find(&mut *tx, event.event_id, Some(user.user_id))
+            .await?
+            .ok_or(AppError::NotFound)?;
+        tell_everyone(&state, &mut tx, &cancelled, Notice::Cancelled).await?;
+    }
+    tx.commit().await?;
+    Ok(redirect_with(
+        &format!("/events/{}", event.event_id),
+        "event-cancelled",
+        state.config.secure_cookies(),
+    ))
+}
+
+/// Mails `notice` to everyone registered or on the waitlist, each in their
+/// language; the online link only to people with a place.
+async fn tell_everyone(
+    state: &AppState,
+    conn: &mut sqlx::PgConnection,
+    event: &EventView,
+    notice: Notice,
+) -> AppResult<()> {
+    let now = state.clock.now();
+    for person in store::participants(&mut *conn, event.event_id).await? {
+        let locale = crate::i18n::Locale::from_tag(&person.locale).unwrap_or_default();
+        let e = EmailContext::new(locale, &state.config.base_url);
+        let has_place = person.status == "registered";
+        let mail = emails::notice(&e, &person.email, &person.name, event, notice, has_place)?;
+        outbox::enqueue(&mut *conn, &mail, now).await?;
+    }
+    Ok(())
+}

@@ -1,0 +1,47 @@
+//! The events feature's pages.
+
+mod calendar;
+mod list;
+mod manage;
+mod show;
+
+use axum::Router;
+use axum::routing::{get, post};
+use uuid::Uuid;
+
+use super::policy;
+use super::store::{self, EventView};
+use crate::app::AppState;
+use crate::web::{AppError, AppResult, RequestContext};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/events", get(list::list))
+        .route("/events/new", get(manage::new_event).post(manage::create))
+        .route("/events/calendar-feed", post(calendar::renew_feed))
+        .route("/events/{event_id}", get(show::show))
+        .route("/events/{event_id}/register", post(show::register))
+        .route("/events/{event_id}/unregister", post(show::unregister))
+        .route("/events/{event_id}/participants", get(show::participants))
+        .route("/events/{event_id}/calendar.ics", get(calendar::event_file))
+        .route(
+            "/events/{event_id}/edit",
+            get(manage::edit_form).post(manage::update),
+        )
+        .route("/events/{event_id}/cancel", post(manage::cancel))
+        .route("/calendar/{file}", get(calendar::feed))
+}
+
+/// The event, if it exists and the viewer may know it does; otherwise 404
+/// (so an event of a group one is not in cannot be told from a missing one).
+async fn visible_event(state: &AppState, ctx: &RequestContext, id: &str) -> AppResult<EventView> {
+    let event_id: Uuid = id.parse().map_err(|_| AppError::NotFound)?;
+    let viewer = ctx.user.as_ref().map(|u| u.user_id);
+    let event = store::find(&state.db, event_id, viewer)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if !policy::can_see(&event.facts(), ctx.user.as_ref()) {
+        return Err(AppError::NotFound);
+    }
+    Ok(event)
+}

@@ -1,0 +1,159 @@
+//! `/events/<id>`: the event, registering and cancelling, and the list of
+//! participants for organisers.
+
+use axum::extract::{Path, State};
+use axum::response::Response;
+use uuid::Uuid;
+
+use super::visible_event;
+use crate::app::AppState;
+use crate::events::emails::{self, Notice};
+use crate::events::policy;
+use crate::events::registration::{self, Registered};
+use crate::events::store::{self, EventView};
+use crate::events::views::{EventPage, ParticipantsPage};
+use crate::members::current_user::SignedIn;
+use crate::members::store as members_store;
+use crate::notify::email::EmailContext;
+use crate::notify::outbox;
+use crate::text::markdown;
+use crate::web::flash::redirect_with;
+use crate::web::{AppError, AppResult, Page, RequestContext};
+
+pub async fn show(
+    State(state): State<AppState>,
+    ctx: RequestContext,
+    Path(id): Path<String>,
+) -> AppResult<EventPage> {
+    let event = visible_event(&state, &ctx, &id).await?;
+    let facts = event.facts();
+    let now = state.clock.now();
+    let people = store::people(&state.db, event.event_id).await?;
+    let manage = policy::can_manage(&facts, ctx.user.as_ref());
+    Ok(EventPage {
+        page: Page::new(&ctx, event.title.clone()).in_section("events"),
+        description_html: markdown::render(&event.description),
+        can_register: policy::can_register(&facts, ctx.user.as_ref(), now),
+        registration_open: policy::registration_open(&facts, now),
+        needs_verification: ctx.user.as_ref().is_some_and(|u| !u.can_participate()),
+        // The link is for people with a place, and for those who run the event.
+        show_link: event.is_online() && (event.is_registered() || manage),
+        past: event.ends_at < now,
+        can_manage: manage,
+        organisers: people
+            .iter()
+            .filter(|p| p.role == "organiser")
+            .cloned()
+            .collect(),
+        speakers: people.into_iter().filter(|p| p.role == "speaker").collect(),
+        event,
+    })
+}
+
+pub async fn register(
+    State(state): State<AppState>,
+    ctx: RequestContext,
+    SignedIn(user): SignedIn,
+    Path(id): Path<String>,
+) -> AppResult<Response> {
+    let event = visible_event(&state, &ctx, &id).await?;
+    let now = state.clock.now();
+    if !policy::can_register(&event.facts(), Some(&user), now) {
+        return Err(AppError::Forbidden);
+    }
+    let mut tx = state.db.begin().await?;
+    let outcome = registration::register(&mut tx, event.event_id, user.user_id, now).await?;
+    let notice = match outcome {
+        Registered::Place => Some(Notice::Registered),
+        Registered::Waitlist => Some(Notice::Waitlisted),
+        Registered::Already => None,
+    };
+    if let Some(notice) = notice {
+        let e = EmailContext::new(user.locale, &state.config.base_url);
+        let mail = emails::notice(
+            &e,
+            &user.email,
+            &user.name,
+            &event,
+            notice,
+            notice == Notice::Registered,
+        )?;
+        outbox::enqueue(&mut *tx, &mail, now).await?;
+    }
+    tx.commit().await?;
+    let message = match outcome {
+        Registered::Waitlist => "event-waitlisted",
+        _ => "event-registered",
+    };
+    Ok(redirect_with(
+        &format!("/events/{}", event.event_id),
+        message,
+        state.config.secure_cookies(),
+    ))
+}
+
+pub async fn unregister(
+    State(state): State<AppState>,
+    ctx: RequestContext,
+    SignedIn(user): SignedIn,
+    Path(id): Path<String>,
+) -> AppResult<Response> {
+    let event = visible_event(&state, &ctx, &id).await?;
+    let now = state.clock.now();
+    if event.starts_at <= now {
+        return Err(AppError::Conflict);
+    }
+    let mut tx = state.db.begin().await?;
+    let cancelled = registration::cancel(&mut tx, event.event_id, user.user_id, now).await?;
+    if let Some(promoted) = cancelled.promoted {
+        tell_promoted(&state, &mut tx, &event, promoted).await?;
+    }
+    tx.commit().await?;
+    Ok(redirect_with(
+        &format!("/events/{}", event.event_id),
+        "event-unregistered",
+        state.config.secure_cookies(),
+    ))
+}
+
+/// E-mails the person who moved up from the waitlist.
+pub async fn tell_promoted(
+    state: &AppState,
+    conn: &mut sqlx::PgConnection,
+    event: &EventView,
+    user_id: Uuid,
+) -> AppResult<()> {
+    let Some(person) = members_store::find_user_by_id(&mut *conn, user_id).await? else {
+        return Ok(());
+    };
+    let locale = members_store::locale_of(&mut *conn, user_id).await?;
+    let e = EmailContext::new(locale, &state.config.base_url);
+    let mail = emails::notice(
+        &e,
+        &person.email,
+        &person.name,
+        event,
+        Notice::Promoted,
+        true,
+    )?;
+    outbox::enqueue(&mut *conn, &mail, state.clock.now()).await?;
+    Ok(())
+}
+
+pub async fn participants(
+    State(state): State<AppState>,
+    ctx: RequestContext,
+    SignedIn(user): SignedIn,
+    Path(id): Path<String>,
+) -> AppResult<ParticipantsPage> {
+    let event = visible_event(&state, &ctx, &id).await?;
+    if !policy::can_manage(&event.facts(), Some(&user)) {
+        return Err(AppError::Forbidden);
+    }
+    let participants = store::participants(&state.db, event.event_id).await?;
+    Ok(ParticipantsPage {
+        page: Page::titled(&ctx, "event-participants-title").in_section("events"),
+        event,
+        participants,
+    })
+}

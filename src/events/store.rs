@@ -1,0 +1,477 @@
+//! Events in PostgreSQL: listing what a viewer may see, one event with the
+//! viewer's relation to it, creating, changing and cancelling.
+
+use chrono::{DateTime, Utc};
+use sqlx::{PgConnection, PgExecutor};
+use uuid::Uuid;
+
+use super::policy::EventFacts;
+
+/// An event with its counts and the viewer's relation to it.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct EventView {
+    pub event_id: Uuid,
+    pub kind: String,
+    pub title: String,
+    pub description: String,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub language: String,
+    pub speakers: String,
+    pub audience: String,
+    pub group_id: Option<Uuid>,
+    pub group_slug: Option<String>,
+    pub group_name: Option<String>,
+    pub group_visibility: Option<String>,
+    pub capacity: Option<i32>,
+    pub registration_deadline: Option<DateTime<Utc>>,
+    pub online_link: String,
+    pub place_address: String,
+    pub city: String,
+    pub points: i32,
+    pub sequence: i32,
+    pub updated_at: DateTime<Utc>,
+    pub cancelled_at: Option<DateTime<Utc>>,
+    pub cancel_reason: String,
+    pub registered_count: i64,
+    pub waitlist_count: i64,
+    /// The viewer's registration status, if any ("registered", "waitlisted", "cancelled").
+    pub my_status: Option<String>,
+    pub in_group: bool,
+    pub moderates_group: bool,
+    pub organiser: bool,
+}
+
+impl EventView {
+    pub fn facts(&self) -> EventFacts<'_> {
+        EventFacts {
+            audience: &self.audience,
+            in_group: self.in_group,
+            moderates_group: self.moderates_group,
+            organiser: self.organiser,
+            starts_at: self.starts_at,
+            registration_deadline: self.registration_deadline,
+            cancelled: self.cancelled_at.is_some(),
+        }
+    }
+
+    pub fn is_registered(&self) -> bool {
+        self.my_status.as_deref() == Some("registered")
+    }
+
+    pub fn is_waitlisted(&self) -> bool {
+        self.my_status.as_deref() == Some("waitlisted")
+    }
+
+    /// Places left, if the event has a limit.
+    pub fn places_left(&self) -> Option<i64> {
+        self.capacity
+            .map(|capacity| (capacity as i64 - self.registered_count).max(0))
+    }
+
+    pub fn is_online(&self) -> bool {
+        !self.online_link.is_empty()
+    }
+
+    /// "Kralja Milana 12, Niš", or what there is of it.
+    pub fn place(&self) -> String {
+        [self.place_address.as_str(), self.city.as_str()]
+            .into_iter()
+            .filter(|part| !part.is_empty())
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    /// An event of a closed or secret group (a supervision meeting, say):
+    /// outside the group's pages it is named by its kind and time only.
+    pub fn is_confidential(&self) -> bool {
+        self.group_visibility
+            .as_deref()
+            .is_some_and(|visibility| visibility != "public")
+    }
+}
+
+/// Columns of [`EventView`] for viewer `$1`; `e` is the event, `g` its group.
+const EVENT_QUERY: &str = "SELECT e.event_id, e.kind, e.title, e.description, e.starts_at, e.ends_at, e.language,
+    e.speakers, e.audience, e.group_id, g.slug AS group_slug, g.name AS group_name,
+    g.visibility AS group_visibility, e.capacity,
+    e.registration_deadline, e.online_link, e.place_address, e.city, e.points, e.sequence, e.updated_at,
+    e.cancelled_at, e.cancel_reason,
+    (SELECT count(*) FROM event_registrations r WHERE r.event_id = e.event_id AND r.status = 'registered') AS registered_count,
+    (SELECT count(*) FROM event_registrations r WHERE r.event_id = e.event_id AND r.status = 'waitlisted') AS waitlist_count,
+    (SELECT r.status FROM event_registrations r WHERE r.event_id = e.event_id AND r.user_id = $1) AS my_status,
+    COALESCE(gm.status = 'active', false) AS in_group,
+    COALESCE(gm.status = 'active' AND gm.role IN ('owner', 'moderator'), false) AS moderates_group,
+    (e.created_by = $1 OR EXISTS (SELECT 1 FROM event_people p WHERE p.event_id = e.event_id AND p.user_id = $1
+                                  AND p.role = 'organiser')) IS TRUE AS organiser
+    FROM events e
+    LEFT JOIN groups g ON g.group_id = e.group_id
+    LEFT JOIN group_members gm ON gm.group_id = e.group_id AND gm.user_id = $1";
+
+pub async fn find(
+    executor: impl PgExecutor<'_>,
+    event_id: Uuid,
+    viewer: Option<Uuid>,
+) -> sqlx::Result<Option<EventView>> {
+    sqlx::query_as(&format!("{EVENT_QUERY} WHERE e.event_id = $2"))
+        .bind(viewer)
+        .bind(event_id)
+        .fetch_optional(executor)
+        .await
+}
+
+/// Filters of `/events`, all optional.
+#[derive(Debug, Clone, Default)]
+pub struct ListQuery {
+    pub past: bool,
+    pub kind: Option<String>,
+    pub language: Option<String>,
+    pub city: Option<String>,
+    pub group_slug: Option<String>,
+    pub signed_in: bool,
+    pub limit: i64,
+    pub offset: i64,
+}
+
+/// Events the viewer may see, upcoming soonest first or past latest first.
+/// Visibility is decided here in SQL exactly as [`super::policy::can_see`]
+/// decides it for one event.
+pub async fn list(
+    executor: impl PgExecutor<'_>,
+    viewer: Option<Uuid>,
+    query: &ListQuery,
+    now: DateTime<Utc>,
+) -> sqlx::Result<Vec<EventView>> {
+    let order = if query.past {
+        "e.starts_at DESC"
+    } else {
+        "e.starts_at"
+    };
+    sqlx::query_as(&format!(
+        "{EVENT_QUERY}
+         WHERE (e.audience = 'public' OR (e.audience = 'members' AND $2)
+                OR gm.status = 'active'
+                OR e.created_by = $1
+                OR EXISTS (SELECT 1 FROM event_people p WHERE p.event_id = e.event_id AND p.user_id = $1))
+           AND (CASE WHEN $3 THEN e.ends_at < $4 ELSE e.ends_at >= $4 END)
+           AND ($5::text IS NULL OR e.kind = $5)
+           AND ($6::text IS NULL OR e.language = $6)
+           AND ($7::text IS NULL OR lower(e.city) = lower($7))
+           AND ($8::text IS NULL OR g.slug = $8)
+         ORDER BY {order}, e.event_id
+         OFFSET $9 LIMIT $10"
+    ))
+    .bind(viewer)
+    .bind(query.signed_in)
+    .bind(query.past)
+    .bind(now)
+    .bind(&query.kind)
+    .bind(&query.language)
+    .bind(&query.city)
+    .bind(&query.group_slug)
+    .bind(query.offset)
+    .bind(query.limit)
+    .fetch_all(executor)
+    .await
+}
+
+/// Cities of events the filter can offer.
+pub async fn cities(executor: impl PgExecutor<'_>) -> sqlx::Result<Vec<String>> {
+    sqlx::query_scalar(
+        "SELECT DISTINCT city FROM events WHERE city <> '' AND audience <> 'group' ORDER BY city",
+    )
+    .fetch_all(executor)
+    .await
+}
+
+/// What an organiser enters.
+#[derive(Debug, Clone)]
+pub struct EventInput {
+    pub kind: String,
+    pub title: String,
+    pub description: String,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub language: String,
+    pub speakers: String,
+    pub audience: String,
+    pub group_id: Option<Uuid>,
+    pub capacity: Option<i32>,
+    pub registration_deadline: Option<DateTime<Utc>>,
+    pub online_link: String,
+    pub place_address: String,
+    pub city: String,
+    pub points: i32,
+}
+
+pub async fn create(
+    conn: &mut PgConnection,
+    input: &EventInput,
+    organiser: Uuid,
+    now: DateTime<Utc>,
+) -> sqlx::Result<Uuid> {
+    let event_id: Uuid = sqlx::query_scalar(
+        "INSERT INTO events (kind, title, description, starts_at, ends_at, language, speakers, audience, group_id,
+                             capacity, registration_deadline, online_link, place_address, city, points,
+                             created_by, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $17)
+         RETURNING event_id",
+    )
+    .bind(&input.kind)
+    .bind(&input.title)
+    .bind(&input.description)
+    .bind(input.starts_at)
+    .bind(input.ends_at)
+    .bind(&input.language)
+    .bind(&input.speakers)
+    .bind(&input.audience)
+    .bind(input.group_id)
+    .bind(input.capacity)
+    .bind(input.registration_deadline)
+    .bind(&input.online_link)
+    .bind(&input.place_address)
+    .bind(&input.city)
+    .bind(input.points)
+    .bind(organiser)
+    .bind(now)
+    .fetch_one(&mut *conn)
+    .await?;
+    sqlx::query("INSERT INTO event_people (event_id, user_id, role) VALUES ($1, $2, 'organiser')")
+        .bind(event_id)
+        .bind(organiser)
+        .execute(&mut *conn)
+        .await?;
+    Ok(event_id)
+}
+
+/// Saves an organiser's changes. A change of time or place raises the
+/// event's sequence (calendars apply the newer one) and is returned, so
+/// registrants can be told.
+pub async fn update(
+    conn: &mut PgConnection,
+    event_id: Uuid,
+    input: &EventInput,
+    now: DateTime<Utc>,
+) -> sqlx::Result<bool> {
+    let moved: bool = sqlx::query_scalar(
+        "SELECT starts_at <> $2 OR ends_at <> $3 OR online_link <> $4 OR place_address <> $5 OR city <> $6
+         FROM events WHERE event_id = $1 FOR UPDATE",
+    )
+    .bind(event_id)
+    .bind(input.starts_at)
+    .bind(input.ends_at)
+    .bind(&input.online_link)
+    .bind(&input.place_address)
+    .bind(&input.city)
+    .fetch_one(&mut *conn)
+    .await?;
+    sqlx::query(
+        "UPDATE events SET kind = $2, title = $3, description = $4, starts_at = $5, ends_at = $6, language = $7,
+                speakers = $8, capacity = $9, registration_deadline = $10, online_link = $11,
+                place_address = $12, city = $13, points = $14, updated_at = $15,
+                sequence = sequence + CASE WHEN $16 THEN 1 ELSE 0 END
+         WHERE event_id = $1",
+    )
+    .bind(event_id)
+    .bind(&input.kind)
+    .bind(&input.title)
+    .bind(&input.description)
+    .bind(input.starts_at)
+    .bind(input.ends_at)
+    .bind(&input.language)
+    .bind(&input.speakers)
+    .bind(input.capacity)
+    .bind(input.registration_deadline)
+    .bind(&input.online_link)
+    .bind(&input.place_address)
+    .bind(&input.city)
+    .bind(input.points)
+    .bind(now)
+    .bind(moved)
+    .execute(&mut *conn)
+    .await?;
+    if moved {
+        // The reminders follow the new time.
+        sqlx::query(
+            "UPDATE event_registrations SET reminded_day_at = NULL, reminded_hour_at = NULL WHERE event_id = $1",
+        )
+        .bind(event_id)
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(moved)
+}
+
+/// Cancels the event. Returns false if it was cancelled already.
+pub async fn cancel(
+    executor: impl PgExecutor<'_>,
+    event_id: Uuid,
+    reason: &str,
+    now: DateTime<Utc>,
+) -> sqlx::Result<bool> {
+    let result = sqlx::query(
+        "UPDATE events SET cancelled_at = $2, cancel_reason = $3, updated_at = $2, sequence = sequence + 1
+         WHERE event_id = $1 AND cancelled_at IS NULL",
+    )
+    .bind(event_id)
+    .bind(now)
+    .bind(reason)
+    .execute(executor)
+    .await?;
+    Ok(result.rows_affected() == 1)
+}
+
+/// A member organising or speaking at an event.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Person {
+    pub name: String,
+    pub handle: String,
+    pub email: String,
+    pub role: String,
+}
+
+pub async fn people(executor: impl PgExecutor<'_>, event_id: Uuid) -> sqlx::Result<Vec<Person>> {
+    sqlx::query_as(
+        "SELECT u.name, u.handle, u.email, p.role FROM event_people p JOIN users u USING (user_id)
+         WHERE p.event_id = $1 AND u.deleted_at IS NULL ORDER BY p.role, u.name",
+    )
+    .bind(event_id)
+    .fetch_all(executor)
+    .await
+}
+
+/// A registration as organisers see it.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Participant {
+    pub user_id: Uuid,
+    pub name: String,
+    pub handle: String,
+    pub email: String,
+    pub locale: String,
+    pub institution: String,
+    pub status: String,
+    pub registered_at: DateTime<Utc>,
+}
+
+/// Registered and waitlisted people, in the order they came.
+pub async fn participants(
+    executor: impl PgExecutor<'_>,
+    event_id: Uuid,
+) -> sqlx::Result<Vec<Participant>> {
+    sqlx::query_as(
+        "SELECT u.user_id, u.name, u.handle, u.email, u.locale, u.institution, r.status, r.registered_at
+         FROM event_registrations r JOIN users u USING (user_id)
+         WHERE r.event_id = $1 AND r.status IN ('registered', 'waitlisted') AND u.deleted_at IS NULL
+         ORDER BY r.status, r.registered_at",
+    )
+    .bind(event_id)
+    .fetch_all(executor)
+    .await
+}
+
+/// A group whose events the member may organise (they own or moderate it).
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct OrganisableGroup {
+    pub group_id: Uuid,
+    pub slug: String,
+    pub name: String,
+}
+
+pub async fn organisable_groups(
+    executor: impl PgExecutor<'_>,
+    user_id: Uuid,
+) -> sqlx::Result<Vec<OrganisableGroup>> {
+    sqlx::query_as(
+        "SELECT g.group_id, g.slug, g.name FROM groups g JOIN group_members m USING (group_id)
+         WHERE m.user_id = $1 AND m.status = 'active' AND m.role IN ('owner', 'moderator')
+         ORDER BY g.name",
+    )
+    .bind(user_id)
+    .fetch_all(executor)
+    .await
+}
+
+/// The member's private calendar feed token, made on first use (reading
+/// it writes nothing once it exists).
+pub async fn calendar_token(
+    pool: &sqlx::PgPool,
+    user_id: Uuid,
+    fresh_token: &str,
+    now: DateTime<Utc>,
+) -> sqlx::Result<String> {
+    let select = "SELECT token FROM calendar_feeds WHERE user_id = $1";
+    if let Some(token) = sqlx::query_scalar(select)
+        .bind(user_id)
+        .fetch_optional(pool)
+        .await?
+    {
+        return Ok(token);
+    }
+    sqlx::query(
+        "INSERT INTO calendar_feeds (user_id, token, created_at) VALUES ($1, $2, $3)
+         ON CONFLICT (user_id) DO NOTHING",
+    )
+    .bind(user_id)
+    .bind(fresh_token)
+    .bind(now)
+    .execute(pool)
+    .await?;
+    sqlx::query_scalar(select)
+        .bind(user_id)
+        .fetch_one(pool)
+        .await
+}
+
+/// Replaces the feed token: the old address stops working at once.
+pub async fn renew_calendar_token(
+    executor: impl PgExecutor<'_>,
+    user_id: Uuid,
+    token: &str,
+    now: DateTime<Utc>,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "INSERT INTO calendar_feeds (user_id, token, created_at) VALUES ($1, $2, $3)
+         ON CONFLICT (user_id) DO UPDATE SET token = EXCLUDED.token, created_at = EXCLUDED.created_at",
+    )
+    .bind(user_id)
+    .bind(token)
+    .bind(now)
+    .execute(executor)
+    .await?;
+    Ok(())
+}
+
+/// Whose feed a token opens.
+pub async fn calendar_owner(
+    executor: impl PgExecutor<'_>,
+    token: &str,
+) -> sqlx::Result<Option<(Uuid, String)>> {
+    sqlx::query_as(
+        "SELECT u.user_id, u.locale FROM calendar_feeds f JOIN users u USING (user_id)
+         WHERE f.token = $1 AND u.deleted_at IS NULL AND u.blocked_at IS NULL",
+    )
+    .bind(token)
+    .fetch_optional(executor)
+    .await
+}
+
+/// Events the member registered for (with a place), from a month ago on,
+/// for their calendar feed. Cancelled events stay, marked cancelled, so
+/// calendars remove them.
+pub async fn feed_events(
+    executor: impl PgExecutor<'_>,
+    user_id: Uuid,
+    now: DateTime<Utc>,
+) -> sqlx::Result<Vec<EventView>> {
+    sqlx::query_as(&format!(
+        "{EVENT_QUERY}
+         JOIN event_registrations mine ON mine.event_id = e.event_id AND mine.user_id = $1
+         WHERE mine.status = 'registered' AND e.ends_at > $2 - interval '31 days'
+         ORDER BY e.starts_at
+         LIMIT 500"
+    ))
+    .bind(user_id)
+    .bind(now)
+    .fetch_all(executor)
+    .await
+}

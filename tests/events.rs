@@ -1,0 +1,453 @@
+//! Events: creating, registering, the waitlist, link secrecy, deadlines,
+//! changes and cancellations by e-mail, calendars and reminders.
+
+mod common;
+
+use axum::http::StatusCode;
+use chrono::{DateTime, Duration, Utc};
+use common::TestApp;
+use common::events::{webinar, with};
+use common::html::unescape;
+use kolega::events::registration::{self, Registered};
+use kolega::members::Role;
+use uuid::Uuid;
+
+const LINK: &str = "https://meet.example.org/kolega-hitno";
+
+/// Jelena (a teacher) publishes the webinar; returns its path.
+async fn published_webinar(app: &TestApp, fields: &[(&str, &str)]) -> String {
+    app.sign_in_as("Jelena Stojanović", "jelena@fpn.rs", Role::Teacher)
+        .await;
+    app.create_event(fields).await
+}
+
+fn event_id(path: &str) -> Uuid {
+    path.trim_start_matches("/events/").parse().unwrap()
+}
+
+#[tokio::test]
+async fn a_teacher_publishes_a_webinar_and_a_member_registers_and_gets_the_link_and_calendar() {
+    let app = TestApp::spawn().await;
+    let event = published_webinar(&app, &webinar()).await;
+    app.create_member("Ana Vuković", "ana@csr.rs", Role::Practitioner)
+        .await;
+
+    // Visitors see the webinar and its Belgrade time, not its link.
+    app.clear_cookies();
+    let list = app.get("/events").await;
+    assert!(
+        list.body
+            .contains("Hitno zbrinjavanje zbog nasilja u porodici")
+    );
+    let page = app.get(&event).await;
+    page.assert_status(StatusCode::OK);
+    assert!(
+        page.body.contains("1. 12. 2026. u 18:00–19:30"),
+        "{}",
+        page.body
+    );
+    assert!(!page.body.contains(LINK));
+    assert!(page.body.contains("Link vide prijavljeni učesnici."));
+    let ics = app.get(&format!("{event}/calendar.ics")).await;
+    assert!(
+        ics.body
+            .contains("DTSTART;TZID=Europe/Belgrade:20261201T180000")
+    );
+    assert!(!ics.body.contains(LINK), "the download hides the link too");
+
+    app.switch_to("ana@csr.rs").await;
+    assert!(!app.get(&event).await.body.contains(LINK));
+    app.register_for(&event).await;
+    let page = app.get(&event).await;
+    assert!(page.body.contains("Prijavljeni ste"));
+    assert!(page.body.contains(LINK), "registrants see the link");
+    assert!(
+        app.get(&format!("{event}/calendar.ics"))
+            .await
+            .body
+            .contains(LINK)
+    );
+
+    let mail = app.deliver_new_mail().await;
+    let confirmation = mail
+        .iter()
+        .find(|m| m.to == "ana@csr.rs")
+        .expect("a confirmation");
+    assert!(confirmation.subject.contains("Prijavljeni ste"));
+    assert!(confirmation.text.contains(LINK));
+    let (name, calendar) = confirmation.attachments.first().expect("an .ics attached");
+    assert!(name.ends_with(".ics"));
+    assert!(calendar.contains("BEGIN:VEVENT") && calendar.contains("20261201T180000"));
+    assert!(calendar.contains(LINK));
+}
+
+#[tokio::test]
+async fn a_full_event_puts_people_on_the_waitlist_and_a_cancellation_promotes_the_first() {
+    let app = TestApp::spawn().await;
+    let event = published_webinar(&app, &with(webinar(), "capacity", "1")).await;
+    for (name, email) in [
+        ("Ana Vuković", "ana@csr.rs"),
+        ("Marko Ilić", "marko@csr.rs"),
+        ("Vesna Lukić", "vesna@csr.rs"),
+    ] {
+        app.create_member(name, email, Role::Practitioner).await;
+        app.switch_to(email).await;
+        app.register_for(&event).await;
+        // The waitlist is served in the order people joined it.
+        app.clock.advance(Duration::minutes(1));
+    }
+    let mail = app.deliver_new_mail().await;
+    assert!(
+        mail.iter()
+            .any(|m| m.to == "marko@csr.rs" && m.subject.contains("Lista čekanja"))
+    );
+    let waitlisted = mail.iter().find(|m| m.to == "marko@csr.rs").unwrap();
+    assert!(!waitlisted.text.contains(LINK), "no link without a place");
+
+    // Participants see how many, not who.
+    let page = app.get(&event).await;
+    assert!(page.body.contains("na listi čekanja: 2"));
+    assert!(!page.body.contains("Ana Vuković"));
+    app.get(&format!("{event}/participants"))
+        .await
+        .assert_status(StatusCode::FORBIDDEN);
+
+    app.switch_to("ana@csr.rs").await;
+    app.submit_form(&event, &format!("{event}/unregister"), &[])
+        .await
+        .assert_status(StatusCode::SEE_OTHER);
+    let mail = app.deliver_new_mail().await;
+    let promoted = mail
+        .iter()
+        .find(|m| m.to == "marko@csr.rs")
+        .expect("the first on the waitlist is told");
+    assert!(
+        promoted.subject.contains("Mesto je vaše"),
+        "{}",
+        promoted.subject
+    );
+    assert!(promoted.text.contains(LINK));
+    assert!(
+        mail.iter().all(|m| m.to != "vesna@csr.rs"),
+        "the second waits on"
+    );
+
+    app.switch_to("jelena@fpn.rs").await;
+    let participants = app.get(&format!("{event}/participants")).await;
+    assert!(participants.body.contains("Marko Ilić") && participants.body.contains("Vesna Lukić"));
+    assert!(!participants.body.contains("Ana Vuković"));
+}
+
+#[tokio::test]
+async fn two_people_asking_for_the_last_place_at_once_get_one_place_between_them() {
+    let app = TestApp::spawn().await;
+    let event = event_id(&published_webinar(&app, &with(webinar(), "capacity", "1")).await);
+    let mut people = Vec::new();
+    for email in ["a@csr.rs", "b@csr.rs"] {
+        app.create_member("Član", email, Role::Practitioner).await;
+        people.push(
+            sqlx::query_scalar::<_, Uuid>("SELECT user_id FROM users WHERE email = $1")
+                .bind(email)
+                .fetch_one(&app.pool)
+                .await
+                .unwrap(),
+        );
+    }
+    let now = app.clock.now();
+    let register = |user_id: Uuid| {
+        let pool = app.pool.clone();
+        async move {
+            let mut tx = pool.begin().await.unwrap();
+            let outcome = registration::register(&mut tx, event, user_id, now)
+                .await
+                .unwrap();
+            // Hold the transaction a moment, so the other really waits.
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+            tx.commit().await.unwrap();
+            outcome
+        }
+    };
+    let (first, second) = tokio::join!(register(people[0]), register(people[1]));
+    let mut outcomes = [first, second];
+    outcomes.sort_by_key(|o| *o == Registered::Waitlist);
+    assert_eq!(outcomes, [Registered::Place, Registered::Waitlist]);
+    assert_eq!(
+        app.count("SELECT count(*) FROM event_registrations WHERE status = 'registered'")
+            .await,
+        1
+    );
+}
+
+#[tokio::test]
+async fn a_form_with_mistakes_comes_back_with_the_text_and_the_errors_beside_the_fields() {
+    let app = TestApp::spawn().await;
+    app.sign_in_as("Jelena Stojanović", "jelena@fpn.rs", Role::Teacher)
+        .await;
+    let fields = with(
+        with(webinar(), "start_date", "2026-03-29"),
+        "start_time",
+        "02:30",
+    );
+    let response = app.submit_form("/events/new", "/events/new", &fields).await;
+    response.assert_status(StatusCode::UNPROCESSABLE_ENTITY);
+    let body = unescape(&response.body);
+    assert!(body.contains("value=\"Hitno zbrinjavanje zbog nasilja u porodici\""));
+    assert!(body.contains("sat se pomera sa 02:00 na 03:00"), "{body}");
+
+    let fields = with(
+        with(webinar(), "end_time", "17:00"),
+        "online_link",
+        "meet.example.org",
+    );
+    let response = app.submit_form("/events/new", "/events/new", &fields).await;
+    response.assert_status(StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(response.body.contains("id=\"end_time-error\""));
+    assert!(response.body.contains("id=\"online_link-error\""));
+    assert_eq!(app.count("SELECT count(*) FROM events").await, 0);
+}
+
+#[tokio::test]
+async fn summer_time_events_are_stored_in_utc_and_shown_in_belgrade_time() {
+    let app = TestApp::spawn().await;
+    let fields = with(
+        with(webinar(), "start_date", "2027-03-28"),
+        "start_time",
+        "10:00",
+    );
+    let fields = with(fields, "end_time", "12:00");
+    let event = published_webinar(&app, &fields).await;
+    let starts: DateTime<Utc> = sqlx::query_scalar("SELECT starts_at FROM events")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    // 28 March 2027 is the day clocks move forward: 10:00 is CEST, UTC+2.
+    assert_eq!(
+        starts,
+        "2027-03-28T08:00:00Z".parse::<DateTime<Utc>>().unwrap()
+    );
+    assert!(
+        app.get(&event)
+            .await
+            .body
+            .contains("28. 3. 2027. u 10:00–12:00")
+    );
+}
+
+#[tokio::test]
+async fn only_organisers_create_and_unverified_members_and_late_comers_cannot_register() {
+    let app = TestApp::spawn().await;
+    let event = published_webinar(
+        &app,
+        &with(
+            with(webinar(), "deadline_date", "2026-11-30"),
+            "deadline_time",
+            "12:00",
+        ),
+    )
+    .await;
+
+    app.sign_in_as("Petar Petrović", "petar@csr.rs", Role::Practitioner)
+        .await;
+    app.get("/events/new")
+        .await
+        .assert_status(StatusCode::FORBIDDEN);
+
+    sqlx::query("UPDATE users SET email_verified_at = NULL WHERE email = 'petar@csr.rs'")
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    let token = app.csrf_token().unwrap();
+    app.post_form(&format!("{event}/register"), &[("csrf_token", &token)])
+        .await
+        .assert_status(StatusCode::FORBIDDEN);
+    assert!(
+        app.get(&event)
+            .await
+            .body
+            .contains("Potvrdite adresu e-pošte")
+    );
+
+    app.create_member("Ana Vuković", "ana@csr.rs", Role::Practitioner)
+        .await;
+    app.clock.advance(Duration::days(8));
+    app.switch_to("ana@csr.rs").await;
+    assert!(app.get(&event).await.body.contains("Prijave su zatvorene."));
+    let token = app.csrf_token().unwrap();
+    app.post_form(&format!("{event}/register"), &[("csrf_token", &token)])
+        .await
+        .assert_status(StatusCode::FORBIDDEN);
+    assert_eq!(
+        app.count("SELECT count(*) FROM event_registrations").await,
+        0
+    );
+}
+
+#[tokio::test]
+async fn a_change_of_time_and_a_cancellation_are_mailed_to_everyone_registered() {
+    let app = TestApp::spawn().await;
+    let event = published_webinar(&app, &webinar()).await;
+    app.create_member("Ana Vuković", "ana@csr.rs", Role::Practitioner)
+        .await;
+    app.switch_to("ana@csr.rs").await;
+    app.register_for(&event).await;
+    app.deliver_new_mail().await;
+
+    app.switch_to("jelena@fpn.rs").await;
+    let edit = format!("{event}/edit");
+    let form = app.get(&edit).await;
+    assert!(form.body.contains("value=\"2026-12-01\""));
+    app.submit_form(&edit, &edit, &with(webinar(), "start_time", "17:00"))
+        .await
+        .assert_status(StatusCode::SEE_OTHER);
+    let mail = app.deliver_new_mail().await;
+    let changed = mail
+        .iter()
+        .find(|m| m.to == "ana@csr.rs")
+        .expect("told of the change");
+    assert!(changed.subject.contains("Izmena"), "{}", changed.subject);
+    assert!(changed.text.contains("17:00–19:30"));
+    let calendar = &changed.attachments[0].1;
+    assert!(calendar.contains("SEQUENCE:1") && calendar.contains("20261201T170000"));
+
+    // A change of the title alone is not news.
+    app.submit_form(
+        &edit,
+        &edit,
+        &with(
+            with(webinar(), "start_time", "17:00"),
+            "title",
+            "Hitno zbrinjavanje — praksa",
+        ),
+    )
+    .await;
+    assert!(app.deliver_new_mail().await.is_empty());
+
+    app.submit_form(
+        &event,
+        &format!("{event}/cancel"),
+        &[("reason", "Predavač je bolestan.")],
+    )
+    .await
+    .assert_status(StatusCode::SEE_OTHER);
+    let mail = app.deliver_new_mail().await;
+    let cancelled = mail
+        .iter()
+        .find(|m| m.to == "ana@csr.rs")
+        .expect("told of the cancellation");
+    assert!(cancelled.subject.contains("Otkazano"));
+    assert!(cancelled.text.contains("Predavač je bolestan."));
+    assert!(cancelled.attachments[0].1.contains("STATUS:CANCELLED"));
+    assert!(
+        app.get(&event)
+            .await
+            .body
+            .contains("Ovaj događaj je otkazan.")
+    );
+}
+
+#[tokio::test]
+async fn reminders_go_out_a_day_and_an_hour_before_once_each_and_not_to_people_who_cancelled() {
+    let app = TestApp::spawn().await;
+    let event = published_webinar(&app, &webinar()).await;
+    for (name, email) in [
+        ("Ana Vuković", "ana@csr.rs"),
+        ("Marko Ilić", "marko@csr.rs"),
+    ] {
+        app.create_member(name, email, Role::Practitioner).await;
+        app.switch_to(email).await;
+        app.register_for(&event).await;
+    }
+    app.submit_form(&event, &format!("{event}/unregister"), &[])
+        .await;
+    app.deliver_new_mail().await;
+    let base = app.state.config.base_url.clone();
+    let remind = || kolega::events::reminders::send_due(&app.pool, &base, app.clock.now());
+
+    // 23 November 09:00 → 30 November 18:30: a little less than a day before.
+    app.clock
+        .advance(Duration::days(7) + Duration::minutes(9 * 60 + 30));
+    assert_eq!(remind().await.unwrap(), 1);
+    assert_eq!(remind().await.unwrap(), 0, "never twice");
+    let mail = app.deliver_new_mail().await;
+    assert_eq!(mail.len(), 1);
+    assert_eq!(mail[0].to, "ana@csr.rs");
+    assert!(mail[0].subject.starts_with("Sutra"));
+    assert!(mail[0].text.contains(LINK));
+
+    // → 1 December 16:10 UTC, 50 minutes before the start.
+    app.clock
+        .advance(Duration::hours(21) + Duration::minutes(40));
+    assert_eq!(remind().await.unwrap(), 1);
+    assert_eq!(remind().await.unwrap(), 0);
+    let mail = app.deliver_new_mail().await;
+    assert!(mail[0].subject.starts_with("Za sat vremena"));
+    assert_eq!(mail[0].to, "ana@csr.rs");
+}
+
+#[tokio::test]
+async fn the_private_calendar_feed_lists_my_events_until_i_renew_its_address() {
+    let app = TestApp::spawn().await;
+    let event = published_webinar(&app, &webinar()).await;
+    app.sign_in_as("Ana Vuković", "ana@csr.rs", Role::Practitioner)
+        .await;
+    app.register_for(&event).await;
+    let list = unescape(&app.get("/events").await.body);
+    let feed = list
+        .split("value=\"")
+        .find_map(|part| part.split('"').next().filter(|v| v.contains("/calendar/")))
+        .expect("the feed address is shown")
+        .to_owned();
+    let path = feed
+        .trim_start_matches(&app.state.config.base_url)
+        .to_owned();
+    app.clear_cookies();
+    let calendar = app.get(&path).await;
+    calendar.assert_status(StatusCode::OK);
+    assert_eq!(
+        calendar.header("content-type"),
+        Some("text/calendar; charset=utf-8")
+    );
+    assert!(calendar.body.contains("Hitno zbrinjavanje") && calendar.body.contains(LINK));
+
+    app.switch_to("ana@csr.rs").await;
+    app.submit_form("/events", "/events/calendar-feed", &[])
+        .await
+        .assert_status(StatusCode::SEE_OTHER);
+    app.get(&path).await.assert_status(StatusCode::NOT_FOUND);
+    app.get("/calendar/not-a-token.ics")
+        .await
+        .assert_status(StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn a_closed_groups_meeting_stays_inside_the_group() {
+    let app = TestApp::spawn().await;
+    app.sign_in_as("Jelena Stojanović", "jelena@csr.rs", Role::Practitioner)
+        .await;
+    let group = app.open_group("Supervizija Niš", "secret", &[]).await;
+    let slug = group.trim_start_matches("/groups/").to_owned();
+    let fields = with(
+        with(with(webinar(), "kind", "supervision"), "audience", &slug),
+        "title",
+        "Slučaj porodice M.",
+    );
+    let event = app.create_event(&fields).await;
+    assert!(app.get("/events").await.body.contains("Slučaj porodice M."));
+    app.register_for(&event).await;
+    let mail = app.deliver_new_mail().await;
+    assert!(mail[0].subject.contains("Supervizijski sastanak"));
+    assert!(
+        !mail[0].raw.contains("porodice M"),
+        "not even in the calendar file"
+    );
+
+    app.sign_in_as("Ana Vuković", "ana@csr.rs", Role::Moderator)
+        .await;
+    assert!(!app.get("/events").await.body.contains("Slučaj porodice M."));
+    app.get(&event).await.assert_status(StatusCode::NOT_FOUND);
+    app.get(&format!("{event}/calendar.ics"))
+        .await
+        .assert_status(StatusCode::NOT_FOUND);
+    app.clear_cookies();
+    app.get(&event).await.assert_status(StatusCode::NOT_FOUND);
+}
