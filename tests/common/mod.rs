@@ -11,6 +11,7 @@ pub mod groups;
 pub mod html;
 pub mod mail;
 pub mod members;
+pub mod process;
 pub mod smtp_sink;
 pub mod test_app;
 
