@@ -173,5 +173,7 @@ pub async fn seed_demo(pool: &PgPool) -> anyhow::Result<()> {
     }
     let groups = crate::groups::seed::seed(pool).await?;
     println!("demo groups: {groups} created");
+    let events = crate::events::seed::seed(pool).await?;
+    println!("demo events: {events} created");
     Ok(())
 }

@@ -4,7 +4,6 @@
 mod common;
 
 use std::io::{Read, Write};
-use std::net::TcpStream;
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -302,7 +301,21 @@ async fn seed_demo_is_idempotent_and_migrate_succeeds_on_a_migrated_database() {
             .fetch_all(&pool)
             .await
             .unwrap();
-    assert_eq!(groups.len(), 5, "{groups:?}");
+    assert_eq!(groups.len(), 6, "{groups:?}");
+    assert!(
+        groups
+            .iter()
+            .any(|(name, visibility)| name == "Supervizija — CSR Niš" && visibility == "secret")
+    );
+    let (events, registrations, past): (i64, i64, i64) = sqlx::query_as(
+        "SELECT (SELECT count(*) FROM events), (SELECT count(*) FROM event_registrations),
+                (SELECT count(*) FROM events WHERE ends_at < now())",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert_eq!(events, 7, "five open events and two supervision meetings, once");
+    assert!(registrations >= 10 && past >= 2);
     assert!(groups.iter().any(
         |(name, visibility)| name == "Nasilje u porodici — praksa CSR" && visibility == "closed"
     ));

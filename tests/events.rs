@@ -451,3 +451,132 @@ async fn a_closed_groups_meeting_stays_inside_the_group() {
     app.clear_cookies();
     app.get(&event).await.assert_status(StatusCode::NOT_FOUND);
 }
+
+#[tokio::test]
+async fn attending_an_accredited_webinar_earns_points_with_a_certificate_anyone_can_verify() {
+    let app = TestApp::spawn().await;
+    let event = published_webinar(&app, &webinar()).await;
+    for (name, email) in [("Ana Vuković", "ana@csr.rs"), ("Marko Ilić", "marko@csr.rs")] {
+        app.create_member(name, email, Role::Practitioner).await;
+        app.switch_to(email).await;
+        app.register_for(&event).await;
+    }
+    let code: String = sqlx::query_scalar("SELECT checkin_code FROM events")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+
+    // Before the event there is nothing to check in to.
+    app.switch_to("ana@csr.rs").await;
+    assert!(!app.get(&event).await.body.contains("Evidentiraj prisustvo"));
+    // During it, Ana types the code shown on the screen; a wrong one is refused.
+    app.clock.advance(Duration::days(8) + Duration::hours(8) + Duration::minutes(20));
+    app.switch_to("ana@csr.rs").await;
+    assert!(app.get(&event).await.body.contains("Evidentiraj prisustvo"));
+    app.submit_form(&event, &format!("{event}/check-in"), &[("code", "ZZZZZZ")])
+        .await;
+    assert_eq!(app.count("SELECT count(*) FROM points_entries").await, 0);
+    app.submit_form(&event, &format!("{event}/check-in"), &[("code", &code.to_lowercase())])
+        .await;
+    assert!(app.get(&event).await.body.contains("Prisustvovali ste ovom događaju."));
+
+    // The organiser marks Marko from the list (he had no phone with him).
+    app.switch_to("jelena@fpn.rs").await;
+    let attendance = format!("{event}/attendance");
+    let list = app.get(&attendance).await;
+    assert!(list.body.contains(&code));
+    let marko: Uuid = sqlx::query_scalar("SELECT user_id FROM users WHERE email = 'marko@csr.rs'")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    let ana: Uuid = sqlx::query_scalar("SELECT user_id FROM users WHERE email = 'ana@csr.rs'")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    app.submit_form(
+        &attendance,
+        &attendance,
+        &[
+            (format!("attended-{marko}").as_str(), "yes"),
+            (format!("attended-{ana}").as_str(), "yes"),
+        ],
+    )
+    .await
+    .assert_status(StatusCode::SEE_OTHER);
+    assert_eq!(app.count("SELECT count(*) FROM points_entries WHERE points = 4").await, 2);
+
+    // Ana's points page: 4 points in 2026, with a certificate.
+    app.switch_to("ana@csr.rs").await;
+    let points = app.get("/me/points").await;
+    assert!(points.body.contains("<td>2026</td><td>4</td>"), "{}", points.body);
+    let certificate_code: String = sqlx::query_scalar(
+        "SELECT certificate_code FROM points_entries WHERE user_id = $1",
+    )
+    .bind(ana)
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    let mine = app.get(&format!("/me/certificates/{certificate_code}")).await;
+    assert!(mine.body.contains("Ana Vuković") && mine.body.contains("Potvrda o prisustvu"));
+
+    // Marko cannot open Ana's certificate page, but anyone can verify it.
+    app.switch_to("marko@csr.rs").await;
+    app.get(&format!("/me/certificates/{certificate_code}"))
+        .await
+        .assert_status(StatusCode::NOT_FOUND);
+    app.clear_cookies();
+    let verified = app.get(&format!("/certificates/{certificate_code}")).await;
+    verified.assert_status(StatusCode::OK);
+    assert!(verified.body.contains("Ana Vuković") && verified.body.contains("Hitno zbrinjavanje"));
+    assert!(!verified.body.contains("ana@csr.rs"), "name, event, date and points only");
+    app.get("/certificates/NEPOSTOJI12")
+        .await
+        .assert_status(StatusCode::NOT_FOUND);
+
+    // Attendees rate the event; the organiser sees the summary.
+    app.switch_to("ana@csr.rs").await;
+    let feedback = format!("{event}/feedback");
+    app.submit_form(&feedback, &feedback, &[("comment", "Korisno.")])
+        .await
+        .assert_status(StatusCode::UNPROCESSABLE_ENTITY);
+    app.submit_form(&feedback, &feedback, &[("rating", "5"), ("comment", "Vrlo korisno.")])
+        .await
+        .assert_status(StatusCode::SEE_OTHER);
+    app.switch_to("jelena@fpn.rs").await;
+    let page = app.get(&event).await;
+    assert!(page.body.contains("Prosečna ocena 5.0") && page.body.contains("Vrlo korisno."));
+}
+
+#[tokio::test]
+async fn the_recording_is_mailed_once_to_registrants_and_shown_only_to_them() {
+    let app = TestApp::spawn().await;
+    let event = published_webinar(&app, &webinar()).await;
+    app.create_member("Ana Vuković", "ana@csr.rs", Role::Practitioner)
+        .await;
+    app.switch_to("ana@csr.rs").await;
+    app.register_for(&event).await;
+    app.deliver_new_mail().await;
+
+    app.switch_to("jelena@fpn.rs").await;
+    let recording = format!("{event}/recording");
+    let bad = app
+        .submit_form(&recording, &recording, &[("recording_url", "youtube"), ("materials", "Slajdovi")])
+        .await;
+    bad.assert_status(StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad.body.contains("Slajdovi") && bad.body.contains("id=\"recording_url-error\""));
+    let fields = [
+        ("recording_url", "https://video.example.org/hitno"),
+        ("materials", "Prezentacija: **protokol**."),
+    ];
+    app.submit_form(&recording, &recording, &fields).await;
+    app.submit_form(&recording, &recording, &fields).await;
+    let mail = app.deliver_new_mail().await;
+    assert_eq!(mail.len(), 1, "told once");
+    assert!(mail[0].subject.contains("Snimak je dostupan"));
+    assert!(mail[0].text.contains("https://video.example.org/hitno"));
+
+    app.clear_cookies();
+    let page = app.get(&event).await;
+    assert!(page.body.contains("<strong>protokol</strong>"));
+    assert!(!page.body.contains("https://video.example.org/hitno"));
+}

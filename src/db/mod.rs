@@ -15,6 +15,10 @@ pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
 
 /// A small pool: on two cores a handful of connections beats many.
 pub async fn connect(options: PgConnectOptions, max_connections: u32) -> sqlx::Result<PgPool> {
+    // JIT compilation costs tens of milliseconds and pays off only for long
+    // analytic queries; a page's queries take a few milliseconds, and a
+    // search whose estimate crosses jit_above_cost would be made slower.
+    let options = options.options([("jit", "off")]);
     PgPoolOptions::new()
         .max_connections(max_connections)
         .min_connections(0)

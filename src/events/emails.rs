@@ -20,6 +20,8 @@ pub enum Notice {
     Cancelled,
     ReminderDay,
     ReminderHour,
+    /// The recording (and materials) are available.
+    Recording,
 }
 
 impl Notice {
@@ -32,6 +34,7 @@ impl Notice {
             Notice::Cancelled => "cancelled",
             Notice::ReminderDay => "reminder-day",
             Notice::ReminderHour => "reminder-hour",
+            Notice::Recording => "recording",
         }
     }
 
@@ -77,7 +80,9 @@ pub fn notice(
             event.cancel_reason
         ));
     }
-    if notice != Notice::Cancelled {
+    if notice == Notice::Recording {
+        paragraphs.push(format!("{} {}", e.t("event-recording"), event.recording_url));
+    } else if notice != Notice::Cancelled {
         if !event.place_address.is_empty() || !event.city.is_empty() {
             paragraphs.push(format!("{} {}", e.t("event-place"), event.place()));
         }

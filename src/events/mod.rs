@@ -2,6 +2,7 @@
 //! trainings and conferences — from announcement to registration,
 //! calendars and reminders.
 
+pub mod attendance;
 pub mod emails;
 pub mod forms;
 pub mod ics;
@@ -9,6 +10,7 @@ pub mod policy;
 pub mod registration;
 pub mod reminders;
 pub mod routes;
+pub mod seed;
 pub mod store;
 pub mod times;
 pub mod views;

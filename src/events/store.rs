@@ -33,8 +33,13 @@ pub struct EventView {
     pub updated_at: DateTime<Utc>,
     pub cancelled_at: Option<DateTime<Utc>>,
     pub cancel_reason: String,
+    pub checkin_code: String,
+    pub recording_url: String,
+    pub materials: String,
     pub registered_count: i64,
     pub waitlist_count: i64,
+    /// The viewer attended (marked by organisers or checked in).
+    pub attended: bool,
     /// The viewer's registration status, if any ("registered", "waitlisted", "cancelled").
     pub my_status: Option<String>,
     pub in_group: bool,
@@ -96,7 +101,9 @@ const EVENT_QUERY: &str = "SELECT e.event_id, e.kind, e.title, e.description, e.
     e.speakers, e.audience, e.group_id, g.slug AS group_slug, g.name AS group_name,
     g.visibility AS group_visibility, e.capacity,
     e.registration_deadline, e.online_link, e.place_address, e.city, e.points, e.sequence, e.updated_at,
-    e.cancelled_at, e.cancel_reason,
+    e.cancelled_at, e.cancel_reason, e.checkin_code, e.recording_url, e.materials,
+    COALESCE((SELECT r.attended_at IS NOT NULL FROM event_registrations r
+              WHERE r.event_id = e.event_id AND r.user_id = $1), false) AS attended,
     (SELECT count(*) FROM event_registrations r WHERE r.event_id = e.event_id AND r.status = 'registered') AS registered_count,
     (SELECT count(*) FROM event_registrations r WHERE r.event_id = e.event_id AND r.status = 'waitlisted') AS waitlist_count,
     (SELECT r.status FROM event_registrations r WHERE r.event_id = e.event_id AND r.user_id = $1) AS my_status,
@@ -303,6 +310,106 @@ pub async fn update(
 }
 
 /// Cancels the event. Returns false if it was cancelled already.
+/// Sets the recording link and materials. Returns whether the recording
+/// link is new (so registrants are told once, not on every correction).
+pub async fn set_recording(
+    executor: impl PgExecutor<'_>,
+    event_id: Uuid,
+    recording_url: &str,
+    materials: &str,
+    now: DateTime<Utc>,
+) -> sqlx::Result<bool> {
+    sqlx::query_scalar(
+        "UPDATE events e SET recording_url = $2, materials = $3, updated_at = $4
+         FROM (SELECT recording_url FROM events WHERE event_id = $1) AS before
+         WHERE e.event_id = $1
+         RETURNING before.recording_url = '' AND $2 <> ''",
+    )
+    .bind(event_id)
+    .bind(recording_url)
+    .bind(materials)
+    .bind(now)
+    .fetch_one(executor)
+    .await
+}
+
+/// Ratings and comments of attendees, for organisers.
+#[derive(Debug, Clone, Default)]
+pub struct FeedbackSummary {
+    pub count: i64,
+    pub average: f64,
+    pub comments: Vec<String>,
+}
+
+impl FeedbackSummary {
+    pub fn average_text(&self) -> String {
+        format!("{:.1}", self.average)
+    }
+}
+
+pub async fn feedback_summary(
+    executor: impl PgExecutor<'_>,
+    event_id: Uuid,
+) -> sqlx::Result<FeedbackSummary> {
+    let rows: Vec<(i16, String)> = sqlx::query_as(
+        "SELECT rating, comment FROM event_feedback WHERE event_id = $1 ORDER BY created_at",
+    )
+    .bind(event_id)
+    .fetch_all(executor)
+    .await?;
+    let count = rows.len() as i64;
+    let total: i64 = rows.iter().map(|(rating, _)| *rating as i64).sum();
+    Ok(FeedbackSummary {
+        count,
+        average: if count > 0 {
+            total as f64 / count as f64
+        } else {
+            0.0
+        },
+        comments: rows
+            .into_iter()
+            .map(|(_, comment)| comment)
+            .filter(|c| !c.is_empty())
+            .collect(),
+    })
+}
+
+pub async fn save_feedback(
+    executor: impl PgExecutor<'_>,
+    event_id: Uuid,
+    user_id: Uuid,
+    rating: i16,
+    comment: &str,
+    now: DateTime<Utc>,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "INSERT INTO event_feedback (event_id, user_id, rating, comment, created_at) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (event_id, user_id) DO UPDATE SET rating = EXCLUDED.rating, comment = EXCLUDED.comment",
+    )
+    .bind(event_id)
+    .bind(user_id)
+    .bind(rating)
+    .bind(comment)
+    .bind(now)
+    .execute(executor)
+    .await?;
+    Ok(())
+}
+
+pub async fn has_feedback(
+    executor: impl PgExecutor<'_>,
+    event_id: Uuid,
+    user_id: Uuid,
+) -> sqlx::Result<bool> {
+    sqlx::query_scalar(
+        "SELECT EXISTS (SELECT 1 FROM event_feedback WHERE event_id = $1 AND user_id = $2)",
+    )
+    .bind(event_id)
+    .bind(user_id)
+    .fetch_one(executor)
+    .await
+}
+
 pub async fn cancel(
     executor: impl PgExecutor<'_>,
     event_id: Uuid,

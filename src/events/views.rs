@@ -3,8 +3,12 @@
 use askama::Template;
 use askama_web::WebTemplate;
 
+use uuid::Uuid;
+
+use super::attendance::{Certificate, LedgerEntry, Period};
 use super::forms::EventForm;
-use super::store::{EventView, OrganisableGroup, Participant, Person};
+use super::routes::after::{FeedbackForm, RecordingForm};
+use super::store::{EventView, FeedbackSummary, OrganisableGroup, Participant, Person};
 use crate::web::{FormErrors, Page};
 
 #[derive(Template, WebTemplate)]
@@ -40,6 +44,12 @@ pub struct EventPage {
     pub show_link: bool,
     pub past: bool,
     pub can_manage: bool,
+    /// Self check-in is open now (and the viewer has a place).
+    pub can_check_in: bool,
+    pub gave_feedback: bool,
+    /// For organisers.
+    pub feedback: Option<FeedbackSummary>,
+    pub materials_html: String,
 }
 
 #[derive(Template, WebTemplate)]
@@ -62,4 +72,64 @@ pub struct ParticipantsPage {
     pub page: Page,
     pub event: EventView,
     pub participants: Vec<Participant>,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "events/attendance.html")]
+pub struct AttendancePage {
+    pub page: Page,
+    pub event: EventView,
+    pub participants: Vec<Participant>,
+    pub attended: Vec<Uuid>,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "events/recording.html")]
+pub struct RecordingPage {
+    pub page: Page,
+    pub event: EventView,
+    pub form: RecordingForm,
+    pub errors: FormErrors,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "events/feedback.html")]
+pub struct FeedbackPage {
+    pub page: Page,
+    pub event: EventView,
+    pub form: FeedbackForm,
+    pub errors: FormErrors,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "events/points.html")]
+pub struct PointsPage {
+    pub page: Page,
+    pub entries: Vec<LedgerEntry>,
+    pub years: Vec<(i32, i32)>,
+    pub periods: Vec<Period>,
+    pub supervision_hours: f64,
+    pub licence_since: String,
+    pub errors: FormErrors,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "events/certificate.html")]
+pub struct CertificatePage {
+    pub page: Page,
+    pub certificate: Certificate,
+    pub verify_url: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "events/verification.html")]
+pub struct VerificationPage {
+    pub page: Page,
+    pub certificate: Certificate,
+}
+
+impl PointsPage {
+    pub fn hours(&self) -> String {
+        format!("{:.1}", self.supervision_hours)
+    }
 }

@@ -1,8 +1,10 @@
 //! The events feature's pages.
 
+pub mod after;
 mod calendar;
 mod list;
 mod manage;
+mod points;
 mod show;
 
 use axum::Router;
@@ -29,6 +31,22 @@ pub fn router() -> Router<AppState> {
             get(manage::edit_form).post(manage::update),
         )
         .route("/events/{event_id}/cancel", post(manage::cancel))
+        .route(
+            "/events/{event_id}/attendance",
+            get(after::attendance_form).post(after::save_attendance),
+        )
+        .route("/events/{event_id}/check-in", post(after::check_in))
+        .route(
+            "/events/{event_id}/recording",
+            get(after::recording_form).post(after::save_recording),
+        )
+        .route(
+            "/events/{event_id}/feedback",
+            get(after::feedback_form).post(after::save_feedback),
+        )
+        .route("/me/points", get(points::show).post(points::save_licence))
+        .route("/me/certificates/{code}", get(points::certificate))
+        .route("/certificates/{code}", get(points::verify))
         .route("/calendar/{file}", get(calendar::feed))
 }
 

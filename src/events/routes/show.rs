@@ -7,6 +7,7 @@ use uuid::Uuid;
 
 use super::visible_event;
 use crate::app::AppState;
+use crate::events::attendance::CHECKIN_MARGIN_MINUTES;
 use crate::events::emails::{self, Notice};
 use crate::events::policy;
 use crate::events::registration::{self, Registered};
@@ -30,7 +31,27 @@ pub async fn show(
     let now = state.clock.now();
     let people = store::people(&state.db, event.event_id).await?;
     let manage = policy::can_manage(&facts, ctx.user.as_ref());
+    let margin = chrono::Duration::minutes(CHECKIN_MARGIN_MINUTES);
+    let checkin_window = now >= event.starts_at - margin && now <= event.ends_at + margin;
+    let gave_feedback = match &ctx.user {
+        Some(user) if event.attended => {
+            store::has_feedback(&state.db, event.event_id, user.user_id).await?
+        }
+        _ => false,
+    };
+    let feedback = if manage && event.starts_at <= now {
+        Some(store::feedback_summary(&state.db, event.event_id).await?)
+    } else {
+        None
+    };
     Ok(EventPage {
+        can_check_in: event.is_registered()
+            && !event.attended
+            && checkin_window
+            && event.cancelled_at.is_none(),
+        gave_feedback,
+        feedback,
+        materials_html: markdown::render(&event.materials),
         page: Page::new(&ctx, event.title.clone()).in_section("events"),
         description_html: markdown::render(&event.description),
         can_register: policy::can_register(&facts, ctx.user.as_ref(), now),

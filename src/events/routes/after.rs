@@ -1,0 +1,270 @@
+//! After (and during) the event: attendance by the organisers' list or by
+//! self check-in, the recording and materials, and feedback.
+
+use std::collections::HashMap;
+
+use axum::extract::{Path, State};
+use axum::response::Response;
+use chrono::Duration;
+use serde::Deserialize;
+
+
+use super::visible_event;
+use crate::app::AppState;
+use crate::events::attendance::{self, CHECKIN_MARGIN_MINUTES};
+use crate::events::emails::{self, Notice};
+use crate::events::policy;
+use crate::events::store::{self, EventView};
+use crate::events::views::{AttendancePage, FeedbackPage, RecordingPage};
+use crate::members::forms::check_length;
+use crate::web::form_errors::unprocessable;
+use crate::web::FormErrors;
+use crate::members::current_user::{CurrentUser, SignedIn};
+use crate::notify::email::EmailContext;
+use crate::notify::outbox;
+use crate::web::flash::redirect_with;
+use crate::web::{AppError, AppResult, Form, Page, RequestContext};
+
+async fn managed(
+    state: &AppState,
+    ctx: &RequestContext,
+    user: &CurrentUser,
+    id: &str,
+) -> AppResult<EventView> {
+    let event = visible_event(state, ctx, id).await?;
+    if !policy::can_manage(&event.facts(), Some(user)) {
+        return Err(AppError::Forbidden);
+    }
+    Ok(event)
+}
+
+fn back(state: &AppState, event: &EventView, key: &str) -> Response {
+    redirect_with(
+        &format!("/events/{}", event.event_id),
+        key,
+        state.config.secure_cookies(),
+    )
+}
+
+pub async fn attendance_form(
+    State(state): State<AppState>,
+    ctx: RequestContext,
+    SignedIn(user): SignedIn,
+    Path(id): Path<String>,
+) -> AppResult<AttendancePage> {
+    let event = managed(&state, &ctx, &user, &id).await?;
+    let participants = store::participants(&state.db, event.event_id)
+        .await?
+        .into_iter()
+        .filter(|p| p.status == "registered")
+        .collect();
+    let attended = attendance::attended(&state.db, event.event_id).await?;
+    Ok(AttendancePage {
+        page: Page::titled(&ctx, "event-attendance-title").in_section("events"),
+        event,
+        participants,
+        attended,
+    })
+}
+
+/// Saves the organisers' list: a checkbox `attended-<user id>` per person.
+pub async fn save_attendance(
+    State(state): State<AppState>,
+    ctx: RequestContext,
+    SignedIn(user): SignedIn,
+    Path(id): Path<String>,
+    Form(form): Form<HashMap<String, String>>,
+) -> AppResult<Response> {
+    let event = managed(&state, &ctx, &user, &id).await?;
+    if event.starts_at > state.clock.now() || event.cancelled_at.is_some() {
+        return Err(AppError::Conflict);
+    }
+    let now = state.clock.now();
+    let mut tx = state.db.begin().await?;
+    for person in store::participants(&mut *tx, event.event_id).await? {
+        if person.status != "registered" {
+            continue;
+        }
+        if form.contains_key(&format!("attended-{}", person.user_id)) {
+            attendance::mark_attended(&mut tx, event.event_id, person.user_id, now).await?;
+        } else {
+            attendance::unmark_attended(&mut tx, event.event_id, person.user_id).await?;
+        }
+    }
+    tx.commit().await?;
+    Ok(back(&state, &event, "event-attendance-saved"))
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct CheckInForm {
+    code: String,
+}
+
+/// A participant checks in with the code shown during the event.
+pub async fn check_in(
+    State(state): State<AppState>,
+    ctx: RequestContext,
+    SignedIn(user): SignedIn,
+    Path(id): Path<String>,
+    Form(form): Form<CheckInForm>,
+) -> AppResult<Response> {
+    let event = visible_event(&state, &ctx, &id).await?;
+    let now = state.clock.now();
+    let margin = Duration::minutes(CHECKIN_MARGIN_MINUTES);
+    let open = now >= event.starts_at - margin && now <= event.ends_at + margin;
+    if !event.is_registered() || !open || event.cancelled_at.is_some() {
+        return Err(AppError::Forbidden);
+    }
+    if !form.code.trim().eq_ignore_ascii_case(&event.checkin_code) {
+        return Ok(back(&state, &event, "event-checkin-wrong-code"));
+    }
+    let mut tx = state.db.begin().await?;
+    attendance::mark_attended(&mut tx, event.event_id, user.user_id, now).await?;
+    tx.commit().await?;
+    Ok(back(&state, &event, "event-checked-in"))
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct RecordingForm {
+    pub recording_url: String,
+    pub materials: String,
+}
+
+pub async fn recording_form(
+    State(state): State<AppState>,
+    ctx: RequestContext,
+    SignedIn(user): SignedIn,
+    Path(id): Path<String>,
+) -> AppResult<RecordingPage> {
+    let event = managed(&state, &ctx, &user, &id).await?;
+    let form = RecordingForm {
+        recording_url: event.recording_url.clone(),
+        materials: event.materials.clone(),
+    };
+    Ok(RecordingPage {
+        page: Page::titled(&ctx, "event-recording-title").in_section("events"),
+        event,
+        form,
+        errors: FormErrors::new(ctx.locale),
+    })
+}
+
+/// Organisers add the recording link and materials; the first time there
+/// is a recording, everyone registered is told.
+pub async fn save_recording(
+    State(state): State<AppState>,
+    ctx: RequestContext,
+    SignedIn(user): SignedIn,
+    Path(id): Path<String>,
+    Form(mut form): Form<RecordingForm>,
+) -> AppResult<Response> {
+    let event = managed(&state, &ctx, &user, &id).await?;
+    form.recording_url = form.recording_url.trim().to_owned();
+    let mut errors = FormErrors::new(ctx.locale);
+    let url = &form.recording_url;
+    if !url.is_empty() && !(url.starts_with("https://") || url.starts_with("http://")) {
+        errors.add("recording_url", "error-event-link");
+    }
+    check_length(&mut errors, "recording_url", url, 500);
+    check_length(&mut errors, "materials", &form.materials, 20_000);
+    if !errors.is_empty() {
+        return Ok(unprocessable(RecordingPage {
+            page: Page::titled(&ctx, "event-recording-title").in_section("events"),
+            event,
+            form,
+            errors,
+        }));
+    }
+    let now = state.clock.now();
+    let mut tx = state.db.begin().await?;
+    let first_recording =
+        store::set_recording(&mut *tx, event.event_id, url, &form.materials, now).await?;
+    if first_recording {
+        let updated = store::find(&mut *tx, event.event_id, Some(user.user_id))
+            .await?
+            .ok_or(AppError::NotFound)?;
+        for person in store::participants(&mut *tx, event.event_id).await? {
+            if person.status != "registered" {
+                continue;
+            }
+            let locale = crate::i18n::Locale::from_tag(&person.locale).unwrap_or_default();
+            let e = EmailContext::new(locale, &state.config.base_url);
+            let mail = emails::notice(&e, &person.email, &person.name, &updated, Notice::Recording, true)?;
+            outbox::enqueue(&mut *tx, &mail, now).await?;
+        }
+    }
+    tx.commit().await?;
+    Ok(back(&state, &event, "event-recording-saved"))
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct FeedbackForm {
+    pub rating: String,
+    pub comment: String,
+}
+
+/// The event, if the viewer attended it and it has started.
+async fn attended_event(
+    state: &AppState,
+    ctx: &RequestContext,
+    id: &str,
+) -> AppResult<EventView> {
+    let event = visible_event(state, ctx, id).await?;
+    if !event.attended || event.starts_at > state.clock.now() {
+        return Err(AppError::Forbidden);
+    }
+    Ok(event)
+}
+
+pub async fn feedback_form(
+    State(state): State<AppState>,
+    ctx: RequestContext,
+    SignedIn(_user): SignedIn,
+    Path(id): Path<String>,
+) -> AppResult<FeedbackPage> {
+    let event = attended_event(&state, &ctx, &id).await?;
+    Ok(FeedbackPage {
+        page: Page::titled(&ctx, "event-feedback-title").in_section("events"),
+        event,
+        form: FeedbackForm::default(),
+        errors: FormErrors::new(ctx.locale),
+    })
+}
+
+/// Attendees rate the event (1–5) and comment, once it has started.
+pub async fn save_feedback(
+    State(state): State<AppState>,
+    ctx: RequestContext,
+    SignedIn(user): SignedIn,
+    Path(id): Path<String>,
+    Form(form): Form<FeedbackForm>,
+) -> AppResult<Response> {
+    let event = attended_event(&state, &ctx, &id).await?;
+    let rating = form.rating.parse::<i16>().ok().filter(|r| (1..=5).contains(r));
+    let mut errors = FormErrors::new(ctx.locale);
+    if rating.is_none() {
+        errors.add("rating", "error-feedback-rating");
+    }
+    check_length(&mut errors, "comment", &form.comment, 2000);
+    let (Some(rating), true) = (rating, errors.is_empty()) else {
+        return Ok(unprocessable(FeedbackPage {
+            page: Page::titled(&ctx, "event-feedback-title").in_section("events"),
+            event,
+            form,
+            errors,
+        }));
+    };
+    store::save_feedback(
+        &state.db,
+        event.event_id,
+        user.user_id,
+        rating,
+        form.comment.trim(),
+        state.clock.now(),
+    )
+    .await?;
+    Ok(back(&state, &event, "event-feedback-thanks"))
+}

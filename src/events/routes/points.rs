@@ -1,0 +1,129 @@
+//! `/me/points`: my licence points per year and per licence period, each
+//! with its event and certificate; the printable certificate; and the
+//! public page that verifies a certificate by its code.
+
+use axum::extract::{Path, State};
+use axum::response::Response;
+use chrono::NaiveDate;
+use serde::Deserialize;
+
+use crate::app::AppState;
+use crate::events::attendance;
+use crate::events::views::{CertificatePage, PointsPage, VerificationPage};
+use crate::members::current_user::SignedIn;
+use crate::web::flash::redirect_with;
+use crate::web::form_errors::unprocessable;
+use crate::web::{AppError, AppResult, Form, FormErrors, Page, RequestContext};
+
+async fn points_page(
+    state: &AppState,
+    ctx: &RequestContext,
+    user_id: uuid::Uuid,
+    licence_since: String,
+    errors: FormErrors,
+) -> AppResult<PointsPage> {
+    let entries = attendance::ledger(&state.db, user_id).await?;
+    let today = state
+        .clock
+        .now()
+        .with_timezone(&chrono_tz::Europe::Belgrade)
+        .date_naive();
+    let since: Option<NaiveDate> =
+        sqlx::query_scalar("SELECT licence_since FROM users WHERE user_id = $1")
+            .bind(user_id)
+            .fetch_one(&state.db)
+            .await?;
+    Ok(PointsPage {
+        page: Page::titled(ctx, "points-title").in_section("events"),
+        years: attendance::per_year(&entries),
+        periods: since
+            .map(|since| attendance::per_period(&entries, since, today))
+            .unwrap_or_default(),
+        supervision_hours: attendance::supervision_hours(&state.db, user_id).await?,
+        entries,
+        licence_since: if licence_since.is_empty() {
+            since.map(|d| d.to_string()).unwrap_or_default()
+        } else {
+            licence_since
+        },
+        errors,
+    })
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    ctx: RequestContext,
+    SignedIn(user): SignedIn,
+) -> AppResult<PointsPage> {
+    points_page(&state, &ctx, user.user_id, String::new(), FormErrors::new(ctx.locale)).await
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct LicenceForm {
+    licence_since: String,
+}
+
+pub async fn save_licence(
+    State(state): State<AppState>,
+    ctx: RequestContext,
+    SignedIn(user): SignedIn,
+    Form(form): Form<LicenceForm>,
+) -> AppResult<Response> {
+    let text = form.licence_since.trim().to_owned();
+    let date = match text.as_str() {
+        "" => None,
+        _ => match NaiveDate::parse_from_str(&text, "%Y-%m-%d") {
+            Ok(date) if date.format("%Y").to_string() >= "1990".to_owned() => Some(date),
+            _ => {
+                let mut errors = FormErrors::new(ctx.locale);
+                errors.add("licence_since", "error-licence-date");
+                let page = points_page(&state, &ctx, user.user_id, text, errors).await?;
+                return Ok(unprocessable(page));
+            }
+        },
+    };
+    sqlx::query("UPDATE users SET licence_since = $2 WHERE user_id = $1")
+        .bind(user.user_id)
+        .bind(date)
+        .execute(&state.db)
+        .await?;
+    Ok(redirect_with(
+        "/me/points",
+        "points-licence-saved",
+        state.config.secure_cookies(),
+    ))
+}
+
+/// The member's own printable certificate.
+pub async fn certificate(
+    State(state): State<AppState>,
+    ctx: RequestContext,
+    SignedIn(user): SignedIn,
+    Path(code): Path<String>,
+) -> AppResult<CertificatePage> {
+    let certificate = attendance::certificate(&state.db, &code)
+        .await?
+        .filter(|c| c.user_id == user.user_id)
+        .ok_or(AppError::NotFound)?;
+    Ok(CertificatePage {
+        page: Page::titled(&ctx, "certificate-title").in_section("events"),
+        verify_url: format!("{}/certificates/{}", state.config.base_url, certificate.certificate_code),
+        certificate,
+    })
+}
+
+/// Anyone may check a certificate: name, event, date and points only.
+pub async fn verify(
+    State(state): State<AppState>,
+    ctx: RequestContext,
+    Path(code): Path<String>,
+) -> AppResult<VerificationPage> {
+    let certificate = attendance::certificate(&state.db, code.trim())
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok(VerificationPage {
+        page: Page::titled(&ctx, "certificate-verify-title"),
+        certificate,
+    })
+}
