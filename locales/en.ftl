@@ -746,3 +746,36 @@ certificate-verify-title = Certificate check
 certificate-valid = This certificate is valid.
 email-event-recording-subject = The recording is available: { $title }
 email-event-recording-body = The recording of "{ $title }" ({ $when }) is available.
+proposals-title = Proposals
+proposals-lead = Propose a webinar or a topic you need for your work, and support colleagues' proposals. Organisers turn the most supported into events.
+proposals-empty = No proposals yet. Be the first to say what you need.
+proposal-new-title = Propose a webinar or topic
+proposal-field-kind = What do you propose?
+proposal-kind-webinar = A webinar
+proposal-kind-topic = A topic
+proposal-field-title = Title
+proposal-field-description = Why it matters
+proposal-field-description-hint = A few sentences: what you need to learn, for whom.
+proposal-submit = Propose
+proposal-created = Your proposal is published, with your vote.
+proposal-voted = Saved.
+proposal-closed = The proposal is closed; the author has been told.
+proposal-status-open = open
+proposal-status-scheduled = became an event
+proposal-status-closed = closed
+proposal-votes = { $count ->
+    [one] { $count } supporter
+   *[other] { $count } supporters
+}
+proposal-vote = Support
+proposal-unvote = Take back my support
+proposal-make-event = Make it an event
+proposal-close = Close
+proposal-close-reason = Reason:
+proposal-see-event = See the event
+error-proposal-kind = Choose a webinar or a topic.
+error-proposal-title = Give the proposal a title (at least 5 characters).
+email-proposal-closed-subject = Your proposal was closed: { $title }
+email-proposal-closed-body = The organisers have closed your proposal "{ $title }".
+email-proposal-scheduled-subject = A proposal you supported is now an event: { $title }
+email-proposal-scheduled-body = "{ $title }", which you supported, is now an event. Registration is open.

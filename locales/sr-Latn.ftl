@@ -752,3 +752,36 @@ certificate-verify-title = Provera potvrde
 certificate-valid = Ova potvrda je važeća.
 email-event-recording-subject = Snimak je dostupan: { $title }
 email-event-recording-body = Snimak događaja „{ $title }” ({ $when }) je dostupan.
+proposals-title = Predlozi
+proposals-lead = Predložite vebinar ili temu koja vam je potrebna u radu i podržite predloge kolega. Organizatori najpodržanije pretvaraju u događaje.
+proposals-empty = Još nema predloga. Budite prvi koji će reći šta vam treba.
+proposal-new-title = Predložite vebinar ili temu
+proposal-field-kind = Šta predlažete?
+proposal-kind-webinar = Vebinar
+proposal-kind-topic = Temu
+proposal-field-title = Naslov
+proposal-field-description = Zašto je važno
+proposal-field-description-hint = Nekoliko rečenica: šta vam treba i za koga.
+proposal-submit = Predloži
+proposal-created = Vaš predlog je objavljen, sa vašim glasom.
+proposal-voted = Sačuvano.
+proposal-closed = Predlog je zatvoren; autor je obavešten.
+proposal-status-open = otvoren
+proposal-status-scheduled = postao događaj
+proposal-status-closed = zatvoren
+proposal-votes = { $count ->
+    [one] { $count } podrška
+   *[other] podrški: { $count }
+}
+proposal-vote = Podrži
+proposal-unvote = Povuci podršku
+proposal-make-event = Napravi događaj
+proposal-close = Zatvori
+proposal-close-reason = Razlog:
+proposal-see-event = Pogledaj događaj
+error-proposal-kind = Izaberite vebinar ili temu.
+error-proposal-title = Upišite naslov predloga (najmanje 5 znakova).
+email-proposal-closed-subject = Vaš predlog je zatvoren: { $title }
+email-proposal-closed-body = Organizatori su zatvorili vaš predlog „{ $title }”.
+email-proposal-scheduled-subject = Predlog koji ste podržali postao je događaj: { $title }
+email-proposal-scheduled-body = „{ $title }”, koji ste podržali, sada je događaj. Prijave su otvorene.

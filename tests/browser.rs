@@ -347,8 +347,6 @@ impl Drop for ChildGuard {
     }
 }
 
-
-
 fn tail(text: &str, lines: usize) -> String {
     let all: Vec<&str> = text.lines().collect();
     all[all.len().saturating_sub(lines)..].join("\n")

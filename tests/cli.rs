@@ -44,8 +44,6 @@ impl Drop for TempDir {
     }
 }
 
-
-
 fn wait_for_health(port: u16, server: &mut Child) {
     let deadline = Instant::now() + Duration::from_secs(60);
     while Instant::now() < deadline {
@@ -314,7 +312,10 @@ async fn seed_demo_is_idempotent_and_migrate_succeeds_on_a_migrated_database() {
     .fetch_one(&pool)
     .await
     .unwrap();
-    assert_eq!(events, 7, "five open events and two supervision meetings, once");
+    assert_eq!(
+        events, 7,
+        "five open events and two supervision meetings, once"
+    );
     assert!(registrations >= 10 && past >= 2);
     assert!(groups.iter().any(
         |(name, visibility)| name == "Nasilje u porodici — praksa CSR" && visibility == "closed"

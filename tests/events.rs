@@ -456,7 +456,10 @@ async fn a_closed_groups_meeting_stays_inside_the_group() {
 async fn attending_an_accredited_webinar_earns_points_with_a_certificate_anyone_can_verify() {
     let app = TestApp::spawn().await;
     let event = published_webinar(&app, &webinar()).await;
-    for (name, email) in [("Ana Vuković", "ana@csr.rs"), ("Marko Ilić", "marko@csr.rs")] {
+    for (name, email) in [
+        ("Ana Vuković", "ana@csr.rs"),
+        ("Marko Ilić", "marko@csr.rs"),
+    ] {
         app.create_member(name, email, Role::Practitioner).await;
         app.switch_to(email).await;
         app.register_for(&event).await;
@@ -470,15 +473,25 @@ async fn attending_an_accredited_webinar_earns_points_with_a_certificate_anyone_
     app.switch_to("ana@csr.rs").await;
     assert!(!app.get(&event).await.body.contains("Evidentiraj prisustvo"));
     // During it, Ana types the code shown on the screen; a wrong one is refused.
-    app.clock.advance(Duration::days(8) + Duration::hours(8) + Duration::minutes(20));
+    app.clock
+        .advance(Duration::days(8) + Duration::hours(8) + Duration::minutes(20));
     app.switch_to("ana@csr.rs").await;
     assert!(app.get(&event).await.body.contains("Evidentiraj prisustvo"));
     app.submit_form(&event, &format!("{event}/check-in"), &[("code", "ZZZZZZ")])
         .await;
     assert_eq!(app.count("SELECT count(*) FROM points_entries").await, 0);
-    app.submit_form(&event, &format!("{event}/check-in"), &[("code", &code.to_lowercase())])
-        .await;
-    assert!(app.get(&event).await.body.contains("Prisustvovali ste ovom događaju."));
+    app.submit_form(
+        &event,
+        &format!("{event}/check-in"),
+        &[("code", &code.to_lowercase())],
+    )
+    .await;
+    assert!(
+        app.get(&event)
+            .await
+            .body
+            .contains("Prisustvovali ste ovom događaju.")
+    );
 
     // The organiser marks Marko from the list (he had no phone with him).
     app.switch_to("jelena@fpn.rs").await;
@@ -503,20 +516,29 @@ async fn attending_an_accredited_webinar_earns_points_with_a_certificate_anyone_
     )
     .await
     .assert_status(StatusCode::SEE_OTHER);
-    assert_eq!(app.count("SELECT count(*) FROM points_entries WHERE points = 4").await, 2);
+    assert_eq!(
+        app.count("SELECT count(*) FROM points_entries WHERE points = 4")
+            .await,
+        2
+    );
 
     // Ana's points page: 4 points in 2026, with a certificate.
     app.switch_to("ana@csr.rs").await;
     let points = app.get("/me/points").await;
-    assert!(points.body.contains("<td>2026</td><td>4</td>"), "{}", points.body);
-    let certificate_code: String = sqlx::query_scalar(
-        "SELECT certificate_code FROM points_entries WHERE user_id = $1",
-    )
-    .bind(ana)
-    .fetch_one(&app.pool)
-    .await
-    .unwrap();
-    let mine = app.get(&format!("/me/certificates/{certificate_code}")).await;
+    assert!(
+        points.body.contains("<td>2026</td><td>4</td>"),
+        "{}",
+        points.body
+    );
+    let certificate_code: String =
+        sqlx::query_scalar("SELECT certificate_code FROM points_entries WHERE user_id = $1")
+            .bind(ana)
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
+    let mine = app
+        .get(&format!("/me/certificates/{certificate_code}"))
+        .await;
     assert!(mine.body.contains("Ana Vuković") && mine.body.contains("Potvrda o prisustvu"));
 
     // Marko cannot open Ana's certificate page, but anyone can verify it.
@@ -528,7 +550,10 @@ async fn attending_an_accredited_webinar_earns_points_with_a_certificate_anyone_
     let verified = app.get(&format!("/certificates/{certificate_code}")).await;
     verified.assert_status(StatusCode::OK);
     assert!(verified.body.contains("Ana Vuković") && verified.body.contains("Hitno zbrinjavanje"));
-    assert!(!verified.body.contains("ana@csr.rs"), "name, event, date and points only");
+    assert!(
+        !verified.body.contains("ana@csr.rs"),
+        "name, event, date and points only"
+    );
     app.get("/certificates/NEPOSTOJI12")
         .await
         .assert_status(StatusCode::NOT_FOUND);
@@ -539,9 +564,13 @@ async fn attending_an_accredited_webinar_earns_points_with_a_certificate_anyone_
     app.submit_form(&feedback, &feedback, &[("comment", "Korisno.")])
         .await
         .assert_status(StatusCode::UNPROCESSABLE_ENTITY);
-    app.submit_form(&feedback, &feedback, &[("rating", "5"), ("comment", "Vrlo korisno.")])
-        .await
-        .assert_status(StatusCode::SEE_OTHER);
+    app.submit_form(
+        &feedback,
+        &feedback,
+        &[("rating", "5"), ("comment", "Vrlo korisno.")],
+    )
+    .await
+    .assert_status(StatusCode::SEE_OTHER);
     app.switch_to("jelena@fpn.rs").await;
     let page = app.get(&event).await;
     assert!(page.body.contains("Prosečna ocena 5.0") && page.body.contains("Vrlo korisno."));
@@ -560,7 +589,11 @@ async fn the_recording_is_mailed_once_to_registrants_and_shown_only_to_them() {
     app.switch_to("jelena@fpn.rs").await;
     let recording = format!("{event}/recording");
     let bad = app
-        .submit_form(&recording, &recording, &[("recording_url", "youtube"), ("materials", "Slajdovi")])
+        .submit_form(
+            &recording,
+            &recording,
+            &[("recording_url", "youtube"), ("materials", "Slajdovi")],
+        )
         .await;
     bad.assert_status(StatusCode::UNPROCESSABLE_ENTITY);
     assert!(bad.body.contains("Slajdovi") && bad.body.contains("id=\"recording_url-error\""));
@@ -579,4 +612,70 @@ async fn the_recording_is_mailed_once_to_registrants_and_shown_only_to_them() {
     let page = app.get(&event).await;
     assert!(page.body.contains("<strong>protokol</strong>"));
     assert!(!page.body.contains("https://video.example.org/hitno"));
+}
+
+#[tokio::test]
+async fn members_propose_and_support_topics_and_an_organiser_turns_one_into_an_event() {
+    let app = TestApp::spawn().await;
+    app.create_member("Jelena Stojanović", "jelena@fpn.rs", Role::Teacher)
+        .await;
+    app.sign_in_as("Ana Vuković", "ana@csr.rs", Role::Practitioner)
+        .await;
+    let new = "/events/proposals/new";
+    app.submit_form(new, new, &[("kind", "webinar"), ("title", "Rad")])
+        .await
+        .assert_status(StatusCode::UNPROCESSABLE_ENTITY);
+    for title in ["Procena rizika kod starijih", "Supervizija za početnike"] {
+        app.submit_form(new, new, &[("kind", "topic"), ("title", title)])
+            .await
+            .assert_status(StatusCode::SEE_OTHER);
+    }
+    // Marko supports the second one: it rises to the top.
+    app.sign_in_as("Marko Ilić", "marko@csr.rs", Role::Student)
+        .await;
+    let id: String = sqlx::query_scalar(
+        "SELECT proposal_id::text FROM event_proposals WHERE title = 'Supervizija za početnike'",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    let vote = format!("/events/proposals/{id}/vote");
+    app.submit_form("/events/proposals", &vote, &[("support", "yes")])
+        .await;
+    app.submit_form("/events/proposals", &vote, &[("support", "yes")])
+        .await;
+    let list = app.get("/events/proposals").await.body;
+    assert!(list.find("Supervizija za početnike") < list.find("Procena rizika"));
+    assert_eq!(
+        app.count("SELECT count(*) FROM proposal_votes").await,
+        3,
+        "one vote each"
+    );
+    let token = app.csrf_token().unwrap();
+    app.post_form(
+        &format!("/events/proposals/{id}/close"),
+        &[("csrf_token", &token), ("reason", "x")],
+    )
+    .await
+    .assert_status(StatusCode::FORBIDDEN);
+
+    // The organiser makes it an event; both supporters are told.
+    app.switch_to("jelena@fpn.rs").await;
+    let form = app.get(&format!("/events/new?proposal={id}")).await;
+    assert!(form.body.contains("value=\"Supervizija za početnike\""));
+    let fields = with(webinar(), "title", "Supervizija za početnike");
+    let fields = with(fields, "proposal", &id);
+    app.create_event(&fields).await;
+    let mail = app.deliver_new_mail().await;
+    let told: Vec<&str> = mail.iter().map(|m| m.to.as_str()).collect();
+    assert!(
+        told.contains(&"ana@csr.rs") && told.contains(&"marko@csr.rs"),
+        "{told:?}"
+    );
+    assert!(
+        app.get("/events/proposals")
+            .await
+            .body
+            .contains("postao događaj")
+    );
 }

@@ -178,7 +178,10 @@ pub fn per_period(entries: &[LedgerEntry], since: NaiveDate, today: NaiveDate) -
         let points = entries
             .iter()
             .filter(|e| {
-                let day = e.starts_at.with_timezone(&chrono_tz::Europe::Belgrade).date_naive();
+                let day = e
+                    .starts_at
+                    .with_timezone(&chrono_tz::Europe::Belgrade)
+                    .date_naive();
                 from <= day && day < until
             })
             .map(|e| e.points)

@@ -81,7 +81,11 @@ pub fn notice(
         ));
     }
     if notice == Notice::Recording {
-        paragraphs.push(format!("{} {}", e.t("event-recording"), event.recording_url));
+        paragraphs.push(format!(
+            "{} {}",
+            e.t("event-recording"),
+            event.recording_url
+        ));
     } else if notice != Notice::Cancelled {
         if !event.place_address.is_empty() || !event.city.is_empty() {
             paragraphs.push(format!("{} {}", e.t("event-place"), event.place()));

@@ -32,6 +32,8 @@ pub struct EventForm {
     pub place_address: String,
     pub city: String,
     pub points: String,
+    /// The proposal this event answers, if any (a hidden field).
+    pub proposal: String,
 }
 
 impl EventForm {
@@ -64,6 +66,7 @@ impl EventForm {
             place_address: event.place_address.clone(),
             city: event.city.clone(),
             points: event.points.to_string(),
+            proposal: String::new(),
         }
     }
 

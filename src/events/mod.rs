@@ -7,6 +7,7 @@ pub mod emails;
 pub mod forms;
 pub mod ics;
 pub mod policy;
+pub mod proposals;
 pub mod registration;
 pub mod reminders;
 pub mod routes;

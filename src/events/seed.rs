@@ -196,7 +196,8 @@ async fn seed_supervision(pool: &PgPool) -> anyhow::Result<usize> {
         let input = EventInput {
             kind: "supervision".into(),
             title: title.into(),
-            description: "Slučajevi za sastanak prijavljuju se kroz obrazac bez ličnih podataka.".into(),
+            description: "Slučajevi za sastanak prijavljuju se kroz obrazac bez ličnih podataka."
+                .into(),
             starts_at: at(in_days, 14),
             ends_at: at(in_days, 14) + Duration::hours(2),
             language: "sr".into(),
@@ -248,6 +249,8 @@ async fn add(
 
 /// Today plus `days`, at `hour`:00 Belgrade time.
 fn at(days: i64, hour: u32) -> DateTime<Utc> {
-    let date = (Utc::now() + Duration::days(days)).format("%Y-%m-%d").to_string();
+    let date = (Utc::now() + Duration::days(days))
+        .format("%Y-%m-%d")
+        .to_string();
     super::times::from_local(&date, &format!("{hour:02}:00")).unwrap_or_else(|_| Utc::now())
 }

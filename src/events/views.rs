@@ -7,7 +7,9 @@ use uuid::Uuid;
 
 use super::attendance::{Certificate, LedgerEntry, Period};
 use super::forms::EventForm;
+use super::proposals::Proposal;
 use super::routes::after::{FeedbackForm, RecordingForm};
+use super::routes::proposals::ProposalForm;
 use super::store::{EventView, FeedbackSummary, OrganisableGroup, Participant, Person};
 use crate::web::{FormErrors, Page};
 
@@ -132,4 +134,22 @@ impl PointsPage {
     pub fn hours(&self) -> String {
         format!("{:.1}", self.supervision_hours)
     }
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "events/proposals.html")]
+pub struct ProposalsPage {
+    pub page: Page,
+    pub proposals: Vec<Proposal>,
+    pub can_vote: bool,
+    pub can_organise: bool,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "events/proposal_form.html")]
+pub struct ProposalFormPage {
+    pub page: Page,
+    pub form: ProposalForm,
+    pub errors: FormErrors,
+    pub kinds: &'static [&'static str],
 }

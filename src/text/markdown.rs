@@ -2,8 +2,8 @@
 //! scripts, styles, event handlers, `javascript:` or `data:` URLs survive;
 //! links get `rel="nofollow ugc noopener"`; images only from this site.
 
-use std::collections::HashSet;
-use std::sync::LazyLock;
+use std::collections::{HashMap, HashSet};
+use std::sync::{LazyLock, Mutex};
 
 use ammonia::{Builder, UrlRelative};
 use pulldown_cmark::{Event, Options, Parser, html};
@@ -72,9 +72,46 @@ pub fn render(markdown: &str) -> String {
     SANITIZER.clean(&unsafe_html).to_string()
 }
 
+/// Texts shown on every view of a page (a group's or an event's
+/// description) are rendered once and kept: sanitising is the dearest part
+/// of such a page. The cache is keyed by the text itself, so an edit is a
+/// new entry, and emptied when it grows past a bound.
+static RENDERED: LazyLock<Mutex<HashMap<String, String>>> = LazyLock::new(Default::default);
+const RENDERED_MAX_ENTRIES: usize = 1_000;
+
+/// [`render`], remembered for texts shown again and again.
+pub fn render_cached(markdown: &str) -> String {
+    if let Some(html) = RENDERED
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .get(markdown)
+    {
+        return html.clone();
+    }
+    let html = render(markdown);
+    let mut cache = RENDERED.lock().unwrap_or_else(|p| p.into_inner());
+    if cache.len() >= RENDERED_MAX_ENTRIES {
+        cache.clear();
+    }
+    cache.insert(markdown.to_owned(), html.clone());
+    html
+}
+
 #[cfg(test)]
 mod tests {
-    use super::render;
+    use super::{render, render_cached};
+
+    #[test]
+    fn cached_rendering_is_the_same_rendering() {
+        let text = "Opis **grupe** <script>alert(1)</script>";
+        assert_eq!(render_cached(text), render(text));
+        assert_eq!(
+            render_cached(text),
+            render(text),
+            "and again, from the cache"
+        );
+        assert_eq!(render_cached("drugi *tekst*"), render("drugi *tekst*"));
+    }
 
     #[test]
     fn markdown_becomes_html() {

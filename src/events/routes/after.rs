@@ -8,7 +8,6 @@ use axum::response::Response;
 use chrono::Duration;
 use serde::Deserialize;
 
-
 use super::visible_event;
 use crate::app::AppState;
 use crate::events::attendance::{self, CHECKIN_MARGIN_MINUTES};
@@ -16,13 +15,13 @@ use crate::events::emails::{self, Notice};
 use crate::events::policy;
 use crate::events::store::{self, EventView};
 use crate::events::views::{AttendancePage, FeedbackPage, RecordingPage};
-use crate::members::forms::check_length;
-use crate::web::form_errors::unprocessable;
-use crate::web::FormErrors;
 use crate::members::current_user::{CurrentUser, SignedIn};
+use crate::members::forms::check_length;
 use crate::notify::email::EmailContext;
 use crate::notify::outbox;
+use crate::web::FormErrors;
 use crate::web::flash::redirect_with;
+use crate::web::form_errors::unprocessable;
 use crate::web::{AppError, AppResult, Form, Page, RequestContext};
 
 async fn managed(
@@ -191,7 +190,14 @@ pub async fn save_recording(
             }
             let locale = crate::i18n::Locale::from_tag(&person.locale).unwrap_or_default();
             let e = EmailContext::new(locale, &state.config.base_url);
-            let mail = emails::notice(&e, &person.email, &person.name, &updated, Notice::Recording, true)?;
+            let mail = emails::notice(
+                &e,
+                &person.email,
+                &person.name,
+                &updated,
+                Notice::Recording,
+                true,
+            )?;
             outbox::enqueue(&mut *tx, &mail, now).await?;
         }
     }
@@ -207,11 +213,7 @@ pub struct FeedbackForm {
 }
 
 /// The event, if the viewer attended it and it has started.
-async fn attended_event(
-    state: &AppState,
-    ctx: &RequestContext,
-    id: &str,
-) -> AppResult<EventView> {
+async fn attended_event(state: &AppState, ctx: &RequestContext, id: &str) -> AppResult<EventView> {
     let event = visible_event(state, ctx, id).await?;
     if !event.attended || event.starts_at > state.clock.now() {
         return Err(AppError::Forbidden);
@@ -243,7 +245,11 @@ pub async fn save_feedback(
     Form(form): Form<FeedbackForm>,
 ) -> AppResult<Response> {
     let event = attended_event(&state, &ctx, &id).await?;
-    let rating = form.rating.parse::<i16>().ok().filter(|r| (1..=5).contains(r));
+    let rating = form
+        .rating
+        .parse::<i16>()
+        .ok()
+        .filter(|r| (1..=5).contains(r));
     let mut errors = FormErrors::new(ctx.locale);
     if rating.is_none() {
         errors.add("rating", "error-feedback-rating");

@@ -1,15 +1,17 @@
 //! Organisers create, edit and cancel events. A change of time or place, or
 //! a cancellation, is e-mailed to everyone registered or waiting.
 
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::response::Response;
 use serde::Deserialize;
+use uuid::Uuid;
 
 use super::visible_event;
 use crate::app::AppState;
 use crate::events::emails::{self, Notice};
 use crate::events::forms::EventForm;
 use crate::events::policy;
+use crate::events::proposals;
 use crate::events::registration;
 use crate::events::store::{self, EventView, OrganisableGroup};
 use crate::events::views::EventFormPage;
@@ -53,16 +55,43 @@ fn form_page(
     }
 }
 
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct NewEventParams {
+    /// Start from this proposal: its title and description, and its
+    /// supporters are told when the event is published.
+    proposal: Option<Uuid>,
+}
+
 pub async fn new_event(
     State(state): State<AppState>,
     ctx: RequestContext,
     SignedIn(user): SignedIn,
+    Query(params): Query<NewEventParams>,
 ) -> AppResult<EventFormPage> {
     let choices = audiences(&state, &user).await?;
     if !choices.0 && choices.1.is_empty() {
         return Err(AppError::Forbidden);
     }
+    let proposal = match params.proposal {
+        Some(id) if choices.0 => proposals::find(&state.db, id, user.user_id)
+            .await?
+            .filter(|p| p.status == "open"),
+        _ => None,
+    };
     let form = EventForm {
+        title: proposal
+            .as_ref()
+            .map(|p| p.title.clone())
+            .unwrap_or_default(),
+        description: proposal
+            .as_ref()
+            .map(|p| p.description.clone())
+            .unwrap_or_default(),
+        proposal: proposal
+            .as_ref()
+            .map(|p| p.proposal_id.to_string())
+            .unwrap_or_default(),
         kind: "webinar".into(),
         language: "sr".into(),
         audience: if choices.0 {
@@ -122,8 +151,25 @@ pub async fn create(
             return Ok(unprocessable(page));
         }
     };
+    let now = state.clock.now();
     let mut tx = state.db.begin().await?;
-    let event_id = store::create(&mut tx, &input, user.user_id, state.clock.now()).await?;
+    let event_id = store::create(&mut tx, &input, user.user_id, now).await?;
+    // Published from a proposal: everyone who supported it hears of it.
+    if let (true, Ok(proposal_id)) = (choices.0, form.proposal.parse::<Uuid>()) {
+        for (email, name, locale) in proposals::schedule(&mut tx, proposal_id, event_id).await? {
+            let locale = crate::i18n::Locale::from_tag(&locale).unwrap_or_default();
+            let mail = super::proposals::decision_mail(
+                &state,
+                locale,
+                (&email, &name),
+                "scheduled",
+                &input.title,
+                None,
+                &format!("/events/{event_id}"),
+            )?;
+            outbox::enqueue(&mut *tx, &mail.into_message(), now).await?;
+        }
+    }
     tx.commit().await?;
     Ok(redirect_with(
         &format!("/events/{event_id}"),

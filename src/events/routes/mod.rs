@@ -5,6 +5,7 @@ mod calendar;
 mod list;
 mod manage;
 mod points;
+pub mod proposals;
 mod show;
 
 use axum::Router;
@@ -21,6 +22,19 @@ pub fn router() -> Router<AppState> {
         .route("/events", get(list::list))
         .route("/events/new", get(manage::new_event).post(manage::create))
         .route("/events/calendar-feed", post(calendar::renew_feed))
+        .route("/events/proposals", get(proposals::list))
+        .route(
+            "/events/proposals/new",
+            get(proposals::new_form).post(proposals::create),
+        )
+        .route(
+            "/events/proposals/{proposal_id}/vote",
+            post(proposals::vote),
+        )
+        .route(
+            "/events/proposals/{proposal_id}/close",
+            post(proposals::close),
+        )
         .route("/events/{event_id}", get(show::show))
         .route("/events/{event_id}/register", post(show::register))
         .route("/events/{event_id}/unregister", post(show::unregister))

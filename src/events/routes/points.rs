@@ -55,7 +55,14 @@ pub async fn show(
     ctx: RequestContext,
     SignedIn(user): SignedIn,
 ) -> AppResult<PointsPage> {
-    points_page(&state, &ctx, user.user_id, String::new(), FormErrors::new(ctx.locale)).await
+    points_page(
+        &state,
+        &ctx,
+        user.user_id,
+        String::new(),
+        FormErrors::new(ctx.locale),
+    )
+    .await
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -108,7 +115,10 @@ pub async fn certificate(
         .ok_or(AppError::NotFound)?;
     Ok(CertificatePage {
         page: Page::titled(&ctx, "certificate-title").in_section("events"),
-        verify_url: format!("{}/certificates/{}", state.config.base_url, certificate.certificate_code),
+        verify_url: format!(
+            "{}/certificates/{}",
+            state.config.base_url, certificate.certificate_code
+        ),
         certificate,
     })
 }

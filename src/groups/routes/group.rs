@@ -63,7 +63,7 @@ pub async fn show(
     });
     Ok(GroupPage {
         page: Page::new(&ctx, group.name.clone()).in_section("groups"),
-        description_html: markdown::render(&group.description),
+        description_html: markdown::render_cached(&group.description),
         group,
         threads,
         next_page,

@@ -1,0 +1,227 @@
+//! `/events/proposals`: propose a webinar or a topic, support proposals
+//! with one vote, and (organisers) close one with a reason. Turning one
+//! into an event goes through `/events/new?proposal=<id>`.
+
+use axum::extract::{Path, State};
+use axum::response::Response;
+use serde::Deserialize;
+use uuid::Uuid;
+
+use crate::app::AppState;
+use crate::events::policy;
+use crate::events::proposals::{self, KINDS};
+use crate::events::views::{ProposalFormPage, ProposalsPage};
+use crate::i18n::{Args, Locale};
+use crate::members::current_user::SignedIn;
+use crate::members::forms::check_length;
+use crate::members::store as members_store;
+use crate::notify::email::{self, EmailContext, SimpleEmail};
+use crate::notify::outbox;
+use crate::web::flash::redirect_with;
+use crate::web::form_errors::unprocessable;
+use crate::web::{AppError, AppResult, Form, FormErrors, Page, RequestContext};
+
+pub async fn list(
+    State(state): State<AppState>,
+    ctx: RequestContext,
+    SignedIn(user): SignedIn,
+) -> AppResult<ProposalsPage> {
+    Ok(ProposalsPage {
+        page: Page::titled(&ctx, "proposals-title").in_section("events"),
+        proposals: proposals::list(&state.db, user.user_id).await?,
+        can_vote: user.can_participate(),
+        can_organise: policy::can_organise_open_events(&user),
+    })
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct ProposalForm {
+    pub kind: String,
+    pub title: String,
+    pub description: String,
+}
+
+fn form_page(ctx: &RequestContext, form: ProposalForm, errors: FormErrors) -> ProposalFormPage {
+    ProposalFormPage {
+        page: Page::titled(ctx, "proposal-new-title").in_section("events"),
+        form,
+        errors,
+        kinds: &KINDS,
+    }
+}
+
+pub async fn new_form(
+    ctx: RequestContext,
+    SignedIn(user): SignedIn,
+) -> AppResult<ProposalFormPage> {
+    if !user.can_participate() {
+        return Err(AppError::Forbidden);
+    }
+    let form = ProposalForm {
+        kind: "webinar".into(),
+        ..ProposalForm::default()
+    };
+    Ok(form_page(&ctx, form, FormErrors::new(ctx.locale)))
+}
+
+pub async fn create(
+    State(state): State<AppState>,
+    ctx: RequestContext,
+    SignedIn(user): SignedIn,
+    Form(mut form): Form<ProposalForm>,
+) -> AppResult<Response> {
+    if !user.can_participate() {
+        return Err(AppError::Forbidden);
+    }
+    form.title = form.title.trim().to_owned();
+    let mut errors = FormErrors::new(ctx.locale);
+    if !KINDS.contains(&form.kind.as_str()) {
+        errors.add("kind", "error-proposal-kind");
+    }
+    if form.title.chars().count() < 5 {
+        errors.add("title", "error-proposal-title");
+    }
+    check_length(&mut errors, "title", &form.title, 200);
+    check_length(&mut errors, "description", &form.description, 5_000);
+    if !errors.is_empty() {
+        return Ok(unprocessable(form_page(&ctx, form, errors)));
+    }
+    let now = state.clock.now();
+    let mut tx = state.db.begin().await?;
+    let proposal_id = proposals::create(
+        &mut *tx,
+        user.user_id,
+        &form.kind,
+        &form.title,
+        &form.description,
+        now,
+    )
+    .await?;
+    // The author supports their own proposal.
+    proposals::set_vote(&mut *tx, proposal_id, user.user_id, true, now).await?;
+    tx.commit().await?;
+    Ok(redirect_with(
+        "/events/proposals",
+        "proposal-created",
+        state.config.secure_cookies(),
+    ))
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct VoteForm {
+    support: String,
+}
+
+pub async fn vote(
+    State(state): State<AppState>,
+    SignedIn(user): SignedIn,
+    Path(id): Path<String>,
+    Form(form): Form<VoteForm>,
+) -> AppResult<Response> {
+    let proposal_id: Uuid = id.parse().map_err(|_| AppError::NotFound)?;
+    if !user.can_participate() {
+        return Err(AppError::Forbidden);
+    }
+    proposals::find(&state.db, proposal_id, user.user_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    proposals::set_vote(
+        &state.db,
+        proposal_id,
+        user.user_id,
+        form.support == "yes",
+        state.clock.now(),
+    )
+    .await?;
+    Ok(redirect_with(
+        "/events/proposals",
+        "proposal-voted",
+        state.config.secure_cookies(),
+    ))
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct CloseForm {
+    reason: String,
+}
+
+/// Organisers close a proposal with a reason; the author is told why.
+pub async fn close(
+    State(state): State<AppState>,
+    SignedIn(user): SignedIn,
+    Path(id): Path<String>,
+    Form(form): Form<CloseForm>,
+) -> AppResult<Response> {
+    let proposal_id: Uuid = id.parse().map_err(|_| AppError::NotFound)?;
+    if !policy::can_organise_open_events(&user) {
+        return Err(AppError::Forbidden);
+    }
+    let reason: String = form.reason.trim().chars().take(1000).collect();
+    let mut tx = state.db.begin().await?;
+    let author: Option<Uuid> =
+        sqlx::query_scalar("SELECT author_id FROM event_proposals WHERE proposal_id = $1")
+            .bind(proposal_id)
+            .fetch_optional(&mut *tx)
+            .await?
+            .flatten();
+    if proposals::close(&mut *tx, proposal_id, &reason).await? {
+        if let Some(author) = author {
+            if let Some(person) = members_store::find_user_by_id(&mut *tx, author).await? {
+                let locale = members_store::locale_of(&mut *tx, author).await?;
+                let title: String =
+                    sqlx::query_scalar("SELECT title FROM event_proposals WHERE proposal_id = $1")
+                        .bind(proposal_id)
+                        .fetch_one(&mut *tx)
+                        .await?;
+                let mail = decision_mail(
+                    &state,
+                    locale,
+                    (&person.email, &person.name),
+                    "closed",
+                    &title,
+                    Some(&reason),
+                    "/events/proposals",
+                )?;
+                outbox::enqueue(&mut *tx, &mail.into_message(), state.clock.now()).await?;
+            }
+        }
+    }
+    tx.commit().await?;
+    Ok(redirect_with(
+        "/events/proposals",
+        "proposal-closed",
+        state.config.secure_cookies(),
+    ))
+}
+
+/// "Your proposal was closed" or "the topic you supported is now an event".
+pub fn decision_mail(
+    state: &AppState,
+    locale: Locale,
+    (to, name): (&str, &str),
+    decision: &str,
+    title: &str,
+    reason: Option<&str>,
+    link: &str,
+) -> Result<email::Email, askama::Error> {
+    let e = EmailContext::new(locale, &state.config.base_url);
+    let args = Args::new().with("title", title.to_owned());
+    let mut paragraphs = vec![e.t_args(&format!("email-proposal-{decision}-body"), &args)];
+    if let Some(reason) = reason.filter(|r| !r.is_empty()) {
+        paragraphs.push(format!("{} {reason}", e.t("proposal-close-reason")));
+    }
+    email::render(
+        &e,
+        to,
+        SimpleEmail {
+            kind: "proposal_decision",
+            subject: e.t_args(&format!("email-proposal-{decision}-subject"), &args),
+            greeting: e.greeting(name),
+            paragraphs,
+            action: Some((e.t("email-open-event"), e.link(link))),
+        },
+    )
+}
