@@ -1,6 +1,6 @@
 //! Periodic jobs that run beside the mail worker (in `serve`, or in
-//! `kolega worker`): re-sending unanswered peer-support requests, and event
-//! reminders.
+//! `kolega worker`): re-sending unanswered peer-support requests, event
+//! reminders, and the retention of supervision cases and notes.
 //! Each job claims its rows with `SKIP LOCKED`, so several instances can
 //! run the scheduler at once.
 
@@ -33,6 +33,15 @@ pub async fn run(
             Ok(count) => tracing::info!(count, "event reminders queued"),
             Err(error) => {
                 tracing::warn!(%error, "event reminders could not be sent; will try again")
+            }
+        }
+        match crate::events::supervision::apply_retention(&pool, &base_url, clock.now()).await {
+            Ok((0, 0)) => {}
+            Ok((warned, deleted)) => {
+                tracing::info!(warned, deleted, "supervision retention applied")
+            }
+            Err(error) => {
+                tracing::warn!(%error, "supervision retention could not run; will try again")
             }
         }
         tokio::select! {

@@ -13,5 +13,6 @@ pub mod reminders;
 pub mod routes;
 pub mod seed;
 pub mod store;
+pub mod supervision;
 pub mod times;
 pub mod views;

@@ -10,7 +10,10 @@ use super::forms::EventForm;
 use super::proposals::Proposal;
 use super::routes::after::{FeedbackForm, RecordingForm};
 use super::routes::proposals::ProposalForm;
+use super::routes::supervision::{CaseForm, NotesForm, SettingsForm};
 use super::store::{EventView, FeedbackSummary, OrganisableGroup, Participant, Person};
+use super::supervision::{Case, Read};
+use crate::groups::store::GroupView;
 use crate::web::{FormErrors, Page};
 
 #[derive(Template, WebTemplate)]
@@ -152,4 +155,47 @@ pub struct ProposalFormPage {
     pub form: ProposalForm,
     pub errors: FormErrors,
     pub kinds: &'static [&'static str],
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "events/supervision.html")]
+pub struct SupervisionPage {
+    pub page: Page,
+    pub event: EventView,
+    pub cases: Vec<Case>,
+    pub note_html: Option<String>,
+    pub can_add_case: bool,
+    pub can_write_notes: bool,
+    pub deleted_after: chrono::DateTime<chrono::Utc>,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "events/case_form.html")]
+pub struct CaseFormPage {
+    pub page: Page,
+    pub event: EventView,
+    pub form: CaseForm,
+    pub errors: FormErrors,
+    pub warnings: Vec<String>,
+    pub age_bands: &'static [&'static str],
+    pub sizes: &'static [&'static str],
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "events/notes_form.html")]
+pub struct NotesFormPage {
+    pub page: Page,
+    pub event: EventView,
+    pub form: NotesForm,
+    pub errors: FormErrors,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "events/supervision_settings.html")]
+pub struct SupervisionSettingsPage {
+    pub page: Page,
+    pub group: GroupView,
+    pub form: SettingsForm,
+    pub errors: FormErrors,
+    pub reads: Vec<Read>,
 }

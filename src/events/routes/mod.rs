@@ -7,6 +7,7 @@ mod manage;
 mod points;
 pub mod proposals;
 mod show;
+pub mod supervision;
 
 use axum::Router;
 use axum::routing::{get, post};
@@ -57,6 +58,19 @@ pub fn router() -> Router<AppState> {
         .route(
             "/events/{event_id}/feedback",
             get(after::feedback_form).post(after::save_feedback),
+        )
+        .route("/events/{event_id}/supervision", get(supervision::show))
+        .route(
+            "/events/{event_id}/cases/new",
+            get(supervision::case_form).post(supervision::add_case),
+        )
+        .route(
+            "/events/{event_id}/notes",
+            get(supervision::notes_form).post(supervision::save_notes),
+        )
+        .route(
+            "/groups/{slug}/supervision",
+            get(supervision::settings_form).post(supervision::save_settings),
         )
         .route("/me/points", get(points::show).post(points::save_licence))
         .route("/me/certificates/{code}", get(points::certificate))

@@ -81,6 +81,13 @@ pub async fn join(
     if !access(&group, Some(&user)).can_join() {
         return Err(AppError::Forbidden);
     }
+    if !crate::events::supervision::has_room(&state.db, group.group_id).await? {
+        return Ok(redirect_with(
+            &format!("/groups/{slug}"),
+            "group-full",
+            state.config.secure_cookies(),
+        ));
+    }
     let mut tx = state.db.begin().await?;
     store::activate_member(&mut tx, group.group_id, user.user_id, state.clock.now()).await?;
     tx.commit().await?;

@@ -146,6 +146,13 @@ pub async fn join_by_code(
         };
         return Ok(unprocessable(page));
     };
+    if !crate::events::supervision::has_room(&state.db, group_id).await? {
+        return Ok(redirect_with(
+            &format!("/groups/{slug}"),
+            "group-full",
+            state.config.secure_cookies(),
+        ));
+    }
     let mut tx = state.db.begin().await?;
     store::activate_member(&mut tx, group_id, user.user_id, state.clock.now()).await?;
     tx.commit().await?;

@@ -113,6 +113,9 @@ async fn decide(
     if member.status != "requested" {
         return Err(AppError::Conflict);
     }
+    if approved && !crate::events::supervision::has_room(&state.db, group.group_id).await? {
+        return Ok(back(&state, &slug, "group-full"));
+    }
     let now = state.clock.now();
     let mut tx = state.db.begin().await?;
     if approved {

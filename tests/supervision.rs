@@ -1,0 +1,237 @@
+//! Supervision groups: a member limit, de-identified cases before the
+//! meeting, the supervisor's notes after it, a logged read of each, deletion
+//! after the retention period, and nothing of it outside the group.
+
+mod common;
+
+use axum::http::StatusCode;
+use chrono::Duration;
+use common::TestApp;
+use common::events::{webinar, with};
+use kolega::members::Role;
+
+/// Dragana supervises "Supervizija Niš" (limit 1) with Jelena in it; Nikola
+/// is invited too. Returns the group's and the December meeting's paths.
+async fn supervision_group(app: &TestApp) -> (String, String) {
+    let jelena = app
+        .create_member("Jelena Stojanović", "jelena@csr.rs", Role::Practitioner)
+        .await;
+    let nikola = app
+        .create_member("Nikola Đorđević", "nikola@csr.rs", Role::Practitioner)
+        .await;
+    app.sign_in_as("Dragana Petrović", "dragana@fpn.rs", Role::Teacher)
+        .await;
+    let group = app.open_group("Supervizija Niš", "secret", &[]).await;
+    let settings = format!("{group}/supervision");
+    app.submit_form(
+        &settings,
+        &settings,
+        &[
+            ("supervision", "yes"),
+            ("member_limit", "1"),
+            ("retention_months", "12"),
+        ],
+    )
+    .await
+    .assert_status(StatusCode::SEE_OTHER);
+    for handle in [&jelena.handle, &nikola.handle] {
+        app.submit_form(
+            &format!("{group}/members"),
+            &format!("{group}/members/invite"),
+            &[("who", &format!("@{handle}"))],
+        )
+        .await;
+    }
+    let slug = group.trim_start_matches("/groups/").to_owned();
+    let fields = with(
+        with(with(webinar(), "kind", "supervision"), "audience", &slug),
+        "title",
+        "Supervizija — decembar",
+    );
+    let meeting = app.create_event(&fields).await;
+    app.switch_to("jelena@csr.rs").await;
+    app.join_group(&group).await;
+    app.register_for(&meeting).await;
+    (group, meeting)
+}
+
+#[tokio::test]
+async fn a_full_supervision_group_takes_nobody_else() {
+    let app = TestApp::spawn().await;
+    let (group, _) = supervision_group(&app).await;
+    app.switch_to("nikola@csr.rs").await;
+    app.submit_form(&group, &format!("{group}/join"), &[])
+        .await
+        .assert_status(StatusCode::SEE_OTHER);
+    assert!(app.get(&group).await.body.contains("Grupa je popunjena"));
+    assert_eq!(
+        app.count("SELECT count(*) FROM group_members WHERE status = 'active'")
+            .await,
+        2,
+        "the supervisor and one supervisee"
+    );
+}
+
+#[tokio::test]
+async fn cases_pass_the_personal_data_guard_and_every_read_is_logged() {
+    let app = TestApp::spawn().await;
+    let (group, meeting) = supervision_group(&app).await;
+    let new_case = format!("{meeting}/cases/new");
+    let situation = "Dečak od 9 godina, JMBG 0101990710008, često izostaje iz škole.";
+    let refused = app
+        .submit_form(
+            &new_case,
+            &new_case,
+            &[
+                ("age_band", "6-11"),
+                ("municipality_size", "small"),
+                ("situation", situation),
+                ("question", "Kako da uključim školu bez stigmatizacije?"),
+            ],
+        )
+        .await;
+    refused.assert_status(StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.body.contains("0101990710008"), "the text is kept");
+    assert!(refused.body.contains("Tekst sadrži JMBG."));
+
+    let fields = [
+        ("age_band", "6-11"),
+        ("municipality_size", "small"),
+        (
+            "situation",
+            "Dečak često izostaje iz škole; majka radi u dve smene.",
+        ),
+        ("question", "Kako da uključim školu bez stigmatizacije?"),
+    ];
+    app.submit_form(&new_case, &new_case, &fields)
+        .await
+        .assert_status(StatusCode::SEE_OTHER);
+    let agenda = app.get(&format!("{meeting}/supervision")).await;
+    assert!(agenda.body.contains("majka radi u dve smene"));
+    assert!(agenda.body.contains("6–11 godina") && agenda.body.contains("mali grad"));
+
+    // Outside the group nobody learns it exists: not a moderator, not a
+    // visitor, not through search or the events list.
+    app.sign_in_as("Milica Jovanović", "milica@kolega.rs", Role::Moderator)
+        .await;
+    for path in [
+        format!("{meeting}/supervision"),
+        meeting.clone(),
+        format!("{meeting}/cases/new"),
+        format!("{group}/supervision"),
+    ] {
+        app.get(&path).await.assert_status(StatusCode::NOT_FOUND);
+    }
+    assert!(
+        !app.get("/events")
+            .await
+            .body
+            .contains("Supervizija — decembar")
+    );
+    assert!(!app.get("/search?q=smene").await.body.contains("majka"));
+    app.clear_cookies();
+    let visitor = app.get(&format!("{meeting}/supervision")).await;
+    assert_ne!(visitor.status, StatusCode::OK);
+    assert!(!visitor.body.contains("majka"));
+
+    // A supervisee cannot see the access log; the supervisor sees Jelena's read.
+    app.switch_to("jelena@csr.rs").await;
+    app.get(&format!("{group}/supervision"))
+        .await
+        .assert_status(StatusCode::FORBIDDEN);
+    app.switch_to("dragana@fpn.rs").await;
+    let log = app.get(&format!("{group}/supervision")).await;
+    assert!(log.body.contains("Jelena Stojanović") && log.body.contains("slučajeve"));
+}
+
+#[tokio::test]
+async fn notes_after_the_meeting_count_hours_and_everything_is_deleted_after_the_retention_period()
+{
+    let app = TestApp::spawn().await;
+    let (_group, meeting) = supervision_group(&app).await;
+    let new_case = format!("{meeting}/cases/new");
+    app.submit_form(
+        &new_case,
+        &new_case,
+        &[
+            ("age_band", "65plus"),
+            ("municipality_size", "village"),
+            (
+                "situation",
+                "Starija gospođa živi sama, odbija pomoć u kući.",
+            ),
+            (
+                "question",
+                "Gde je granica između autonomije i zanemarivanja?",
+            ),
+        ],
+    )
+    .await
+    .assert_status(StatusCode::SEE_OTHER);
+
+    // Notes wait for the meeting; then only the supervisor writes them.
+    app.switch_to("dragana@fpn.rs").await;
+    app.get(&format!("{meeting}/notes"))
+        .await
+        .assert_status(StatusCode::CONFLICT);
+    app.clock.advance(Duration::days(8) + Duration::hours(9));
+    app.switch_to("dragana@fpn.rs").await;
+    let notes = format!("{meeting}/notes");
+    app.submit_form(
+        &notes,
+        &notes,
+        &[("body", "Dogovor: procena rizika uz **porodicu**.")],
+    )
+    .await
+    .assert_status(StatusCode::SEE_OTHER);
+    let jelena_id: uuid::Uuid =
+        sqlx::query_scalar("SELECT user_id FROM users WHERE email = 'jelena@csr.rs'")
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
+    let attendance = format!("{meeting}/attendance");
+    app.submit_form(
+        &attendance,
+        &attendance,
+        &[(format!("attended-{jelena_id}").as_str(), "yes")],
+    )
+    .await;
+    app.switch_to("jelena@csr.rs").await;
+    let token = app.csrf_token().unwrap();
+    app.post_form(&notes, &[("csrf_token", &token), ("body", "moje")])
+        .await
+        .assert_status(StatusCode::FORBIDDEN);
+    assert!(
+        app.get(&format!("{meeting}/supervision"))
+            .await
+            .body
+            .contains("<strong>porodicu</strong>")
+    );
+    assert_eq!(
+        app.count("SELECT count(*) FROM supervision_reads WHERE what = 'notes'")
+            .await,
+        1
+    );
+
+    let base = app.state.config.base_url.clone();
+    let retention =
+        || kolega::events::supervision::apply_retention(&app.pool, &base, app.clock.now());
+    // A week before the year is over the supervisor is warned, once, with no case text.
+    app.clock.advance(Duration::days(360));
+    assert_eq!(retention().await.unwrap(), (1, 0));
+    assert_eq!(retention().await.unwrap(), (0, 0));
+    let mail = app.deliver_new_mail().await;
+    let warning = mail
+        .iter()
+        .find(|m| m.to == "dragana@fpn.rs")
+        .expect("a warning");
+    assert!(!warning.raw.contains("autonomije") && !warning.raw.contains("porodicu"));
+    app.clock.advance(Duration::days(7));
+    assert_eq!(retention().await.unwrap(), (0, 2));
+    assert_eq!(app.count("SELECT count(*) FROM supervision_cases").await, 0);
+    assert_eq!(app.count("SELECT count(*) FROM supervision_notes").await, 0);
+
+    // The hours stay on the supervisee's points page.
+    app.switch_to("jelena@csr.rs").await;
+    assert!(app.get("/me/points").await.body.contains("1.5 sati"));
+}
