@@ -831,3 +831,6 @@ error-case-municipality = Choose the size of the place.
 error-case-too-short = Write at least a sentence.
 email-retention-subject = Supervision cases in "{ $group }" will be deleted on { $date }
 email-retention-body = The cases and notes of a meeting of "{ $group }" reach the end of their retention period and will be deleted on { $date }. Save what you must keep in your own records.
+event-field-member-speakers = Speakers who are members
+event-field-member-speakers-hint = Their handles, e.g. "@ana-vukovic, @nikola-djordjevic".
+error-event-speaker-unknown = No member has these handles: { $handles }.

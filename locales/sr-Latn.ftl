@@ -837,3 +837,6 @@ error-case-municipality = Izaberite veličinu mesta.
 error-case-too-short = Napišite bar jednu rečenicu.
 email-retention-subject = Supervizijski slučajevi u grupi „{ $group }” biće obrisani { $date }
 email-retention-body = Slučajevi i beleške jednog sastanka grupe „{ $group }” dolaze do kraja roka čuvanja i biće obrisani { $date } Sačuvajte u sopstvenoj evidenciji ono što morate da čuvate.
+event-field-member-speakers = Predavači koji su članovi
+event-field-member-speakers-hint = Njihova korisnička imena, npr. „@ana-vukovic, @nikola-djordjevic”.
+error-event-speaker-unknown = Nijedan član nema ova korisnička imena: { $handles }.

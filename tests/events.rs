@@ -77,8 +77,25 @@ async fn a_teacher_publishes_a_webinar_and_a_member_registers_and_gets_the_link_
     assert!(confirmation.text.contains(LINK));
     let (name, calendar) = confirmation.attachments.first().expect("an .ics attached");
     assert!(name.ends_with(".ics"));
-    assert!(calendar.contains("BEGIN:VEVENT") && calendar.contains("20261201T180000"));
-    assert!(calendar.contains(LINK));
+    // A real iCalendar parser reads it: Belgrade time, the link for her.
+    let parsed = ical::IcalParser::new(calendar.as_bytes())
+        .next()
+        .expect("a calendar")
+        .expect("valid iCalendar");
+    let entry = &parsed.events[0];
+    let property = |name: &str| entry.properties.iter().find(|p| p.name == name).unwrap();
+    let start = property("DTSTART");
+    assert_eq!(start.value.as_deref(), Some("20261201T180000"));
+    let tzid = start
+        .params
+        .as_ref()
+        .unwrap()
+        .iter()
+        .find(|(k, _)| k == "TZID")
+        .unwrap();
+    assert_eq!(tzid.1, vec!["Europe/Belgrade".to_owned()]);
+    assert_eq!(property("URL").value.as_deref(), Some(LINK));
+    assert_eq!(parsed.timezones.len(), 1);
 }
 
 #[tokio::test]
@@ -204,6 +221,43 @@ async fn a_form_with_mistakes_comes_back_with_the_text_and_the_errors_beside_the
     assert!(response.body.contains("id=\"end_time-error\""));
     assert!(response.body.contains("id=\"online_link-error\""));
     assert_eq!(app.count("SELECT count(*) FROM events").await, 0);
+}
+
+#[tokio::test]
+async fn member_speakers_are_named_by_handle_and_unknown_handles_are_refused() {
+    let app = TestApp::spawn().await;
+    let ana = app
+        .create_member("Ana Vuković", "ana@csr.rs", Role::Practitioner)
+        .await;
+    app.sign_in_as("Jelena Stojanović", "jelena@fpn.rs", Role::Teacher)
+        .await;
+    let refused = app
+        .submit_form(
+            "/events/new",
+            "/events/new",
+            &with(webinar(), "member_speakers", "@nema-takvog"),
+        )
+        .await;
+    refused.assert_status(StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        refused.body.contains("nema-takvog")
+            && refused.body.contains("id=\"member_speakers-error\"")
+    );
+    let speakers = format!("@{}", ana.handle);
+    let event = app
+        .create_event(&with(webinar(), "member_speakers", &speakers))
+        .await;
+    let page = app.get(&event).await;
+    assert!(
+        page.body
+            .contains(&format!("href=\"/members/{}\">Ana Vuković", ana.handle))
+    );
+    assert!(
+        app.get(&format!("{event}/edit"))
+            .await
+            .body
+            .contains(&speakers)
+    );
 }
 
 #[tokio::test]

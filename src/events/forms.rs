@@ -23,6 +23,8 @@ pub struct EventForm {
     pub end_time: String,
     pub language: String,
     pub speakers: String,
+    /// Speakers who are members, by handle: "@ana-vukovic, @nikola".
+    pub member_speakers: String,
     /// "public", "members", or a group's slug for its members only.
     pub audience: String,
     pub capacity: String,
@@ -55,6 +57,7 @@ impl EventForm {
             end_time,
             language: event.language.clone(),
             speakers: event.speakers.clone(),
+            member_speakers: String::new(),
             audience: match &event.group_slug {
                 Some(slug) => slug.clone(),
                 None => event.audience.clone(),
@@ -109,6 +112,7 @@ impl EventForm {
             errors.add("language", "error-choose-language");
         }
         check_length(&mut errors, "speakers", &self.speakers, 500);
+        check_length(&mut errors, "member_speakers", &self.member_speakers, 500);
         let audience = match self.audience.as_str() {
             "public" | "members" => self.audience.clone(),
             _ if group_id.is_some() => "group".to_owned(),
@@ -186,6 +190,18 @@ impl EventForm {
             }),
             _ => Err(errors),
         }
+    }
+}
+
+impl EventForm {
+    /// The handles in `member_speakers`, without "@".
+    pub fn speaker_handles(&self) -> Vec<String> {
+        self.member_speakers
+            .split([',', ' ', ';'])
+            .map(|h| h.trim().trim_start_matches('@').to_lowercase())
+            .filter(|h| !h.is_empty())
+            .take(20)
+            .collect()
     }
 }
 

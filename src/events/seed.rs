@@ -5,6 +5,7 @@
 use chrono::{DateTime, Duration, Utc};
 use sqlx::PgPool;
 
+use super::attendance;
 use super::registration;
 use super::store::{self, EventInput};
 use crate::groups::store::{self as groups_store, NewGroup};
@@ -117,6 +118,12 @@ const EVENTS: &[DemoEvent] = &[
         organiser: MILICA,
         registrants: &[ANA],
     },
+];
+
+const FEEDBACK: [(i16, &str); 3] = [
+    (5, "Veoma korisno, posebno tehnike za kraj smene."),
+    (4, "Volela bih nastavak o superviziji u timu."),
+    (5, ""),
 ];
 
 /// Seeds the demo events; returns how many it created.
@@ -238,9 +245,25 @@ async fn add(
     let mut tx = pool.begin().await?;
     let registered_at = input.starts_at.min(Utc::now()) - Duration::days(3);
     let event_id = store::create(&mut tx, input, organiser.user_id, registered_at).await?;
-    for email in registrants {
+    let past = input.ends_at < Utc::now();
+    for (n, email) in registrants.iter().enumerate() {
         if let Some(member) = find_user_by_email(&mut *tx, email).await? {
             registration::register(&mut tx, event_id, member.user_id, registered_at).await?;
+            // A past event shows what follows one: attendance (with points) and feedback.
+            if past {
+                attendance::mark_attended(&mut tx, event_id, member.user_id, input.ends_at).await?;
+                if let Some((rating, comment)) = FEEDBACK.get(n) {
+                    store::save_feedback(
+                        &mut *tx,
+                        event_id,
+                        member.user_id,
+                        *rating,
+                        comment,
+                        input.ends_at,
+                    )
+                    .await?;
+                }
+            }
         }
     }
     tx.commit().await?;

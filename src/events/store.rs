@@ -582,3 +582,43 @@ pub async fn feed_events(
     .fetch_all(executor)
     .await
 }
+
+/// Members with these handles: their ids, and the handles nobody has.
+pub async fn resolve_handles(
+    executor: impl PgExecutor<'_>,
+    handles: &[String],
+) -> sqlx::Result<(Vec<Uuid>, Vec<String>)> {
+    let found: Vec<(Uuid, String)> = sqlx::query_as(
+        "SELECT user_id, handle FROM users WHERE handle = ANY($1) AND deleted_at IS NULL",
+    )
+    .bind(handles)
+    .fetch_all(executor)
+    .await?;
+    let unknown = handles
+        .iter()
+        .filter(|h| !found.iter().any(|(_, handle)| handle == *h))
+        .cloned()
+        .collect();
+    Ok((found.into_iter().map(|(id, _)| id).collect(), unknown))
+}
+
+/// Replaces the event's member speakers.
+pub async fn set_speakers(
+    conn: &mut PgConnection,
+    event_id: Uuid,
+    speakers: &[Uuid],
+) -> sqlx::Result<()> {
+    sqlx::query("DELETE FROM event_people WHERE event_id = $1 AND role = 'speaker'")
+        .bind(event_id)
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query(
+        "INSERT INTO event_people (event_id, user_id, role) SELECT $1, unnest($2::uuid[]), 'speaker'
+         ON CONFLICT DO NOTHING",
+    )
+    .bind(event_id)
+    .bind(speakers)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}

@@ -27,6 +27,8 @@ pub struct EventListPage {
     pub language: String,
     pub city: String,
     pub group: String,
+    /// The viewer's groups (slug, name), for the group filter.
+    pub my_groups: Vec<(String, String)>,
     pub next_page: Option<String>,
     pub previous_page: Option<String>,
     pub can_organise: bool,

@@ -81,7 +81,18 @@ pub async fn list(
         ]);
         format!("/events?{}", query.unwrap_or_default())
     };
+    // The group filter offers the viewer's own groups.
+    let my_groups = match viewer {
+        Some(viewer) => crate::groups::store::list_groups(&state.db, Some(viewer), None)
+            .await?
+            .into_iter()
+            .filter(|g| g.status.as_deref() == Some("active"))
+            .map(|g| (g.slug, g.name))
+            .collect(),
+        None => Vec::new(),
+    };
     Ok(EventListPage {
+        my_groups,
         page: Page::titled(&ctx, "events-title").in_section("events"),
         cities: store::cities(&state.db).await?,
         events,

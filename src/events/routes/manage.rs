@@ -13,7 +13,7 @@ use crate::events::forms::EventForm;
 use crate::events::policy;
 use crate::events::proposals;
 use crate::events::registration;
-use crate::events::store::{self, EventView, OrganisableGroup};
+use crate::events::store::{self, EventInput, EventView, OrganisableGroup};
 use crate::events::views::EventFormPage;
 use crate::members::current_user::{CurrentUser, SignedIn};
 use crate::notify::email::EmailContext;
@@ -137,8 +137,8 @@ pub async fn create(
         return Err(AppError::Forbidden);
     }
     let group_id = chosen_group(&form, &choices)?;
-    let input = match form.validate(ctx.locale, group_id) {
-        Ok(input) => input,
+    let (input, speakers) = match checked(&state, &ctx, &mut form, group_id).await? {
+        Ok(checked) => checked,
         Err(errors) => {
             let page = form_page(
                 &ctx,
@@ -154,6 +154,7 @@ pub async fn create(
     let now = state.clock.now();
     let mut tx = state.db.begin().await?;
     let event_id = store::create(&mut tx, &input, user.user_id, now).await?;
+    store::set_speakers(&mut tx, event_id, &speakers).await?;
     // Published from a proposal: everyone who supported it hears of it.
     if let (true, Ok(proposal_id)) = (choices.0, form.proposal.parse::<Uuid>()) {
         for (email, name, locale) in proposals::schedule(&mut tx, proposal_id, event_id).await? {
@@ -176,6 +177,29 @@ pub async fn create(
         "event-created",
         state.config.secure_cookies(),
     ))
+}
+
+/// The form's values checked, with its member speakers found by handle.
+async fn checked(
+    state: &AppState,
+    ctx: &RequestContext,
+    form: &mut EventForm,
+    group_id: Option<Uuid>,
+) -> AppResult<Result<(EventInput, Vec<Uuid>), FormErrors>> {
+    let handles = form.speaker_handles();
+    let (speakers, unknown) = store::resolve_handles(&state.db, &handles).await?;
+    let mut result = form.validate(ctx.locale, group_id);
+    if !unknown.is_empty() {
+        let message = crate::i18n::t_args(
+            ctx.locale,
+            "error-event-speaker-unknown",
+            &crate::i18n::Args::new().with("handles", unknown.join(", ")),
+        );
+        let mut errors = result.err().unwrap_or_else(|| FormErrors::new(ctx.locale));
+        errors.add_text("member_speakers", message);
+        result = Err(errors);
+    }
+    Ok(result.map(|input| (input, speakers)))
 }
 
 /// The event, if the viewer may manage it.
@@ -207,7 +231,16 @@ pub async fn edit_form(
         &ctx,
         "event-edit-title",
         format!("/events/{}/edit", event.event_id),
-        EventForm::from_event(&event),
+        EventForm {
+            member_speakers: store::people(&state.db, event.event_id)
+                .await?
+                .iter()
+                .filter(|p| p.role == "speaker")
+                .map(|p| format!("@{}", p.handle))
+                .collect::<Vec<_>>()
+                .join(", "),
+            ..EventForm::from_event(&event)
+        },
         FormErrors::new(ctx.locale),
         choices,
     ))
@@ -231,8 +264,8 @@ pub async fn update(
         None => event.audience.clone(),
     };
     let action = format!("/events/{}/edit", event.event_id);
-    let input = match form.validate(ctx.locale, event.group_id) {
-        Ok(input) => input,
+    let (input, speakers) = match checked(&state, &ctx, &mut form, event.group_id).await? {
+        Ok(checked) => checked,
         Err(errors) => {
             let page = form_page(
                 &ctx,
@@ -248,6 +281,7 @@ pub async fn update(
     let now = state.clock.now();
     let mut tx = state.db.begin().await?;
     let moved = store::update(&mut tx, event.event_id, &input, now).await?;
+    store::set_speakers(&mut tx, event.event_id, &speakers).await?;
     let promoted = registration::fill_free_places(&mut tx, event.event_id).await?;
     let updated = store::find(&mut *tx, event.event_id, Some(user.user_id))
         .await?
