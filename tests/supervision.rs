@@ -235,3 +235,52 @@ async fn notes_after_the_meeting_count_hours_and_everything_is_deleted_after_the
     app.switch_to("jelena@csr.rs").await;
     assert!(app.get("/me/points").await.body.contains("1.5 sati"));
 }
+
+#[tokio::test]
+async fn who_can_see_what_of_a_supervision_meeting() {
+    let app = TestApp::spawn().await;
+    let (group, meeting) = supervision_group(&app).await;
+    app.create_member("Milica Jovanović", "milica@kolega.rs", Role::Moderator)
+        .await;
+    app.create_member("Admin Kolege", "admin@kolega.rs", Role::Admin)
+        .await;
+    app.create_member("Petar Petrović", "petar@csr.rs", Role::Practitioner)
+        .await;
+    let pages = [
+        meeting.clone(),
+        format!("{meeting}/supervision"),
+        format!("{meeting}/cases/new"),
+        format!("{meeting}/calendar.ics"),
+        format!("{meeting}/participants"),
+        format!("{group}/supervision"),
+    ];
+    // Expected status per page, in the order above.
+    let table: [(&str, Option<&str>, [u16; 6]); 6] = [
+        ("visitor", None, [404, 303, 303, 404, 303, 303]),
+        ("member of Kolega", Some("petar@csr.rs"), [404, 404, 404, 404, 404, 404]),
+        ("site moderator", Some("milica@kolega.rs"), [404, 404, 404, 404, 404, 404]),
+        ("admin", Some("admin@kolega.rs"), [404, 404, 404, 404, 404, 404]),
+        ("supervisee", Some("jelena@csr.rs"), [200, 200, 200, 200, 403, 403]),
+        ("supervisor", Some("dragana@fpn.rs"), [200, 200, 200, 200, 200, 200]),
+    ];
+    for (who, email, expected) in table {
+        match email {
+            Some(email) => app.switch_to(email).await,
+            None => app.clear_cookies(),
+        }
+        for (page, status) in pages.iter().zip(expected) {
+            let response = app.get(page).await;
+            assert_eq!(response.status.as_u16(), status, "{who} opening {page}");
+            if status != 200 {
+                assert!(!response.body.contains("Supervizija — decembar"), "{who}: {page}");
+            }
+        }
+    }
+    // The supervisee's calendar feed names the meeting by its kind only.
+    app.switch_to("jelena@csr.rs").await;
+    let list = app.get("/events").await.body;
+    let token = list.split("/calendar/").nth(1).unwrap().split(".ics").next().unwrap().to_owned();
+    let feed = app.get(&format!("/calendar/{token}.ics")).await.body;
+    assert!(feed.contains("SUMMARY:Supervizijski sastanak"));
+    assert!(!feed.contains("decembar") && !feed.contains("meet.example.org"));
+}

@@ -150,7 +150,7 @@ impl EntryText {
                 event.description.clone()
             },
             location: (!confidential && !event.place().is_empty()).then(|| event.place()),
-            url: if has_place && event.is_online() {
+            url: if has_place && event.is_online() && !confidential {
                 event.online_link.clone()
             } else {
                 e.link(&format!("/events/{}", event.event_id))
