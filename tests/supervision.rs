@@ -257,11 +257,31 @@ async fn who_can_see_what_of_a_supervision_meeting() {
     // Expected status per page, in the order above.
     let table: [(&str, Option<&str>, [u16; 6]); 6] = [
         ("visitor", None, [404, 303, 303, 404, 303, 303]),
-        ("member of Kolega", Some("petar@csr.rs"), [404, 404, 404, 404, 404, 404]),
-        ("site moderator", Some("milica@kolega.rs"), [404, 404, 404, 404, 404, 404]),
-        ("admin", Some("admin@kolega.rs"), [404, 404, 404, 404, 404, 404]),
-        ("supervisee", Some("jelena@csr.rs"), [200, 200, 200, 200, 403, 403]),
-        ("supervisor", Some("dragana@fpn.rs"), [200, 200, 200, 200, 200, 200]),
+        (
+            "member of Kolega",
+            Some("petar@csr.rs"),
+            [404, 404, 404, 404, 404, 404],
+        ),
+        (
+            "site moderator",
+            Some("milica@kolega.rs"),
+            [404, 404, 404, 404, 404, 404],
+        ),
+        (
+            "admin",
+            Some("admin@kolega.rs"),
+            [404, 404, 404, 404, 404, 404],
+        ),
+        (
+            "supervisee",
+            Some("jelena@csr.rs"),
+            [200, 200, 200, 200, 403, 403],
+        ),
+        (
+            "supervisor",
+            Some("dragana@fpn.rs"),
+            [200, 200, 200, 200, 200, 200],
+        ),
     ];
     for (who, email, expected) in table {
         match email {
@@ -272,14 +292,24 @@ async fn who_can_see_what_of_a_supervision_meeting() {
             let response = app.get(page).await;
             assert_eq!(response.status.as_u16(), status, "{who} opening {page}");
             if status != 200 {
-                assert!(!response.body.contains("Supervizija — decembar"), "{who}: {page}");
+                assert!(
+                    !response.body.contains("Supervizija — decembar"),
+                    "{who}: {page}"
+                );
             }
         }
     }
     // The supervisee's calendar feed names the meeting by its kind only.
     app.switch_to("jelena@csr.rs").await;
     let list = app.get("/events").await.body;
-    let token = list.split("/calendar/").nth(1).unwrap().split(".ics").next().unwrap().to_owned();
+    let token = list
+        .split("/calendar/")
+        .nth(1)
+        .unwrap()
+        .split(".ics")
+        .next()
+        .unwrap()
+        .to_owned();
     let feed = app.get(&format!("/calendar/{token}.ics")).await.body;
     assert!(feed.contains("SUMMARY:Supervizijski sastanak"));
     assert!(!feed.contains("decembar") && !feed.contains("meet.example.org"));

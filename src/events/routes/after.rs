@@ -8,34 +8,18 @@ use axum::response::Response;
 use chrono::Duration;
 use serde::Deserialize;
 
-use super::visible_event;
+use super::{managed_event, visible_event};
 use crate::app::AppState;
 use crate::events::attendance::{self, CHECKIN_MARGIN_MINUTES};
-use crate::events::emails::{self, Notice};
-use crate::events::policy;
+use crate::events::emails::Notice;
 use crate::events::store::{self, EventView};
 use crate::events::views::{AttendancePage, FeedbackPage, RecordingPage};
-use crate::members::current_user::{CurrentUser, SignedIn};
+use crate::members::current_user::SignedIn;
 use crate::members::forms::check_length;
-use crate::notify::email::EmailContext;
-use crate::notify::outbox;
 use crate::web::FormErrors;
 use crate::web::flash::redirect_with;
 use crate::web::form_errors::unprocessable;
 use crate::web::{AppError, AppResult, Form, Page, RequestContext};
-
-async fn managed(
-    state: &AppState,
-    ctx: &RequestContext,
-    user: &CurrentUser,
-    id: &str,
-) -> AppResult<EventView> {
-    let event = visible_event(state, ctx, id).await?;
-    if !policy::can_manage(&event.facts(), Some(user)) {
-        return Err(AppError::Forbidden);
-    }
-    Ok(event)
-}
 
 fn back(state: &AppState, event: &EventView, key: &str) -> Response {
     redirect_with(
@@ -51,7 +35,7 @@ pub async fn attendance_form(
     SignedIn(user): SignedIn,
     Path(id): Path<String>,
 ) -> AppResult<AttendancePage> {
-    let event = managed(&state, &ctx, &user, &id).await?;
+    let event = managed_event(&state, &ctx, &user, &id).await?;
     let participants = store::participants(&state.db, event.event_id)
         .await?
         .into_iter()
@@ -74,7 +58,7 @@ pub async fn save_attendance(
     Path(id): Path<String>,
     Form(form): Form<HashMap<String, String>>,
 ) -> AppResult<Response> {
-    let event = managed(&state, &ctx, &user, &id).await?;
+    let event = managed_event(&state, &ctx, &user, &id).await?;
     if event.starts_at > state.clock.now() || event.cancelled_at.is_some() {
         return Err(AppError::Conflict);
     }
@@ -137,7 +121,7 @@ pub async fn recording_form(
     SignedIn(user): SignedIn,
     Path(id): Path<String>,
 ) -> AppResult<RecordingPage> {
-    let event = managed(&state, &ctx, &user, &id).await?;
+    let event = managed_event(&state, &ctx, &user, &id).await?;
     let form = RecordingForm {
         recording_url: event.recording_url.clone(),
         materials: event.materials.clone(),
@@ -159,7 +143,7 @@ pub async fn save_recording(
     Path(id): Path<String>,
     Form(mut form): Form<RecordingForm>,
 ) -> AppResult<Response> {
-    let event = managed(&state, &ctx, &user, &id).await?;
+    let event = managed_event(&state, &ctx, &user, &id).await?;
     form.recording_url = form.recording_url.trim().to_owned();
     let mut errors = FormErrors::new(ctx.locale);
     let url = &form.recording_url;
@@ -184,22 +168,7 @@ pub async fn save_recording(
         let updated = store::find(&mut *tx, event.event_id, Some(user.user_id))
             .await?
             .ok_or(AppError::NotFound)?;
-        for person in store::participants(&mut *tx, event.event_id).await? {
-            if person.status != "registered" {
-                continue;
-            }
-            let locale = crate::i18n::Locale::from_tag(&person.locale).unwrap_or_default();
-            let e = EmailContext::new(locale, &state.config.base_url);
-            let mail = emails::notice(
-                &e,
-                &person.email,
-                &person.name,
-                &updated,
-                Notice::Recording,
-                true,
-            )?;
-            outbox::enqueue(&mut *tx, &mail, now).await?;
-        }
+        super::manage::tell_everyone(&state, &mut tx, &updated, Notice::Recording, true).await?;
     }
     tx.commit().await?;
     Ok(back(&state, &event, "event-recording-saved"))

@@ -6,7 +6,7 @@ use axum::response::Response;
 use serde::Deserialize;
 use uuid::Uuid;
 
-use super::visible_event;
+use super::managed_event;
 use crate::app::AppState;
 use crate::events::emails::{self, Notice};
 use crate::events::forms::EventForm;
@@ -202,20 +202,6 @@ async fn checked(
     Ok(result.map(|input| (input, speakers)))
 }
 
-/// The event, if the viewer may manage it.
-async fn managed_event(
-    state: &AppState,
-    ctx: &RequestContext,
-    user: &CurrentUser,
-    id: &str,
-) -> AppResult<EventView> {
-    let event = visible_event(state, ctx, id).await?;
-    if !policy::can_manage(&event.facts(), Some(user)) {
-        return Err(AppError::Forbidden);
-    }
-    Ok(event)
-}
-
 pub async fn edit_form(
     State(state): State<AppState>,
     ctx: RequestContext,
@@ -290,7 +276,7 @@ pub async fn update(
         super::show::tell_promoted(&state, &mut tx, &updated, user_id).await?;
     }
     if moved {
-        tell_everyone(&state, &mut tx, &updated, Notice::Changed).await?;
+        tell_everyone(&state, &mut tx, &updated, Notice::Changed, false).await?;
     }
     tx.commit().await?;
     Ok(redirect_with(
@@ -321,7 +307,7 @@ pub async fn cancel(
         let cancelled = store::find(&mut *tx, event.event_id, Some(user.user_id))
             .await?
             .ok_or(AppError::NotFound)?;
-        tell_everyone(&state, &mut tx, &cancelled, Notice::Cancelled).await?;
+        tell_everyone(&state, &mut tx, &cancelled, Notice::Cancelled, false).await?;
     }
     tx.commit().await?;
     Ok(redirect_with(
@@ -331,16 +317,21 @@ pub async fn cancel(
     ))
 }
 
-/// Mails `notice` to everyone registered or on the waitlist, each in their
-/// language; the online link only to people with a place.
-async fn tell_everyone(
+/// Mails `notice` to everyone registered or on the waitlist (or only to
+/// those with a place), each in their language; the online link only to
+/// people with a place.
+pub(super) async fn tell_everyone(
     state: &AppState,
     conn: &mut sqlx::PgConnection,
     event: &EventView,
     notice: Notice,
+    only_with_place: bool,
 ) -> AppResult<()> {
     let now = state.clock.now();
     for person in store::participants(&mut *conn, event.event_id).await? {
+        if only_with_place && person.status != "registered" {
+            continue;
+        }
         let locale = crate::i18n::Locale::from_tag(&person.locale).unwrap_or_default();
         let e = EmailContext::new(locale, &state.config.base_url);
         let has_place = person.status == "registered";

@@ -16,6 +16,7 @@ use uuid::Uuid;
 use super::policy;
 use super::store::{self, EventView};
 use crate::app::AppState;
+use crate::members::current_user::CurrentUser;
 use crate::web::{AppError, AppResult, RequestContext};
 
 pub fn router() -> Router<AppState> {
@@ -76,6 +77,20 @@ pub fn router() -> Router<AppState> {
         .route("/me/certificates/{code}", get(points::certificate))
         .route("/certificates/{code}", get(points::verify))
         .route("/calendar/{file}", get(calendar::feed))
+}
+
+/// The event, if the viewer may manage it (edit, cancel, see participants).
+async fn managed_event(
+    state: &AppState,
+    ctx: &RequestContext,
+    user: &CurrentUser,
+    id: &str,
+) -> AppResult<EventView> {
+    let event = visible_event(state, ctx, id).await?;
+    if !policy::can_manage(&event.facts(), Some(user)) {
+        return Err(AppError::Forbidden);
+    }
+    Ok(event)
 }
 
 /// The event, if it exists and the viewer may know it does; otherwise 404
