@@ -9,6 +9,7 @@ pub mod db;
 pub mod events;
 pub mod groups;
 pub mod i18n;
+pub mod library;
 pub mod members;
 pub mod notify;
 pub mod scheduler;
@@ -31,6 +32,7 @@ pub fn pages() -> Router<AppState> {
         .merge(groups::routes::router())
         .merge(support::routes::router())
         .merge(events::routes::router())
+        .merge(library::routes::router())
 }
 
 /// The whole application: the pages inside the shared shell, and static files.

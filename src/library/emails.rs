@@ -1,0 +1,32 @@
+//! The library's e-mails: a submission returned (with the reason) or
+//! published, to the member who submitted it.
+
+use crate::i18n::Args;
+use crate::notify::email::{self, Email, EmailContext, SimpleEmail};
+
+/// `decision` is "returned" or "published".
+pub fn review_decision(
+    e: &EmailContext,
+    (to, name): (&str, &str),
+    decision: &str,
+    title: &str,
+    reason: &str,
+    link: &str,
+) -> Result<Email, askama::Error> {
+    let args = Args::new().with("title", title.to_owned());
+    let mut paragraphs = vec![e.t_args(&format!("email-resource-{decision}-body"), &args)];
+    if !reason.is_empty() {
+        paragraphs.push(format!("{} {reason}", e.t("library-return-reason")));
+    }
+    email::render(
+        e,
+        to,
+        SimpleEmail {
+            kind: "resource_review",
+            subject: e.t_args(&format!("email-resource-{decision}-subject"), &args),
+            greeting: e.greeting(name),
+            paragraphs,
+            action: Some((e.t("email-open-resource"), e.link(link))),
+        },
+    )
+}

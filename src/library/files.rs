@@ -1,0 +1,246 @@
+//! The file store: uploaded files under `$KOLEGA_DATA_DIR/files`, written
+//! to a temporary name while they stream in and renamed into place only
+//! when complete and of an allowed type — a refused, oversized or
+//! interrupted upload leaves nothing behind. (One interface, so an
+//! S3-compatible store can stand beside this one.)
+
+use std::path::{Path, PathBuf};
+
+use axum::extract::multipart::Field;
+use sha2::{Digest, Sha256};
+use tokio::io::AsyncWriteExt;
+use uuid::Uuid;
+
+/// The largest file a member may upload.
+pub const MAX_UPLOAD_BYTES: u64 = 25 * 1024 * 1024;
+
+pub const PDF: &str = "application/pdf";
+pub const DOCX: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+pub const PPTX: &str = "application/vnd.openxmlformats-officedocument.presentationml.presentation";
+pub const ODT: &str = "application/vnd.oasis.opendocument.text";
+
+#[derive(Debug, Clone)]
+pub struct FileStore {
+    root: PathBuf,
+}
+
+/// A file safely in the store.
+#[derive(Debug, Clone)]
+pub struct SavedFile {
+    pub storage_key: String,
+    pub file_name: String,
+    pub content_type: &'static str,
+    pub size_bytes: i64,
+    pub sha256: String,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum UploadError {
+    #[error("no file")]
+    Empty,
+    #[error("too large")]
+    TooLarge,
+    #[error("not an allowed type")]
+    WrongType,
+    #[error("the upload was interrupted: {0}")]
+    Interrupted(String),
+    #[error("the file store: {0}")]
+    Store(#[from] std::io::Error),
+}
+
+/// Removes a half-written file unless it was kept.
+struct TempFile {
+    path: PathBuf,
+    kept: bool,
+}
+
+impl Drop for TempFile {
+    fn drop(&mut self) {
+        if !self.kept {
+            let _ = std::fs::remove_file(&self.path);
+        }
+    }
+}
+
+impl FileStore {
+    pub fn new(data_dir: &Path) -> FileStore {
+        FileStore {
+            root: data_dir.join("files"),
+        }
+    }
+
+    fn path_of(&self, storage_key: &str) -> Option<PathBuf> {
+        // Keys are ours ("ab/uuid"); anything else is refused, never a path.
+        let valid = storage_key.len() == 39
+            && storage_key
+                .bytes()
+                .all(|b| b.is_ascii_hexdigit() || b == b'-' || b == b'/');
+        valid.then(|| self.root.join(storage_key))
+    }
+
+    /// Streams an uploaded field into the store, checking its size as it
+    /// arrives and its real type from its first bytes.
+    pub async fn save_upload(&self, mut field: Field<'_>) -> Result<SavedFile, UploadError> {
+        let file_name = field.file_name().unwrap_or_default().to_owned();
+        let tmp_dir = self.root.join("tmp");
+        tokio::fs::create_dir_all(&tmp_dir).await?;
+        let id = Uuid::new_v4().to_string();
+        let mut temp = TempFile {
+            path: tmp_dir.join(&id),
+            kept: false,
+        };
+        let mut out = tokio::fs::File::create(&temp.path).await?;
+        let mut hasher = Sha256::new();
+        let mut size: u64 = 0;
+        let mut head: Vec<u8> = Vec::new();
+        loop {
+            let chunk = match field.chunk().await {
+                Ok(Some(chunk)) => chunk,
+                Ok(None) => break,
+                Err(error) => return Err(UploadError::Interrupted(error.to_string())),
+            };
+            size += chunk.len() as u64;
+            if size > MAX_UPLOAD_BYTES {
+                return Err(UploadError::TooLarge);
+            }
+            if head.len() < 8192 {
+                head.extend_from_slice(&chunk[..chunk.len().min(8192 - head.len())]);
+            }
+            hasher.update(&chunk);
+            out.write_all(&chunk).await?;
+        }
+        if size == 0 {
+            return Err(UploadError::Empty);
+        }
+        let content_type = sniff(&head).ok_or(UploadError::WrongType)?;
+        out.sync_all().await?;
+        drop(out);
+        let storage_key = format!("{}/{id}", &id[..2]);
+        let final_path = self.root.join(&storage_key);
+        if let Some(parent) = final_path.parent() {
+            tokio::fs::create_dir_all(parent).await?;
+        }
+        tokio::fs::rename(&temp.path, &final_path).await?;
+        temp.kept = true;
+        Ok(SavedFile {
+            storage_key,
+            file_name,
+            content_type,
+            size_bytes: size as i64,
+            sha256: format!("{:x}", hasher.finalize()),
+        })
+    }
+
+    /// Opens a stored file for streaming.
+    pub async fn open(&self, storage_key: &str) -> std::io::Result<tokio::fs::File> {
+        let path = self
+            .path_of(storage_key)
+            .ok_or_else(|| std::io::Error::new(std::io::ErrorKind::NotFound, "bad key"))?;
+        tokio::fs::File::open(path).await
+    }
+
+    /// Removes a stored file (a database write that would have pointed to
+    /// it failed).
+    pub async fn remove(&self, storage_key: &str) {
+        if let Some(path) = self.path_of(storage_key) {
+            let _ = tokio::fs::remove_file(path).await;
+        }
+    }
+}
+
+/// The real type of a file from its first bytes: PDF by its header; the
+/// Office Open XML and OpenDocument formats are ZIP archives told apart by
+/// the names of their first entries.
+pub fn sniff(head: &[u8]) -> Option<&'static str> {
+    if head.starts_with(b"%PDF-") {
+        return Some(PDF);
+    }
+    if !head.starts_with(b"PK\x03\x04") {
+        return None;
+    }
+    let contains = |needle: &[u8]| head.windows(needle.len()).any(|w| w == needle);
+    if contains(b"mimetypeapplication/vnd.oasis.opendocument.text") {
+        Some(ODT)
+    } else if contains(b"word/") {
+        Some(DOCX)
+    } else if contains(b"ppt/") {
+        Some(PPTX)
+    } else {
+        None
+    }
+}
+
+/// The extension for a content type.
+pub fn extension(content_type: &str) -> &'static str {
+    match content_type {
+        PDF => "pdf",
+        DOCX => "docx",
+        PPTX => "pptx",
+        ODT => "odt",
+        _ => "bin",
+    }
+}
+
+/// A `Content-Disposition` value with a name made from the title: ASCII
+/// letters, digits and dashes only, so no client can be led astray by
+/// quotes, slashes or control characters, and Cyrillic becomes Latin.
+pub fn content_disposition(title: &str, content_type: &str) -> String {
+    let base: String = crate::text::search::slugify(title)
+        .chars()
+        .take(80)
+        .collect();
+    let base = if base.is_empty() {
+        "dokument".to_owned()
+    } else {
+        base
+    };
+    format!(
+        "attachment; filename=\"{base}.{}\"",
+        extension(content_type)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn types_are_told_by_content_not_name() {
+        assert_eq!(sniff(b"%PDF-1.7\n..."), Some(PDF));
+        assert_eq!(sniff(b"#!/bin/sh\nrm -rf /"), None);
+        assert_eq!(sniff(b"<script>alert(1)</script>"), None);
+        assert_eq!(
+            sniff(b"PK\x03\x04....[Content_Types].xml....word/document.xml"),
+            Some(DOCX)
+        );
+        assert_eq!(sniff(b"PK\x03\x04....ppt/slides/slide1.xml"), Some(PPTX));
+        assert_eq!(
+            sniff(b"PK\x03\x04\x14\x00\x00\x00\x00\x00mimetypeapplication/vnd.oasis.opendocument.text"),
+            Some(ODT)
+        );
+        assert_eq!(sniff(b"PK\x03\x04 just a zip"), None);
+    }
+
+    #[test]
+    fn download_names_are_safe() {
+        assert_eq!(
+            content_disposition("Protokol: \"deca\" na ulici/../etc", PDF),
+            "attachment; filename=\"protokol-deca-na-ulici-etc.pdf\""
+        );
+        assert_eq!(
+            content_disposition("Протокол о заштити", DOCX),
+            "attachment; filename=\"protokol-o-zastiti.docx\""
+        );
+    }
+
+    #[test]
+    fn only_our_keys_open_files() {
+        let store = FileStore::new(Path::new("/tmp/kolega-test"));
+        assert!(store.path_of("../../etc/passwd").is_none());
+        assert!(
+            store
+                .path_of("ab/0f3c2a8e-1d2b-4c5d-9e8f-0a1b2c3d4e5f")
+                .is_some()
+        );
+    }
+}

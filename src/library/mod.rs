@@ -1,0 +1,12 @@
+//! The resource library: protocols, guidelines, brochures and more,
+//! submitted by members, reviewed and curated by moderators.
+
+pub mod cite;
+pub mod emails;
+pub mod files;
+pub mod forms;
+pub mod policy;
+pub mod routes;
+pub mod search;
+pub mod store;
+pub mod views;

@@ -1,0 +1,56 @@
+//! The library's pages.
+
+mod list;
+mod review;
+mod show;
+mod submit;
+
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::routing::{get, post};
+use uuid::Uuid;
+
+use super::files::MAX_UPLOAD_BYTES;
+use super::policy;
+use super::store::{self, Resource};
+use crate::app::AppState;
+use crate::web::{AppError, AppResult, RequestContext};
+
+pub fn router() -> Router<AppState> {
+    // The form may carry a file of up to 25 MB; the store counts the bytes
+    // itself and refuses a larger one with a message.
+    let upload_limit = DefaultBodyLimit::max(MAX_UPLOAD_BYTES as usize + 1024 * 1024);
+    Router::new()
+        .route("/library", get(list::search))
+        .route("/library/feed.atom", get(list::feed))
+        .route(
+            "/library/new",
+            get(submit::new_form)
+                .post(submit::create)
+                .layer(upload_limit),
+        )
+        .route("/library/review", get(review::queue))
+        .route("/library/{resource_id}", get(show::show))
+        .route("/library/{resource_id}/download", get(show::download))
+        .route(
+            "/library/{resource_id}/edit",
+            get(submit::edit_form).post(submit::update),
+        )
+        .route("/library/{resource_id}/submit", post(submit::submit))
+        .route("/library/{resource_id}/decide", post(review::decide))
+}
+
+/// The resource, if the viewer may see it; "not found" otherwise.
+async fn visible_resource(state: &AppState, ctx: &RequestContext, id: &str) -> AppResult<Resource> {
+    let resource_id: Uuid = id.parse().map_err(|_| AppError::NotFound)?;
+    let resource = store::find(&state.db, resource_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let viewer = ctx.user.as_ref();
+    let own = viewer.is_some_and(|u| Some(u.user_id) == resource.submitted_by);
+    if policy::can_see(&resource.status, resource.members_only, own, viewer) {
+        Ok(resource)
+    } else {
+        Err(AppError::NotFound)
+    }
+}

@@ -1,0 +1,80 @@
+//! `/library/<id>`: the record, "cite this", and the streamed download.
+
+use axum::body::Body;
+use axum::extract::{Path, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use tokio_util::io::ReaderStream;
+
+use super::visible_resource;
+use crate::app::AppState;
+use crate::library::files::{FileStore, content_disposition};
+use crate::library::views::ResourcePage;
+use crate::library::{cite, policy, store};
+use crate::text::markdown;
+use crate::web::{AppError, AppResult, Page, RequestContext};
+
+pub async fn show(
+    State(state): State<AppState>,
+    ctx: RequestContext,
+    Path(id): Path<String>,
+) -> AppResult<ResourcePage> {
+    let resource = visible_resource(&state, &ctx, &id).await?;
+    let curates = policy::curates(ctx.user.as_ref());
+    let own = ctx
+        .user
+        .as_ref()
+        .is_some_and(|u| Some(u.user_id) == resource.submitted_by);
+    let url = format!("{}/library/{}", state.config.base_url, resource.resource_id);
+    Ok(ResourcePage {
+        page: Page::new(&ctx, resource.title.clone()).in_section("library"),
+        summary_html: markdown::render(&resource.summary),
+        citation: cite::apa(&resource, &url),
+        changes: if curates {
+            store::changes(&state.db, resource.resource_id).await?
+        } else {
+            Vec::new()
+        },
+        can_edit: curates || (own && matches!(resource.status.as_str(), "draft" | "returned")),
+        can_submit: own && matches!(resource.status.as_str(), "draft" | "returned"),
+        curates,
+        resource,
+    })
+}
+
+/// Streams the file (never held whole in memory) with its real type and a
+/// safe name, and counts the download.
+pub async fn download(
+    State(state): State<AppState>,
+    ctx: RequestContext,
+    Path(id): Path<String>,
+) -> AppResult<Response> {
+    let resource = visible_resource(&state, &ctx, &id).await?;
+    let (Some(key), Some(content_type)) = (&resource.storage_key, &resource.content_type) else {
+        return Err(AppError::NotFound);
+    };
+    let file = FileStore::new(&state.config.data_dir)
+        .open(key)
+        .await
+        .map_err(|error| AppError::Internal(anyhow::anyhow!("stored file {key}: {error}")))?;
+    if resource.status == "published" {
+        store::count_download(&state.db, resource.resource_id).await?;
+    }
+    let mut headers = vec![
+        (header::CONTENT_TYPE, content_type.clone()),
+        (
+            header::CONTENT_DISPOSITION,
+            content_disposition(&resource.title, content_type),
+        ),
+    ];
+    if let Some(size) = resource.size_bytes {
+        headers.push((header::CONTENT_LENGTH, size.to_string()));
+    }
+    let mut response = Body::from_stream(ReaderStream::new(file)).into_response();
+    for (name, value) in headers {
+        if let Ok(value) = value.parse() {
+            response.headers_mut().insert(name, value);
+        }
+    }
+    Ok(response)
+}

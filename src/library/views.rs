@@ -1,0 +1,165 @@
+//! Template structs of the library.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use chrono::{DateTime, Utc};
+
+use super::forms::ResourceForm;
+use super::search::{FacetCount, Hit};
+use super::store::{Change, Resource};
+use crate::web::{FormErrors, Page};
+
+#[derive(Template, WebTemplate)]
+#[template(path = "library/search.html")]
+pub struct LibraryPage {
+    pub page: Page,
+    pub q: String,
+    pub kind: String,
+    pub topic: String,
+    pub language: String,
+    pub audience: String,
+    pub year: String,
+    pub sort: String,
+    pub hits: Vec<Hit>,
+    /// Facet name and its counts, in the order shown.
+    pub facets: Vec<(&'static str, Vec<FacetCount>)>,
+    /// The member's own drafts and submissions.
+    pub mine: Vec<Resource>,
+    pub next_page: Option<String>,
+    pub previous_page: Option<String>,
+}
+
+impl LibraryPage {
+    /// Groups facet counts by facet, in the order the page shows them.
+    pub fn group_facets(counts: Vec<FacetCount>) -> Vec<(&'static str, Vec<FacetCount>)> {
+        ["kind", "topic", "language", "audience", "year"]
+            .into_iter()
+            .map(|name| {
+                let values = counts.iter().filter(|f| f.facet == name).cloned().collect();
+                (name, values)
+            })
+            .filter(|(_, values): &(&str, Vec<FacetCount>)| !values.is_empty())
+            .collect()
+    }
+
+    /// How a facet value reads on the page.
+    pub fn facet_label(&self, name: &str, value: &str) -> String {
+        match name {
+            "year" => value.to_owned(),
+            "topic" => self.page.tp("library-topic-", value),
+            _ => self.page.tp(&format!("resource-{name}-"), value),
+        }
+    }
+
+    /// This page's address with one filter set (or cleared when it is set already).
+    pub fn with_filter(&self, name: &str, value: &str) -> String {
+        let current = |field: &str, own: &str| {
+            if field == name {
+                if own == value {
+                    String::new()
+                } else {
+                    value.to_owned()
+                }
+            } else {
+                own.to_owned()
+            }
+        };
+        let query = serde_urlencoded::to_string([
+            ("q", self.q.clone()),
+            ("kind", current("kind", &self.kind)),
+            ("topic", current("topic", &self.topic)),
+            ("language", current("language", &self.language)),
+            ("audience", current("audience", &self.audience)),
+            ("year", current("year", &self.year)),
+            ("sort", self.sort.clone()),
+        ]);
+        format!("/library?{}", query.unwrap_or_default())
+    }
+
+    /// The filters in force, kept by the search form as hidden fields.
+    pub fn chosen_filters(&self) -> Vec<(&'static str, String)> {
+        [
+            ("kind", &self.kind),
+            ("topic", &self.topic),
+            ("language", &self.language),
+            ("audience", &self.audience),
+            ("year", &self.year),
+        ]
+        .into_iter()
+        .filter(|(_, value)| !value.is_empty())
+        .map(|(name, value)| (name, value.clone()))
+        .collect()
+    }
+
+    pub fn is_chosen(&self, name: &str, value: &str) -> bool {
+        let chosen = match name {
+            "kind" => &self.kind,
+            "topic" => &self.topic,
+            "language" => &self.language,
+            "audience" => &self.audience,
+            "year" => &self.year,
+            _ => return false,
+        };
+        chosen == value
+    }
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "library/show.html")]
+pub struct ResourcePage {
+    pub page: Page,
+    pub resource: Resource,
+    pub summary_html: String,
+    pub citation: String,
+    pub changes: Vec<Change>,
+    pub can_edit: bool,
+    pub can_submit: bool,
+    pub curates: bool,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "library/form.html")]
+pub struct ResourceFormPage {
+    pub page: Page,
+    pub action: String,
+    pub form: ResourceForm,
+    pub errors: FormErrors,
+    /// A new resource: multipart with a file field.
+    pub with_file: bool,
+    /// (slug, Serbian name, English name)
+    pub topics: Vec<(String, String, String)>,
+    pub kinds: &'static [&'static str],
+    pub languages: &'static [&'static str],
+    pub audiences: &'static [&'static str],
+}
+
+impl ResourceFormPage {
+    pub fn topic_name(&self, topic: &(String, String, String)) -> String {
+        topic_name(self.page.locale, &topic.1, &topic.2)
+    }
+}
+
+/// A topic's name in the page's language (Cyrillic by transliteration).
+pub fn topic_name(locale: crate::i18n::Locale, serbian: &str, english: &str) -> String {
+    match locale {
+        crate::i18n::Locale::En => english.to_owned(),
+        crate::i18n::Locale::SrCyrl => crate::text::translit::to_cyrillic(serbian),
+        crate::i18n::Locale::SrLatn => serbian.to_owned(),
+    }
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "library/review.html")]
+pub struct ReviewPage {
+    pub page: Page,
+    pub queue: Vec<Resource>,
+    pub mine: Vec<Resource>,
+}
+
+#[derive(Template)]
+#[template(path = "library/feed.xml")]
+pub struct Feed {
+    pub base_url: String,
+    pub updated: DateTime<Utc>,
+    pub resources: Vec<Resource>,
+}

@@ -1,0 +1,277 @@
+//! The library: submission and review with its e-mails, permissions,
+//! content-type and size checks over real files, streamed downloads,
+//! search in either script, facets, the feed and citations.
+
+mod common;
+
+use axum::http::StatusCode;
+use common::TestApp;
+use common::library::PDF;
+use kolega::members::Role;
+
+fn protocol<'a>() -> Vec<(&'a str, &'a str)> {
+    vec![
+        (
+            "title",
+            "Protokol o postupanju sa decom u životu i radu na ulici",
+        ),
+        (
+            "summary",
+            "Koraci centra za socijalni rad kada **dete** prosi.",
+        ),
+        ("kind", "protocol"),
+        ("topics", "child-protection"),
+        ("topics", "poverty"),
+        ("language", "sr"),
+        ("script", "latin"),
+        ("audiences", "professionals"),
+        ("source_org", "Ministarstvo za rad"),
+        ("authors", "Petrović, A."),
+        ("year", "2024"),
+        ("licence", "CC BY 4.0"),
+    ]
+}
+
+fn files_in(app: &TestApp) -> Vec<std::path::PathBuf> {
+    let root = app.state.config.data_dir.join("files");
+    let mut found = Vec::new();
+    let mut dirs = vec![root];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+            if entry.path().is_dir() {
+                dirs.push(entry.path());
+            } else {
+                found.push(entry.path());
+            }
+        }
+    }
+    found
+}
+
+#[tokio::test]
+async fn a_submission_is_reviewed_returned_published_found_and_downloaded() {
+    let app = TestApp::spawn().await;
+    app.create_member("Milica Jovanović", "milica@kolega.rs", Role::Moderator)
+        .await;
+    app.sign_in_as("Ana Vuković", "ana@csr.rs", Role::Practitioner)
+        .await;
+    let created = app
+        .upload_resource(&protocol(), Some(("protokol.pdf", PDF)))
+        .await;
+    created.assert_status(StatusCode::SEE_OTHER);
+    let resource = created.header("location").unwrap().to_owned();
+    assert_eq!(files_in(&app).len(), 1, "the file is stored");
+
+    // A draft is the submitter's alone.
+    app.clear_cookies();
+    app.get(&resource)
+        .await
+        .assert_status(StatusCode::NOT_FOUND);
+    app.switch_to("ana@csr.rs").await;
+    app.submit_form(&resource, &format!("{resource}/submit"), &[])
+        .await
+        .assert_status(StatusCode::SEE_OTHER);
+
+    // The moderator returns it with a reason; Ana is told why.
+    app.switch_to("milica@kolega.rs").await;
+    assert!(
+        app.get("/library/review")
+            .await
+            .body
+            .contains("Protokol o postupanju")
+    );
+    let decide = format!("{resource}/decide");
+    app.submit_form(
+        &resource,
+        &decide,
+        &[
+            ("action", "return"),
+            ("reason", "Dodajte godinu izdanja izvora."),
+        ],
+    )
+    .await
+    .assert_status(StatusCode::SEE_OTHER);
+    let mail = app.deliver_new_mail().await;
+    let returned = mail
+        .iter()
+        .find(|m| m.to == "ana@csr.rs")
+        .expect("the submitter is told");
+    assert!(returned.subject.contains("Vraćeno na doradu"));
+    assert!(returned.text.contains("Dodajte godinu izdanja izvora."));
+
+    // Ana edits and sends it again; the moderator publishes it.
+    app.switch_to("ana@csr.rs").await;
+    let edit = format!("{resource}/edit");
+    let mut fields = protocol();
+    fields.retain(|(name, _)| *name != "year");
+    fields.push(("year", "2025"));
+    app.submit_form(&edit, &edit, &fields)
+        .await
+        .assert_status(StatusCode::SEE_OTHER);
+    app.submit_form(&resource, &format!("{resource}/submit"), &[])
+        .await;
+    app.switch_to("milica@kolega.rs").await;
+    app.submit_form(&resource, &decide, &[("action", "publish")])
+        .await
+        .assert_status(StatusCode::SEE_OTHER);
+    let mail = app.deliver_new_mail().await;
+    assert!(
+        mail.iter()
+            .any(|m| m.to == "ana@csr.rs" && m.subject.starts_with("Objavljeno"))
+    );
+    let page = app.get(&resource).await.body;
+    assert!(
+        page.contains("status: published") && page.contains("metadata edited"),
+        "the change log"
+    );
+
+    // A visitor finds it in Cyrillic, sees the facets, cites and downloads it.
+    app.clear_cookies();
+    let found = app.get("/library?q=%D0%BF%D1%80%D0%BE%D1%82%D0%BE%D0%BA%D0%BE%D0%BB+%D1%83%D0%BB%D0%B8%D1%86%D0%B8").await;
+    assert!(
+        found.body.contains("Protokol o postupanju"),
+        "протокол улици finds it"
+    );
+    assert!(found.body.contains("Zaštita dece") && found.body.contains("(1)"));
+    assert!(
+        !app.get("/library?q=hraniteljstvo")
+            .await
+            .body
+            .contains("Protokol o postupanju")
+    );
+    let record = app.get(&resource).await.body;
+    assert!(record.contains("Petrović, A. (2025). Protokol o postupanju sa decom u životu i radu na ulici. Ministarstvo za rad."));
+    let download = app.get(&format!("{resource}/download")).await;
+    download.assert_status(StatusCode::OK);
+    assert_eq!(download.header("content-type"), Some("application/pdf"));
+    assert_eq!(
+        download.header("content-disposition"),
+        Some(
+            "attachment; filename=\"protokol-o-postupanju-sa-decom-u-zivotu-i-radu-na-ulici.pdf\""
+        )
+    );
+    assert_eq!(download.body.as_bytes(), PDF);
+    assert_eq!(app.count("SELECT downloads FROM resources").await, 1);
+
+    let feed = app.get("/library/feed.atom").await;
+    assert_eq!(
+        feed.header("content-type"),
+        Some("application/atom+xml; charset=utf-8")
+    );
+    assert!(feed.body.starts_with("<?xml") && feed.body.contains("<entry>"));
+    assert!(feed.body.contains("Protokol o postupanju"));
+}
+
+#[tokio::test]
+async fn a_script_renamed_to_pdf_is_refused_and_leaves_nothing_behind() {
+    let app = TestApp::spawn().await;
+    app.sign_in_as("Ana Vuković", "ana@csr.rs", Role::Practitioner)
+        .await;
+    let refused = app
+        .upload_resource(
+            &protocol(),
+            Some(("protokol.pdf", b"#!/bin/sh\necho gotcha\n")),
+        )
+        .await;
+    refused.assert_status(StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.body.contains("proveren je sadržaj, ne ime"));
+    assert!(
+        refused
+            .body
+            .contains("value=\"Protokol o postupanju sa decom u životu i radu na ulici\"")
+    );
+    assert!(refused.body.contains("id=\"file-error\""));
+    assert!(files_in(&app).is_empty(), "{:?}", files_in(&app));
+    assert_eq!(app.count("SELECT count(*) FROM stored_files").await, 0);
+
+    // Too large: refused while it streams in, nothing kept.
+    let mut big = PDF.to_vec();
+    big.resize(25 * 1024 * 1024 + 1, b' ');
+    let too_large = app
+        .upload_resource(&protocol(), Some(("veliki.pdf", &big)))
+        .await;
+    too_large.assert_status(StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(too_large.body.contains("veći od 25 MB"));
+    assert!(files_in(&app).is_empty());
+
+    // A valid file with a form mistake is not kept either.
+    let mut no_title = protocol();
+    no_title.retain(|(name, _)| *name != "title");
+    let mistake = app
+        .upload_resource(&no_title, Some(("protokol.pdf", PDF)))
+        .await;
+    mistake.assert_status(StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(files_in(&app).is_empty());
+    assert_eq!(app.count("SELECT count(*) FROM resources").await, 0);
+}
+
+#[tokio::test]
+async fn only_moderators_curate_and_members_only_resources_stay_with_members() {
+    let app = TestApp::spawn().await;
+    app.create_member("Milica Jovanović", "milica@kolega.rs", Role::Moderator)
+        .await;
+    app.create_member("Marko Ilić", "marko@csr.rs", Role::Student)
+        .await;
+    app.sign_in_as("Ana Vuković", "ana@csr.rs", Role::Practitioner)
+        .await;
+    let mut fields = protocol();
+    fields.push(("external_url", "https://example.org/protokol"));
+    let resource = app
+        .upload_resource(&fields, None)
+        .await
+        .header("location")
+        .unwrap()
+        .to_owned();
+    app.submit_form(&resource, &format!("{resource}/submit"), &[])
+        .await;
+
+    // Ana cannot publish her own submission; Marko cannot even see it.
+    let token = app.csrf_token().unwrap();
+    app.post_form(
+        &format!("{resource}/decide"),
+        &[("csrf_token", &token), ("action", "publish")],
+    )
+    .await
+    .assert_status(StatusCode::FORBIDDEN);
+    app.get("/library/review")
+        .await
+        .assert_status(StatusCode::FORBIDDEN);
+    app.switch_to("marko@csr.rs").await;
+    app.get(&resource)
+        .await
+        .assert_status(StatusCode::NOT_FOUND);
+
+    app.switch_to("milica@kolega.rs").await;
+    let decide = format!("{resource}/decide");
+    app.submit_form(&resource, &decide, &[("action", "publish")])
+        .await;
+    app.submit_form(
+        &resource,
+        &decide,
+        &[("action", "flags"), ("members_only", "yes")],
+    )
+    .await;
+
+    app.clear_cookies();
+    app.get(&resource)
+        .await
+        .assert_status(StatusCode::NOT_FOUND);
+    let search = app.get("/library?q=protokol").await.body;
+    assert!(
+        !search.contains("Protokol o postupanju") && !search.contains("(1)"),
+        "not even in the counts"
+    );
+    assert!(
+        !app.get("/library/feed.atom")
+            .await
+            .body
+            .contains("Protokol")
+    );
+    app.switch_to("marko@csr.rs").await;
+    assert!(
+        app.get("/library?q=protokol")
+            .await
+            .body
+            .contains("Protokol o postupanju")
+    );
+}
