@@ -1,6 +1,7 @@
 //! Periodic jobs that run beside the mail worker (in `serve`, or in
 //! `kolega worker`): re-sending unanswered peer-support requests, event
-//! reminders, and the retention of supervision cases and notes.
+//! reminders, the retention of supervision cases and notes, and the text
+//! of new library files.
 //! Each job claims its rows with `SKIP LOCKED`, so several instances can
 //! run the scheduler at once.
 
@@ -17,6 +18,7 @@ const EVERY: Duration = Duration::from_secs(60);
 pub async fn run(
     pool: PgPool,
     base_url: String,
+    data_dir: std::path::PathBuf,
     clock: Clock,
     mut shutdown: watch::Receiver<bool>,
 ) {
@@ -43,6 +45,11 @@ pub async fn run(
             Err(error) => {
                 tracing::warn!(%error, "supervision retention could not run; will try again")
             }
+        }
+        match crate::library::extract::extract_pending(&pool, &data_dir, clock.now()).await {
+            Ok(0) => {}
+            Ok(count) => tracing::info!(count, "text extracted from library files"),
+            Err(error) => tracing::warn!(%error, "library text extraction failed; will try again"),
         }
         tokio::select! {
             _ = tokio::time::sleep(EVERY) => {}

@@ -83,6 +83,7 @@ async fn serve_with(config: &Config, pool: PgPool) -> anyhow::Result<()> {
     let scheduler = tokio::spawn(crate::scheduler::run(
         pool.clone(),
         config.base_url.clone(),
+        config.data_dir.clone(),
         Clock::System,
         shutdown_rx,
     ));
@@ -118,6 +119,7 @@ pub async fn run_worker(config: Config) -> anyhow::Result<()> {
     let scheduler = tokio::spawn(crate::scheduler::run(
         database.pool.clone(),
         config.base_url.clone(),
+        config.data_dir.clone(),
         Clock::System,
         shutdown_rx,
     ));

@@ -275,3 +275,63 @@ async fn only_moderators_curate_and_members_only_resources_stay_with_members() {
             .contains("Protokol o postupanju")
     );
 }
+
+#[tokio::test]
+async fn words_inside_a_pdf_find_it_in_either_script_once_its_text_is_extracted() {
+    let app = TestApp::spawn().await;
+    app.create_member("Milica Jovanović", "milica@kolega.rs", Role::Moderator)
+        .await;
+    app.sign_in_as("Ana Vuković", "ana@csr.rs", Role::Practitioner)
+        .await;
+    let pdf = common::library::pdf_with_text("Prosjacenje dece zahteva hitnu procenu bezbednosti");
+    let resource = app
+        .upload_resource(&protocol(), Some(("protokol.pdf", &pdf)))
+        .await
+        .header("location")
+        .unwrap()
+        .to_owned();
+    app.submit_form(&resource, &format!("{resource}/submit"), &[])
+        .await;
+    app.switch_to("milica@kolega.rs").await;
+    app.submit_form(
+        &resource,
+        &format!("{resource}/decide"),
+        &[("action", "publish")],
+    )
+    .await;
+
+    let search = "/library?q=%D0%BF%D1%80%D0%BE%D1%81%D1%98%D0%B0%D1%87%D0%B5%D1%9A%D0%B5"; // просјачење
+    assert!(
+        !app.get(search).await.body.contains("Protokol o postupanju"),
+        "not before extraction"
+    );
+    let extracted = kolega::library::extract::extract_pending(
+        &app.pool,
+        &app.state.config.data_dir,
+        app.clock.now(),
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        extracted, 1,
+        "pdftotext (poppler-utils) must be installed for this test; .ci/run installs it"
+    );
+    assert!(app.get(search).await.body.contains("Protokol o postupanju"));
+    assert!(
+        app.get("/library?q=bezbednost")
+            .await
+            .body
+            .contains("Protokol o postupanju")
+    );
+    assert_eq!(
+        kolega::library::extract::extract_pending(
+            &app.pool,
+            &app.state.config.data_dir,
+            app.clock.now()
+        )
+        .await
+        .unwrap(),
+        0,
+        "each file once"
+    );
+}

@@ -69,6 +69,11 @@ impl FileStore {
         }
     }
 
+    /// Where a stored file is on disk (for tools that read files).
+    pub fn local_path(&self, storage_key: &str) -> Option<PathBuf> {
+        self.path_of(storage_key)
+    }
+
     fn path_of(&self, storage_key: &str) -> Option<PathBuf> {
         // Keys are ours ("ab/uuid"); anything else is refused, never a path.
         let valid = storage_key.len() == 39

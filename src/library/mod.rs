@@ -3,6 +3,7 @@
 
 pub mod cite;
 pub mod emails;
+pub mod extract;
 pub mod files;
 pub mod forms;
 pub mod policy;
