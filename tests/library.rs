@@ -335,3 +335,70 @@ async fn words_inside_a_pdf_find_it_in_either_script_once_its_text_is_extracted(
         "each file once"
     );
 }
+
+#[tokio::test]
+async fn translations_and_newer_versions_point_to_each_other() {
+    let app = TestApp::spawn().await;
+    app.sign_in_as("Milica Jovanović", "milica@kolega.rs", Role::Moderator)
+        .await;
+    let mut paths = Vec::new();
+    for (title, language) in [
+        ("Smernice za hranitelje 2019", "sr"),
+        ("Guidelines for foster carers 2024", "en"),
+    ] {
+        let mut fields = protocol();
+        fields.retain(|(name, _)| !matches!(*name, "title" | "language"));
+        fields.extend([
+            ("title", title),
+            ("language", language),
+            ("external_url", "https://example.org/x"),
+        ]);
+        let path = app
+            .upload_resource(&fields, None)
+            .await
+            .header("location")
+            .unwrap()
+            .to_owned();
+        app.submit_form(&path, &format!("{path}/submit"), &[]).await;
+        app.submit_form(&path, &format!("{path}/decide"), &[("action", "publish")])
+            .await;
+        paths.push(path);
+    }
+    let (old, new) = (&paths[0], &paths[1]);
+    let decide = format!("{old}/decide");
+    app.submit_form(
+        old,
+        &decide,
+        &[
+            ("action", "links"),
+            ("superseded_by", &format!("http://kolega.test{new}")),
+        ],
+    )
+    .await
+    .assert_status(StatusCode::SEE_OTHER);
+    let decide_new = format!("{new}/decide");
+    app.submit_form(
+        new,
+        &decide_new,
+        &[
+            ("action", "links"),
+            ("translation_of", old.trim_start_matches("/library/")),
+        ],
+    )
+    .await;
+    app.submit_form(
+        new,
+        &decide_new,
+        &[("action", "links"), ("translation_of", "nepostojeci")],
+    )
+    .await;
+    app.clear_cookies();
+    let old_page = app.get(old).await.body;
+    assert!(
+        old_page.contains("Postoji novija verzija:")
+            && old_page.contains("Guidelines for foster carers 2024")
+    );
+    assert!(old_page.contains("Prevod: <a"));
+    let new_page = app.get(new).await.body;
+    assert!(new_page.contains("Original: <a") && new_page.contains("Ranija verzija"));
+}

@@ -324,3 +324,65 @@ pub async fn count_download(executor: impl PgExecutor<'_>, resource_id: Uuid) ->
         .await?;
     Ok(())
 }
+
+/// Another resource a record points to or is pointed to by.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Related {
+    /// "original", "translation", "newer" or "older".
+    pub relation: String,
+    pub resource_id: Uuid,
+    pub title: String,
+    pub language: String,
+}
+
+/// The original it translates, its translations, and newer and older
+/// versions — published ones only.
+pub async fn related(
+    executor: impl PgExecutor<'_>,
+    resource_id: Uuid,
+) -> sqlx::Result<Vec<Related>> {
+    sqlx::query_as(
+        "SELECT 'original' AS relation, o.resource_id, o.title, o.language
+           FROM resources r JOIN resources o ON o.resource_id = r.translation_of
+           WHERE r.resource_id = $1 AND o.status = 'published'
+         UNION ALL SELECT 'translation', t.resource_id, t.title, t.language
+           FROM resources t WHERE t.translation_of = $1 AND t.status = 'published'
+         UNION ALL SELECT 'newer', n.resource_id, n.title, n.language
+           FROM resources r JOIN resources n ON n.resource_id = r.superseded_by
+           WHERE r.resource_id = $1 AND n.status = 'published'
+         UNION ALL SELECT 'older', p.resource_id, p.title, p.language
+           FROM resources p WHERE p.superseded_by = $1 AND p.status IN ('published', 'archived')",
+    )
+    .bind(resource_id)
+    .fetch_all(executor)
+    .await
+}
+
+/// Marks a resource as a translation of another and/or superseded by a
+/// newer one (either may be cleared).
+pub async fn set_links(
+    conn: &mut PgConnection,
+    resource_id: Uuid,
+    translation_of: Option<Uuid>,
+    superseded_by: Option<Uuid>,
+    who: Uuid,
+    now: DateTime<Utc>,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "UPDATE resources SET translation_of = $2, superseded_by = $3, updated_at = $4 WHERE resource_id = $1",
+    )
+    .bind(resource_id)
+    .bind(translation_of)
+    .bind(superseded_by)
+    .bind(now)
+    .execute(&mut *conn)
+    .await?;
+    log_change(
+        &mut *conn,
+        resource_id,
+        who,
+        "translation and version links",
+        now,
+    )
+    .await
+}

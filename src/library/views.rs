@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 
 use super::forms::ResourceForm;
 use super::search::{FacetCount, Hit};
-use super::store::{Change, Resource};
+use super::store::{Change, Related, Resource};
 use crate::web::{FormErrors, Page};
 
 #[derive(Template, WebTemplate)]
@@ -111,10 +111,21 @@ pub struct ResourcePage {
     pub resource: Resource,
     pub summary_html: String,
     pub citation: String,
+    pub related: Vec<Related>,
     pub changes: Vec<Change>,
     pub can_edit: bool,
     pub can_submit: bool,
     pub curates: bool,
+}
+
+impl ResourcePage {
+    pub fn related_as(&self, relation: &str) -> Vec<Related> {
+        self.related
+            .iter()
+            .filter(|r| r.relation == relation)
+            .cloned()
+            .collect()
+    }
 }
 
 #[derive(Template, WebTemplate)]

@@ -40,6 +40,31 @@ pub struct DecisionForm {
     reason: String,
     members_only: Option<String>,
     featured: Option<String>,
+    /// Another resource's id or address, or empty.
+    translation_of: String,
+    superseded_by: String,
+}
+
+/// The resource a pasted id or address names, if it exists and is not
+/// `own`; `Err` when something was given that names nothing.
+async fn linked(
+    state: &AppState,
+    text: &str,
+    own: uuid::Uuid,
+) -> AppResult<Result<Option<uuid::Uuid>, ()>> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(Ok(None));
+    }
+    let id = text
+        .rsplit('/')
+        .next()
+        .and_then(|last| last.parse::<uuid::Uuid>().ok())
+        .filter(|id| *id != own);
+    match id {
+        Some(id) if store::find(&state.db, id).await?.is_some() => Ok(Ok(Some(id))),
+        _ => Ok(Err(())),
+    }
 }
 
 pub async fn decide(
@@ -102,6 +127,29 @@ pub async fn decide(
             )
             .await?;
             (moved, "library-archived", None)
+        }
+        "links" => {
+            let own = resource.resource_id;
+            let (Ok(translation_of), Ok(superseded_by)) = (
+                linked(&state, &form.translation_of, own).await?,
+                linked(&state, &form.superseded_by, own).await?,
+            ) else {
+                return Ok(redirect_with(
+                    &format!("/library/{own}"),
+                    "error-library-link",
+                    state.config.secure_cookies(),
+                ));
+            };
+            store::set_links(
+                &mut tx,
+                own,
+                translation_of,
+                superseded_by,
+                user.user_id,
+                now,
+            )
+            .await?;
+            (true, "library-saved", None)
         }
         "flags" => {
             store::set_flags(

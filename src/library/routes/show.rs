@@ -30,6 +30,7 @@ pub async fn show(
         page: Page::new(&ctx, resource.title.clone()).in_section("library"),
         summary_html: markdown::render(&resource.summary),
         citation: cite::apa(&resource, &url),
+        related: store::related(&state.db, resource.resource_id).await?,
         changes: if curates {
             store::changes(&state.db, resource.resource_id).await?
         } else {
