@@ -953,3 +953,5 @@ library-relation-older = Earlier version
 library-field-translation-of = A translation of (the original's address)
 library-field-superseded-by = Superseded by (the newer version's address)
 error-library-link = No resource has that address.
+library-preview = Open in the browser
+library-print = Printable view

@@ -959,3 +959,5 @@ library-relation-older = Ranija verzija
 library-field-translation-of = Prevod dokumenta (adresa originala)
 library-field-superseded-by = Zamenjen novijom verzijom (adresa nove verzije)
 error-library-link = Nijedan resurs nema tu adresu.
+library-preview = Otvori u pregledaču
+library-print = Verzija za štampu

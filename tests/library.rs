@@ -152,6 +152,20 @@ async fn a_submission_is_reviewed_returned_published_found_and_downloaded() {
     );
     assert_eq!(download.body.as_bytes(), PDF);
     assert_eq!(app.count("SELECT downloads FROM resources").await, 1);
+    let preview = app.get(&format!("{resource}/preview")).await;
+    assert!(
+        preview
+            .header("content-disposition")
+            .unwrap()
+            .starts_with("inline;")
+    );
+    assert_eq!(
+        app.count("SELECT downloads FROM resources").await,
+        1,
+        "a preview is not a download"
+    );
+    let print = app.get(&format!("{resource}/print")).await;
+    assert!(print.body.contains("Petrović, A. (2025)") && !print.body.contains("<nav"));
 
     let feed = app.get("/library/feed.atom").await;
     assert_eq!(

@@ -174,3 +174,13 @@ pub struct Feed {
     pub updated: DateTime<Utc>,
     pub resources: Vec<Resource>,
 }
+
+#[derive(Template, WebTemplate)]
+#[template(path = "library/print.html")]
+pub struct PrintPage {
+    pub page: Page,
+    pub resource: Resource,
+    pub summary_html: String,
+    pub citation: String,
+    pub url: String,
+}

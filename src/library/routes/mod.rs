@@ -32,6 +32,8 @@ pub fn router() -> Router<AppState> {
         .route("/library/review", get(review::queue))
         .route("/library/{resource_id}", get(show::show))
         .route("/library/{resource_id}/download", get(show::download))
+        .route("/library/{resource_id}/preview", get(show::preview))
+        .route("/library/{resource_id}/print", get(show::print))
         .route(
             "/library/{resource_id}/edit",
             get(submit::edit_form).post(submit::update),

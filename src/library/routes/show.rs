@@ -8,8 +8,8 @@ use tokio_util::io::ReaderStream;
 
 use super::visible_resource;
 use crate::app::AppState;
-use crate::library::files::{FileStore, content_disposition};
-use crate::library::views::ResourcePage;
+use crate::library::files::{FileStore, PDF, content_disposition};
+use crate::library::views::{PrintPage, ResourcePage};
 use crate::library::{cite, policy, store};
 use crate::text::markdown;
 use crate::web::{AppError, AppResult, Page, RequestContext};
@@ -50,7 +50,42 @@ pub async fn download(
     ctx: RequestContext,
     Path(id): Path<String>,
 ) -> AppResult<Response> {
+    stream_file(&state, &ctx, &id, false).await
+}
+
+/// A PDF shown in the browser rather than saved (not counted as a download).
+pub async fn preview(
+    State(state): State<AppState>,
+    ctx: RequestContext,
+    Path(id): Path<String>,
+) -> AppResult<Response> {
+    stream_file(&state, &ctx, &id, true).await
+}
+
+/// The record on its own, for printing.
+pub async fn print(
+    State(state): State<AppState>,
+    ctx: RequestContext,
+    Path(id): Path<String>,
+) -> AppResult<PrintPage> {
     let resource = visible_resource(&state, &ctx, &id).await?;
+    let url = format!("{}/library/{}", state.config.base_url, resource.resource_id);
+    Ok(PrintPage {
+        page: Page::new(&ctx, resource.title.clone()),
+        summary_html: markdown::render(&resource.summary),
+        citation: cite::apa(&resource, &url),
+        url,
+        resource,
+    })
+}
+
+async fn stream_file(
+    state: &AppState,
+    ctx: &RequestContext,
+    id: &str,
+    inline: bool,
+) -> AppResult<Response> {
+    let resource = visible_resource(state, ctx, id).await?;
     let (Some(key), Some(content_type)) = (&resource.storage_key, &resource.content_type) else {
         return Err(AppError::NotFound);
     };
@@ -58,15 +93,21 @@ pub async fn download(
         .open(key)
         .await
         .map_err(|error| AppError::Internal(anyhow::anyhow!("stored file {key}: {error}")))?;
-    if resource.status == "published" {
+    if inline && content_type != PDF {
+        return Err(AppError::NotFound);
+    }
+    if resource.status == "published" && !inline {
         store::count_download(&state.db, resource.resource_id).await?;
     }
+    let disposition = content_disposition(&resource.title, content_type);
+    let disposition = if inline {
+        disposition.replacen("attachment", "inline", 1)
+    } else {
+        disposition
+    };
     let mut headers = vec![
         (header::CONTENT_TYPE, content_type.clone()),
-        (
-            header::CONTENT_DISPOSITION,
-            content_disposition(&resource.title, content_type),
-        ),
+        (header::CONTENT_DISPOSITION, disposition),
     ];
     if let Some(size) = resource.size_bytes {
         headers.push((header::CONTENT_LENGTH, size.to_string()));
