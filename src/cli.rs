@@ -98,7 +98,7 @@ pub async fn run(command: Command, config: Config) -> anyhow::Result<()> {
         }
         Command::SeedDemo => {
             let database = Database::open(&config).await?;
-            let result = crate::seed::seed_demo(&database.pool).await;
+            let result = crate::seed::seed_demo(&database.pool, &config.data_dir).await;
             database.close().await?;
             result
         }

@@ -317,6 +317,14 @@ async fn seed_demo_is_idempotent_and_migrate_succeeds_on_a_migrated_database() {
         "five open events and two supervision meetings, once"
     );
     assert!(registrations >= 10 && past >= 2);
+    let (resources, indexed): (i64, i64) = sqlx::query_as(
+        "SELECT count(*), count(*) FILTER (WHERE extracted_text <> '') FROM resources WHERE status = 'published'",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert_eq!(resources, 40, "the demo library, once");
+    assert!(indexed >= 30, "the demo PDFs' text is indexed ({indexed})");
     assert!(groups.iter().any(
         |(name, visibility)| name == "Nasilje u porodici — praksa CSR" && visibility == "closed"
     ));

@@ -136,6 +136,29 @@ impl FileStore {
         })
     }
 
+    /// Stores bytes already in memory (demo content), with the same checks.
+    pub async fn save_bytes(
+        &self,
+        bytes: &[u8],
+        file_name: &str,
+    ) -> Result<SavedFile, UploadError> {
+        let content_type = sniff(&bytes[..bytes.len().min(8192)]).ok_or(UploadError::WrongType)?;
+        let id = Uuid::new_v4().to_string();
+        let storage_key = format!("{}/{id}", &id[..2]);
+        let path = self.root.join(&storage_key);
+        if let Some(parent) = path.parent() {
+            tokio::fs::create_dir_all(parent).await?;
+        }
+        tokio::fs::write(&path, bytes).await?;
+        Ok(SavedFile {
+            storage_key,
+            file_name: file_name.to_owned(),
+            content_type,
+            size_bytes: bytes.len() as i64,
+            sha256: format!("{:x}", Sha256::digest(bytes)),
+        })
+    }
+
     /// Opens a stored file for streaming.
     pub async fn open(&self, storage_key: &str) -> std::io::Result<tokio::fs::File> {
         let path = self

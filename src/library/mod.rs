@@ -9,5 +9,6 @@ pub mod forms;
 pub mod policy;
 pub mod routes;
 pub mod search;
+pub mod seed;
 pub mod store;
 pub mod views;
