@@ -416,3 +416,37 @@ async fn translations_and_newer_versions_point_to_each_other() {
     let new_page = app.get(new).await.body;
     assert!(new_page.contains("Original: <a") && new_page.contains("Ranija verzija"));
 }
+
+#[tokio::test]
+async fn an_interrupted_upload_leaves_nothing_behind() {
+    let app = TestApp::spawn().await;
+    app.sign_in_as("Ana Vuković", "ana@csr.rs", Role::Practitioner)
+        .await;
+    let page = app.get("/library/new").await;
+    let action = page
+        .body
+        .split("action=\"")
+        .find(|part| part.starts_with("/library/new?"))
+        .and_then(|part| part.split('"').next())
+        .unwrap()
+        .replace("&#38;", "&");
+    // The connection drops in the middle of the file: no closing boundary.
+    let mut body = b"--b\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\nProtokol\r\n--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"p.pdf\"\r\n\r\n".to_vec();
+    body.extend_from_slice(&PDF[..40]);
+    let response = app
+        .request(
+            axum::http::Method::POST,
+            &action,
+            &[
+                ("content-type", "multipart/form-data; boundary=b"),
+                ("sec-fetch-site", "same-origin"),
+                ("origin", common::test_app::BASE_URL),
+            ],
+            axum::body::Body::from(body),
+        )
+        .await;
+    assert_eq!(response.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(response.body.contains("Otpremanje je prekinuto"));
+    assert!(files_in(&app).is_empty(), "{:?}", files_in(&app));
+    assert_eq!(app.count("SELECT count(*) FROM resources").await, 0);
+}
