@@ -450,3 +450,47 @@ async fn an_interrupted_upload_leaves_nothing_behind() {
     assert!(files_in(&app).is_empty(), "{:?}", files_in(&app));
     assert_eq!(app.count("SELECT count(*) FROM resources").await, 0);
 }
+
+#[tokio::test]
+async fn moderators_keep_the_topic_list() {
+    let app = TestApp::spawn().await;
+    app.sign_in_as("Ana Vuković", "ana@csr.rs", Role::Practitioner)
+        .await;
+    app.get("/library/topics")
+        .await
+        .assert_status(StatusCode::FORBIDDEN);
+    app.sign_in_as("Milica Jovanović", "milica@kolega.rs", Role::Moderator)
+        .await;
+    let short = app
+        .submit_form(
+            "/library/topics",
+            "/library/topics",
+            &[("name_sr", "Ro"), ("name_en", "Roma communities")],
+        )
+        .await;
+    short.assert_status(StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(short.body.contains("value=\"Roma communities\""));
+    app.submit_form(
+        "/library/topics",
+        "/library/topics",
+        &[
+            ("name_sr", "Romske zajednice"),
+            ("name_en", "Roma communities"),
+        ],
+    )
+    .await
+    .assert_status(StatusCode::SEE_OTHER);
+    // The new topic is offered on the submission form at once.
+    assert!(
+        app.get("/library/new")
+            .await
+            .body
+            .contains("value=\"roma-communities\"")
+    );
+    assert!(
+        app.get("/library/new")
+            .await
+            .body
+            .contains("Romske zajednice")
+    );
+}

@@ -25,6 +25,8 @@ pub struct LibraryPage {
     pub facets: Vec<(&'static str, Vec<FacetCount>)>,
     /// The member's own drafts and submissions.
     pub mine: Vec<Resource>,
+    /// (slug, Serbian name, English name) of every topic.
+    pub topic_names: Vec<(String, String, String)>,
     pub next_page: Option<String>,
     pub previous_page: Option<String>,
 }
@@ -46,7 +48,14 @@ impl LibraryPage {
     pub fn facet_label(&self, name: &str, value: &str) -> String {
         match name {
             "year" => value.to_owned(),
-            "topic" => self.page.tp("library-topic-", value),
+            "topic" => self
+                .topic_names
+                .iter()
+                .find(|(slug, _, _)| slug == value)
+                .map_or_else(
+                    || value.to_owned(),
+                    |(_, sr, en)| topic_name(self.page.locale, sr, en),
+                ),
             _ => self.page.tp(&format!("resource-{name}-"), value),
         }
     }
@@ -183,4 +192,13 @@ pub struct PrintPage {
     pub summary_html: String,
     pub citation: String,
     pub url: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "library/topics.html")]
+pub struct TopicsPage {
+    pub page: Page,
+    pub topics: Vec<(String, String, String)>,
+    pub form: super::routes::TopicForm,
+    pub errors: FormErrors,
 }

@@ -69,6 +69,7 @@ pub async fn search(
         previous_page: (query.page > 0).then(|| link(query.page - 1)),
         hits,
         facets: LibraryPage::group_facets(facets),
+        topic_names: super::topics::topics(&state.db).await?,
         mine,
         q: params.q,
         kind: params.kind,

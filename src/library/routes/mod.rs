@@ -4,6 +4,9 @@ mod list;
 mod review;
 mod show;
 mod submit;
+mod topics;
+
+pub use topics::TopicForm;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
@@ -30,6 +33,8 @@ pub fn router() -> Router<AppState> {
                 .layer(upload_limit),
         )
         .route("/library/review", get(review::queue))
+        .route("/library/topics", get(topics::list).post(topics::add))
+        .route("/library/topics/{slug}", post(topics::rename))
         .route("/library/{resource_id}", get(show::show))
         .route("/library/{resource_id}/download", get(show::download))
         .route("/library/{resource_id}/preview", get(show::preview))

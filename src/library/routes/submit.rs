@@ -23,11 +23,7 @@ use crate::web::{AppError, AppResult, Form, FormErrors, Page, RequestContext};
 const FIELD_LIMIT: usize = 64 * 1024;
 
 async fn topics(state: &AppState) -> AppResult<Vec<(String, String, String)>> {
-    Ok(
-        sqlx::query_as("SELECT slug, name_sr, name_en FROM library_topics ORDER BY name_sr")
-            .fetch_all(&state.db)
-            .await?,
-    )
+    Ok(super::topics::topics(&state.db).await?)
 }
 
 async fn form_page(

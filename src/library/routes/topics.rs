@@ -1,0 +1,135 @@
+//! `/library/topics`: moderators keep the list of topics — add one, or
+//! rename one (a topic is never deleted, so no resource loses it).
+
+use axum::extract::{Path, State};
+use axum::response::Response;
+use serde::Deserialize;
+
+use crate::app::AppState;
+use crate::library::policy;
+use crate::library::views::TopicsPage;
+use crate::members::current_user::SignedIn;
+use crate::text::search::slugify;
+use crate::web::flash::redirect_with;
+use crate::web::form_errors::unprocessable;
+use crate::web::{AppError, AppResult, Form, FormErrors, Page, RequestContext};
+
+pub async fn topics(
+    executor: impl sqlx::PgExecutor<'_>,
+) -> sqlx::Result<Vec<(String, String, String)>> {
+    sqlx::query_as("SELECT slug, name_sr, name_en FROM library_topics ORDER BY name_sr")
+        .fetch_all(executor)
+        .await
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct TopicForm {
+    /// Set from the address when renaming.
+    #[serde(skip)]
+    pub slug: String,
+    pub name_sr: String,
+    pub name_en: String,
+}
+
+async fn page(
+    state: &AppState,
+    ctx: &RequestContext,
+    form: TopicForm,
+    errors: FormErrors,
+) -> AppResult<TopicsPage> {
+    Ok(TopicsPage {
+        page: Page::titled(ctx, "library-topics-title").in_section("library"),
+        topics: topics(&state.db).await?,
+        form,
+        errors,
+    })
+}
+
+pub async fn list(
+    State(state): State<AppState>,
+    ctx: RequestContext,
+    SignedIn(user): SignedIn,
+) -> AppResult<TopicsPage> {
+    if !policy::curates(Some(&user)) {
+        return Err(AppError::Forbidden);
+    }
+    page(
+        &state,
+        &ctx,
+        TopicForm::default(),
+        FormErrors::new(ctx.locale),
+    )
+    .await
+}
+
+/// Adds a topic.
+pub async fn add(
+    State(state): State<AppState>,
+    ctx: RequestContext,
+    SignedIn(user): SignedIn,
+    Form(mut form): Form<TopicForm>,
+) -> AppResult<Response> {
+    form.slug = String::new();
+    save(state, ctx, user, form).await
+}
+
+/// Renames the topic `slug`.
+pub async fn rename(
+    State(state): State<AppState>,
+    ctx: RequestContext,
+    SignedIn(user): SignedIn,
+    Path(slug): Path<String>,
+    Form(mut form): Form<TopicForm>,
+) -> AppResult<Response> {
+    let known = topics(&state.db).await?.iter().any(|(s, _, _)| *s == slug);
+    if !known {
+        return Err(AppError::NotFound);
+    }
+    form.slug = slug;
+    save(state, ctx, user, form).await
+}
+
+async fn save(
+    state: AppState,
+    ctx: RequestContext,
+    user: crate::members::current_user::CurrentUser,
+    mut form: TopicForm,
+) -> AppResult<Response> {
+    if !policy::curates(Some(&user)) {
+        return Err(AppError::Forbidden);
+    }
+    form.name_sr = form.name_sr.trim().to_owned();
+    form.name_en = form.name_en.trim().to_owned();
+    let mut errors = FormErrors::new(ctx.locale);
+    for (field, name) in [("name_sr", &form.name_sr), ("name_en", &form.name_en)] {
+        if name.chars().count() < 3 || name.chars().count() > 80 {
+            errors.add(field, "error-topic-name");
+        }
+    }
+    let slug = if form.slug.is_empty() {
+        slugify(&form.name_en)
+    } else {
+        form.slug.clone()
+    };
+    if slug.is_empty() {
+        errors.add("name_en", "error-topic-name");
+    }
+    if !errors.is_empty() {
+        return Ok(unprocessable(page(&state, &ctx, form, errors).await?));
+    }
+    sqlx::query(
+        "INSERT INTO library_topics (slug, name_sr, name_en) VALUES ($1, $2, $3)
+         ON CONFLICT (slug) DO UPDATE SET name_sr = EXCLUDED.name_sr, name_en = EXCLUDED.name_en",
+    )
+    .bind(&slug)
+    .bind(&form.name_sr)
+    .bind(&form.name_en)
+    .execute(&state.db)
+    .await?;
+    Ok(redirect_with(
+        "/library/topics",
+        "library-saved",
+        state.config.secure_cookies(),
+    ))
+}
