@@ -99,6 +99,21 @@ fn main() -> anyhow::Result<()> {
             signed_in: true,
         },
         Scenario {
+            name: "library, browse with facets",
+            path: "/library".into(),
+            signed_in: true,
+        },
+        Scenario {
+            name: "library search, broad word",
+            path: "/library?q=porodica".into(),
+            signed_in: true,
+        },
+        Scenario {
+            name: "library search, rare word",
+            path: "/library?q=prosjacenje".into(),
+            signed_in: true,
+        },
+        Scenario {
             name: "directory search, common word",
             path: "/members?q=cacak".into(),
             signed_in: true,
@@ -165,6 +180,17 @@ async fn prepare(
             .execute(&pool)
             .await?;
         generated = Some(started.elapsed());
+        eprintln!("generated in {:.0} s", started.elapsed().as_secs_f64());
+    }
+    let resources: i64 = sqlx::query_scalar("SELECT count(*) FROM resources")
+        .fetch_one(&pool)
+        .await?;
+    if resources < 100_000 {
+        eprintln!("generating the library (100,000 resources with extracted text)…");
+        let started = Instant::now();
+        sqlx::raw_sql(include_str!("library_data.sql"))
+            .execute(&pool)
+            .await?;
         eprintln!("generated in {:.0} s", started.elapsed().as_secs_f64());
     }
     let url = format!(
@@ -429,7 +455,7 @@ fn write_results(
         chrono::Utc::now().format("%Y-%m-%d %H:%M")
     ));
     out.push_str(&format!("Machine: {}.\n\n", machine()));
-    out.push_str("Data: 50,000 members, 200 groups, 100,000 threads, 1,000,000 posts (plus one 60-post thread).\n");
+    out.push_str("Data: 50,000 members, 200 groups, 100,000 threads, 1,000,000 posts (plus one 60-post thread), 100,000 library resources with extracted text.\n");
     if let Some(generated) = generated {
         out.push_str(&format!(
             "Generating it took {:.0} s.\n",

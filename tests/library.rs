@@ -494,3 +494,35 @@ async fn moderators_keep_the_topic_list() {
             .contains("Romske zajednice")
     );
 }
+
+#[tokio::test]
+async fn a_broad_word_is_counted_among_the_newest_matches_and_says_so() {
+    let app = TestApp::spawn().await;
+    sqlx::query(
+        "INSERT INTO resources (title, kind, language, audiences, status, created_at, updated_at, published_at, search)
+         SELECT 'Zajednica ' || i, 'guideline', 'sr', '{professionals}', 'published', now(), now(), now(),
+                to_tsvector('simple', 'zajednica podrska ' || i)
+         FROM generate_series(1, 6000) AS i",
+    )
+    .execute(&app.pool)
+    .await
+    .unwrap();
+    sqlx::query("ANALYZE resources")
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    let broad = app.get("/library?q=zajednica").await.body;
+    assert!(
+        broad.contains("Brojevi među najnovijih"),
+        "the counts say they are partial"
+    );
+    assert!(
+        broad.contains("(5000)"),
+        "the first window's 5,000 matches are counted"
+    );
+    assert!(broad.contains("Zajednica 6000"), "the newest come first");
+    let narrow = app.get("/library?q=zajednica+5999").await.body;
+    assert!(narrow.contains("Zajednica 5999") && !narrow.contains("Brojevi među najnovijih"));
+    // Browsing without words counts everything.
+    assert!(app.get("/library").await.body.contains("(6000)"));
+}

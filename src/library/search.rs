@@ -1,14 +1,33 @@
 //! `/library` search: full-text over title, summary, authors, source and
 //! extracted text (normalised like group search, so script and diacritics
 //! do not matter), filters, facet counts and three orders.
+//!
+//! The work per query is bounded the way group search bounds it: words are
+//! looked for in growing windows of the newest resources
+//! (`resources.resource_no`), stopping at the first window holding enough
+//! matches; hits and facet counts come from that window, and the page says
+//! when the counts cover only the newest matches. Browsing without words
+//! reads the newest resources through an index, and its exact facet counts
+//! are kept for a minute.
 
-use sqlx::PgExecutor;
+use std::collections::HashMap;
+use std::sync::{LazyLock, Mutex};
+use std::time::{Duration, Instant};
+
+use sqlx::{PgConnection, PgPool, Row};
 use uuid::Uuid;
 
 pub const PER_PAGE: i64 = 20;
 
+/// A window holding this many matches ends the search.
+const ENOUGH: i64 = 1_000;
+/// How many of the newest resources each try looks at; the last, all.
+const WINDOWS: [Option<i64>; 3] = [Some(5_000), Some(40_000), None];
+/// Facet counts of word-less browsing are this fresh at worst.
+const FACETS_FRESH_FOR: Duration = Duration::from_secs(60);
+
 /// What the visitor asked for; empty strings mean "any".
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Hash, PartialEq, Eq)]
 pub struct Query {
     /// A prefix tsquery (see `groups::search::ts_query`), or none.
     pub ts_query: Option<String>,
@@ -43,47 +62,158 @@ pub struct FacetCount {
     pub count: i64,
 }
 
-/// Published resources the viewer may see that match the words and the
-/// filters (the same for hits and facets).
-const MATCHES: &str = "SELECT r.* FROM resources r
+pub struct Results {
+    /// One page of hits, and one more if there is a next page.
+    pub hits: Vec<Hit>,
+    pub facets: Vec<FacetCount>,
+    /// The counts cover every match (not only the newest ones).
+    pub complete: bool,
+}
+
+/// Published resources the viewer may see that match the words, the
+/// filters and the window (`resource_no > $8`).
+const MATCHES: &str =
+    "SELECT r.resource_id, r.title, r.summary, r.kind, r.language, r.year, r.source_org,
+           r.downloads, r.published_at, r.featured, r.topics, r.audiences, r.search, r.resource_no
+    FROM resources r
     WHERE r.status = 'published' AND (NOT r.members_only OR $1)
       AND ($2::text IS NULL OR r.search @@ to_tsquery('simple', $2))
       AND ($3 = '' OR r.kind = $3)
       AND ($4 = '' OR $4 = ANY (r.topics))
       AND ($5 = '' OR r.language = $5)
       AND ($6 = '' OR $6 = ANY (r.audiences))
-      AND ($7::int IS NULL OR r.year = $7)";
+      AND ($7::int IS NULL OR r.year = $7)
+      AND r.resource_no > $8";
 
-pub async fn search(executor: impl PgExecutor<'_>, query: &Query) -> sqlx::Result<Vec<Hit>> {
-    let order = match query.sort.as_str() {
-        "newest" => "published_at DESC, resource_id",
-        "downloads" => "downloads DESC, published_at DESC, resource_id",
+fn order_by(query: &Query) -> &'static str {
+    match query.sort.as_str() {
+        "newest" => "published_at DESC, resource_no DESC",
+        "downloads" => "downloads DESC, published_at DESC, resource_no DESC",
         _ if query.ts_query.is_some() => {
-            "ts_rank(search, to_tsquery('simple', $2)) DESC, published_at DESC, resource_id"
+            "ts_rank(search, to_tsquery('simple', $2)) DESC, published_at DESC, resource_no DESC"
         }
-        _ => "featured DESC, published_at DESC, resource_id",
-    };
-    sqlx::query_as(&format!(
-        "SELECT resource_id, title, summary, kind, language, year, source_org, downloads
-         FROM ({MATCHES}) AS m ORDER BY {order} OFFSET $8 LIMIT $9"
-    ))
-    .bind(query.signed_in)
-    .bind(&query.ts_query)
-    .bind(&query.kind)
-    .bind(&query.topic)
-    .bind(&query.language)
-    .bind(&query.audience)
-    .bind(query.year)
-    .bind(query.page * PER_PAGE)
-    .bind(PER_PAGE + 1)
-    .persistent(false)
-    .fetch_all(executor)
-    .await
+        _ => "featured DESC, published_at DESC, resource_no DESC",
+    }
 }
 
-/// Counts per kind, topic, language, audience and year among the matches.
-pub async fn facets(executor: impl PgExecutor<'_>, query: &Query) -> sqlx::Result<Vec<FacetCount>> {
-    sqlx::query_as(&format!(
+pub async fn run(pool: &PgPool, query: &Query) -> sqlx::Result<Results> {
+    if query.ts_query.is_none() {
+        let mut conn = pool.acquire().await?;
+        let hits = browse_page(&mut conn, query).await?;
+        let facets = browse_facets(&mut conn, query).await?;
+        return Ok(Results {
+            hits,
+            facets,
+            complete: true,
+        });
+    }
+    let newest: Option<i64> = sqlx::query_scalar("SELECT max(resource_no) FROM resources")
+        .fetch_one(pool)
+        .await?;
+    let newest = newest.unwrap_or(0);
+    let mut tx = pool.begin().await?;
+    for (try_number, window) in WINDOWS.into_iter().enumerate() {
+        let after = window.map_or(0, |size| newest - size);
+        if try_number > 0 && window.is_some() {
+            // As in group search: a wider window is only tried for a rare
+            // word, which the full-text index finds better than a walk
+            // through the window.
+            sqlx::query("SET LOCAL enable_indexscan = off")
+                .execute(&mut *tx)
+                .await?;
+        }
+        let (hits, matches) = page_after(&mut tx, query, after).await?;
+        if matches >= ENOUGH || after <= 0 {
+            let facets = facets_after(&mut tx, query, after).await?;
+            tx.commit().await?;
+            return Ok(Results {
+                hits,
+                facets,
+                complete: after <= 0,
+            });
+        }
+    }
+    unreachable!("the last window has no bound")
+}
+
+/// A page of hits among the matches numbered above `after`, and how many
+/// matches there are.
+async fn page_after(
+    conn: &mut PgConnection,
+    query: &Query,
+    after: i64,
+) -> sqlx::Result<(Vec<Hit>, i64)> {
+    let order = order_by(query);
+    // Materialised without a LIMIT (see group search): PostgreSQL then
+    // picks the full-text index or the window, whichever is smaller.
+    let sql = format!(
+        "WITH m AS MATERIALIZED ({MATCHES}),
+         page AS (SELECT *, row_number() OVER (ORDER BY {order}) AS position
+                  FROM m ORDER BY {order} OFFSET $9 LIMIT $10)
+         SELECT page.resource_id, page.title, page.summary, page.kind, page.language, page.year,
+                page.source_org, page.downloads, (SELECT count(*) FROM m) AS matches
+         FROM (SELECT 1) AS always LEFT JOIN page ON true
+         ORDER BY page.position"
+    );
+    let rows = bind_query(sqlx::query(&sql), query, after)
+        .bind(query.page * PER_PAGE)
+        .bind(PER_PAGE + 1)
+        .persistent(false)
+        .fetch_all(&mut *conn)
+        .await?;
+    let mut hits = Vec::new();
+    let mut matches = 0;
+    for row in &rows {
+        matches = row.try_get("matches")?;
+        let id: Option<Uuid> = row.try_get("resource_id")?;
+        if id.is_some() {
+            hits.push(<Hit as sqlx::FromRow<_>>::from_row(row)?);
+        }
+    }
+    Ok((hits, matches))
+}
+
+/// A page of the newest (or most downloaded) resources matching the
+/// filters, read through the browsing indexes.
+async fn browse_page(conn: &mut PgConnection, query: &Query) -> sqlx::Result<Vec<Hit>> {
+    let order = order_by(query);
+    let sql = format!(
+        "SELECT resource_id, title, summary, kind, language, year, source_org, downloads
+         FROM ({MATCHES}) AS m ORDER BY {order} OFFSET $9 LIMIT $10"
+    );
+    let rows = bind_query(sqlx::query(&sql), query, 0)
+        .bind(query.page * PER_PAGE)
+        .bind(PER_PAGE + 1)
+        .fetch_all(&mut *conn)
+        .await?;
+    rows.iter()
+        .map(|row| <Hit as sqlx::FromRow<_>>::from_row(row))
+        .collect()
+}
+
+fn bind_query<'q>(
+    sql: sqlx::query::Query<'q, sqlx::Postgres, sqlx::postgres::PgArguments>,
+    query: &'q Query,
+    after: i64,
+) -> sqlx::query::Query<'q, sqlx::Postgres, sqlx::postgres::PgArguments> {
+    sql.bind(query.signed_in)
+        .bind(&query.ts_query)
+        .bind(&query.kind)
+        .bind(&query.topic)
+        .bind(&query.language)
+        .bind(&query.audience)
+        .bind(query.year)
+        .bind(after)
+}
+
+/// Counts per kind, topic, language, audience and year among the matches
+/// numbered above `after`.
+async fn facets_after(
+    conn: &mut PgConnection,
+    query: &Query,
+    after: i64,
+) -> sqlx::Result<Vec<FacetCount>> {
+    let sql = format!(
         "WITH m AS MATERIALIZED ({MATCHES})
          SELECT 'kind' AS facet, kind AS value, count(*) AS count FROM m GROUP BY kind
          UNION ALL SELECT 'topic', t, count(*) FROM m, unnest(m.topics) AS t GROUP BY t
@@ -91,15 +221,53 @@ pub async fn facets(executor: impl PgExecutor<'_>, query: &Query) -> sqlx::Resul
          UNION ALL SELECT 'audience', a, count(*) FROM m, unnest(m.audiences) AS a GROUP BY a
          UNION ALL SELECT 'year', year::text, count(*) FROM m WHERE year IS NOT NULL GROUP BY year
          ORDER BY facet, count DESC, value"
-    ))
-    .bind(query.signed_in)
-    .bind(&query.ts_query)
-    .bind(&query.kind)
-    .bind(&query.topic)
-    .bind(&query.language)
-    .bind(&query.audience)
-    .bind(query.year)
-    .persistent(false)
-    .fetch_all(executor)
-    .await
+    );
+    let rows = bind_query(sqlx::query(&sql), query, after)
+        .persistent(false)
+        .fetch_all(&mut *conn)
+        .await?;
+    rows.iter()
+        .map(|row| <FacetCount as sqlx::FromRow<_>>::from_row(row))
+        .collect()
+}
+
+type FacetKey = (bool, String, String, String, String, Option<i32>);
+static BROWSE_FACETS: LazyLock<Mutex<HashMap<FacetKey, (Instant, Vec<FacetCount>)>>> =
+    LazyLock::new(Default::default);
+
+/// Exact counts for browsing without words, kept for a minute per set of
+/// filters (a new resource shows in the counts within that minute).
+async fn browse_facets(conn: &mut PgConnection, query: &Query) -> sqlx::Result<Vec<FacetCount>> {
+    let key: FacetKey = (
+        query.signed_in,
+        query.kind.clone(),
+        query.topic.clone(),
+        query.language.clone(),
+        query.audience.clone(),
+        query.year,
+    );
+    if let Some((at, counts)) = BROWSE_FACETS
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .get(&key)
+    {
+        if at.elapsed() < FACETS_FRESH_FOR {
+            return Ok(counts.clone());
+        }
+    }
+    let counts = facets_after(conn, query, 0).await?;
+    let mut cache = BROWSE_FACETS.lock().unwrap_or_else(|p| p.into_inner());
+    if cache.len() > 1_000 {
+        cache.clear();
+    }
+    cache.insert(key, (Instant::now(), counts.clone()));
+    Ok(counts)
+}
+
+/// Forgets the kept counts (after publishing, so the counts are right at once).
+pub fn forget_counts() {
+    BROWSE_FACETS
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .clear();
 }

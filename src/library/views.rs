@@ -23,6 +23,8 @@ pub struct LibraryPage {
     pub hits: Vec<Hit>,
     /// Facet name and its counts, in the order shown.
     pub facets: Vec<(&'static str, Vec<FacetCount>)>,
+    /// The counts cover every match, not only the newest ones.
+    pub counts_complete: bool,
     /// The member's own drafts and submissions.
     pub mine: Vec<Resource>,
     /// (slug, Serbian name, English name) of every topic.

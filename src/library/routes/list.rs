@@ -42,10 +42,10 @@ pub async fn search(
         signed_in: ctx.user.is_some(),
         page: params.page.clamp(0, 50),
     };
-    let mut hits = search::search(&state.db, &query).await?;
+    let results = search::run(&state.db, &query).await?;
+    let mut hits = results.hits;
     let has_more = hits.len() as i64 > PER_PAGE;
     hits.truncate(PER_PAGE as usize);
-    let facets = search::facets(&state.db, &query).await?;
     let mine = match &ctx.user {
         Some(user) => store::mine(&state.db, user.user_id).await?,
         None => Vec::new(),
@@ -68,7 +68,8 @@ pub async fn search(
         next_page: has_more.then(|| link(query.page + 1)),
         previous_page: (query.page > 0).then(|| link(query.page - 1)),
         hits,
-        facets: LibraryPage::group_facets(facets),
+        facets: LibraryPage::group_facets(results.facets),
+        counts_complete: results.complete,
         topic_names: super::topics::topics(&state.db).await?,
         mine,
         q: params.q,

@@ -185,6 +185,7 @@ pub async fn decide(
         }
     }
     tx.commit().await?;
+    crate::library::search::forget_counts();
     Ok(redirect_with(
         &format!("/library/{}", resource.resource_id),
         message,
