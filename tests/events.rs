@@ -21,6 +21,19 @@ async fn published_webinar(app: &TestApp, fields: &[(&str, &str)]) -> String {
     app.create_event(fields).await
 }
 
+/// Jelena's webinar with Ana registered (her confirmation delivered);
+/// Jelena is signed in again.
+async fn webinar_with_ana(app: &TestApp) -> String {
+    let event = published_webinar(app, &webinar()).await;
+    app.create_member("Ana Vuković", "ana@csr.rs", Role::Practitioner)
+        .await;
+    app.switch_to("ana@csr.rs").await;
+    app.register_for(&event).await;
+    app.deliver_new_mail().await;
+    app.switch_to("jelena@fpn.rs").await;
+    event
+}
+
 fn event_id(path: &str) -> Uuid {
     path.trim_start_matches("/events/").parse().unwrap()
 }
@@ -339,14 +352,7 @@ async fn only_organisers_create_and_unverified_members_and_late_comers_cannot_re
 #[tokio::test]
 async fn a_change_of_time_and_a_cancellation_are_mailed_to_everyone_registered() {
     let app = TestApp::spawn().await;
-    let event = published_webinar(&app, &webinar()).await;
-    app.create_member("Ana Vuković", "ana@csr.rs", Role::Practitioner)
-        .await;
-    app.switch_to("ana@csr.rs").await;
-    app.register_for(&event).await;
-    app.deliver_new_mail().await;
-
-    app.switch_to("jelena@fpn.rs").await;
+    let event = webinar_with_ana(&app).await;
     let edit = format!("{event}/edit");
     let form = app.get(&edit).await;
     assert!(form.body.contains("value=\"2026-12-01\""));
@@ -633,14 +639,7 @@ async fn attending_an_accredited_webinar_earns_points_with_a_certificate_anyone_
 #[tokio::test]
 async fn the_recording_is_mailed_once_to_registrants_and_shown_only_to_them() {
     let app = TestApp::spawn().await;
-    let event = published_webinar(&app, &webinar()).await;
-    app.create_member("Ana Vuković", "ana@csr.rs", Role::Practitioner)
-        .await;
-    app.switch_to("ana@csr.rs").await;
-    app.register_for(&event).await;
-    app.deliver_new_mail().await;
-
-    app.switch_to("jelena@fpn.rs").await;
+    let event = webinar_with_ana(&app).await;
     let recording = format!("{event}/recording");
     let bad = app
         .submit_form(
