@@ -112,37 +112,61 @@ pub async fn run(pool: &PgPool, query: &Query) -> sqlx::Result<Results> {
         .await?;
     let newest = newest.unwrap_or(0);
     let mut tx = pool.begin().await?;
+    let mut after = 0;
+    let mut found = Window {
+        hits: Vec::new(),
+        matches: 0,
+        facets: Vec::new(),
+    };
     for (try_number, window) in WINDOWS.into_iter().enumerate() {
-        let after = window.map_or(0, |size| newest - size);
-        if try_number > 0 && window.is_some() {
-            // As in group search: a wider window is only tried for a rare
-            // word, which the full-text index finds better than a walk
-            // through the window.
-            sqlx::query("SET LOCAL enable_indexscan = off")
-                .execute(&mut *tx)
-                .await?;
+        after = window.map_or(0, |size| newest - size);
+        // PostgreSQL cannot tell how common a prefix is, so it is told how
+        // to read each window: the first one row by row (a common word is
+        // found on every other row, and reading the whole index entry of
+        // such a word costs more than the window); a wider one only for a
+        // rarer word, through the full-text index intersected with the
+        // window; the last one has no range, so the index alone.
+        let (bitmap, index) = match (try_number, window) {
+            (0, Some(_)) => ("off", "on"),
+            (_, Some(_)) => ("on", "off"),
+            (_, None) => ("on", "on"),
+        };
+        for setting in [
+            format!("SET LOCAL enable_bitmapscan = {bitmap}"),
+            format!("SET LOCAL enable_indexscan = {index}"),
+        ] {
+            sqlx::query(&setting).execute(&mut *tx).await?;
         }
-        let (hits, matches) = page_after(&mut tx, query, after).await?;
-        if matches >= ENOUGH || after <= 0 {
-            let facets = facets_after(&mut tx, query, after).await?;
-            tx.commit().await?;
-            return Ok(Results {
-                hits,
-                facets,
-                complete: after <= 0,
-            });
+        found = page_after(&mut tx, query, after).await?;
+        if found.matches >= ENOUGH || after <= 0 {
+            break;
         }
     }
-    unreachable!("the last window has no bound")
+    tx.commit().await?;
+    Ok(Results {
+        hits: found.hits,
+        facets: found.facets,
+        complete: after <= 0,
+    })
 }
 
-/// A page of hits among the matches numbered above `after`, and how many
-/// matches there are.
-async fn page_after(
-    conn: &mut PgConnection,
-    query: &Query,
-    after: i64,
-) -> sqlx::Result<(Vec<Hit>, i64)> {
+/// Counts per kind, topic, language, audience and year of the rows of `m`.
+const FACETS_OF_M: &str =
+    "SELECT 'kind' AS facet, kind AS value, count(*) AS count FROM m GROUP BY kind
+    UNION ALL SELECT 'topic', t, count(*) FROM m, unnest(m.topics) AS t GROUP BY t
+    UNION ALL SELECT 'language', language, count(*) FROM m GROUP BY language
+    UNION ALL SELECT 'audience', a, count(*) FROM m, unnest(m.audiences) AS a GROUP BY a
+    UNION ALL SELECT 'year', year::text, count(*) FROM m WHERE year IS NOT NULL GROUP BY year";
+
+/// One window's answer: a page of hits, how many matches there are, and
+/// their facet counts — one statement, so the matches are read once.
+struct Window {
+    hits: Vec<Hit>,
+    matches: i64,
+    facets: Vec<FacetCount>,
+}
+
+async fn page_after(conn: &mut PgConnection, query: &Query, after: i64) -> sqlx::Result<Window> {
     let order = order_by(query);
     // Materialised without a LIMIT (see group search): PostgreSQL then
     // picks the full-text index or the window, whichever is smaller.
@@ -151,7 +175,8 @@ async fn page_after(
          page AS (SELECT *, row_number() OVER (ORDER BY {order}) AS position
                   FROM m ORDER BY {order} OFFSET $9 LIMIT $10)
          SELECT page.resource_id, page.title, page.summary, page.kind, page.language, page.year,
-                page.source_org, page.downloads, (SELECT count(*) FROM m) AS matches
+                page.source_org, page.downloads, (SELECT count(*) FROM m) AS matches,
+                (SELECT COALESCE(json_agg(f), '[]') FROM ({FACETS_OF_M}) AS f) AS facets
          FROM (SELECT 1) AS always LEFT JOIN page ON true
          ORDER BY page.position"
     );
@@ -161,16 +186,48 @@ async fn page_after(
         .persistent(false)
         .fetch_all(&mut *conn)
         .await?;
-    let mut hits = Vec::new();
-    let mut matches = 0;
+    let mut window = Window {
+        hits: Vec::new(),
+        matches: 0,
+        facets: Vec::new(),
+    };
     for row in &rows {
-        matches = row.try_get("matches")?;
+        window.matches = row.try_get("matches")?;
+        let facets: sqlx::types::Json<Vec<JsonFacet>> = row.try_get("facets")?;
+        window.facets = facets
+            .0
+            .into_iter()
+            .map(|f| FacetCount {
+                facet: f.facet,
+                value: f.value,
+                count: f.count,
+            })
+            .collect();
         let id: Option<Uuid> = row.try_get("resource_id")?;
         if id.is_some() {
-            hits.push(<Hit as sqlx::FromRow<_>>::from_row(row)?);
+            window.hits.push(<Hit as sqlx::FromRow<_>>::from_row(row)?);
         }
     }
-    Ok((hits, matches))
+    window.facets.sort_by(|a, b| {
+        (
+            a.facet.as_str(),
+            std::cmp::Reverse(a.count),
+            a.value.as_str(),
+        )
+            .cmp(&(
+                b.facet.as_str(),
+                std::cmp::Reverse(b.count),
+                b.value.as_str(),
+            ))
+    });
+    Ok(window)
+}
+
+#[derive(serde::Deserialize)]
+struct JsonFacet {
+    facet: String,
+    value: String,
+    count: i64,
 }
 
 /// A page of the newest (or most downloaded) resources matching the
@@ -181,9 +238,12 @@ async fn browse_page(conn: &mut PgConnection, query: &Query) -> sqlx::Result<Vec
         "SELECT resource_id, title, summary, kind, language, year, source_org, downloads
          FROM ({MATCHES}) AS m ORDER BY {order} OFFSET $9 LIMIT $10"
     );
+    // Planned with the actual filters: a plan made for "any filter" reads
+    // every resource and sorts them.
     let rows = bind_query(sqlx::query(&sql), query, 0)
         .bind(query.page * PER_PAGE)
         .bind(PER_PAGE + 1)
+        .persistent(false)
         .fetch_all(&mut *conn)
         .await?;
     rows.iter()
