@@ -953,4 +953,4 @@ library-topic-rename = Rename
 library-topic-new = A new topic
 library-topic-add = Add the topic
 error-topic-name = Give a name of 3 to 80 characters.
-library-counts-newest = Counts among the newest 1,000 or more matches; add words or filters to narrow them.
+library-counts-newest = Counts among the newest matches only; add words or filters to narrow them.

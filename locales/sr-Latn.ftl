@@ -959,4 +959,4 @@ library-topic-rename = Preimenuj
 library-topic-new = Nova tema
 library-topic-add = Dodaj temu
 error-topic-name = Upišite naziv od 3 do 80 znakova.
-library-counts-newest = Brojevi među najnovijih 1.000 ili više pogodaka; dodajte reči ili filtere da ih suzite.
+library-counts-newest = Brojevi samo među najnovijim pogocima; dodajte reči ili filtere da ih suzite.

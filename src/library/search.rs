@@ -20,9 +20,9 @@ use uuid::Uuid;
 pub const PER_PAGE: i64 = 20;
 
 /// A window holding this many matches ends the search.
-const ENOUGH: i64 = 1_000;
+const ENOUGH: i64 = 500;
 /// How many of the newest resources each try looks at; the last, all.
-const WINDOWS: [Option<i64>; 3] = [Some(5_000), Some(40_000), None];
+const WINDOWS: [Option<i64>; 3] = [Some(2_000), Some(20_000), None];
 /// Facet counts of word-less browsing are this fresh at worst.
 const FACETS_FRESH_FOR: Duration = Duration::from_secs(60);
 
