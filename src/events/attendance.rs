@@ -116,6 +116,30 @@ pub async fn ledger(
     .await
 }
 
+/// The date the member's licence runs from, if they gave it.
+pub async fn licence_since(
+    executor: impl PgExecutor<'_>,
+    user_id: Uuid,
+) -> sqlx::Result<Option<NaiveDate>> {
+    sqlx::query_scalar("SELECT licence_since FROM users WHERE user_id = $1")
+        .bind(user_id)
+        .fetch_one(executor)
+        .await
+}
+
+pub async fn set_licence_since(
+    executor: impl PgExecutor<'_>,
+    user_id: Uuid,
+    since: Option<NaiveDate>,
+) -> sqlx::Result<()> {
+    sqlx::query("UPDATE users SET licence_since = $2 WHERE user_id = $1")
+        .bind(user_id)
+        .bind(since)
+        .execute(executor)
+        .await?;
+    Ok(())
+}
+
 /// Hours of supervision meetings the member attended.
 pub async fn supervision_hours(executor: impl PgExecutor<'_>, user_id: Uuid) -> sqlx::Result<f64> {
     sqlx::query_scalar(

@@ -100,19 +100,21 @@ pub async fn set_vote(
     Ok(())
 }
 
+/// Closes an open proposal; returns its author (if still a member) and
+/// title, or `None` if it was not open.
 pub async fn close(
     executor: impl PgExecutor<'_>,
     proposal_id: Uuid,
     reason: &str,
-) -> sqlx::Result<bool> {
-    let result = sqlx::query(
-        "UPDATE event_proposals SET status = 'closed', close_reason = $2 WHERE proposal_id = $1 AND status = 'open'",
+) -> sqlx::Result<Option<(Option<Uuid>, String)>> {
+    sqlx::query_as(
+        "UPDATE event_proposals SET status = 'closed', close_reason = $2 WHERE proposal_id = $1 AND status = 'open'
+         RETURNING author_id, title",
     )
     .bind(proposal_id)
     .bind(reason)
-    .execute(executor)
-    .await?;
-    Ok(result.rows_affected() == 1)
+    .fetch_optional(executor)
+    .await
 }
 
 /// Marks the proposal as turned into `event_id`; returns the supporters

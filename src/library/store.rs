@@ -386,3 +386,29 @@ pub async fn set_links(
     )
     .await
 }
+
+/// Every topic: (slug, Serbian name, English name).
+pub async fn topics(executor: impl PgExecutor<'_>) -> sqlx::Result<Vec<(String, String, String)>> {
+    sqlx::query_as("SELECT slug, name_sr, name_en FROM library_topics ORDER BY name_sr")
+        .fetch_all(executor)
+        .await
+}
+
+/// Adds a topic, or renames the one with this slug.
+pub async fn save_topic(
+    executor: impl PgExecutor<'_>,
+    slug: &str,
+    name_sr: &str,
+    name_en: &str,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "INSERT INTO library_topics (slug, name_sr, name_en) VALUES ($1, $2, $3)
+         ON CONFLICT (slug) DO UPDATE SET name_sr = EXCLUDED.name_sr, name_en = EXCLUDED.name_en",
+    )
+    .bind(slug)
+    .bind(name_sr)
+    .bind(name_en)
+    .execute(executor)
+    .await?;
+    Ok(())
+}

@@ -28,11 +28,7 @@ async fn points_page(
         .now()
         .with_timezone(&chrono_tz::Europe::Belgrade)
         .date_naive();
-    let since: Option<NaiveDate> =
-        sqlx::query_scalar("SELECT licence_since FROM users WHERE user_id = $1")
-            .bind(user_id)
-            .fetch_one(&state.db)
-            .await?;
+    let since = attendance::licence_since(&state.db, user_id).await?;
     Ok(PointsPage {
         page: Page::titled(ctx, "points-title").in_section("events"),
         years: attendance::per_year(&entries),
@@ -90,11 +86,7 @@ pub async fn save_licence(
             }
         },
     };
-    sqlx::query("UPDATE users SET licence_since = $2 WHERE user_id = $1")
-        .bind(user.user_id)
-        .bind(date)
-        .execute(&state.db)
-        .await?;
+    attendance::set_licence_since(&state.db, user.user_id, date).await?;
     Ok(redirect_with(
         "/me/points",
         "points-licence-saved",

@@ -161,32 +161,21 @@ pub async fn close(
     }
     let reason: String = form.reason.trim().chars().take(1000).collect();
     let mut tx = state.db.begin().await?;
-    let author: Option<Uuid> =
-        sqlx::query_scalar("SELECT author_id FROM event_proposals WHERE proposal_id = $1")
-            .bind(proposal_id)
-            .fetch_optional(&mut *tx)
-            .await?
-            .flatten();
-    if proposals::close(&mut *tx, proposal_id, &reason).await? {
-        if let Some(author) = author {
-            if let Some(person) = members_store::find_user_by_id(&mut *tx, author).await? {
-                let locale = members_store::locale_of(&mut *tx, author).await?;
-                let title: String =
-                    sqlx::query_scalar("SELECT title FROM event_proposals WHERE proposal_id = $1")
-                        .bind(proposal_id)
-                        .fetch_one(&mut *tx)
-                        .await?;
-                let mail = decision_mail(
-                    &state,
-                    locale,
-                    (&person.email, &person.name),
-                    "closed",
-                    &title,
-                    Some(&reason),
-                    "/events/proposals",
-                )?;
-                outbox::enqueue(&mut *tx, &mail.into_message(), state.clock.now()).await?;
-            }
+    let closed = proposals::close(&mut *tx, proposal_id, &reason).await?;
+    // The author is told why (unless they have left Kolega).
+    if let Some((Some(author), title)) = closed {
+        if let Some(person) = members_store::find_user_by_id(&mut *tx, author).await? {
+            let locale = members_store::locale_of(&mut *tx, author).await?;
+            let mail = decision_mail(
+                &state,
+                locale,
+                (&person.email, &person.name),
+                "closed",
+                &title,
+                Some(&reason),
+                "/events/proposals",
+            )?;
+            outbox::enqueue(&mut *tx, &mail.into_message(), state.clock.now()).await?;
         }
     }
     tx.commit().await?;

@@ -70,7 +70,7 @@ pub async fn search(
         hits,
         facets: LibraryPage::group_facets(results.facets),
         counts_complete: results.complete,
-        topic_names: super::topics::topics(&state.db).await?,
+        topic_names: store::topics(&state.db).await?,
         mine,
         q: params.q,
         kind: params.kind,

@@ -23,7 +23,7 @@ use crate::web::{AppError, AppResult, Form, FormErrors, Page, RequestContext};
 const FIELD_LIMIT: usize = 64 * 1024;
 
 async fn topics(state: &AppState) -> AppResult<Vec<(String, String, String)>> {
-    Ok(super::topics::topics(&state.db).await?)
+    Ok(store::topics(&state.db).await?)
 }
 
 async fn form_page(

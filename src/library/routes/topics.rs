@@ -6,21 +6,13 @@ use axum::response::Response;
 use serde::Deserialize;
 
 use crate::app::AppState;
-use crate::library::policy;
 use crate::library::views::TopicsPage;
+use crate::library::{policy, store};
 use crate::members::current_user::SignedIn;
 use crate::text::search::slugify;
 use crate::web::flash::redirect_with;
 use crate::web::form_errors::unprocessable;
 use crate::web::{AppError, AppResult, Form, FormErrors, Page, RequestContext};
-
-pub async fn topics(
-    executor: impl sqlx::PgExecutor<'_>,
-) -> sqlx::Result<Vec<(String, String, String)>> {
-    sqlx::query_as("SELECT slug, name_sr, name_en FROM library_topics ORDER BY name_sr")
-        .fetch_all(executor)
-        .await
-}
 
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(default)]
@@ -40,7 +32,7 @@ async fn page(
 ) -> AppResult<TopicsPage> {
     Ok(TopicsPage {
         page: Page::titled(ctx, "library-topics-title").in_section("library"),
-        topics: topics(&state.db).await?,
+        topics: store::topics(&state.db).await?,
         form,
         errors,
     })
@@ -82,7 +74,10 @@ pub async fn rename(
     Path(slug): Path<String>,
     Form(mut form): Form<TopicForm>,
 ) -> AppResult<Response> {
-    let known = topics(&state.db).await?.iter().any(|(s, _, _)| *s == slug);
+    let known = store::topics(&state.db)
+        .await?
+        .iter()
+        .any(|(s, _, _)| *s == slug);
     if !known {
         return Err(AppError::NotFound);
     }
@@ -118,15 +113,7 @@ async fn save(
     if !errors.is_empty() {
         return Ok(unprocessable(page(&state, &ctx, form, errors).await?));
     }
-    sqlx::query(
-        "INSERT INTO library_topics (slug, name_sr, name_en) VALUES ($1, $2, $3)
-         ON CONFLICT (slug) DO UPDATE SET name_sr = EXCLUDED.name_sr, name_en = EXCLUDED.name_en",
-    )
-    .bind(&slug)
-    .bind(&form.name_sr)
-    .bind(&form.name_en)
-    .execute(&state.db)
-    .await?;
+    store::save_topic(&state.db, &slug, &form.name_sr, &form.name_en).await?;
     Ok(redirect_with(
         "/library/topics",
         "library-saved",
