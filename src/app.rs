@@ -20,6 +20,7 @@ use tower_http::trace::{DefaultOnResponse, TraceLayer};
 
 use crate::clock::Clock;
 use crate::config::Config;
+use crate::library::files::FileStore;
 use crate::members::presence::Presence;
 use crate::web::error::ErrorPage;
 use crate::web::{security, shell};
@@ -30,16 +31,19 @@ pub struct AppState {
     pub config: Arc<Config>,
     pub clock: Clock,
     pub presence: Arc<Presence>,
+    /// Library files: a local directory or an S3-compatible bucket.
+    pub files: FileStore,
 }
 
 impl AppState {
-    pub fn new(db: PgPool, config: Config, clock: Clock) -> AppState {
-        AppState {
+    pub fn new(db: PgPool, config: Config, clock: Clock) -> anyhow::Result<AppState> {
+        Ok(AppState {
             db,
+            files: FileStore::from_config(&config)?,
             config: Arc::new(config),
             clock,
             presence: Arc::default(),
-        }
+        })
     }
 }
 

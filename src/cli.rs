@@ -98,7 +98,10 @@ pub async fn run(command: Command, config: Config) -> anyhow::Result<()> {
         }
         Command::SeedDemo => {
             let database = Database::open(&config).await?;
-            let result = crate::seed::seed_demo(&database.pool, &config.data_dir).await;
+            let result = match crate::library::files::FileStore::from_config(&config) {
+                Ok(files) => crate::seed::seed_demo(&database.pool, &files).await,
+                Err(error) => Err(error),
+            };
             database.close().await?;
             result
         }

@@ -8,6 +8,8 @@ use std::time::Duration;
 
 use lettre::message::Mailbox;
 
+use crate::library::files::S3Config;
+
 #[derive(Debug, Clone)]
 pub struct Config {
     /// `DATABASE_URL`; `None` means "run a private PostgreSQL cluster".
@@ -30,6 +32,9 @@ pub struct Config {
     pub request_timeout: Duration,
     /// `KOLEGA_TRUST_PROXY=true`: take the client address from `X-Forwarded-For`.
     pub trust_proxy: bool,
+    /// `KOLEGA_S3_BUCKET` and friends: library files in an S3-compatible
+    /// bucket; `None` means "under `data_dir/files`".
+    pub s3: Option<S3Config>,
 }
 
 /// A configuration error: the variable and what was expected.
@@ -98,6 +103,7 @@ impl Config {
                 });
             }
         };
+        let s3 = s3_config(&lookup)?;
         Ok(Config {
             database_url,
             bind,
@@ -109,6 +115,7 @@ impl Config {
             mail_poll_interval,
             request_timeout,
             trust_proxy,
+            s3,
         })
     }
 
@@ -140,6 +147,41 @@ fn seconds(
             expected: "a whole number of seconds from 1 to 3600",
             value: text,
         })
+}
+
+/// `KOLEGA_S3_BUCKET` turns the bucket on; the endpoint defaults to AWS in
+/// `KOLEGA_S3_REGION`, and the keys may also come as the usual
+/// `AWS_ACCESS_KEY_ID`/`AWS_SECRET_ACCESS_KEY`.
+fn s3_config(lookup: &impl Fn(&str) -> Option<String>) -> Result<Option<S3Config>, ConfigError> {
+    let Some(bucket) = lookup("KOLEGA_S3_BUCKET") else {
+        return Ok(None);
+    };
+    let region = lookup("KOLEGA_S3_REGION").unwrap_or_else(|| "us-east-1".to_owned());
+    let endpoint = lookup("KOLEGA_S3_ENDPOINT")
+        .unwrap_or_else(|| format!("https://s3.{region}.amazonaws.com"));
+    if !(endpoint.starts_with("https://") || endpoint.starts_with("http://"))
+        || endpoint.parse::<axum::http::Uri>().is_err()
+    {
+        return Err(ConfigError {
+            variable: "KOLEGA_S3_ENDPOINT",
+            expected: "an http:// or https:// URL such as https://s3.eu-central-1.amazonaws.com",
+            value: endpoint,
+        });
+    }
+    let key = |ours: &'static str, theirs: &str| {
+        lookup(ours).or_else(|| lookup(theirs)).ok_or(ConfigError {
+            variable: ours,
+            expected: "the bucket's access key (or the AWS_* variable) when KOLEGA_S3_BUCKET is set",
+            value: String::new(),
+        })
+    };
+    Ok(Some(S3Config {
+        access_key_id: key("KOLEGA_S3_ACCESS_KEY_ID", "AWS_ACCESS_KEY_ID")?,
+        secret_access_key: key("KOLEGA_S3_SECRET_ACCESS_KEY", "AWS_SECRET_ACCESS_KEY")?,
+        endpoint,
+        bucket,
+        region,
+    }))
 }
 
 fn parse_base_url(url: &str) -> Result<String, ConfigError> {
@@ -251,6 +293,24 @@ mod tests {
                 Some(url)
             );
         }
+    }
+
+    #[test]
+    fn s3_needs_its_keys_and_defaults_to_aws() {
+        let bucket_only = config(&[("KOLEGA_S3_BUCKET", "kolega-files")]).unwrap_err();
+        assert_eq!(bucket_only.variable, "KOLEGA_S3_ACCESS_KEY_ID");
+        let s3 = config(&[
+            ("KOLEGA_S3_BUCKET", "kolega-files"),
+            ("KOLEGA_S3_REGION", "eu-central-1"),
+            ("AWS_ACCESS_KEY_ID", "id"),
+            ("AWS_SECRET_ACCESS_KEY", "secret"),
+        ])
+        .unwrap()
+        .s3
+        .unwrap();
+        assert_eq!(s3.endpoint, "https://s3.eu-central-1.amazonaws.com");
+        assert_eq!(s3.secret_access_key, "secret");
+        assert!(config(&[]).unwrap().s3.is_none());
     }
 
     #[test]

@@ -18,7 +18,7 @@ const EVERY: Duration = Duration::from_secs(60);
 pub async fn run(
     pool: PgPool,
     base_url: String,
-    data_dir: std::path::PathBuf,
+    files: crate::library::files::FileStore,
     clock: Clock,
     mut shutdown: watch::Receiver<bool>,
 ) {
@@ -46,7 +46,7 @@ pub async fn run(
                 tracing::warn!(%error, "supervision retention could not run; will try again")
             }
         }
-        match crate::library::extract::extract_pending(&pool, &data_dir, clock.now()).await {
+        match crate::library::extract::extract_pending(&pool, &files, clock.now()).await {
             Ok(0) => {}
             Ok(count) => tracing::info!(count, "text extracted from library files"),
             Err(error) => tracing::warn!(%error, "library text extraction failed; will try again"),

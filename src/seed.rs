@@ -116,7 +116,10 @@ pub const DEMO_MEMBERS: &[DemoMember] = &[
     },
 ];
 
-pub async fn seed_demo(pool: &PgPool, data_dir: &std::path::Path) -> anyhow::Result<()> {
+pub async fn seed_demo(
+    pool: &PgPool,
+    files: &crate::library::files::FileStore,
+) -> anyhow::Result<()> {
     let demo_password =
         std::env::var("KOLEGA_DEMO_PASSWORD").unwrap_or_else(|_| DEFAULT_DEMO_PASSWORD.to_owned());
     let password_hash = password::hash(demo_password.clone()).await?;
@@ -175,7 +178,7 @@ pub async fn seed_demo(pool: &PgPool, data_dir: &std::path::Path) -> anyhow::Res
     println!("demo groups: {groups} created");
     let events = crate::events::seed::seed(pool).await?;
     println!("demo events: {events} created");
-    let resources = crate::library::seed::seed(pool, data_dir).await?;
+    let resources = crate::library::seed::seed(pool, files).await?;
     println!("demo library resources: {resources} created");
     Ok(())
 }

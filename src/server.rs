@@ -12,6 +12,7 @@ use crate::app::AppState;
 use crate::clock::Clock;
 use crate::config::Config;
 use crate::db::{self, embedded};
+use crate::library::files::FileStore;
 use crate::notify::Mailer;
 use crate::notify::worker::Worker;
 
@@ -76,6 +77,8 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
 }
 
 async fn serve_with(config: &Config, pool: PgPool) -> anyhow::Result<()> {
+    let state = AppState::new(pool.clone(), config.clone(), Clock::System)?;
+    checked_file_store(&state.files).await?;
     let (shutdown_tx, shutdown_rx) = watch::channel(false);
     let worker = tokio::spawn(
         worker(config, pool.clone())?.run(config.mail_poll_interval, shutdown_rx.clone()),
@@ -83,7 +86,7 @@ async fn serve_with(config: &Config, pool: PgPool) -> anyhow::Result<()> {
     let scheduler = tokio::spawn(crate::scheduler::run(
         pool.clone(),
         config.base_url.clone(),
-        config.data_dir.clone(),
+        state.files.clone(),
         Clock::System,
         shutdown_rx,
     ));
@@ -95,7 +98,6 @@ async fn serve_with(config: &Config, pool: PgPool) -> anyhow::Result<()> {
                 config.bind
             )
         })?;
-    let state = AppState::new(pool, config.clone(), Clock::System);
     tracing::info!(address = %listener.local_addr()?, base_url = %config.base_url, "Kolega is serving");
     let served = axum::serve(
         listener,
@@ -113,13 +115,15 @@ async fn serve_with(config: &Config, pool: PgPool) -> anyhow::Result<()> {
 pub async fn run_worker(config: Config) -> anyhow::Result<()> {
     let database = Database::open(&config).await?;
     let (shutdown_tx, shutdown_rx) = watch::channel(false);
+    let files = FileStore::from_config(&config)?;
+    checked_file_store(&files).await?;
     let task = tokio::spawn(
         worker(&config, database.pool.clone())?.run(config.mail_poll_interval, shutdown_rx.clone()),
     );
     let scheduler = tokio::spawn(crate::scheduler::run(
         database.pool.clone(),
         config.base_url.clone(),
-        config.data_dir.clone(),
+        files,
         Clock::System,
         shutdown_rx,
     ));
@@ -128,6 +132,14 @@ pub async fn run_worker(config: Config) -> anyhow::Result<()> {
     let _ = task.await;
     let _ = scheduler.await;
     database.close().await
+}
+
+/// Library files must have somewhere to go before anyone uploads one.
+async fn checked_file_store(files: &FileStore) -> anyhow::Result<()> {
+    files
+        .check()
+        .await
+        .context("the library's file store is not usable (KOLEGA_DATA_DIR, or KOLEGA_S3_*)")
 }
 
 /// Ctrl-C or SIGTERM.

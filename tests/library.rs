@@ -319,13 +319,10 @@ async fn words_inside_a_pdf_find_it_in_either_script_once_its_text_is_extracted(
         !app.get(search).await.body.contains("Protokol o postupanju"),
         "not before extraction"
     );
-    let extracted = kolega::library::extract::extract_pending(
-        &app.pool,
-        &app.state.config.data_dir,
-        app.clock.now(),
-    )
-    .await
-    .unwrap();
+    let extracted =
+        kolega::library::extract::extract_pending(&app.pool, &app.state.files, app.clock.now())
+            .await
+            .unwrap();
     assert_eq!(
         extracted, 1,
         "pdftotext (poppler-utils) must be installed for this test; .ci/run installs it"
@@ -338,13 +335,9 @@ async fn words_inside_a_pdf_find_it_in_either_script_once_its_text_is_extracted(
             .contains("Protokol o postupanju")
     );
     assert_eq!(
-        kolega::library::extract::extract_pending(
-            &app.pool,
-            &app.state.config.data_dir,
-            app.clock.now()
-        )
-        .await
-        .unwrap(),
+        kolega::library::extract::extract_pending(&app.pool, &app.state.files, app.clock.now())
+            .await
+            .unwrap(),
         0,
         "each file once"
     );

@@ -30,10 +30,9 @@ static WARNED_MISSING_TOOL: AtomicBool = AtomicBool::new(false);
 /// Extracts and indexes the text of files not yet done; returns how many.
 pub async fn extract_pending(
     pool: &PgPool,
-    data_dir: &Path,
+    store: &FileStore,
     now: DateTime<Utc>,
 ) -> anyhow::Result<usize> {
-    let store = FileStore::new(data_dir);
     let pending: Vec<(Uuid, String, String)> = sqlx::query_as(
         "SELECT r.resource_id, f.storage_key, f.content_type FROM resources r JOIN stored_files f USING (file_id)
          WHERE r.text_extracted_at IS NULL ORDER BY r.created_at LIMIT $1",
@@ -43,10 +42,15 @@ pub async fn extract_pending(
     .await?;
     let mut done = 0;
     for (resource_id, key, content_type) in pending {
-        let Some(path) = store.local_path(&key) else {
-            continue;
+        let copy = match store.local_copy(&key).await {
+            Ok(copy) => copy,
+            Err(error) => {
+                // Tried again at the next turn (a bucket briefly away).
+                tracing::warn!(%error, %resource_id, "a library file could not be read for its text");
+                continue;
+            }
         };
-        let text = match extract(&path, &content_type).await {
+        let text = match extract(copy.path(), &content_type).await {
             Extracted::Text(text) => text,
             Extracted::Unreadable => String::new(),
             Extracted::ToolMissing(tool) => {

@@ -426,11 +426,10 @@ const RESOURCES: &[Demo] = &[
 ];
 
 /// Seeds the demo library; returns how many resources it created.
-pub async fn seed(pool: &PgPool, data_dir: &std::path::Path) -> anyhow::Result<usize> {
+pub async fn seed(pool: &PgPool, files: &FileStore) -> anyhow::Result<usize> {
     let Some(moderator) = find_user_by_email(pool, "milica.jovanovic@kolega.example").await? else {
         return Ok(0);
     };
-    let files = FileStore::new(data_dir);
     let mut created = 0;
     for (n, (title, kind, topic, language, audience, source, year, text)) in
         RESOURCES.iter().enumerate()
@@ -491,7 +490,7 @@ pub async fn seed(pool: &PgPool, data_dir: &std::path::Path) -> anyhow::Result<u
         created += 1;
     }
     // Index the PDFs' text now rather than at the scheduler's next turn.
-    while super::extract::extract_pending(pool, data_dir, Utc::now()).await? > 0 {}
+    while super::extract::extract_pending(pool, files, Utc::now()).await? > 0 {}
     Ok(created)
 }
 

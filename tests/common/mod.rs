@@ -13,6 +13,7 @@ pub mod library;
 pub mod mail;
 pub mod members;
 pub mod process;
+pub mod s3_server;
 pub mod smtp_sink;
 pub mod test_app;
 

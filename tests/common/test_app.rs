@@ -82,7 +82,8 @@ impl TestApp {
         })
         .expect("the test configuration is valid");
         let clock = Clock::manual(Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap());
-        let state = AppState::new(pool.clone(), config, clock.clone());
+        let state = AppState::new(pool.clone(), config, clock.clone())
+            .expect("the test file store is valid");
         let pages = extra(kolega::pages());
         let assets = kolega::web::static_files::router(&state.config.static_dir);
         let router = kolega::app::with_middleware(state.clone(), pages, assets);

@@ -1,14 +1,12 @@
 //! `/library/<id>`: the record, "cite this", and the streamed download.
 
-use axum::body::Body;
 use axum::extract::{Path, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
-use tokio_util::io::ReaderStream;
 
 use super::visible_resource;
 use crate::app::AppState;
-use crate::library::files::{FileStore, PDF, content_disposition};
+use crate::library::files::{PDF, content_disposition};
 use crate::library::views::{PrintPage, ResourcePage};
 use crate::library::{cite, policy, store};
 use crate::text::markdown;
@@ -89,7 +87,8 @@ async fn stream_file(
     let (Some(key), Some(content_type)) = (&resource.storage_key, &resource.content_type) else {
         return Err(AppError::NotFound);
     };
-    let file = FileStore::new(&state.config.data_dir)
+    let body = state
+        .files
         .open(key)
         .await
         .map_err(|error| AppError::Internal(anyhow::anyhow!("stored file {key}: {error}")))?;
@@ -112,7 +111,7 @@ async fn stream_file(
     if let Some(size) = resource.size_bytes {
         headers.push((header::CONTENT_LENGTH, size.to_string()));
     }
-    let mut response = Body::from_stream(ReaderStream::new(file)).into_response();
+    let mut response = body.into_response();
     for (name, value) in headers {
         if let Ok(value) = value.parse() {
             response.headers_mut().insert(name, value);

@@ -119,8 +119,8 @@ pub async fn create(
     if !user.can_participate() {
         return Err(AppError::Forbidden);
     }
-    let files = FileStore::new(&state.config.data_dir);
-    let (fields, upload) = read_multipart(&files, multipart).await;
+    let files = &state.files;
+    let (fields, upload) = read_multipart(files, multipart).await;
     let mut form = ResourceForm::from_fields(&fields);
     let known: Vec<String> = topics(&state).await?.into_iter().map(|t| t.0).collect();
     let (saved, upload_error) = match upload {

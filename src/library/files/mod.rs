@@ -1,15 +1,24 @@
-//! The file store: uploaded files under `$KOLEGA_DATA_DIR/files`, written
-//! to a temporary name while they stream in and renamed into place only
-//! when complete and of an allowed type — a refused, oversized or
-//! interrupted upload leaves nothing behind. (One interface, so an
-//! S3-compatible store can stand beside this one.)
+//! The file store: uploaded files under `$KOLEGA_DATA_DIR/files`, or in an
+//! S3-compatible bucket when `KOLEGA_S3_BUCKET` is set (so several
+//! instances share them). Either way an upload streams into a temporary
+//! local file while its size is counted, and only when it is complete and
+//! of an allowed type is it renamed into place (or sent to the bucket) — a
+//! refused, oversized or interrupted upload leaves nothing behind.
+
+mod s3;
+mod sigv4;
 
 use std::path::{Path, PathBuf};
 
+use axum::body::Body;
 use axum::extract::multipart::Field;
 use sha2::{Digest, Sha256};
 use tokio::io::AsyncWriteExt;
+use tokio_util::io::ReaderStream;
 use uuid::Uuid;
+
+pub use s3::S3Config;
+use s3::S3Store;
 
 /// The largest file a member may upload.
 pub const MAX_UPLOAD_BYTES: u64 = 25 * 1024 * 1024;
@@ -21,7 +30,10 @@ pub const ODT: &str = "application/vnd.oasis.opendocument.text";
 
 #[derive(Debug, Clone)]
 pub struct FileStore {
+    /// Where files live when there is no bucket; with one, only the
+    /// temporary files of uploads in progress (`tmp/`).
     root: PathBuf,
+    bucket: Option<S3Store>,
 }
 
 /// A file safely in the store.
@@ -48,7 +60,7 @@ pub enum UploadError {
     Store(#[from] std::io::Error),
 }
 
-/// Removes a half-written file unless it was kept.
+/// Removes a half-written (or copied) file unless it was kept.
 struct TempFile {
     path: PathBuf,
     kept: bool,
@@ -62,38 +74,63 @@ impl Drop for TempFile {
     }
 }
 
+/// A stored file readable on the local disk, for programs that read files
+/// (the text extractors). A copy from the bucket is removed when dropped.
+pub struct LocalCopy {
+    path: PathBuf,
+    _copy: Option<TempFile>,
+}
+
+impl LocalCopy {
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+}
+
 impl FileStore {
+    /// Files under `data_dir/files`.
     pub fn new(data_dir: &Path) -> FileStore {
         FileStore {
             root: data_dir.join("files"),
+            bucket: None,
         }
     }
 
-    /// Where a stored file is on disk (for tools that read files).
-    pub fn local_path(&self, storage_key: &str) -> Option<PathBuf> {
-        self.path_of(storage_key)
+    /// The store the configuration asks for.
+    pub fn from_config(config: &crate::config::Config) -> anyhow::Result<FileStore> {
+        let mut store = FileStore::new(&config.data_dir);
+        if let Some(s3) = &config.s3 {
+            store.bucket = Some(S3Store::new(s3)?);
+        }
+        Ok(store)
+    }
+
+    /// At start: a bucket that cannot be reached is said at once, not at
+    /// the first upload.
+    pub async fn check(&self) -> std::io::Result<()> {
+        match &self.bucket {
+            Some(bucket) => bucket.check_bucket().await,
+            None => tokio::fs::create_dir_all(&self.root).await,
+        }
     }
 
     fn path_of(&self, storage_key: &str) -> Option<PathBuf> {
-        // Keys are ours ("ab/uuid"); anything else is refused, never a path.
-        let valid = storage_key.len() == 39
-            && storage_key
-                .bytes()
-                .all(|b| b.is_ascii_hexdigit() || b == b'-' || b == b'/');
-        valid.then(|| self.root.join(storage_key))
+        valid_key(storage_key).then(|| self.root.join(storage_key))
+    }
+
+    fn new_temp_file(&self) -> TempFile {
+        TempFile {
+            path: self.root.join("tmp").join(Uuid::new_v4().to_string()),
+            kept: false,
+        }
     }
 
     /// Streams an uploaded field into the store, checking its size as it
     /// arrives and its real type from its first bytes.
     pub async fn save_upload(&self, mut field: Field<'_>) -> Result<SavedFile, UploadError> {
         let file_name = field.file_name().unwrap_or_default().to_owned();
-        let tmp_dir = self.root.join("tmp");
-        tokio::fs::create_dir_all(&tmp_dir).await?;
-        let id = Uuid::new_v4().to_string();
-        let mut temp = TempFile {
-            path: tmp_dir.join(&id),
-            kept: false,
-        };
+        tokio::fs::create_dir_all(self.root.join("tmp")).await?;
+        let temp = self.new_temp_file();
         let mut out = tokio::fs::File::create(&temp.path).await?;
         let mut hasher = Sha256::new();
         let mut size: u64 = 0;
@@ -120,13 +157,7 @@ impl FileStore {
         let content_type = sniff(&head).ok_or(UploadError::WrongType)?;
         out.sync_all().await?;
         drop(out);
-        let storage_key = format!("{}/{id}", &id[..2]);
-        let final_path = self.root.join(&storage_key);
-        if let Some(parent) = final_path.parent() {
-            tokio::fs::create_dir_all(parent).await?;
-        }
-        tokio::fs::rename(&temp.path, &final_path).await?;
-        temp.kept = true;
+        let storage_key = self.keep(temp, size, content_type).await?;
         Ok(SavedFile {
             storage_key,
             file_name,
@@ -143,13 +174,10 @@ impl FileStore {
         file_name: &str,
     ) -> Result<SavedFile, UploadError> {
         let content_type = sniff(&bytes[..bytes.len().min(8192)]).ok_or(UploadError::WrongType)?;
-        let id = Uuid::new_v4().to_string();
-        let storage_key = format!("{}/{id}", &id[..2]);
-        let path = self.root.join(&storage_key);
-        if let Some(parent) = path.parent() {
-            tokio::fs::create_dir_all(parent).await?;
-        }
-        tokio::fs::write(&path, bytes).await?;
+        tokio::fs::create_dir_all(self.root.join("tmp")).await?;
+        let temp = self.new_temp_file();
+        tokio::fs::write(&temp.path, bytes).await?;
+        let storage_key = self.keep(temp, bytes.len() as u64, content_type).await?;
         Ok(SavedFile {
             storage_key,
             file_name: file_name.to_owned(),
@@ -159,21 +187,86 @@ impl FileStore {
         })
     }
 
-    /// Opens a stored file for streaming.
-    pub async fn open(&self, storage_key: &str) -> std::io::Result<tokio::fs::File> {
-        let path = self
-            .path_of(storage_key)
-            .ok_or_else(|| std::io::Error::new(std::io::ErrorKind::NotFound, "bad key"))?;
-        tokio::fs::File::open(path).await
+    /// Moves a complete temporary file to its place and returns its key.
+    async fn keep(
+        &self,
+        mut temp: TempFile,
+        size: u64,
+        content_type: &str,
+    ) -> std::io::Result<String> {
+        let id = Uuid::new_v4().to_string();
+        let storage_key = format!("{}/{id}", &id[..2]);
+        match &self.bucket {
+            // The temporary file goes when `temp` is dropped.
+            Some(bucket) => {
+                bucket
+                    .put_file(&storage_key, &temp.path, size, content_type)
+                    .await?
+            }
+            None => {
+                let final_path = self.root.join(&storage_key);
+                if let Some(parent) = final_path.parent() {
+                    tokio::fs::create_dir_all(parent).await?;
+                }
+                tokio::fs::rename(&temp.path, &final_path).await?;
+                temp.kept = true;
+            }
+        }
+        Ok(storage_key)
+    }
+
+    /// A stored file as a streaming body.
+    pub async fn open(&self, storage_key: &str) -> std::io::Result<Body> {
+        let path = self.path_of(storage_key).ok_or_else(bad_key)?;
+        match &self.bucket {
+            Some(bucket) => bucket.get(storage_key).await,
+            None => Ok(Body::from_stream(ReaderStream::new(
+                tokio::fs::File::open(path).await?,
+            ))),
+        }
+    }
+
+    /// The file on local disk: itself, or a copy fetched from the bucket.
+    pub async fn local_copy(&self, storage_key: &str) -> std::io::Result<LocalCopy> {
+        let path = self.path_of(storage_key).ok_or_else(bad_key)?;
+        let Some(bucket) = &self.bucket else {
+            return Ok(LocalCopy { path, _copy: None });
+        };
+        tokio::fs::create_dir_all(self.root.join("tmp")).await?;
+        let copy = self.new_temp_file();
+        bucket.download_to(storage_key, &copy.path).await?;
+        Ok(LocalCopy {
+            path: copy.path.clone(),
+            _copy: Some(copy),
+        })
     }
 
     /// Removes a stored file (a database write that would have pointed to
     /// it failed).
     pub async fn remove(&self, storage_key: &str) {
-        if let Some(path) = self.path_of(storage_key) {
-            let _ = tokio::fs::remove_file(path).await;
+        let Some(path) = self.path_of(storage_key) else {
+            return;
+        };
+        let result = match &self.bucket {
+            Some(bucket) => bucket.delete(storage_key).await,
+            None => tokio::fs::remove_file(path).await,
+        };
+        if let Err(error) = result {
+            tracing::warn!(%error, storage_key, "a stored file could not be removed");
         }
     }
+}
+
+/// Keys are ours ("ab/uuid"); anything else is refused, never a path.
+fn valid_key(storage_key: &str) -> bool {
+    storage_key.len() == 39
+        && storage_key
+            .bytes()
+            .all(|b| b.is_ascii_hexdigit() || b == b'-' || b == b'/')
+}
+
+fn bad_key() -> std::io::Error {
+    std::io::Error::new(std::io::ErrorKind::NotFound, "not a storage key")
 }
 
 /// The real type of a file from its first bytes: PDF by its header; the

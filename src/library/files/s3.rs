@@ -1,0 +1,245 @@
+//! An S3-compatible object store for library files, so several Kolega
+//! instances can share them. Four requests are all the library needs — put,
+//! get, delete, and a bucket check at start — signed with AWS Signature V4
+//! and sent over HTTP/1.1 (rustls for https). Path-style addressing
+//! (`<endpoint>/<bucket>/<key>`) works with every S3-compatible server.
+
+use std::path::Path;
+use std::time::Duration;
+
+use axum::body::Body;
+use axum::http::{Method, Request, StatusCode, Uri};
+use bytes::Bytes;
+use chrono::Utc;
+use futures_util::TryStreamExt;
+use http_body_util::combinators::UnsyncBoxBody;
+use http_body_util::{BodyExt, Empty, StreamBody};
+use hyper::body::Frame;
+use hyper_rustls::HttpsConnector;
+use hyper_util::client::legacy::Client;
+use hyper_util::client::legacy::connect::HttpConnector;
+use hyper_util::rt::TokioExecutor;
+use tokio::io::AsyncWriteExt;
+use tokio_util::io::ReaderStream;
+
+use super::sigv4::{self, Credentials, UNSIGNED_PAYLOAD};
+
+type RequestBody = UnsyncBoxBody<Bytes, std::io::Error>;
+
+/// A request that takes longer than this has failed (a 25 MB file moves in
+/// well under it on any network a server sits on).
+const REQUEST_TIME_LIMIT: Duration = Duration::from_secs(120);
+
+/// Where the bucket is and how to sign for it (`KOLEGA_S3_*`).
+#[derive(Clone, PartialEq, Eq)]
+pub struct S3Config {
+    pub endpoint: String,
+    pub bucket: String,
+    pub region: String,
+    pub access_key_id: String,
+    pub secret_access_key: String,
+}
+
+impl std::fmt::Debug for S3Config {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // Never the secret key, so a logged configuration cannot leak it.
+        write!(f, "S3Config({}/{})", self.endpoint, self.bucket)
+    }
+}
+
+#[derive(Clone)]
+pub struct S3Store {
+    /// `https://host:port` plus any path prefix, without a trailing slash.
+    endpoint: String,
+    host: String,
+    bucket: String,
+    credentials: Credentials,
+    client: Client<HttpsConnector<HttpConnector>, RequestBody>,
+}
+
+impl std::fmt::Debug for S3Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // Never the secret key.
+        write!(f, "S3Store({}/{})", self.endpoint, self.bucket)
+    }
+}
+
+impl S3Store {
+    pub fn new(config: &S3Config) -> anyhow::Result<S3Store> {
+        let uri: Uri = config.endpoint.parse()?;
+        let host = uri
+            .authority()
+            .ok_or_else(|| anyhow::anyhow!("the S3 endpoint has no host"))?
+            .to_string();
+        let connector = hyper_rustls::HttpsConnectorBuilder::new()
+            .with_provider_and_webpki_roots(rustls::crypto::ring::default_provider())?
+            .https_or_http()
+            .enable_http1()
+            .build();
+        Ok(S3Store {
+            endpoint: config.endpoint.trim_end_matches('/').to_owned(),
+            host,
+            bucket: config.bucket.clone(),
+            credentials: Credentials {
+                access_key_id: config.access_key_id.clone(),
+                secret_access_key: config.secret_access_key.clone(),
+                region: config.region.clone(),
+            },
+            client: Client::builder(TokioExecutor::new()).build(connector),
+        })
+    }
+
+    /// Says plainly at start if the bucket cannot be reached.
+    pub async fn check_bucket(&self) -> std::io::Result<()> {
+        let response = self.send(Method::HEAD, "", empty(), &[]).await?;
+        match response.status() {
+            status if status.is_success() => Ok(()),
+            StatusCode::NOT_FOUND => Err(std::io::Error::other(format!(
+                "the S3 bucket {:?} does not exist at {}",
+                self.bucket, self.endpoint
+            ))),
+            status => Err(std::io::Error::other(format!(
+                "the S3 bucket {:?} at {} answered {status} (check the access keys)",
+                self.bucket, self.endpoint
+            ))),
+        }
+    }
+
+    /// Uploads a complete local file, streamed from disk.
+    pub async fn put_file(
+        &self,
+        key: &str,
+        path: &Path,
+        size: u64,
+        content_type: &str,
+    ) -> std::io::Result<()> {
+        let file = tokio::fs::File::open(path).await?;
+        let body = StreamBody::new(ReaderStream::new(file).map_ok(Frame::data));
+        let headers = [
+            ("content-length", size.to_string()),
+            ("content-type", content_type.to_owned()),
+        ];
+        let response = self
+            .send(Method::PUT, key, UnsyncBoxBody::new(body), &headers)
+            .await?;
+        expect_success(response, "PUT", key).await.map(drop)
+    }
+
+    /// The object's bytes as a streaming body.
+    pub async fn get(&self, key: &str) -> std::io::Result<Body> {
+        let response = self.send(Method::GET, key, empty(), &[]).await?;
+        let response = expect_success(response, "GET", key).await?;
+        Ok(Body::new(response.into_body()))
+    }
+
+    /// Copies the object into a local file (for the text extractors).
+    pub async fn download_to(&self, key: &str, path: &Path) -> std::io::Result<()> {
+        let response = self.send(Method::GET, key, empty(), &[]).await?;
+        let mut body = expect_success(response, "GET", key).await?.into_body();
+        let mut out = tokio::fs::File::create(path).await?;
+        while let Some(frame) = body.frame().await {
+            let frame = frame.map_err(std::io::Error::other)?;
+            if let Some(data) = frame.data_ref() {
+                out.write_all(data).await?;
+            }
+        }
+        out.flush().await
+    }
+
+    pub async fn delete(&self, key: &str) -> std::io::Result<()> {
+        let response = self.send(Method::DELETE, key, empty(), &[]).await?;
+        expect_success(response, "DELETE", key).await.map(drop)
+    }
+
+    async fn send(
+        &self,
+        method: Method,
+        key: &str,
+        body: RequestBody,
+        extra_headers: &[(&str, String)],
+    ) -> std::io::Result<hyper::Response<hyper::body::Incoming>> {
+        // Keys are ours (hex, dashes and one slash): nothing to escape.
+        let path = if key.is_empty() {
+            format!("/{}", self.bucket)
+        } else {
+            format!("/{}/{key}", self.bucket)
+        };
+        let now = Utc::now();
+        let mut headers: Vec<(&str, String)> = vec![
+            ("host", self.host.clone()),
+            ("x-amz-content-sha256", UNSIGNED_PAYLOAD.to_owned()),
+            ("x-amz-date", sigv4::amz_date(now)),
+        ];
+        headers.extend(extra_headers.iter().cloned());
+        let authorization = sigv4::authorization(
+            &self.credentials,
+            &sigv4::Request {
+                method: method.as_str(),
+                path: &uri_path(&self.endpoint, &path),
+                query: "",
+                headers: &headers,
+                payload_hash: UNSIGNED_PAYLOAD,
+            },
+            now,
+        );
+        let mut request = Request::builder()
+            .method(method)
+            .uri(format!("{}{path}", self.endpoint));
+        for (name, value) in &headers {
+            request = request.header(*name, value);
+        }
+        let request = request
+            .header("authorization", authorization)
+            .body(body)
+            .map_err(std::io::Error::other)?;
+        match tokio::time::timeout(REQUEST_TIME_LIMIT, self.client.request(request)).await {
+            Ok(Ok(response)) => Ok(response),
+            Ok(Err(error)) => Err(std::io::Error::other(format!("S3 request: {error}"))),
+            Err(_) => Err(std::io::Error::new(
+                std::io::ErrorKind::TimedOut,
+                "S3 request took too long",
+            )),
+        }
+    }
+}
+
+/// The path as the server sees it: the endpoint's own prefix, then ours.
+fn uri_path(endpoint: &str, path: &str) -> String {
+    let prefix = endpoint
+        .parse::<Uri>()
+        .map(|uri| uri.path().trim_end_matches('/').to_owned())
+        .unwrap_or_default();
+    format!("{prefix}{path}")
+}
+
+fn empty() -> RequestBody {
+    UnsyncBoxBody::new(Empty::<Bytes>::new().map_err(|never| match never {}))
+}
+
+async fn expect_success(
+    response: hyper::Response<hyper::body::Incoming>,
+    method: &str,
+    key: &str,
+) -> std::io::Result<hyper::Response<hyper::body::Incoming>> {
+    let status = response.status();
+    if status.is_success() {
+        return Ok(response);
+    }
+    let kind = if status == StatusCode::NOT_FOUND {
+        std::io::ErrorKind::NotFound
+    } else {
+        std::io::ErrorKind::Other
+    };
+    // The error document says why (SignatureDoesNotMatch, NoSuchBucket…).
+    let detail = match response.into_body().collect().await {
+        Ok(body) => String::from_utf8_lossy(&body.to_bytes()[..])
+            .chars()
+            .take(300)
+            .collect(),
+        Err(_) => String::new(),
+    };
+    Err(std::io::Error::new(
+        kind,
+        format!("S3 {method} {key}: {status} {detail}"),
+    ))
+}
