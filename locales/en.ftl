@@ -163,6 +163,7 @@ country-other = Another country
 pagination-label = Pages
 pagination-next = Next page
 pagination-previous = Previous page
+pagination-first = First page
 
 ## Joining and signing in
 

@@ -170,6 +170,7 @@ country-other = Druga država
 pagination-label = Stranice
 pagination-next = Sledeća stranica
 pagination-previous = Prethodna stranica
+pagination-first = Prva stranica
 
 ## Joining and signing in
 

@@ -488,6 +488,241 @@ async fn moderators_keep_the_topic_list() {
     );
 }
 
+/// One resource of the keyset tests, as inserted, so the expected orders are
+/// computed here rather than by the search under test.
+#[derive(Debug, Clone)]
+struct Shelved {
+    title: String,
+    protocol: bool,
+    featured: bool,
+    /// Hours after 2026-01-01, so several share a date.
+    hour: i32,
+    downloads: i64,
+    /// How many times the word "centar" is in its text (0: not at all).
+    centar: usize,
+    /// Insertion order, i.e. `resource_no` order.
+    no: usize,
+}
+
+/// 47 published resources (more than two pages of 20) with many ties in
+/// date, downloads, featuring and relevance, so only the last key column
+/// (the resource's number) tells some of them apart.
+async fn shelve_library(app: &TestApp) -> Vec<Shelved> {
+    let mut shelved = Vec::new();
+    for i in 0..47 {
+        let r = Shelved {
+            title: format!("Resurs {i:02}"),
+            protocol: i % 3 != 0,
+            featured: i % 5 == 0,
+            hour: (i * 7) % 10,
+            downloads: ((i * 11) % 6) as i64,
+            centar: if i % 4 == 0 { 0 } else { (i % 3 + 1) as usize },
+            no: i as usize,
+        };
+        // Equal counts of the word give equal documents, hence equal ranks.
+        let text = format!("{}dokument", "centar ".repeat(r.centar));
+        sqlx::query(
+            "INSERT INTO resources (title, kind, language, audiences, status, featured, downloads,
+                                    created_at, updated_at, published_at, search)
+             VALUES ($1, $2, 'sr', '{professionals}', 'published', $3, $4, now(), now(),
+                     timestamptz '2026-01-01 00:00:00+00' + make_interval(hours => $5),
+                     to_tsvector('simple', $6))",
+        )
+        .bind(&r.title)
+        .bind(if r.protocol { "protocol" } else { "guideline" })
+        .bind(r.featured)
+        .bind(r.downloads)
+        .bind(r.hour)
+        .bind(&text)
+        .execute(&app.pool)
+        .await
+        .unwrap();
+        shelved.push(r);
+    }
+    shelved
+}
+
+/// The titles of the hits on a library page, in the order shown.
+fn hit_titles(body: &str) -> Vec<String> {
+    body.split("<h2><a href=\"/library/")
+        .skip(1)
+        .filter_map(|part| {
+            let start = part.find("\">")? + 2;
+            let end = part.find("</a>")?;
+            Some(common::html::unescape(&part[start..end]))
+        })
+        .collect()
+}
+
+/// The address of the page's "next page" link, if it has one.
+fn next_link(body: &str) -> Option<String> {
+    let at = body.find("\" rel=\"next\"")?;
+    let start = body[..at].rfind("href=\"")? + "href=\"".len();
+    Some(common::html::unescape(&body[start..at]))
+}
+
+/// Follows the next links from `first` and returns every title seen, page
+/// by page; checks each later page links back to the first.
+async fn walk_pages(app: &TestApp, first: &str) -> Vec<Vec<String>> {
+    let mut pages = Vec::new();
+    let mut address = Some(first.to_owned());
+    while let Some(current) = address {
+        assert!(pages.len() < 10, "the next links of {first} never end");
+        let page = app.get(&current).await;
+        page.assert_status(StatusCode::OK);
+        assert_eq!(
+            page.body.contains(">Prva stranica</a>"),
+            !pages.is_empty(),
+            "a later page, and only a later page, links to the first: {current}"
+        );
+        pages.push(hit_titles(&page.body));
+        address = next_link(&page.body);
+    }
+    pages
+}
+
+#[tokio::test]
+async fn next_links_visit_every_match_once_in_order_for_each_sort_filter_and_words() {
+    let app = TestApp::spawn().await;
+    let shelved = shelve_library(&app).await;
+
+    for sort in ["relevance", "newest", "downloads"] {
+        for words in ["", "centar"] {
+            for kind in ["", "protocol"] {
+                let mut expected: Vec<&Shelved> = shelved
+                    .iter()
+                    .filter(|r| words.is_empty() || r.centar > 0)
+                    .filter(|r| kind.is_empty() || r.protocol)
+                    .collect();
+                // Every order ends newest first, then the later-added first.
+                expected.sort_by_key(|r| {
+                    let lead = match sort {
+                        "newest" => 0,
+                        "downloads" => r.downloads,
+                        _ if !words.is_empty() => r.centar as i64,
+                        _ => i64::from(r.featured),
+                    };
+                    std::cmp::Reverse((lead, r.hour, r.no))
+                });
+                let expected: Vec<String> = expected.iter().map(|r| r.title.clone()).collect();
+
+                let first = format!("/library?q={words}&kind={kind}&sort={sort}");
+                let pages = walk_pages(&app, &first).await;
+
+                assert!(
+                    pages.len() >= 2,
+                    "{first}: {} matches take more than one page",
+                    expected.len()
+                );
+                assert!(
+                    pages.iter().all(|page| page.len() <= 20),
+                    "{first}: at most 20 a page"
+                );
+                assert!(
+                    pages[..pages.len() - 1].iter().all(|page| page.len() == 20),
+                    "{first}: only the last page is short"
+                );
+                let seen: Vec<String> = pages.concat();
+                assert_eq!(seen, expected, "{first}: each match once, in order");
+            }
+        }
+    }
+
+    // Filters by topic, language, audience and year go along with the
+    // cursor: the next link keeps them, so a filter that no resource here
+    // passes stays empty on every page.
+    let page = app.get("/library?q=centar&language=en&sort=newest").await;
+    page.assert_status(StatusCode::OK);
+    assert!(hit_titles(&page.body).is_empty() && next_link(&page.body).is_none());
+    let page = app.get("/library?sort=downloads&year=2024").await;
+    assert!(hit_titles(&page.body).is_empty());
+    let first = app.get("/library?sort=downloads&kind=protocol").await.body;
+    let next = next_link(&first).expect("a second page");
+    assert!(
+        next.contains("kind=protocol") && next.contains("sort=downloads"),
+        "the next link keeps the filters and the order: {next}"
+    );
+}
+
+#[tokio::test]
+async fn a_garbled_or_foreign_cursor_shows_the_first_page() {
+    let app = TestApp::spawn().await;
+    shelve_library(&app).await;
+    let b64 = |text: &[u8]| {
+        use base64::Engine;
+        base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(text)
+    };
+    let first_newest = app.get("/library?sort=newest").await.body;
+    let newest_cursor = next_link(&first_newest)
+        .and_then(|link| link.split("after=").nth(1).map(str::to_owned))
+        .expect("a cursor in the next link");
+
+    for sort in ["relevance", "newest", "downloads"] {
+        for words in ["", "centar"] {
+            let start = format!("/library?q={words}&sort={sort}");
+            let expected = hit_titles(&app.get(&start).await.body);
+            assert_eq!(expected.len(), 20);
+            let mut unreadable = vec![
+                "garbage".to_owned(),
+                "%25%25%25".to_owned(),
+                "%F0%9F%90%9B".to_owned(),
+                b64(b"n..1.2.3"),
+                b64(b"f.2.1767225600000000.5"),
+                b64(b"d.1.99999999999999999999.5"),
+                b64(b"d.x.1767225600000000.5"),
+                // A NaN rank, and a year PostgreSQL could not store.
+                b64(b"r.7fc00000.1767225600000000.5"),
+                b64(b"n..-99999999999999999.5"),
+                b64(b"n..9000000000000000000.5"),
+                b64(&[0xff, 0xfe, 0x2e, 0x2e]),
+            ];
+            // A real cursor of another order is not one of this order.
+            if sort != "newest" {
+                unreadable.push(newest_cursor.clone());
+            }
+            for after in unreadable {
+                let page = app.get(&format!("{start}&after={after}")).await;
+                page.assert_status(StatusCode::OK);
+                assert_eq!(
+                    hit_titles(&page.body),
+                    expected,
+                    "{start} with after={after} is the first page"
+                );
+                assert!(!page.body.contains(">Prva stranica</a>"));
+            }
+        }
+    }
+
+    // Well-formed but extreme cursors are simply positions: past the end
+    // the page is empty and still leads back to the first.
+    for (sort, after) in [
+        ("downloads", b64(b"d.-9223372036854775808.0.0")),
+        (
+            "downloads",
+            b64(b"d.9223372036854775807.253402300799000000.9223372036854775807"),
+        ),
+        ("relevance", b64(b"f.0.-2208988800000000.-1")),
+    ] {
+        let page = app
+            .get(&format!("/library?sort={sort}&after={after}"))
+            .await;
+        page.assert_status(StatusCode::OK);
+        assert!(page.body.contains(">Prva stranica</a>"), "{sort} {after}");
+    }
+    let page = app
+        .get(&format!(
+            "/library?q=centar&after={}",
+            b64(b"r.7f7fffff.0.0")
+        ))
+        .await;
+    page.assert_status(StatusCode::OK);
+    let past_the_end = app
+        .get(&format!("/library?sort=newest&after={}", b64(b"n..0.0")))
+        .await;
+    assert!(hit_titles(&past_the_end.body).is_empty());
+    assert!(past_the_end.body.contains(">Prva stranica</a>"));
+}
+
 #[tokio::test]
 async fn a_broad_word_is_counted_among_the_newest_matches_and_says_so() {
     let app = TestApp::spawn().await;

@@ -30,7 +30,8 @@ pub struct LibraryPage {
     /// (slug, Serbian name, English name) of every topic.
     pub topic_names: Vec<(String, String, String)>,
     pub next_page: Option<String>,
-    pub previous_page: Option<String>,
+    /// On a later page, the link back to the first (keyset pages go forward).
+    pub first_page: Option<String>,
 }
 
 impl LibraryPage {

@@ -8,7 +8,7 @@ use serde::Deserialize;
 
 use crate::app::AppState;
 use crate::groups::search::ts_query;
-use crate::library::search::{self, PER_PAGE};
+use crate::library::search;
 use crate::library::store;
 use crate::library::views::{Feed, LibraryPage};
 use crate::web::{AppResult, Page, RequestContext};
@@ -23,7 +23,9 @@ pub struct SearchParams {
     audience: String,
     year: String,
     sort: String,
-    page: i64,
+    /// The keyset cursor of a next-page link (opaque; see `search::Cursor`).
+    /// A text, so that no value of it is refused before the search reads it.
+    after: String,
 }
 
 pub async fn search(
@@ -40,18 +42,16 @@ pub async fn search(
         year: params.year.trim().parse().ok(),
         sort: params.sort.clone(),
         signed_in: ctx.user.is_some(),
-        page: params.page.clamp(0, 50),
+        after: params.after.clone(),
     };
     let results = search::run(&state.db, &query).await?;
-    let mut hits = results.hits;
-    let has_more = hits.len() as i64 > PER_PAGE;
-    hits.truncate(PER_PAGE as usize);
     let mine = match &ctx.user {
         Some(user) => store::mine(&state.db, user.user_id).await?,
         None => Vec::new(),
     };
-    let link = |n: i64| {
-        let query = serde_urlencoded::to_string([
+    // The same search from its start (no cursor) or after a cursor.
+    let link = |after: Option<&str>| {
+        let mut pairs = vec![
             ("q", params.q.as_str()),
             ("kind", params.kind.as_str()),
             ("topic", params.topic.as_str()),
@@ -59,15 +59,19 @@ pub async fn search(
             ("audience", params.audience.as_str()),
             ("year", params.year.as_str()),
             ("sort", params.sort.as_str()),
-            ("page", &n.to_string()),
-        ]);
+        ];
+        pairs.extend(after.map(|after| ("after", after)));
+        let query = serde_urlencoded::to_string(pairs);
         format!("/library?{}", query.unwrap_or_default())
     };
     Ok(LibraryPage {
         page: Page::titled(&ctx, "library-title").in_section("library"),
-        next_page: has_more.then(|| link(query.page + 1)),
-        previous_page: (query.page > 0).then(|| link(query.page - 1)),
-        hits,
+        next_page: results.next.as_deref().map(|after| link(Some(after))),
+        // A keyset goes forward only: instead of "previous", a page after
+        // the first links back to the first (a reversed keyset would need
+        // every order twice for a link few use).
+        first_page: results.continued.then(|| link(None)),
+        hits: results.hits,
         facets: LibraryPage::group_facets(results.facets),
         counts_complete: results.complete,
         topic_names: store::topics(&state.db).await?,
