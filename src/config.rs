@@ -35,6 +35,9 @@ pub struct Config {
     /// `KOLEGA_S3_BUCKET` and friends: library files in an S3-compatible
     /// bucket; `None` means "under `data_dir/files`".
     pub s3: Option<S3Config>,
+    /// `KOLEGA_MAP_TILES_URL`: the map's tile server, `{z}/{x}/{y}` template;
+    /// `off` shows no tiles (the list and the markers still work).
+    pub map_tiles_url: Option<String>,
 }
 
 /// A configuration error: the variable and what was expected.
@@ -104,6 +107,18 @@ impl Config {
             }
         };
         let s3 = s3_config(&lookup)?;
+        let map_tiles_url = match lookup("KOLEGA_MAP_TILES_URL") {
+            None => Some("https://tile.openstreetmap.org/{z}/{x}/{y}.png".to_owned()),
+            Some(off) if off == "off" => None,
+            Some(url) if url.starts_with("https://") && url.contains("{z}") && tile_origin(&url).is_some() => Some(url),
+            Some(url) => {
+                return Err(ConfigError {
+                    variable: "KOLEGA_MAP_TILES_URL",
+                    expected: "an https:// URL template with {z}, {x} and {y}, or off",
+                    value: url,
+                });
+            }
+        };
         Ok(Config {
             database_url,
             bind,
@@ -116,6 +131,7 @@ impl Config {
             request_timeout,
             trust_proxy,
             s3,
+            map_tiles_url,
         })
     }
 
@@ -147,6 +163,17 @@ fn seconds(
             expected: "a whole number of seconds from 1 to 3600",
             value: text,
         })
+}
+
+/// `https://host[:port]` of a tile URL template, for the pages' CSP.
+pub fn tile_origin(url: &str) -> Option<String> {
+    let rest = url.strip_prefix("https://")?;
+    // Leaflet's subdomain placeholder becomes a CSP wildcard.
+    let host = rest.split('/').next()?.replace("{s}", "*");
+    let plain = host
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '*'));
+    (!host.is_empty() && plain).then(|| format!("https://{host}"))
 }
 
 /// `KOLEGA_S3_BUCKET` turns the bucket on; the endpoint defaults to AWS in

@@ -6,6 +6,7 @@ pub mod cli;
 pub mod clock;
 pub mod config;
 pub mod db;
+pub mod directory;
 pub mod events;
 pub mod groups;
 pub mod i18n;
@@ -33,6 +34,7 @@ pub fn pages() -> Router<AppState> {
         .merge(support::routes::router())
         .merge(events::routes::router())
         .merge(library::routes::router())
+        .merge(directory::routes::router())
 }
 
 /// The whole application: the pages inside the shared shell, and static files.

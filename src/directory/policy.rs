@@ -1,0 +1,61 @@
+//! Who may do what on the service map, and its vocabularies. Everything
+//! published is public; verified members suggest; moderators decide.
+
+use chrono::{DateTime, Duration, Utc};
+
+use crate::members::current_user::CurrentUser;
+
+/// Kinds of service (`service-kind-<slug>` in the catalogue).
+pub const KINDS: [&str; 10] = [
+    "social-work-centre",
+    "day-care",
+    "home-care",
+    "shelter",
+    "sos-line",
+    "counselling",
+    "foster-care-support",
+    "supported-housing",
+    "personal-assistance",
+    "soup-kitchen",
+];
+
+/// Who a service is for (`service-group-<slug>`).
+pub const TARGET_GROUPS: [&str; 9] = [
+    "children",
+    "youth",
+    "families",
+    "older-people",
+    "disability",
+    "violence-victims",
+    "migrants",
+    "roma",
+    "homeless",
+];
+
+/// Languages a service may be offered in (`language-<code>` in the catalogue).
+pub const LANGUAGES: [&str; 9] = ["sr", "cnr", "bs", "hr", "mk", "sq", "rom", "hu", "en"];
+
+/// Countries of the map (`country-<code>`).
+pub const COUNTRIES: [&str; 5] = ["RS", "ME", "BA", "MK", "XK"];
+
+/// An entry not verified for this long may be out of date.
+pub const STALE_AFTER_DAYS: i64 = 365;
+
+pub fn is_stale(last_verified_at: Option<DateTime<Utc>>, now: DateTime<Utc>) -> bool {
+    last_verified_at.is_none_or(|at| at < stale_before(now))
+}
+
+/// Entries verified before this moment are stale.
+pub fn stale_before(now: DateTime<Utc>) -> DateTime<Utc> {
+    now - Duration::days(STALE_AFTER_DAYS)
+}
+
+/// Verified members (not blocked) suggest new services and corrections.
+pub fn can_suggest(viewer: Option<&CurrentUser>) -> bool {
+    viewer.is_some_and(CurrentUser::can_participate)
+}
+
+/// Site moderators and admins review suggestions, edit, verify and import.
+pub fn curates(viewer: Option<&CurrentUser>) -> bool {
+    viewer.is_some_and(CurrentUser::is_moderator)
+}

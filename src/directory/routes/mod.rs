@@ -1,0 +1,75 @@
+//! The service map's pages.
+
+mod list;
+
+pub use list::SearchParams;
+mod review;
+mod show;
+mod suggest;
+
+use axum::Router;
+use axum::http::{HeaderValue, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use uuid::Uuid;
+
+use super::store::{self, Service};
+use crate::app::AppState;
+use crate::config::Config;
+use crate::web::security::CONTENT_SECURITY_POLICY;
+use crate::web::{AppError, AppResult};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/services", get(list::search))
+        .route("/services/new", get(suggest::new_form).post(suggest::create))
+        .route("/services/review", get(review::queue))
+        .route(
+            "/services/review/{suggestion_id}",
+            get(review::show).post(review::decide),
+        )
+        .route("/services/{service_id}", get(show::show))
+        .route(
+            "/services/{service_id}/suggest",
+            get(suggest::correction_form).post(suggest::correct),
+        )
+        .route(
+            "/services/{service_id}/edit",
+            get(suggest::edit_form).post(suggest::edit),
+        )
+        .route("/services/{service_id}/verify", post(show::verify))
+}
+
+/// A published service, or any service for curators; "not found" otherwise.
+async fn visible_service(
+    state: &AppState,
+    viewer_curates: bool,
+    id: &str,
+) -> AppResult<Service> {
+    let service_id: Uuid = id.parse().map_err(|_| AppError::NotFound)?;
+    let service = store::find(&state.db, service_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if service.status == "published" || viewer_curates {
+        Ok(service)
+    } else {
+        Err(AppError::NotFound)
+    }
+}
+
+/// Map pages may load tiles from the configured tile server; every other
+/// rule of the site's policy stays.
+pub fn with_map_policy(config: &Config, page: impl IntoResponse) -> Response {
+    let mut response = page.into_response();
+    let origin = config
+        .map_tiles_url
+        .as_deref()
+        .and_then(crate::config::tile_origin);
+    if let Some(origin) = origin {
+        let policy = CONTENT_SECURITY_POLICY.replace("img-src 'self' data:", &format!("img-src 'self' data: {origin}"));
+        if let Ok(value) = HeaderValue::from_str(&policy) {
+            response.headers_mut().insert(header::CONTENT_SECURITY_POLICY, value);
+        }
+    }
+    response
+}

@@ -1,0 +1,184 @@
+//! `/services/review`: moderators see members' suggestions and the entries
+//! nobody has verified for a year; a suggestion is accepted (after any
+//! edits the moderator makes) or refused with a reason, and the member is
+//! told by e-mail either way.
+
+use axum::extract::{Path, State};
+use axum::response::Response;
+use uuid::Uuid;
+
+use crate::app::AppState;
+use crate::directory::forms::ServiceForm;
+use crate::directory::store::{self, Provenance};
+use crate::directory::suggestions::{self, Suggestion};
+use crate::directory::views::{ReviewQueuePage, SuggestionPage};
+use crate::directory::{emails, policy};
+use crate::members::current_user::{CurrentUser, SignedIn};
+use crate::members::store as members_store;
+use crate::notify::email::EmailContext;
+use crate::notify::outbox;
+use crate::web::flash::redirect_with;
+use crate::web::form_errors::unprocessable;
+use crate::web::{AppError, AppResult, Form, FormErrors, Page, RequestContext};
+
+/// How many stale entries the queue lists (the count says how many there are).
+const STALE_LISTED: i64 = 50;
+
+fn curator(user: &CurrentUser) -> AppResult<()> {
+    if policy::curates(Some(user)) {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+pub async fn queue(
+    State(state): State<AppState>,
+    ctx: RequestContext,
+    SignedIn(user): SignedIn,
+) -> AppResult<ReviewQueuePage> {
+    curator(&user)?;
+    let before = policy::stale_before(state.clock.now());
+    Ok(ReviewQueuePage {
+        page: Page::titled(&ctx, "services-review-title").in_section("services"),
+        suggestions: suggestions::pending(&state.db).await?,
+        stale_count: store::count_stale(&state.db, before).await?,
+        stale: store::stale(&state.db, before, STALE_LISTED).await?,
+    })
+}
+
+async fn pending_suggestion(state: &AppState, id: &str) -> AppResult<Suggestion> {
+    let suggestion_id: Uuid = id.parse().map_err(|_| AppError::NotFound)?;
+    suggestions::find(&state.db, suggestion_id)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+async fn suggestion_page(
+    state: &AppState,
+    ctx: &RequestContext,
+    suggestion: Suggestion,
+    form: ServiceForm,
+    errors: FormErrors,
+    reason: String,
+) -> AppResult<SuggestionPage> {
+    let current = match suggestion.service_id {
+        Some(id) => store::find(&state.db, id).await?,
+        None => None,
+    };
+    Ok(SuggestionPage {
+        page: Page::titled(ctx, "services-suggestion-title").in_section("services"),
+        current,
+        municipalities: store::municipalities(&state.db).await?,
+        suggestion,
+        form,
+        errors,
+        reason,
+    })
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    ctx: RequestContext,
+    SignedIn(user): SignedIn,
+    Path(id): Path<String>,
+) -> AppResult<SuggestionPage> {
+    curator(&user)?;
+    let suggestion = pending_suggestion(&state, &id).await?;
+    let form = ServiceForm::from_input(&suggestion.fields.0);
+    suggestion_page(&state, &ctx, suggestion, form, FormErrors::new(ctx.locale), String::new()).await
+}
+
+pub async fn decide(
+    State(state): State<AppState>,
+    ctx: RequestContext,
+    SignedIn(user): SignedIn,
+    Path(id): Path<String>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> AppResult<Response> {
+    curator(&user)?;
+    let suggestion = pending_suggestion(&state, &id).await?;
+    if suggestion.status != "pending" {
+        return Err(AppError::Conflict);
+    }
+    let value = |name: &str| {
+        pairs
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.trim().to_owned())
+            .unwrap_or_default()
+    };
+    let reason: String = value("reason").chars().take(2_000).collect();
+    let now = state.clock.now();
+    let mut tx = state.db.begin().await?;
+    let (status, service_id, service_name) = match value("action").as_str() {
+        "accept" => {
+            let mut form = ServiceForm::from_pairs(&pairs);
+            let municipalities = store::municipalities(&mut *tx).await?;
+            let known = |id: i32| municipalities.iter().any(|m| m.municipality_id == id);
+            let input = match form.validate(ctx.locale, known) {
+                Ok(input) => input,
+                Err(errors) => {
+                    drop(tx);
+                    let page = suggestion_page(&state, &ctx, suggestion, form, errors, reason).await?;
+                    return Ok(unprocessable(page));
+                }
+            };
+            let service_id = match suggestion.service_id {
+                Some(service_id) => {
+                    store::update(&mut tx, service_id, &input, user.user_id, now).await?;
+                    service_id
+                }
+                None => {
+                    let provenance = Provenance {
+                        last_verified_at: Some(now),
+                        verified_by: Some(user.user_id),
+                        ..Provenance::default()
+                    };
+                    store::create(&mut tx, &input, &provenance, now).await?
+                }
+            };
+            ("accepted", Some(service_id), input.name)
+        }
+        "refuse" => {
+            if reason.is_empty() {
+                drop(tx);
+                let form = ServiceForm::from_pairs(&pairs);
+                let mut errors = FormErrors::new(ctx.locale);
+                errors.add("reason", "error-services-refuse-reason");
+                let page = suggestion_page(&state, &ctx, suggestion, form, errors, reason).await?;
+                return Ok(unprocessable(page));
+            }
+            let name = suggestion
+                .service_name
+                .clone()
+                .unwrap_or_else(|| suggestion.fields.0.name.clone());
+            ("refused", suggestion.service_id, name)
+        }
+        _ => return Err(AppError::BadRequest),
+    };
+    // Only a refusal has a reason to tell.
+    let reason = if status == "refused" { reason } else { String::new() };
+    if !suggestions::decide(&mut tx, suggestion.suggestion_id, status, &reason, user.user_id, now).await? {
+        return Err(AppError::Conflict);
+    }
+    if let Some(member) = suggestion.suggested_by {
+        if let Some(person) = members_store::find_user_by_id(&mut *tx, member).await? {
+            let locale = members_store::locale_of(&mut *tx, member).await?;
+            let e = EmailContext::new(locale, &state.config.base_url);
+            let link = service_id.map_or_else(|| "/services".to_owned(), |id| format!("/services/{id}"));
+            let mail = emails::suggestion_decision(
+                &e,
+                (&person.email, &person.name),
+                status,
+                &service_name,
+                &reason,
+                &link,
+            )?;
+            outbox::enqueue(&mut *tx, &mail.into_message(), now).await?;
+        }
+    }
+    tx.commit().await?;
+    let message = format!("services-suggestion-{status}");
+    Ok(redirect_with("/services/review", &message, state.config.secure_cookies()))
+}

@@ -1,0 +1,5 @@
+//! Moving the directory in and out: CSV (a documented column set) and HSDS
+//! JSON, imported with a preview and a line-by-line error report (nothing
+//! is written until the whole file is valid), exported at stable URLs.
+
+pub mod csv;

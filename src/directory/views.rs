@@ -1,0 +1,184 @@
+//! Template structs of the service map.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use chrono::{DateTime, Utc};
+
+use super::forms::{ServiceForm, tel_href};
+use super::routes::SearchParams;
+use super::search::Hit;
+use super::store::{MunicipalityRow, Service};
+use super::suggestions::Suggestion;
+use super::policy;
+use crate::web::{FormErrors, Page};
+
+#[derive(Template, WebTemplate)]
+#[template(path = "directory/search.html")]
+pub struct ServicesPage {
+    pub page: Page,
+    pub params: SearchParams,
+    pub hits: Vec<Hit>,
+    pub municipalities: Vec<MunicipalityRow>,
+    /// What the results are ordered by distance from, when they are.
+    pub near_name: Option<String>,
+    pub next_page: Option<String>,
+    pub first_page: Option<String>,
+    pub now: DateTime<Utc>,
+    pub tiles_url: String,
+}
+
+impl ServicesPage {
+    pub fn kinds(&self) -> &'static [&'static str] {
+        &policy::KINDS
+    }
+
+    pub fn groups(&self) -> &'static [&'static str] {
+        &policy::TARGET_GROUPS
+    }
+
+    pub fn countries(&self) -> &'static [&'static str] {
+        &policy::COUNTRIES
+    }
+
+    /// The place list's chosen id (a filter or the "near" point).
+    pub fn place(&self) -> &str {
+        if self.params.municipality.is_empty() {
+            &self.params.near
+        } else {
+            &self.params.municipality
+        }
+    }
+
+    pub fn stale(&self, hit: &Hit) -> bool {
+        policy::is_stale(hit.last_verified_at, self.now)
+    }
+
+    pub fn tel(&self, phone: &str) -> String {
+        tel_href(phone)
+    }
+
+    /// "12,3 km" (comma decimals in Serbian).
+    pub fn distance(&self, km: f64) -> String {
+        let text = if km < 10.0 { format!("{km:.1}") } else { format!("{km:.0}") };
+        if self.page.locale == crate::i18n::Locale::En {
+            format!("{text} km")
+        } else {
+            format!("{} km", text.replace('.', ","))
+        }
+    }
+
+    pub fn place_name(&self, latin: &str, cyrillic: &str) -> String {
+        place_name(&self.page, latin, cyrillic)
+    }
+}
+
+/// A place's name in the page's script.
+pub fn place_name(page: &Page, latin: &str, cyrillic: &str) -> String {
+    if page.locale == crate::i18n::Locale::SrCyrl && !cyrillic.is_empty() {
+        cyrillic.to_owned()
+    } else {
+        latin.to_owned()
+    }
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "directory/show.html")]
+pub struct ServicePage {
+    pub page: Page,
+    pub service: Service,
+    pub description_html: String,
+    pub stale: bool,
+    pub can_suggest: bool,
+    pub curates: bool,
+    pub tiles_url: String,
+}
+
+impl ServicePage {
+    pub fn tel(&self, phone: &str) -> String {
+        tel_href(phone)
+    }
+
+    pub fn place_name(&self) -> String {
+        place_name(&self.page, &self.service.municipality_name, &self.service.municipality_name_cyrl)
+    }
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "directory/form.html")]
+pub struct ServiceFormPage {
+    pub page: Page,
+    pub action: String,
+    pub form: ServiceForm,
+    pub errors: FormErrors,
+    pub municipalities: Vec<MunicipalityRow>,
+    /// Members say what changed and how they know; moderators just save.
+    pub with_note: bool,
+}
+
+impl ServiceFormPage {
+    pub fn kinds(&self) -> &'static [&'static str] {
+        &policy::KINDS
+    }
+    pub fn groups(&self) -> &'static [&'static str] {
+        &policy::TARGET_GROUPS
+    }
+    pub fn languages(&self) -> &'static [&'static str] {
+        &policy::LANGUAGES
+    }
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "directory/review.html")]
+pub struct ReviewQueuePage {
+    pub page: Page,
+    pub suggestions: Vec<Suggestion>,
+    pub stale: Vec<Service>,
+    pub stale_count: i64,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "directory/suggestion.html")]
+pub struct SuggestionPage {
+    pub page: Page,
+    pub suggestion: Suggestion,
+    /// The record as it stands, for a correction.
+    pub current: Option<Service>,
+    pub form: ServiceForm,
+    pub errors: FormErrors,
+    pub municipalities: Vec<MunicipalityRow>,
+    pub reason: String,
+}
+
+impl SuggestionPage {
+    pub fn kinds(&self) -> &'static [&'static str] {
+        &policy::KINDS
+    }
+    pub fn groups(&self) -> &'static [&'static str] {
+        &policy::TARGET_GROUPS
+    }
+    pub fn languages(&self) -> &'static [&'static str] {
+        &policy::LANGUAGES
+    }
+
+    /// Field names whose suggested value differs from the current record.
+    pub fn changed(&self) -> Vec<&'static str> {
+        let Some(current) = &self.current else {
+            return Vec::new();
+        };
+        let now = super::store::ServiceInput::from_service(current);
+        let new = &self.suggestion.fields.0;
+        let mut changed = Vec::new();
+        macro_rules! compare {
+            ($($field:ident),*) => {$(
+                if now.$field != new.$field { changed.push(stringify!($field)); }
+            )*};
+        }
+        compare!(
+            organization_name, organization_website, organization_email, organization_phone, name,
+            description, kind, target_groups, eligibility, fees, languages, hours, application_process,
+            email, phone, url, contact_name, location_name, address, postal_code, municipality_id,
+            address_confidential, accessibility
+        );
+        changed
+    }
+}
