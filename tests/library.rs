@@ -754,3 +754,105 @@ async fn a_broad_word_is_counted_among_the_newest_matches_and_says_so() {
     // Browsing without words counts everything.
     assert!(app.get("/library").await.body.contains("(6000)"));
 }
+
+/// Publishes a resource with a link (no file) as the signed-in moderator and
+/// returns its path.
+async fn published_link(app: &TestApp, title: &str) -> String {
+    let mut fields = protocol();
+    fields.retain(|(name, _)| *name != "title");
+    fields.extend([("title", title), ("external_url", "https://example.org/r")]);
+    let path = app
+        .upload_resource(&fields, None)
+        .await
+        .header("location")
+        .unwrap()
+        .to_owned();
+    app.submit_form(&path, &format!("{path}/submit"), &[]).await;
+    app.submit_form(&path, &format!("{path}/decide"), &[("action", "publish")])
+        .await
+        .assert_status(StatusCode::SEE_OTHER);
+    path
+}
+
+/// Features a published resource as the signed-in moderator.
+async fn feature(app: &TestApp, path: &str, members_only: bool) {
+    let mut fields = vec![("action", "flags"), ("featured", "yes")];
+    if members_only {
+        fields.push(("members_only", "yes"));
+    }
+    app.submit_form(path, &format!("{path}/decide"), &fields)
+        .await
+        .assert_status(StatusCode::SEE_OTHER);
+}
+
+#[tokio::test]
+async fn featured_resources_reach_the_home_page_only_for_those_who_may_open_them() {
+    let app = TestApp::spawn().await;
+    app.create_member("Marko Ilić", "marko@csr.rs", Role::Student)
+        .await;
+    app.sign_in_as("Milica Jovanović", "milica@kolega.rs", Role::Moderator)
+        .await;
+    assert!(
+        app.get("/")
+            .await
+            .body
+            .contains("Istaknite resurs sa njegove stranice"),
+        "the moderator is told how to feature one"
+    );
+    let public = published_link(&app, "Vodič za hraniteljske porodice").await;
+    let closed = published_link(&app, "Interni protokol o nasilju u porodici").await;
+    let archived = published_link(&app, "Stara brošura o dnevnom boravku").await;
+    feature(&app, &public, false).await;
+    app.clock.advance(chrono::Duration::minutes(1));
+    feature(&app, &closed, true).await;
+    feature(&app, &archived, false).await;
+    app.submit_form(
+        &archived,
+        &format!("{archived}/decide"),
+        &[("action", "archive")],
+    )
+    .await
+    .assert_status(StatusCode::SEE_OTHER);
+
+    // A visitor sees the public one, linked, with its kind and summary line.
+    app.clear_cookies();
+    let home = app.get("/").await;
+    home.assert_status(StatusCode::OK);
+    assert!(home.body.contains(&format!(
+        "href=\"{public}\">Vodič za hraniteljske porodice</a>"
+    )));
+    assert!(
+        home.body.contains("<p class=\"muted\">Protokol</p>"),
+        "its kind"
+    );
+    assert!(
+        home.body
+            .contains("<p>Koraci centra za socijalni rad kada dete prosi.</p>"),
+        "its summary as one plain line"
+    );
+    assert!(!home.body.contains("Interni protokol"), "members only");
+    assert!(!home.body.contains("Stara brošura"), "archived");
+
+    // A signed-in member sees both, the newest featured first.
+    app.switch_to("marko@csr.rs").await;
+    let home = app.get("/").await.body;
+    let (closed_at, public_at) = (
+        home.find("Interni protokol o nasilju")
+            .expect("members see it"),
+        home.find("Vodič za hraniteljske")
+            .expect("and the public one"),
+    );
+    assert!(closed_at < public_at, "newest featured first");
+    assert!(!home.contains("Stara brošura"));
+
+    // Un-featured, it leaves the home page; with nothing left the visitor is
+    // pointed to the library.
+    app.switch_to("milica@kolega.rs").await;
+    app.submit_form(&public, &format!("{public}/decide"), &[("action", "flags")])
+        .await
+        .assert_status(StatusCode::SEE_OTHER);
+    app.clear_cookies();
+    let home = app.get("/").await.body;
+    assert!(!home.contains("Vodič za hraniteljske"));
+    assert!(home.contains("Još ništa nije istaknuto.") && home.contains("href=\"/library\""));
+}

@@ -95,6 +95,34 @@ pub async fn newest(executor: impl PgExecutor<'_>, limit: i64) -> sqlx::Result<V
     .await
 }
 
+/// A featured resource as the home page lists it.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Featured {
+    pub resource_id: Uuid,
+    pub title: String,
+    pub summary: String,
+    pub kind: String,
+}
+
+/// Featured resources the viewer may see, newest featured first: published
+/// and not replaced by a newer version (archived and superseded ones never),
+/// members-only ones only for a signed-in member.
+pub async fn featured(
+    executor: impl PgExecutor<'_>,
+    signed_in: bool,
+    limit: i64,
+) -> sqlx::Result<Vec<Featured>> {
+    sqlx::query_as(
+        "SELECT resource_id, title, summary, kind FROM resources
+         WHERE featured AND status = 'published' AND superseded_by IS NULL AND (NOT members_only OR $1)
+         ORDER BY featured_at DESC NULLS LAST, resource_id LIMIT $2",
+    )
+    .bind(signed_in)
+    .bind(limit)
+    .fetch_all(executor)
+    .await
+}
+
 /// What a member or moderator enters about a resource.
 #[derive(Debug, Clone)]
 pub struct ResourceInput {
@@ -260,13 +288,19 @@ pub async fn set_flags(
     who: Uuid,
     now: DateTime<Utc>,
 ) -> sqlx::Result<()> {
-    sqlx::query("UPDATE resources SET members_only = $2, featured = $3, updated_at = $4 WHERE resource_id = $1")
-        .bind(resource_id)
-        .bind(members_only)
-        .bind(featured)
-        .bind(now)
-        .execute(&mut *conn)
-        .await?;
+    // featured_at keeps the moment it was first featured, so saving the
+    // flags again does not move it to the top of the home page.
+    sqlx::query(
+        "UPDATE resources SET members_only = $2, featured = $3, updated_at = $4,
+                featured_at = CASE WHEN NOT $3 THEN NULL WHEN featured THEN featured_at ELSE $4 END
+         WHERE resource_id = $1",
+    )
+    .bind(resource_id)
+    .bind(members_only)
+    .bind(featured)
+    .bind(now)
+    .execute(&mut *conn)
+    .await?;
     log_change(
         &mut *conn,
         resource_id,

@@ -97,9 +97,53 @@ pub fn render_cached(markdown: &str) -> String {
     html
 }
 
+/// The first paragraph of a text as one plain line (Markdown marks dropped,
+/// raw HTML kept as text, escaped by the template), cut at a word boundary
+/// after about `max_chars` characters: a summary in a list of cards.
+pub fn first_line(markdown: &str, max_chars: usize) -> String {
+    use pulldown_cmark::TagEnd;
+    let mut line = String::new();
+    for event in Parser::new_ext(markdown, Options::ENABLE_STRIKETHROUGH) {
+        match event {
+            Event::Text(text) | Event::Code(text) | Event::Html(text) | Event::InlineHtml(text) => {
+                line.push_str(&text)
+            }
+            Event::SoftBreak | Event::HardBreak => line.push(' '),
+            // The first block that said something is the line.
+            Event::End(TagEnd::Paragraph | TagEnd::Heading(_)) if !line.trim().is_empty() => break,
+            _ => {}
+        }
+    }
+    let line = line.split_whitespace().collect::<Vec<_>>().join(" ");
+    if line.chars().count() <= max_chars {
+        return line;
+    }
+    let cut: String = line.chars().take(max_chars).collect();
+    let cut = match cut.rfind(' ') {
+        Some(space) if space > 0 => &cut[..space],
+        _ => cut.as_str(),
+    };
+    format!("{}…", cut.trim_end_matches([',', ';', ':', '.', ' ']))
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{render, render_cached};
+    use super::{first_line, render, render_cached};
+
+    #[test]
+    fn the_first_paragraph_becomes_one_plain_line() {
+        assert_eq!(
+            first_line("Koraci **centra**\nza `rad`.\n\nDrugi pasus.", 100),
+            "Koraci centra za rad."
+        );
+        assert_eq!(first_line("jedan dva tri četiri", 12), "jedan dva…");
+        assert_eq!(first_line("", 10), "");
+        assert_eq!(
+            first_line("<b>x</b>", 10),
+            "<b>x</b>",
+            "escaped later, not dropped"
+        );
+    }
 
     #[test]
     fn cached_rendering_is_the_same_rendering() {
