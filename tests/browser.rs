@@ -61,6 +61,12 @@ async fn journeys_in_every_language_with_and_without_javascript_pass_axe_and_htm
         .env("MAIL_DIR", &mail_dir)
         .env("CHROMIUM_PATH", &tools.chromium)
         .env("JAVA", &tools.java)
+        // For journeys that need a site moderator: they make one with
+        // `kolega create-user` (lib/people.mjs `createModerator`), as an
+        // administrator would.
+        .env("KOLEGA_BIN", env!("CARGO_BIN_EXE_kolega"))
+        .env("DATABASE_URL", &database_url)
+        .env("KOLEGA_DATA_DIR", &data.0)
         .stdin(Stdio::null())
         // Streamed as it happens (not captured by the test harness).
         .stdout(Stdio::inherit())
@@ -254,6 +260,7 @@ impl Server {
             "KOLEGA_MAIL_POLL_SECONDS",
             "KOLEGA_TRUST_PROXY",
             "KOLEGA_REQUEST_TIMEOUT_SECONDS",
+            "KOLEGA_MAP_TILES_URL",
             "RUST_LOG",
             "LOG_FORMAT",
         ] {
@@ -269,6 +276,9 @@ impl Server {
             .env("KOLEGA_DATA_DIR", data_dir)
             // SMTP_URL stays unset: mail becomes .eml files in $KOLEGA_DATA_DIR/mail.
             .env("KOLEGA_MAIL_POLL_SECONDS", "1")
+            // No map tiles: the tests never reach a tile server, and the map
+            // must work without one (markers on a plain background).
+            .env("KOLEGA_MAP_TILES_URL", "off")
             // Each browser context says who it is in X-Forwarded-For, so the
             // variants running side by side do not share per-address limits.
             .env("KOLEGA_TRUST_PROXY", "true")

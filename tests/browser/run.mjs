@@ -9,6 +9,10 @@
 //
 //   BASE_URL=http://127.0.0.1:8080 MAIL_DIR=data/mail node tests/browser/run.mjs
 //
+// Journeys that need a site moderator (journeys/library.mjs) create one with
+// `kolega create-user`; by hand, also set KOLEGA_BIN (e.g. target/debug/kolega)
+// and the server's DATABASE_URL.
+//
 // Narrow a run while working on a journey:
 //   BROWSER_JOURNEYS=visitor BROWSER_LANGUAGES=en BROWSER_JS=off   (on | off)
 //

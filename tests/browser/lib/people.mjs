@@ -3,6 +3,8 @@
 // joining and signing in are checked by journeys/member.mjs; the group
 // journeys only go through them (pass { check: true } to check them too).
 
+import { execFile } from 'node:child_process';
+
 /** The variants in the order lib/runner.mjs makes them (the index picks the names). */
 const VARIANTS = ['sr-Latn-js', 'sr-Latn-nojs', 'sr-Cyrl-js', 'sr-Cyrl-nojs', 'en-js', 'en-nojs'];
 
@@ -184,4 +186,44 @@ export async function reply(t, body) {
   await t.submit({ sr: 'Pošalji odgovor', en: 'Send the reply' }, { within: form });
   await t.expectPath(/^\/groups\/[a-z0-9-]+\/t\/[0-9a-f-]+\?page=\d+$/);
   await t.expectText(body, { within: 'ol.posts' });
+}
+
+/**
+ * Makes `p` a site moderator the way an administrator does, with
+ * `kolega create-user --role moderator` (the password on stdin). There is no
+ * page for it, and a shared moderator would not do: a member's language
+ * follows their account, and the variants switch it side by side.
+ * Needs KOLEGA_BIN and DATABASE_URL (tests/browser.rs sets both).
+ */
+export async function createModerator(p) {
+  const bin = process.env.KOLEGA_BIN;
+  if (!bin || !process.env.DATABASE_URL) {
+    throw new Error('KOLEGA_BIN and DATABASE_URL must be set to create a moderator (`cargo test --test browser` sets them)');
+  }
+  await new Promise((resolve, reject) => {
+    const child = execFile(
+      bin,
+      ['create-user', '--email', p.email, '--name', p.name, '--role', 'moderator'],
+      { timeout: 60_000 },
+      (error, stdout, stderr) =>
+        error ? reject(new Error(`kolega create-user failed: ${String(stderr || error.message).trim()}`)) : resolve(stdout),
+    );
+    child.stdin.end(`${PASSWORD}\n`);
+  });
+}
+
+/**
+ * Signs in a member made outside the pages (createModerator): the account
+ * starts in Serbian Latin, so the language under test is chosen again once
+ * signed in (which the account then keeps).
+ */
+export async function signInAndSwitchLanguage(t, p) {
+  await t.followLink(SIGN_IN, { within: 'header' });
+  await t.expectHeading(SIGN_IN);
+  await t.fillForm({ email: p.email, password: PASSWORD });
+  await t.submit({ sr: 'Prijavi se', en: 'Sign in' });
+  await t.expectPath('/');
+  await t.switchLanguage();
+  await t.expectLanguage();
+  await t.expectText(p.name, { within: 'header .account' });
 }
