@@ -62,9 +62,10 @@ CREATE TABLE services (
     last_verified_at timestamptz,
     last_verified_by uuid REFERENCES users ON DELETE SET NULL,
     -- Normalised name, description, organization, kind and place
-    -- (text::search), and the normalised name the list is ordered by.
+    -- (text::search), and the normalised name the list is ordered by (in
+    -- byte order, so ORDER BY and the keyset comparison agree exactly).
     search          tsvector NOT NULL DEFAULT ''::tsvector,
-    sort_name       text NOT NULL DEFAULT '',
+    sort_name       text COLLATE "C" NOT NULL DEFAULT '',
     created_at      timestamptz NOT NULL,
     updated_at      timestamptz NOT NULL
 );
