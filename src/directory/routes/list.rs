@@ -8,7 +8,7 @@ use serde::Deserialize;
 use super::with_map_policy;
 use crate::app::AppState;
 use crate::directory::search::{self, Cursor, PER_PAGE};
-use crate::directory::views::ServicesPage;
+use crate::directory::views::{ServicesPage, place_name};
 use crate::directory::{policy, store};
 use crate::groups::search::ts_query;
 use crate::web::{AppResult, Page, RequestContext};
@@ -106,13 +106,13 @@ pub async fn search(
         Some(last) if has_more => Some(params.link(&Cursor::after(last).encode())),
         _ => None,
     };
+    let page = Page::titled(&ctx, "services-title").in_section("services");
     let page = ServicesPage {
-        page: Page::titled(&ctx, "services-title").in_section("services"),
         first_page: query.after.is_some().then(|| params.link("")),
         next_page,
         near_name: match (own_position, near_place) {
             (Some(_), _) => Some(crate::i18n::t(ctx.locale, "services-near-you")),
-            (None, Some(place)) => Some(place.name.clone()),
+            (None, Some(place)) => Some(place_name(&page, &place.name, &place.name_cyrl)),
             _ => None,
         },
         now: state.clock.now(),
@@ -120,6 +120,7 @@ pub async fn search(
         hits,
         municipalities,
         params,
+        page,
     };
     Ok(with_map_policy(&state.config, page))
 }
