@@ -52,6 +52,13 @@ fn main() -> anyhow::Result<()> {
         .fetch_one(&pool),
     )?;
 
+    let vranje: i32 = runtime.block_on(
+        sqlx::query_scalar(
+            "SELECT municipality_id FROM municipalities WHERE country_code = 'RS' AND name = 'Vranje'",
+        )
+        .fetch_one(&pool),
+    )?;
+
     let port = free_port();
     let data_dir = root.join("server-data");
     let mut server = start_server(&url, port, &data_dir)?;
@@ -123,6 +130,36 @@ fn main() -> anyhow::Result<()> {
             path: "/members?q=broj+4711".into(),
             signed_in: true,
         },
+        Scenario {
+            name: "service map, browse",
+            path: "/services".into(),
+            signed_in: false,
+        },
+        Scenario {
+            name: "service map, broadest word",
+            path: "/services?q=centar".into(),
+            signed_in: false,
+        },
+        Scenario {
+            name: "service map, rare word",
+            path: "/services?q=hipoterapija".into(),
+            signed_in: false,
+        },
+        Scenario {
+            name: "service map, shelters near Vranje",
+            path: format!("/services?kind=shelter&group=violence-victims&near={vranje}&mode=near"),
+            signed_in: false,
+        },
+        Scenario {
+            name: "service map, near me (no filters)",
+            path: "/services?lat=44.8&lon=20.46".into(),
+            signed_in: false,
+        },
+        Scenario {
+            name: "service coverage, Serbia",
+            path: "/services/coverage?country=RS".into(),
+            signed_in: false,
+        },
     ];
     let mut results = Vec::new();
     for scenario in &scenarios {
@@ -189,6 +226,18 @@ async fn prepare(
         eprintln!("generating the library (100,000 resources with extracted text)…");
         let started = Instant::now();
         sqlx::raw_sql(include_str!("library_data.sql"))
+            .execute(&pool)
+            .await?;
+        eprintln!("generated in {:.0} s", started.elapsed().as_secs_f64());
+    }
+    let services: i64 =
+        sqlx::query_scalar("SELECT count(*) FROM services WHERE email LIKE '%@bench.example'")
+            .fetch_one(&pool)
+            .await?;
+    if services < 20_000 {
+        eprintln!("generating the service map (20,000 services over every municipality)…");
+        let started = Instant::now();
+        sqlx::raw_sql(include_str!("services_data.sql"))
             .execute(&pool)
             .await?;
         eprintln!("generated in {:.0} s", started.elapsed().as_secs_f64());
@@ -455,7 +504,7 @@ fn write_results(
         chrono::Utc::now().format("%Y-%m-%d %H:%M")
     ));
     out.push_str(&format!("Machine: {}.\n\n", machine()));
-    out.push_str("Data: 50,000 members, 200 groups, 100,000 threads, 1,000,000 posts (plus one 60-post thread), 100,000 library resources with extracted text.\n");
+    out.push_str("Data: 50,000 members, 200 groups, 100,000 threads, 1,000,000 posts (plus one 60-post thread), 100,000 library resources with extracted text, 20,000 services over every municipality of the service map.\n");
     if let Some(generated) = generated {
         out.push_str(&format!(
             "Generating it took {:.0} s.\n",

@@ -1065,6 +1065,23 @@ error-services-refuse-reason = Give a reason, so the member knows why the sugges
 services-suggestion-accepted = The suggestion is accepted and the member has been told.
 services-suggestion-refused = The suggestion is refused and the member has been told.
 services-coverage-title = Service coverage by municipality
+services-coverage-intro = How many published services of each kind every municipality has — and where there are none. A number links to the list of those services.
+services-coverage-region = District or region
+services-coverage-any-region = All districts and regions
+services-coverage-show = Show
+services-coverage-empty = No municipalities match this choice. Choose another country or all districts.
+services-coverage-gaps = Where services are missing
+services-coverage-missing = { $kind }: missing in { $missing } of { $total } { $total ->
+    [one] municipality
+   *[other] municipalities
+}.
+services-coverage-everywhere = { $kind }: present in every municipality ({ $total }).
+services-coverage-table = Services by municipality
+services-coverage-how = A dash means the municipality has no published service of that kind.
+services-coverage-caption = Published services by municipality and kind: { $place }
+services-coverage-municipality = Municipality
+services-coverage-total = Total
+services-coverage-none = none
 services-import-title = Import from a file
 services-export-csv = Download the directory (CSV)
 services-export-json = Download the directory (HSDS JSON)

@@ -1072,6 +1072,24 @@ error-services-refuse-reason = Upišite razlog da bi član znao zašto je predlo
 services-suggestion-accepted = Predlog je prihvaćen i član je obavešten.
 services-suggestion-refused = Predlog je odbijen i član je obavešten.
 services-coverage-title = Pokrivenost uslugama po opštinama
+services-coverage-intro = Koliko objavljenih usluga svake vrste postoji u svakoj opštini — i gde ih nema. Broj u polju vodi na spisak tih usluga.
+services-coverage-region = Okrug ili region
+services-coverage-any-region = Svi okruzi i regioni
+services-coverage-show = Prikaži
+services-coverage-empty = Za ovaj izbor nema opština. Izaberite drugu državu ili sve okruge.
+services-coverage-gaps = Gde nedostaju usluge
+services-coverage-missing = { $kind } nedostaje u { $missing } od { $total } { $total ->
+    [one] opštine
+    [few] opštine
+   *[other] opština
+}.
+services-coverage-everywhere = { $kind } postoji u svim opštinama ({ $total }).
+services-coverage-table = Usluge po opštinama
+services-coverage-how = Crtica znači da u opštini nema nijedne objavljene usluge te vrste.
+services-coverage-caption = Broj objavljenih usluga po opštini i vrsti: { $place }
+services-coverage-municipality = Opština
+services-coverage-total = Ukupno
+services-coverage-none = nema
 services-import-title = Uvoz iz datoteke
 services-export-csv = Preuzmi imenik (CSV)
 services-export-json = Preuzmi imenik (HSDS JSON)

@@ -180,5 +180,7 @@ pub async fn seed_demo(
     println!("demo events: {events} created");
     let resources = crate::library::seed::seed(pool, files).await?;
     println!("demo library resources: {resources} created");
+    let services = crate::directory::seed::seed(pool).await?;
+    println!("demo services on the map: {services} created");
     Ok(())
 }

@@ -4,12 +4,14 @@
 //! of the region as reference data, members' suggestions reviewed by
 //! moderators, coverage by municipality, and CSV/HSDS import and export.
 
+pub mod coverage;
 pub mod emails;
 pub mod forms;
 pub mod policy;
 pub mod reference;
 pub mod routes;
 pub mod search;
+pub mod seed;
 pub mod store;
 pub mod suggestions;
 pub mod transfer;

@@ -13,6 +13,15 @@ pub const PER_PAGE: i64 = 25;
 /// Great-circle distance in kilometres from ($lat, $lon) bound before it.
 const EARTH_RADIUS_KM: f64 = 6371.0;
 
+/// "Near" looks within these distances in turn before looking everywhere.
+/// The bench (20,000 services, 16 connections, 2 cores) showed "near me"
+/// without filters computing the distance to every published service and
+/// sorting them all; a box of latitudes (indexed) and longitudes around
+/// the point, with the exact distance only for the rows inside it, answers
+/// from a few hundred rows. The first radius that holds a full page gives
+/// exactly the nearest page, since nothing outside the box is that close.
+const NEAR_RADII_KM: [f64; 3] = [10.0, 50.0, 200.0];
+
 #[derive(Debug, Clone, Default)]
 pub struct Query {
     /// A `to_tsquery` text from `groups::search::ts_query`.
@@ -88,6 +97,39 @@ impl Cursor {
 
 /// One page of hits, and one more row if there is a next page.
 pub async fn run(pool: &PgPool, query: &Query) -> sqlx::Result<Vec<Hit>> {
+    if query.near.is_none() {
+        return page(pool, query, None).await;
+    }
+    let after = match query.after {
+        Some(Cursor::Distance(distance, _)) => distance,
+        _ => 0.0,
+    };
+    for radius in NEAR_RADII_KM.into_iter().filter(|radius| *radius > after) {
+        let hits = page(pool, query, Some(radius)).await?;
+        if hits.len() as i64 > PER_PAGE {
+            return Ok(hits);
+        }
+    }
+    page(pool, query, None).await
+}
+
+/// The latitudes and longitudes (degrees) within which every point at most
+/// `radius_km` from (lat, lon) lies; no longitude limits near a pole or
+/// across the antimeridian.
+pub fn bounding_box(lat: f64, lon: f64, radius_km: f64) -> ((f64, f64), Option<(f64, f64)>) {
+    // A hair wider than the exact box, so rounding never drops a row.
+    let angle = radius_km / EARTH_RADIUS_KM * 1.01;
+    let dlat = angle.to_degrees();
+    let ratio = angle.sin() / lat.to_radians().cos();
+    let longitudes = (lat.abs() + dlat < 89.0 && ratio < 1.0)
+        .then(|| ratio.asin().to_degrees())
+        .map(|dlon| (lon - dlon, lon + dlon))
+        .filter(|(west, east)| *west > -180.0 && *east < 180.0);
+    ((lat - dlat, lat + dlat), longitudes)
+}
+
+/// The page, among services at most `radius_km` away when given.
+async fn page(pool: &PgPool, query: &Query, radius_km: Option<f64>) -> sqlx::Result<Vec<Hit>> {
     let mut sql: QueryBuilder<Postgres> = QueryBuilder::new("SELECT * FROM (SELECT s.service_id, s.service_no, s.sort_name, s.name,
         o.name AS organization_name, s.kind, s.target_groups, m.name AS municipality_name,
         m.name_cyrl AS municipality_name_cyrl, m.country_code, s.address, s.address_confidential, s.phone,
@@ -134,17 +176,30 @@ pub async fn run(pool: &PgPool, query: &Query) -> sqlx::Result<Vec<Hit>> {
         sql.push(" AND s.municipality_id = ");
         sql.push_bind(municipality_id);
     }
-    sql.push(") AS hits");
+    if let (Some((lat, lon)), Some(radius)) = (query.near, radius_km) {
+        let ((south, north), longitudes) = bounding_box(lat, lon, radius);
+        sql.push(" AND s.latitude BETWEEN ");
+        sql.push_bind(south);
+        sql.push(" AND ");
+        sql.push_bind(north);
+        if let Some((west, east)) = longitudes {
+            sql.push(" AND s.longitude BETWEEN ");
+            sql.push_bind(west);
+            sql.push(" AND ");
+            sql.push_bind(east);
+        }
+    }
+    sql.push(") AS hits WHERE true");
     match (&query.after, query.near.is_some()) {
         (Some(Cursor::Distance(distance, no)), true) => {
-            sql.push(" WHERE (distance_km, service_no) > (");
+            sql.push(" AND (distance_km, service_no) > (");
             sql.push_bind(*distance);
             sql.push(", ");
             sql.push_bind(*no);
             sql.push(")");
         }
         (Some(Cursor::Name(name, no)), false) => {
-            sql.push(" WHERE (sort_name, service_no) > (");
+            sql.push(" AND (sort_name, service_no) > (");
             sql.push_bind(name.clone());
             sql.push(", ");
             sql.push_bind(*no);
@@ -152,6 +207,10 @@ pub async fn run(pool: &PgPool, query: &Query) -> sqlx::Result<Vec<Hit>> {
         }
         // A cursor of the other order starts from the beginning.
         _ => {}
+    }
+    if let (true, Some(radius)) = (query.near.is_some(), radius_km) {
+        sql.push(" AND distance_km <= ");
+        sql.push_bind(radius);
     }
     sql.push(if query.near.is_some() {
         " ORDER BY distance_km, service_no"
@@ -170,6 +229,52 @@ pub async fn run(pool: &PgPool, query: &Query) -> sqlx::Result<Vec<Hit>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_box_holds_every_point_within_the_radius() {
+        let distance = |(a, b): (f64, f64), (c, d): (f64, f64)| {
+            let (a, b, c, d) = (
+                a.to_radians(),
+                b.to_radians(),
+                c.to_radians(),
+                d.to_radians(),
+            );
+            let h =
+                ((c - a) / 2.0).sin().powi(2) + a.cos() * c.cos() * ((d - b) / 2.0).sin().powi(2);
+            EARTH_RADIUS_KM * 2.0 * h.sqrt().min(1.0).asin()
+        };
+        for (lat, lon) in [
+            (44.8, 20.46),
+            (42.55, 21.9),
+            (-33.9, 151.2),
+            (0.0, 0.0),
+            (66.0, 25.7),
+        ] {
+            for radius in NEAR_RADII_KM {
+                let ((south, north), longitudes) = bounding_box(lat, lon, radius);
+                let (west, east) = longitudes.expect("no pole or antimeridian here");
+                // Points on the circle of that radius, in every direction.
+                for step in 0..360 {
+                    let bearing = f64::from(step).to_radians();
+                    let angle = radius / EARTH_RADIUS_KM * 0.999;
+                    let (p, l) = (lat.to_radians(), lon.to_radians());
+                    let q = (p.sin() * angle.cos() + p.cos() * angle.sin() * bearing.cos()).asin();
+                    let m = l
+                        + (bearing.sin() * angle.sin() * p.cos())
+                            .atan2(angle.cos() - p.sin() * q.sin());
+                    let point = (q.to_degrees(), m.to_degrees());
+                    assert!(distance((lat, lon), point) <= radius);
+                    assert!((south..=north).contains(&point.0), "{point:?} {radius}");
+                    assert!((west..=east).contains(&point.1), "{point:?} {radius}");
+                }
+            }
+        }
+        assert!(bounding_box(89.5, 0.0, 50.0).1.is_none(), "near the pole");
+        assert!(
+            bounding_box(0.0, 179.9, 50.0).1.is_none(),
+            "across the antimeridian"
+        );
+    }
 
     #[test]
     fn cursors_read_back_and_nonsense_is_refused() {

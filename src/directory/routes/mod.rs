@@ -1,5 +1,6 @@
 //! The service map's pages.
 
+mod coverage;
 mod list;
 
 pub use list::SearchParams;
@@ -23,6 +24,7 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/services", get(list::search))
         .route("/services/new", get(suggest::new_form).post(suggest::create))
+        .route("/services/coverage", get(coverage::show))
         .route("/services/review", get(review::queue))
         .route(
             "/services/review/{suggestion_id}",
