@@ -10,6 +10,7 @@ pub mod directory;
 pub mod events;
 pub mod groups;
 pub mod i18n;
+pub mod impact;
 pub mod library;
 pub mod members;
 pub mod notify;
@@ -35,6 +36,7 @@ pub fn pages() -> Router<AppState> {
         .merge(events::routes::router())
         .merge(library::routes::router())
         .merge(directory::routes::router())
+        .merge(impact::routes::router())
 }
 
 /// The whole application: the pages inside the shared shell, and static files.
