@@ -14,12 +14,13 @@ pub const PER_PAGE: i64 = 25;
 const EARTH_RADIUS_KM: f64 = 6371.0;
 
 /// "Near" looks within these distances in turn before looking everywhere.
-/// The bench (20,000 services, 16 connections, 2 cores) showed "near me"
-/// without filters computing the distance to every published service and
-/// sorting them all; a box of latitudes (indexed) and longitudes around
-/// the point, with the exact distance only for the rows inside it, answers
-/// from a few hundred rows. The first radius that holds a full page gives
-/// exactly the nearest page, since nothing outside the box is that close.
+/// Without a box, "near me" without filters computes the distance to every
+/// published service and sorts them all (20,000 in the bench's data set);
+/// a box of latitudes (indexed) and longitudes around the point, with the
+/// exact distance only for the rows inside it, answers from a few hundred
+/// rows. The first radius that holds a full page gives exactly the nearest
+/// page, since nothing outside the box is that close. Not yet measured
+/// against the unboxed query: run `cargo bench` (service-map rows).
 const NEAR_RADII_KM: [f64; 3] = [10.0, 50.0, 200.0];
 
 #[derive(Debug, Clone, Default)]
