@@ -44,7 +44,9 @@ pub fn bars(values: &[(String, i64)]) -> String {
 }
 
 fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 #[cfg(test)]
@@ -61,6 +63,9 @@ mod tests {
             .collect();
         assert_eq!(heights, vec![136.0, 68.0, 0.0]);
         assert!(svg.contains("&lt;c&gt;") && !svg.contains("<c>"));
-        assert!(bars(&[]).starts_with("<svg"), "nothing to draw is still a chart");
+        assert!(
+            bars(&[]).starts_with("<svg"),
+            "nothing to draw is still a chart"
+        );
     }
 }

@@ -32,14 +32,18 @@ pub const EVENT_KINDS: [&str; 3] = ["webinar", "supervision", "regional_meeting"
 const MEMBER: &str = "deleted_at IS NULL AND email_verified_at IS NOT NULL";
 
 pub async fn figures(pool: &PgPool, now: DateTime<Utc>) -> sqlx::Result<Figures> {
-    let by_role: Vec<(String, i64)> =
-        sqlx::query_as(&format!("SELECT role, count(*) FROM users WHERE {MEMBER} GROUP BY role"))
-            .fetch_all(pool)
-            .await?;
+    let by_role: Vec<(String, i64)> = sqlx::query_as(&format!(
+        "SELECT role, count(*) FROM users WHERE {MEMBER} GROUP BY role"
+    ))
+    .fetch_all(pool)
+    .await?;
     let members_by_role = ROLES
         .iter()
         .map(|role| {
-            let count = by_role.iter().find(|(r, _)| r == role).map_or(0, |(_, c)| *c);
+            let count = by_role
+                .iter()
+                .find(|(r, _)| r == role)
+                .map_or(0, |(_, c)| *c);
             (role.to_string(), count)
         })
         .collect();
@@ -114,14 +118,23 @@ pub async fn figures(pool: &PgPool, now: DateTime<Utc>) -> sqlx::Result<Figures>
 
 /// What each monthly series counts: a table and its timestamp column.
 pub const SERIES: [(&str, &str); 4] = [
-    ("members", "SELECT created_at AS at FROM users WHERE deleted_at IS NULL AND email_verified_at IS NOT NULL"),
-    ("posts", "SELECT created_at AS at FROM posts WHERE deleted_at IS NULL"),
+    (
+        "members",
+        "SELECT created_at AS at FROM users WHERE deleted_at IS NULL AND email_verified_at IS NOT NULL",
+    ),
+    (
+        "posts",
+        "SELECT created_at AS at FROM posts WHERE deleted_at IS NULL",
+    ),
     (
         "attendees",
         "SELECT e.starts_at AS at FROM event_registrations r JOIN events e USING (event_id)
          WHERE r.attended_at IS NOT NULL AND e.cancelled_at IS NULL",
     ),
-    ("resources", "SELECT published_at AS at FROM resources WHERE status = 'published'"),
+    (
+        "resources",
+        "SELECT published_at AS at FROM resources WHERE status = 'published'",
+    ),
 ];
 
 /// The last twelve months of one series (months without any count as 0).
