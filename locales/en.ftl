@@ -1085,6 +1085,69 @@ services-coverage-none = none
 services-import-title = Import from a file
 services-export-csv = Download the directory (CSV)
 services-export-json = Download the directory (HSDS JSON)
+services-import-lead = Import services from a CSV file (the columns are described below) or from an HSDS JSON file. The whole file is checked first; nothing is written until you confirm a file without errors.
+services-import-file = File (CSV or HSDS JSON)
+services-import-file-hint = At most { $size } MB, UTF-8 encoded. A service with an existing service_id is updated, the others are added.
+services-import-check = Check the file
+services-import-columns = CSV columns
+services-import-columns-hint = The first line names the columns (in any order; a missing column is empty). name, country and municipality are required. Separate list items (target_groups, languages) with ;.
+services-import-export-hint = The directory's export is an example of a valid file:
+services-import-preview-title = Import preview
+services-import-format-csv = CSV
+services-import-format-hsds-json = HSDS JSON
+services-import-new = { $count ->
+    [one] { $count } new service
+   *[other] { $count } new services
+}
+services-import-updated = { $count ->
+    [one] { $count } existing service is updated
+   *[other] { $count } existing services are updated
+}
+services-import-problem-count = { $count ->
+    [one] The file has { $count } error.
+   *[other] The file has { $count } errors.
+}
+services-import-nothing-written = Nothing has been written. Correct the file and send it again.
+services-import-problems = Errors by line of the file
+services-import-line = Line
+services-import-record = Service no.
+services-import-field = Field
+services-import-message = What is wrong
+services-import-more-problems = … and { $count } more.
+services-import-again = Send a corrected file
+services-import-confirm-hint = The file is valid. Importing writes all services at once (all or nothing).
+services-import-confirm = Import
+services-import-cancel = Cancel
+services-import-records = Services in the file
+services-import-action = What happens
+services-import-action-update = updated
+services-import-action-new = added
+services-import-more-records = … and { $count } more.
+services-import-done = Import finished: the file's services are on the map.
+error-import-no-file = Choose a file to import.
+error-import-too-large = The file is too large. Split it into smaller parts.
+error-import-broken-upload = The file did not arrive whole. Please try again.
+error-import-encoding = The file is not UTF-8 encoded (or holds NUL characters). Save it as "CSV UTF-8" or UTF-8 text.
+error-import-empty = The file holds no services.
+error-import-json = The file is not valid JSON.
+error-import-json-shape = Expected an array of HSDS services or an object with a "services" key, each service an object.
+error-import-unknown-column = Unknown column. Check its name against the list of columns.
+error-import-duplicate-column = The column appears twice.
+error-import-missing-column = A required column is missing.
+error-import-extra-fields = The line has more values than there are columns (check quotes and commas).
+error-import-id = An identifier must be a UUID, e.g. 0b7c2f4e-3d5a-4c1b-9e8f-6a7b8c9d0e1f.
+error-import-flag = Write true or false.
+error-import-time = Write the time as RFC 3339, e.g. 2026-11-23T09:00:00Z.
+error-import-type = The value is not of the expected type (text, number or list).
+error-import-one-location = A service can have one location only; list a second location as a separate service.
+error-import-country = Unknown country: write RS, ME, BA, MK or XK.
+error-import-municipality = Unknown municipality or town for that country (names as in the list of municipalities).
+error-import-kind = Unknown kind of service. Allowed: social-work-centre, day-care, home-care, shelter, sos-line, counselling, foster-care-support, supported-housing, personal-assistance, soup-kitchen.
+error-import-target-groups = Give at least one group: children, youth, families, older-people, disability, violence-victims, migrants, roma, homeless.
+error-import-languages = Unknown language. Allowed: sr, cnr, bs, hr, mk, sq, rom, hu, en.
+error-import-duplicate = The same identifier is already in the file (on the line in brackets).
+error-import-location-taken = This location (location_id) already belongs to another service in the directory.
+error-import-organization-differs = The same organization (organization_id) has different details on the line in brackets.
 email-open-service = Open the service map
 email-suggestion-accepted-subject = Suggestion accepted: { $name }
 email-suggestion-accepted-body = The moderators accepted your suggestion for "{ $name }" and it is now on the service map. Thank you!

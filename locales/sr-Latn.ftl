@@ -1093,6 +1093,72 @@ services-coverage-none = nema
 services-import-title = Uvoz iz datoteke
 services-export-csv = Preuzmi imenik (CSV)
 services-export-json = Preuzmi imenik (HSDS JSON)
+services-import-lead = Uvezite usluge iz CSV datoteke (kolone su opisane ispod) ili iz HSDS JSON datoteke. Prvo se proverava cela datoteka; ništa se ne upisuje dok ne potvrdite uvoz datoteke bez grešaka.
+services-import-file = Datoteka (CSV ili HSDS JSON)
+services-import-file-hint = Najviše { $size } MB, kodiranje UTF-8. Usluga sa postojećim service_id se ažurira, ostale se dodaju.
+services-import-check = Proveri datoteku
+services-import-columns = Kolone CSV datoteke
+services-import-columns-hint = Prvi red navodi kolone (bilo kojim redom; izostavljena kolona je prazna). Obavezne su name, country i municipality. Liste (target_groups, languages) razdvojte znakom ;.
+services-import-export-hint = Primer ispravne datoteke je izvoz imenika:
+services-import-preview-title = Pregled uvoza
+services-import-format-csv = CSV
+services-import-format-hsds-json = HSDS JSON
+services-import-new = { $count ->
+    [one] { $count } nova usluga
+    [few] { $count } nove usluge
+   *[other] { $count } novih usluga
+}
+services-import-updated = { $count ->
+    [one] { $count } postojeća usluga se ažurira
+    [few] { $count } postojeće usluge se ažuriraju
+   *[other] { $count } postojećih usluga se ažurira
+}
+services-import-problem-count = { $count ->
+    [one] U datoteci je { $count } greška.
+    [few] U datoteci su { $count } greške.
+   *[other] U datoteci je { $count } grešaka.
+}
+services-import-nothing-written = Ništa nije upisano. Ispravite datoteku i pošaljite je ponovo.
+services-import-problems = Greške po redovima datoteke
+services-import-line = Red
+services-import-record = Usluga br.
+services-import-field = Polje
+services-import-message = Šta nije u redu
+services-import-more-problems = … i još { $count }.
+services-import-again = Pošalji ispravljenu datoteku
+services-import-confirm-hint = Datoteka je ispravna. Uvoz upisuje sve usluge odjednom (sve ili ništa).
+services-import-confirm = Uvezi
+services-import-cancel = Odustani
+services-import-records = Usluge u datoteci
+services-import-action = Šta se radi
+services-import-action-update = ažurira se
+services-import-action-new = dodaje se
+services-import-more-records = … i još { $count }.
+services-import-done = Uvoz je završen: usluge iz datoteke su na mapi.
+error-import-no-file = Izaberite datoteku za uvoz.
+error-import-too-large = Datoteka je prevelika. Podelite je na manje delove.
+error-import-broken-upload = Datoteka nije stigla cela. Pokušajte ponovo.
+error-import-encoding = Datoteka nije u kodiranju UTF-8 (ili sadrži znak NUL). Sačuvajte je kao „CSV UTF-8” ili UTF-8 tekst.
+error-import-empty = U datoteci nema nijedne usluge.
+error-import-json = Datoteka nije ispravan JSON.
+error-import-json-shape = Očekuje se niz HSDS usluga ili objekat sa ključem „services”, a svaka usluga je objekat.
+error-import-unknown-column = Nepoznata kolona. Proverite naziv prema spisku kolona.
+error-import-duplicate-column = Kolona se ponavlja.
+error-import-missing-column = Nedostaje obavezna kolona.
+error-import-extra-fields = Red ima više vrednosti nego što ima kolona (proverite navodnike i zareze).
+error-import-id = Identifikator mora biti UUID, npr. 0b7c2f4e-3d5a-4c1b-9e8f-6a7b8c9d0e1f.
+error-import-flag = Upišite true ili false.
+error-import-time = Upišite vreme u obliku RFC 3339, npr. 2026-11-23T09:00:00Z.
+error-import-type = Vrednost nije očekivanog tipa (tekst, broj ili lista).
+error-import-one-location = Usluga može imati samo jednu lokaciju; za drugu lokaciju navedite posebnu uslugu.
+error-import-country = Nepoznata država: upišite RS, ME, BA, MK ili XK.
+error-import-municipality = Nepoznata opština ili grad za tu državu (nazivi kao u spisku opština).
+error-import-kind = Nepoznata vrsta usluge. Dozvoljeno: social-work-centre, day-care, home-care, shelter, sos-line, counselling, foster-care-support, supported-housing, personal-assistance, soup-kitchen.
+error-import-target-groups = Navedite bar jednu grupu: children, youth, families, older-people, disability, violence-victims, migrants, roma, homeless.
+error-import-languages = Nepoznat jezik. Dozvoljeno: sr, cnr, bs, hr, mk, sq, rom, hu, en.
+error-import-duplicate = Isti identifikator je već u datoteci (u redu navedenom u zagradi).
+error-import-location-taken = Ova lokacija (location_id) već pripada drugoj usluzi u imeniku.
+error-import-organization-differs = Ista organizacija (organization_id) ima drugačije podatke u redu navedenom u zagradi.
 email-open-service = Otvori mapu usluga
 email-suggestion-accepted-subject = Prihvaćen predlog: { $name }
 email-suggestion-accepted-body = Moderatori su prihvatili vaš predlog za „{ $name }” i on je sada na mapi usluga. Hvala!

@@ -193,7 +193,7 @@ pub async fn find_municipality(
 /// The normalised text a service is found by: its words, its
 /// organization's, its place's in both scripts, and its kind's name in
 /// every interface language ("sklonište" finds a shelter named otherwise).
-fn search_document(input: &ServiceInput, place: &MunicipalityRow) -> String {
+pub(crate) fn search_document(input: &ServiceInput, place: &MunicipalityRow) -> String {
     let kind_names = crate::i18n::Locale::ALL
         .iter()
         .map(|locale| crate::i18n::t(*locale, &format!("service-kind-{}", input.kind)))
@@ -328,7 +328,7 @@ pub async fn update(
 }
 
 /// A confidential address shows only the town: its point is the seat.
-fn point(input: &ServiceInput, place: &MunicipalityRow) -> (f64, f64) {
+pub(crate) fn point(input: &ServiceInput, place: &MunicipalityRow) -> (f64, f64) {
     match (input.address_confidential, input.latitude, input.longitude) {
         (false, Some(lat), Some(lon)) => (lat, lon),
         _ => (place.latitude, place.longitude),
@@ -337,7 +337,7 @@ fn point(input: &ServiceInput, place: &MunicipalityRow) -> (f64, f64) {
 
 /// The organization with the given id, or else one with the same name, is
 /// updated; otherwise a new one is made.
-async fn save_organization(
+pub(crate) async fn save_organization(
     conn: &mut PgConnection,
     input: &ServiceInput,
     organization_id: Option<Uuid>,

@@ -7,8 +7,10 @@ pub use list::SearchParams;
 mod review;
 mod show;
 mod suggest;
+mod transfer;
 
 use axum::Router;
+use axum::extract::DefaultBodyLimit;
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -30,6 +32,15 @@ pub fn router() -> Router<AppState> {
             "/services/review/{suggestion_id}",
             get(review::show).post(review::decide),
         )
+        .route("/services/export.csv", get(transfer::export_csv))
+        .route("/services/export.json", get(transfer::export_json))
+        .route(
+            "/services/import",
+            get(transfer::form)
+                .post(transfer::upload)
+                .layer(DefaultBodyLimit::max(transfer::MAX_IMPORT_BYTES + 64 * 1024)),
+        )
+        .route("/services/import/{import_id}", post(transfer::confirm))
         .route("/services/{service_id}", get(show::show))
         .route(
             "/services/{service_id}/suggest",

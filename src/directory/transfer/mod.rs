@@ -2,4 +2,9 @@
 //! JSON, imported with a preview and a line-by-line error report (nothing
 //! is written until the whole file is valid), exported at stable URLs.
 
+pub mod columns;
 pub mod csv;
+pub mod export;
+pub mod hsds;
+pub mod import;
+pub mod store;
