@@ -110,7 +110,13 @@ impl Config {
         let map_tiles_url = match lookup("KOLEGA_MAP_TILES_URL") {
             None => Some("https://tile.openstreetmap.org/{z}/{x}/{y}.png".to_owned()),
             Some(off) if off == "off" => None,
-            Some(url) if url.starts_with("https://") && url.contains("{z}") && tile_origin(&url).is_some() => Some(url),
+            Some(url)
+                if url.starts_with("https://")
+                    && url.contains("{z}")
+                    && tile_origin(&url).is_some() =>
+            {
+                Some(url)
+            }
             Some(url) => {
                 return Err(ConfigError {
                     variable: "KOLEGA_MAP_TILES_URL",

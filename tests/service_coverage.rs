@@ -11,12 +11,14 @@ use kolega::directory::store::{self, Provenance, ServiceInput};
 use kolega::members::Role;
 
 async fn municipality(app: &TestApp, country: &str, name: &str) -> i32 {
-    sqlx::query_scalar("SELECT municipality_id FROM municipalities WHERE country_code = $1 AND name = $2")
-        .bind(country)
-        .bind(name)
-        .fetch_one(&app.pool)
-        .await
-        .unwrap_or_else(|_| panic!("{name} is in the reference data"))
+    sqlx::query_scalar(
+        "SELECT municipality_id FROM municipalities WHERE country_code = $1 AND name = $2",
+    )
+    .bind(country)
+    .bind(name)
+    .fetch_one(&app.pool)
+    .await
+    .unwrap_or_else(|_| panic!("{name} is in the reference data"))
 }
 
 async fn add_service(app: &TestApp, municipality_id: i32, kind: &str, name: &str) -> uuid::Uuid {
@@ -50,10 +52,22 @@ async fn cells_count_published_services_link_to_the_list_and_show_the_gaps() {
     let vranje = municipality(&app, "RS", "Vranje").await;
     let palanka = municipality(&app, "RS", "Bela Palanka").await;
     let doljevac = municipality(&app, "RS", "Doljevac").await;
-    add_service(&app, vranje, "social-work-centre", "Centar za socijalni rad Vranje").await;
+    add_service(
+        &app,
+        vranje,
+        "social-work-centre",
+        "Centar za socijalni rad Vranje",
+    )
+    .await;
     add_service(&app, vranje, "shelter", "Sigurna kuća Vranje").await;
     add_service(&app, vranje, "shelter", "Prihvatilište Vranje").await;
-    add_service(&app, palanka, "social-work-centre", "Centar za socijalni rad Bela Palanka").await;
+    add_service(
+        &app,
+        palanka,
+        "social-work-centre",
+        "Centar za socijalni rad Bela Palanka",
+    )
+    .await;
     let withdrawn = add_service(&app, doljevac, "home-care", "Pomoć u kući Doljevac").await;
     sqlx::query("UPDATE services SET status = 'withdrawn' WHERE service_id = $1")
         .bind(withdrawn)
@@ -66,7 +80,10 @@ async fn cells_count_published_services_link_to_the_list_and_show_the_gaps() {
     page.assert_status(StatusCode::OK);
     assert_eq!(page.h1(), "Pokrivenost uslugama po opštinama");
     assert!(page.body.contains("<caption>"), "the table has a caption");
-    assert!(page.body.contains("<th scope=\"col\">Centar za socijalni rad</th>"));
+    assert!(
+        page.body
+            .contains("<th scope=\"col\">Centar za socijalni rad</th>")
+    );
     let vranje_row = row(&page.body, "Vranje").expect("Vranje has a row");
     assert!(
         vranje_row.contains(&format!(
@@ -75,21 +92,40 @@ async fn cells_count_published_services_link_to_the_list_and_show_the_gaps() {
         "{vranje_row}"
     );
     assert!(
-        vranje_row.contains(&format!("<a href=\"/services?municipality={vranje}&amp;kind=shelter\">2</a>")),
+        vranje_row.contains(&format!(
+            "<a href=\"/services?municipality={vranje}&amp;kind=shelter\">2</a>"
+        )),
         "{vranje_row}"
     );
-    assert!(vranje_row.contains(&format!("<a href=\"/services?municipality={vranje}\">3</a>")), "row total");
-    assert_eq!(vranje_row.matches(GAP).count(), 8, "eight kinds missing in Vranje");
+    assert!(
+        vranje_row.contains(&format!(
+            "<a href=\"/services?municipality={vranje}\">3</a>"
+        )),
+        "row total"
+    );
+    assert_eq!(
+        vranje_row.matches(GAP).count(),
+        8,
+        "eight kinds missing in Vranje"
+    );
     // A withdrawn service is not coverage: Doljevac has nothing at all.
     let doljevac_row = row(&page.body, "Doljevac").expect("Doljevac has a row");
     assert!(!doljevac_row.contains("<a "), "{doljevac_row}");
-    assert_eq!(doljevac_row.matches(GAP).count(), 11, "ten kinds and the total");
+    assert_eq!(
+        doljevac_row.matches(GAP).count(),
+        11,
+        "ten kinds and the total"
+    );
     // Municipalities without any service are listed too.
     assert!(row(&page.body, "Beograd").is_some());
-    let municipalities = app.count("SELECT count(*) FROM municipalities WHERE country_code = 'RS'").await;
+    let municipalities = app
+        .count("SELECT count(*) FROM municipalities WHERE country_code = 'RS'")
+        .await;
     assert!(
-        page.body
-            .contains(&format!("Centar za socijalni rad nedostaje u {} od {municipalities} opštin", municipalities - 2)),
+        page.body.contains(&format!(
+            "Centar za socijalni rad nedostaje u {} od {municipalities} opštin",
+            municipalities - 2
+        )),
         "summary line per kind"
     );
     assert!(page.body.contains(&format!(
@@ -97,13 +133,25 @@ async fn cells_count_published_services_link_to_the_list_and_show_the_gaps() {
         municipalities - 1
     )));
     let totals = &page.body[page.body.find("<tfoot>").expect("a totals row")..];
-    assert!(totals.starts_with("<tfoot><tr><th scope=\"row\">Ukupno</th><td>2</td><td>0</td><td>0</td><td>2</td>"), "{totals}");
-    assert!(totals.contains("<td>4</td></tr></tfoot>"), "grand total: {totals}");
+    assert!(
+        totals.starts_with(
+            "<tfoot><tr><th scope=\"row\">Ukupno</th><td>2</td><td>0</td><td>0</td><td>2</td>"
+        ),
+        "{totals}"
+    );
+    assert!(
+        totals.contains("<td>4</td></tr></tfoot>"),
+        "grand total: {totals}"
+    );
 
     // The link leads to exactly those services.
-    let list = app.get(&format!("/services?municipality={vranje}&kind=shelter")).await;
+    let list = app
+        .get(&format!("/services?municipality={vranje}&kind=shelter"))
+        .await;
     list.assert_status(StatusCode::OK);
-    assert!(list.body.contains("Sigurna kuća Vranje") && list.body.contains("Prihvatilište Vranje"));
+    assert!(
+        list.body.contains("Sigurna kuća Vranje") && list.body.contains("Prihvatilište Vranje")
+    );
     assert!(!list.body.contains("Centar za socijalni rad Vranje</a>"));
 }
 
@@ -113,20 +161,35 @@ async fn country_and_region_narrow_the_rows_and_nonsense_is_ignored() {
     let podgorica = municipality(&app, "ME", "Podgorica").await;
     add_service(&app, podgorica, "sos-line", "SOS linija Podgorica").await;
 
-    let district = app.get("/services/coverage?country=RS&region=P%C4%8Dinjski+okrug").await;
+    let district = app
+        .get("/services/coverage?country=RS&region=P%C4%8Dinjski+okrug")
+        .await;
     district.assert_status(StatusCode::OK);
     assert!(row(&district.body, "Vranje").is_some());
-    assert!(row(&district.body, "Bela Palanka").is_none(), "Pirotski okrug is another district");
+    assert!(
+        row(&district.body, "Bela Palanka").is_none(),
+        "Pirotski okrug is another district"
+    );
     assert!(row(&district.body, "Beograd").is_none());
-    assert!(district.body.contains("<option selected>Pčinjski okrug</option>"));
+    assert!(
+        district
+            .body
+            .contains("<option selected>Pčinjski okrug</option>")
+    );
 
     let montenegro = app.get("/services/coverage?country=ME").await;
     montenegro.assert_status(StatusCode::OK);
     assert!(row(&montenegro.body, "Vranje").is_none());
     let podgorica_row = row(&montenegro.body, "Podgorica").expect("Podgorica has a row");
-    assert!(podgorica_row.contains(&format!("municipality={podgorica}&amp;kind=sos-line\">1</a>")));
+    assert!(podgorica_row.contains(&format!(
+        "municipality={podgorica}&amp;kind=sos-line\">1</a>"
+    )));
     // The region list is the chosen country's.
-    assert!(montenegro.body.contains("<option>Primorski region</option>"));
+    assert!(
+        montenegro
+            .body
+            .contains("<option>Primorski region</option>")
+    );
     assert!(!montenegro.body.contains("Pčinjski okrug"));
 
     for nonsense in [
@@ -140,28 +203,60 @@ async fn country_and_region_narrow_the_rows_and_nonsense_is_ignored() {
         let page = app.get(nonsense).await;
         page.assert_status(StatusCode::OK);
         assert!(!page.body.contains("<script>alert"), "{nonsense}");
-        assert!(page.body.contains("<tbody>"), "{nonsense} still shows a table");
+        assert!(
+            page.body.contains("<tbody>"),
+            "{nonsense} still shows a table"
+        );
     }
     // An unknown country falls back to Serbia; a region of another country is ignored.
-    assert!(row(&app.get("/services/coverage?country=ZZ").await.body, "Vranje").is_some());
-    let mixed = app.get("/services/coverage?country=ME&region=P%C4%8Dinjski+okrug").await;
+    assert!(
+        row(
+            &app.get("/services/coverage?country=ZZ").await.body,
+            "Vranje"
+        )
+        .is_some()
+    );
+    let mixed = app
+        .get("/services/coverage?country=ME&region=P%C4%8Dinjski+okrug")
+        .await;
     assert!(row(&mixed.body, "Podgorica").is_some() && row(&mixed.body, "Budva").is_some());
     // Lower case is understood.
-    assert!(row(&app.get("/services/coverage?country=me").await.body, "Cetinje").is_some());
+    assert!(
+        row(
+            &app.get("/services/coverage?country=me").await.body,
+            "Cetinje"
+        )
+        .is_some()
+    );
 }
 
 #[tokio::test]
 async fn the_demo_service_map_covers_fifteen_places_and_runs_once() {
     let app = TestApp::spawn().await;
-    app.create_member("Milica Jovanović", "milica.jovanovic@kolega.example", Role::Moderator)
-        .await;
+    app.create_member(
+        "Milica Jovanović",
+        "milica.jovanovic@kolega.example",
+        Role::Moderator,
+    )
+    .await;
 
     let created = kolega::directory::seed::seed(&app.pool).await.unwrap();
 
     assert!(created >= 150, "{created}");
-    assert_eq!(app.count("SELECT count(*) FROM services").await, created as i64);
-    assert_eq!(app.count("SELECT count(*) FROM services WHERE NOT is_demo").await, 0);
-    assert_eq!(app.count("SELECT count(DISTINCT municipality_id) FROM services").await, 15);
+    assert_eq!(
+        app.count("SELECT count(*) FROM services").await,
+        created as i64
+    );
+    assert_eq!(
+        app.count("SELECT count(*) FROM services WHERE NOT is_demo")
+            .await,
+        0
+    );
+    assert_eq!(
+        app.count("SELECT count(DISTINCT municipality_id) FROM services")
+            .await,
+        15
+    );
     let places: Vec<String> = sqlx::query_scalar(
         "SELECT DISTINCT m.name FROM services JOIN municipalities m USING (municipality_id) ORDER BY 1",
     )
@@ -169,31 +264,69 @@ async fn the_demo_service_map_covers_fifteen_places_and_runs_once() {
     .await
     .unwrap();
     for place in [
-        "Vranje", "Bela Palanka", "Doljevac", "Šid", "Vrbas", "Sremska Mitrovica", "Beograd", "Novi Sad", "Niš",
-        "Podgorica", "Budva", "Cetinje", "Sarajevo", "Banja Luka", "Skopje",
+        "Vranje",
+        "Bela Palanka",
+        "Doljevac",
+        "Šid",
+        "Vrbas",
+        "Sremska Mitrovica",
+        "Beograd",
+        "Novi Sad",
+        "Niš",
+        "Podgorica",
+        "Budva",
+        "Cetinje",
+        "Sarajevo",
+        "Banja Luka",
+        "Skopje",
     ] {
         assert!(places.iter().any(|p| p == place), "{place} in {places:?}");
     }
     // Every place has its centre for social work.
     assert_eq!(
-        app.count("SELECT count(DISTINCT municipality_id) FROM services WHERE kind = 'social-work-centre'").await,
+        app.count(
+            "SELECT count(DISTINCT municipality_id) FROM services WHERE kind = 'social-work-centre'"
+        )
+        .await,
         15
     );
-    assert!(app.count("SELECT count(*) FROM services WHERE name = 'Centar za socijalni rad Vranje'").await == 1);
+    assert!(
+        app.count("SELECT count(*) FROM services WHERE name = 'Centar za socijalni rad Vranje'")
+            .await
+            == 1
+    );
     // Shelters never show where they are.
-    assert!(app.count("SELECT count(*) FROM services WHERE kind = 'shelter'").await > 5);
+    assert!(
+        app.count("SELECT count(*) FROM services WHERE kind = 'shelter'")
+            .await
+            > 5
+    );
     assert_eq!(
         app.count("SELECT count(*) FROM services WHERE kind = 'shelter' AND (NOT address_confidential OR address <> '')")
             .await,
         0
     );
     // Invented contacts: numbers ending in 00xx, e-mail on example domains.
-    assert_eq!(app.count("SELECT count(*) FROM services WHERE phone !~ '^\\+38[1279] [0-9]+ [0-9]+ 00[0-9]{2}$'").await, 0);
     assert_eq!(
-        app.count("SELECT count(*) FROM services WHERE email !~ '@(example\\.org|kolega\\.example)$'").await,
+        app.count(
+            "SELECT count(*) FROM services WHERE phone !~ '^\\+38[1279] [0-9]+ [0-9]+ 00[0-9]{2}$'"
+        )
+        .await,
         0
     );
-    assert_eq!(app.count("SELECT count(*) FROM services WHERE phone LIKE '+381 17 %'").await, 10, "Vranje");
+    assert_eq!(
+        app.count(
+            "SELECT count(*) FROM services WHERE email !~ '@(example\\.org|kolega\\.example)$'"
+        )
+        .await,
+        0
+    );
+    assert_eq!(
+        app.count("SELECT count(*) FROM services WHERE phone LIKE '+381 17 %'")
+            .await,
+        10,
+        "Vranje"
+    );
     // A centre for social work offers several services as one organization.
     assert_eq!(
         app.count(
@@ -212,10 +345,15 @@ async fn the_demo_service_map_covers_fifteen_places_and_runs_once() {
         .await,
         0
     );
-    let stale = app.count("SELECT count(*) FROM services WHERE last_verified_at < now() - interval '365 days'").await;
+    let stale = app
+        .count("SELECT count(*) FROM services WHERE last_verified_at < now() - interval '365 days'")
+        .await;
     assert!(stale > 20 && stale < created as i64 / 2, "{stale} stale");
     assert_eq!(
-        app.count("SELECT count(*) FROM services WHERE last_verified_at < now() - interval '550 days'").await,
+        app.count(
+            "SELECT count(*) FROM services WHERE last_verified_at < now() - interval '550 days'"
+        )
+        .await,
         0
     );
     // Coordinates near the seat (shelters exactly at it).
@@ -235,5 +373,8 @@ async fn the_demo_service_map_covers_fifteen_places_and_runs_once() {
 
     let again = kolega::directory::seed::seed(&app.pool).await.unwrap();
     assert_eq!(again, 0);
-    assert_eq!(app.count("SELECT count(*) FROM services").await, created as i64);
+    assert_eq!(
+        app.count("SELECT count(*) FROM services").await,
+        created as i64
+    );
 }

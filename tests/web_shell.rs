@@ -217,6 +217,27 @@ async fn malformed_form_input_gets_the_400_page() {
 }
 
 #[tokio::test]
+async fn a_malformed_query_string_gets_the_400_page_not_a_plain_rejection() {
+    let app = TestApp::spawn().await;
+
+    // A page number that is not a number; a cursor that is not an id.
+    for path in [
+        "/groups/some-group/t/00000000-0000-0000-0000-000000000000?page=abc",
+        "/groups/some-group?after=not-an-id",
+    ] {
+        let response = app.get(path).await;
+
+        response.assert_status(StatusCode::BAD_REQUEST);
+        assert_eq!(
+            response.h1(),
+            "Zahtev nije ispravan",
+            "{path}: {}",
+            response.body
+        );
+    }
+}
+
+#[tokio::test]
 async fn an_oversized_form_gets_the_413_page() {
     let app = TestApp::spawn().await;
     app.get("/").await;

@@ -150,7 +150,10 @@ fn parse_coordinate(text: &str) -> Option<f64> {
 /// What is wrong with a record, as (field, catalogue key), in form order.
 /// Lists are cleaned of unknown values first (a tampered checkbox is
 /// dropped, not an error).
-pub fn problems(input: &ServiceInput, municipality_known: bool) -> Vec<(&'static str, &'static str)> {
+pub fn problems(
+    input: &ServiceInput,
+    municipality_known: bool,
+) -> Vec<(&'static str, &'static str)> {
     let mut found = Vec::new();
     let mut check = |ok: bool, field: &'static str, key: &'static str| {
         if !ok {
@@ -163,25 +166,56 @@ pub fn problems(input: &ServiceInput, municipality_known: bool) -> Vec<(&'static
         "organization_name",
         "error-service-organization",
     );
-    check(optional_url(&input.organization_website), "organization_website", "error-service-url");
-    check(optional_email(&input.organization_email), "organization_email", "error-email-invalid");
-    check(optional_phone(&input.organization_phone), "organization_phone", "error-service-phone");
     check(
-        len(&input.organization_legal_status) <= 300 && len(&input.organization_description) <= 5_000,
+        optional_url(&input.organization_website),
+        "organization_website",
+        "error-service-url",
+    );
+    check(
+        optional_email(&input.organization_email),
+        "organization_email",
+        "error-email-invalid",
+    );
+    check(
+        optional_phone(&input.organization_phone),
+        "organization_phone",
+        "error-service-phone",
+    );
+    check(
+        len(&input.organization_legal_status) <= 300
+            && len(&input.organization_description) <= 5_000,
         "organization_description",
         "error-service-too-long",
     );
-    check((3..=300).contains(&len(&input.name)), "name", "error-service-name");
-    check(len(&input.description) <= 5_000, "description", "error-service-too-long");
-    check(KINDS.contains(&input.kind.as_str()), "kind", "error-service-kind");
+    check(
+        (3..=300).contains(&len(&input.name)),
+        "name",
+        "error-service-name",
+    );
+    check(
+        len(&input.description) <= 5_000,
+        "description",
+        "error-service-too-long",
+    );
+    check(
+        KINDS.contains(&input.kind.as_str()),
+        "kind",
+        "error-service-kind",
+    );
     check(
         !input.target_groups.is_empty()
-            && input.target_groups.iter().all(|g| TARGET_GROUPS.contains(&g.as_str())),
+            && input
+                .target_groups
+                .iter()
+                .all(|g| TARGET_GROUPS.contains(&g.as_str())),
         "target_groups",
         "error-service-target-groups",
     );
     check(
-        input.languages.iter().all(|l| LANGUAGES.contains(&l.as_str())),
+        input
+            .languages
+            .iter()
+            .all(|l| LANGUAGES.contains(&l.as_str())),
         "languages",
         "error-service-languages",
     );
@@ -209,17 +243,27 @@ pub fn problems(input: &ServiceInput, municipality_known: bool) -> Vec<(&'static
     ] {
         check(len(value) <= 300, field, "error-service-too-long");
     }
-    check(municipality_known, "municipality", "error-service-municipality");
+    check(
+        municipality_known,
+        "municipality",
+        "error-service-municipality",
+    );
     check(
         match (input.latitude, input.longitude) {
             (None, None) => true,
-            (Some(lat), Some(lon)) => (-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon),
+            (Some(lat), Some(lon)) => {
+                (-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon)
+            }
             _ => false,
         },
         "latitude",
         "error-service-coordinates",
     );
-    check(len(&input.accessibility) <= 2_000, "accessibility", "error-service-too-long");
+    check(
+        len(&input.accessibility) <= 2_000,
+        "accessibility",
+        "error-service-too-long",
+    );
     found
 }
 
@@ -232,9 +276,9 @@ fn optional_phone(text: &str) -> bool {
     text.is_empty()
         || (text.chars().filter(char::is_ascii_digit).count() >= 3
             && text.chars().count() <= 40
-            && text
-                .chars()
-                .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '+' | '-' | '/' | '(' | ')' | '.')))
+            && text.chars().all(|c| {
+                c.is_ascii_digit() || matches!(c, ' ' | '+' | '-' | '/' | '(' | ')' | '.')
+            }))
 }
 
 fn optional_url(text: &str) -> bool {
@@ -294,7 +338,10 @@ mod tests {
             let found = problems(&input, true);
             assert!(found.iter().any(|(f, _)| *f == field), "{field}: {found:?}");
         }
-        assert_eq!(problems(&valid(), false), vec![("municipality", "error-service-municipality")]);
+        assert_eq!(
+            problems(&valid(), false),
+            vec![("municipality", "error-service-municipality")]
+        );
     }
 
     #[test]

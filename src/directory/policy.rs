@@ -4,6 +4,7 @@
 use chrono::{DateTime, Duration, Utc};
 
 use crate::members::current_user::CurrentUser;
+use crate::web::{AppError, AppResult};
 
 /// Kinds of service (`service-kind-<slug>` in the catalogue).
 pub const KINDS: [&str; 10] = [
@@ -58,4 +59,22 @@ pub fn can_suggest(viewer: Option<&CurrentUser>) -> bool {
 /// Site moderators and admins review suggestions, edit, verify and import.
 pub fn curates(viewer: Option<&CurrentUser>) -> bool {
     viewer.is_some_and(CurrentUser::is_moderator)
+}
+
+/// For handlers: "forbidden" unless the member may suggest.
+pub fn require_participant(user: &CurrentUser) -> AppResult<()> {
+    if can_suggest(Some(user)) {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+/// For handlers: "forbidden" unless the member curates the map.
+pub fn require_curator(user: &CurrentUser) -> AppResult<()> {
+    if curates(Some(user)) {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden)
+    }
 }

@@ -71,10 +71,25 @@ mod tests {
 
     #[test]
     fn every_line_of_the_reference_file_is_read() {
-        let lines = MUNICIPALITIES_CSV.lines().skip(1).filter(|l| !l.trim().is_empty()).count();
+        let lines = MUNICIPALITIES_CSV
+            .lines()
+            .skip(1)
+            .filter(|l| !l.trim().is_empty())
+            .count();
         let rows = municipalities();
-        assert_eq!(rows.len(), lines, "a line that does not parse would be lost");
-        for name in ["Vranje", "Šid", "Podgorica", "Sarajevo", "Banja Luka", "Skopje"] {
+        assert_eq!(
+            rows.len(),
+            lines,
+            "a line that does not parse would be lost"
+        );
+        for name in [
+            "Vranje",
+            "Šid",
+            "Podgorica",
+            "Sarajevo",
+            "Banja Luka",
+            "Skopje",
+        ] {
             assert!(rows.iter().any(|m| m.name == name), "{name}");
         }
     }

@@ -149,7 +149,10 @@ pub struct Provenance {
     pub verified_by: Option<Uuid>,
 }
 
-pub async fn find(executor: impl PgExecutor<'_>, service_id: Uuid) -> sqlx::Result<Option<Service>> {
+pub async fn find(
+    executor: impl PgExecutor<'_>,
+    service_id: Uuid,
+) -> sqlx::Result<Option<Service>> {
     sqlx::query_as(&format!("{SERVICE_QUERY} WHERE s.service_id = $1"))
         .bind(service_id)
         .fetch_optional(executor)
@@ -205,7 +208,11 @@ pub(crate) fn search_document(input: &ServiceInput, place: &MunicipalityRow) -> 
         input.description,
         input.organization_name,
         input.location_name,
-        if input.address_confidential { "" } else { &input.address },
+        if input.address_confidential {
+            ""
+        } else {
+            &input.address
+        },
         place.name,
         place.name_cyrl,
         kind_names
@@ -222,7 +229,8 @@ pub async fn create(
     let place = find_municipality(&mut *conn, input.municipality_id)
         .await?
         .ok_or(sqlx::Error::RowNotFound)?;
-    let organization_id = save_organization(&mut *conn, input, provenance.organization_id, now).await?;
+    let organization_id =
+        save_organization(&mut *conn, input, provenance.organization_id, now).await?;
     let (latitude, longitude) = point(input, &place);
     sqlx::query_scalar(
         "INSERT INTO services (service_id, organization_id, name, description, kind, target_groups, eligibility,
@@ -427,7 +435,10 @@ pub async fn stale(
     .await
 }
 
-pub async fn count_stale(executor: impl PgExecutor<'_>, before: DateTime<Utc>) -> sqlx::Result<i64> {
+pub async fn count_stale(
+    executor: impl PgExecutor<'_>,
+    before: DateTime<Utc>,
+) -> sqlx::Result<i64> {
     sqlx::query_scalar(
         "SELECT count(*) FROM services WHERE status = 'published'
          AND (last_verified_at IS NULL OR last_verified_at < $1)",

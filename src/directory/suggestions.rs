@@ -3,8 +3,8 @@
 //! editing) or refuses it with a reason.
 
 use chrono::{DateTime, Utc};
-use sqlx::{PgConnection, PgExecutor};
 use sqlx::types::Json;
+use sqlx::{PgConnection, PgExecutor};
 use uuid::Uuid;
 
 use super::store::ServiceInput;
@@ -24,7 +24,8 @@ pub struct Suggestion {
     pub created_at: DateTime<Utc>,
 }
 
-const SUGGESTION_QUERY: &str = "SELECT g.suggestion_id, g.service_id, s.name AS service_name, g.suggested_by,
+const SUGGESTION_QUERY: &str =
+    "SELECT g.suggestion_id, g.service_id, s.name AS service_name, g.suggested_by,
     u.name AS suggester_name, g.fields, g.note, g.status, g.reason, g.created_at
     FROM service_suggestions g
     LEFT JOIN services s USING (service_id)
@@ -51,7 +52,10 @@ pub async fn create(
     .await
 }
 
-pub async fn find(executor: impl PgExecutor<'_>, suggestion_id: Uuid) -> sqlx::Result<Option<Suggestion>> {
+pub async fn find(
+    executor: impl PgExecutor<'_>,
+    suggestion_id: Uuid,
+) -> sqlx::Result<Option<Suggestion>> {
     sqlx::query_as(&format!("{SUGGESTION_QUERY} WHERE g.suggestion_id = $1"))
         .bind(suggestion_id)
         .fetch_optional(executor)
@@ -68,7 +72,10 @@ pub async fn pending(executor: impl PgExecutor<'_>) -> sqlx::Result<Vec<Suggesti
 }
 
 /// The member's own suggestions, newest first.
-pub async fn by_member(executor: impl PgExecutor<'_>, user_id: Uuid) -> sqlx::Result<Vec<Suggestion>> {
+pub async fn by_member(
+    executor: impl PgExecutor<'_>,
+    user_id: Uuid,
+) -> sqlx::Result<Vec<Suggestion>> {
     sqlx::query_as(&format!(
         "{SUGGESTION_QUERY} WHERE g.suggested_by = $1 ORDER BY g.created_at DESC LIMIT 50"
     ))

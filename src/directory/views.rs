@@ -5,11 +5,11 @@ use askama_web::WebTemplate;
 use chrono::{DateTime, Utc};
 
 use super::forms::{ServiceForm, tel_href};
+use super::policy;
 use super::routes::SearchParams;
 use super::search::Hit;
 use super::store::{MunicipalityRow, Service};
 use super::suggestions::Suggestion;
-use super::policy;
 use crate::web::{FormErrors, Page};
 
 #[derive(Template, WebTemplate)]
@@ -59,7 +59,11 @@ impl ServicesPage {
 
     /// "12,3 km" (comma decimals in Serbian).
     pub fn distance(&self, km: f64) -> String {
-        let text = if km < 10.0 { format!("{km:.1}") } else { format!("{km:.0}") };
+        let text = if km < 10.0 {
+            format!("{km:.1}")
+        } else {
+            format!("{km:.0}")
+        };
         if self.page.locale == crate::i18n::Locale::En {
             format!("{text} km")
         } else {
@@ -99,7 +103,11 @@ impl ServicePage {
     }
 
     pub fn place_name(&self) -> String {
-        place_name(&self.page, &self.service.municipality_name, &self.service.municipality_name_cyrl)
+        place_name(
+            &self.page,
+            &self.service.municipality_name,
+            &self.service.municipality_name_cyrl,
+        )
     }
 }
 
@@ -174,10 +182,29 @@ impl SuggestionPage {
             )*};
         }
         compare!(
-            organization_name, organization_website, organization_email, organization_phone, name,
-            description, kind, target_groups, eligibility, fees, languages, hours, application_process,
-            email, phone, url, contact_name, location_name, address, postal_code, municipality_id,
-            address_confidential, accessibility
+            organization_name,
+            organization_website,
+            organization_email,
+            organization_phone,
+            name,
+            description,
+            kind,
+            target_groups,
+            eligibility,
+            fees,
+            languages,
+            hours,
+            application_process,
+            email,
+            phone,
+            url,
+            contact_name,
+            location_name,
+            address,
+            postal_code,
+            municipality_id,
+            address_confidential,
+            accessibility
         );
         changed
     }

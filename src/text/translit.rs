@@ -255,6 +255,18 @@ fn cyrillic_letter_to_latin(c: char) -> Option<&'static str> {
         'Ч' => "Č",
         'Џ' => "Dž",
         'Ш' => "Š",
+        // Macedonian letters, as their Serbian Latin neighbours, so that a
+        // search finds cognates across the two (меѓу → među, ќерка → ćerka).
+        'ѓ' => "đ",
+        'ќ' => "ć",
+        'ѕ' => "dz",
+        'ѐ' => "e",
+        'ѝ' => "i",
+        'Ѓ' => "Đ",
+        'Ќ' => "Ć",
+        'Ѕ' => "Dz",
+        'Ѐ' => "E",
+        'Ѝ' => "I",
         _ => return None,
     })
 }
@@ -262,6 +274,14 @@ fn cyrillic_letter_to_latin(c: char) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn macedonian_letters_read_as_their_serbian_latin_neighbours() {
+        assert_eq!(
+            to_latin("Меѓуопштински центар, Ќерка, ѕвезда"),
+            "Međuopštinski centar, Ćerka, dzvezda"
+        );
+    }
 
     #[test]
     fn digraphs_become_single_letters() {

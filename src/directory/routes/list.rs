@@ -1,7 +1,8 @@
 //! `/services`: search and filters, "near" a point or a municipality,
 //! results as a list that works without JavaScript, and the map.
 
-use axum::extract::{Query, State};
+use crate::web::Query;
+use axum::extract::State;
 use axum::response::Response;
 use serde::Deserialize;
 
@@ -59,7 +60,10 @@ fn known<'a>(value: &'a str, list: &[&str]) -> Option<String> {
 }
 
 fn coordinate(text: &str, range: std::ops::RangeInclusive<f64>) -> Option<f64> {
-    text.trim().parse::<f64>().ok().filter(|v| range.contains(v))
+    text.trim()
+        .parse::<f64>()
+        .ok()
+        .filter(|v| range.contains(v))
 }
 
 pub async fn search(

@@ -25,7 +25,10 @@ use crate::web::{AppError, AppResult};
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/services", get(list::search))
-        .route("/services/new", get(suggest::new_form).post(suggest::create))
+        .route(
+            "/services/new",
+            get(suggest::new_form).post(suggest::create),
+        )
         .route("/services/coverage", get(coverage::show))
         .route("/services/review", get(review::queue))
         .route(
@@ -38,7 +41,9 @@ pub fn router() -> Router<AppState> {
             "/services/import",
             get(transfer::form)
                 .post(transfer::upload)
-                .layer(DefaultBodyLimit::max(transfer::MAX_IMPORT_BYTES + 64 * 1024)),
+                .layer(DefaultBodyLimit::max(
+                    transfer::MAX_IMPORT_BYTES + 64 * 1024,
+                )),
         )
         .route("/services/import/{import_id}", post(transfer::confirm))
         .route("/services/{service_id}", get(show::show))
@@ -54,11 +59,7 @@ pub fn router() -> Router<AppState> {
 }
 
 /// A published service, or any service for curators; "not found" otherwise.
-async fn visible_service(
-    state: &AppState,
-    viewer_curates: bool,
-    id: &str,
-) -> AppResult<Service> {
+async fn visible_service(state: &AppState, viewer_curates: bool, id: &str) -> AppResult<Service> {
     let service_id: Uuid = id.parse().map_err(|_| AppError::NotFound)?;
     let service = store::find(&state.db, service_id)
         .await?
@@ -79,9 +80,14 @@ pub fn with_map_policy(config: &Config, page: impl IntoResponse) -> Response {
         .as_deref()
         .and_then(crate::config::tile_origin);
     if let Some(origin) = origin {
-        let policy = CONTENT_SECURITY_POLICY.replace("img-src 'self' data:", &format!("img-src 'self' data: {origin}"));
+        let policy = CONTENT_SECURITY_POLICY.replace(
+            "img-src 'self' data:",
+            &format!("img-src 'self' data: {origin}"),
+        );
         if let Ok(value) = HeaderValue::from_str(&policy) {
-            response.headers_mut().insert(header::CONTENT_SECURITY_POLICY, value);
+            response
+                .headers_mut()
+                .insert(header::CONTENT_SECURITY_POLICY, value);
         }
     }
     response

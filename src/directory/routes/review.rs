@@ -13,7 +13,7 @@ use crate::directory::store::{self, Provenance};
 use crate::directory::suggestions::{self, Suggestion};
 use crate::directory::views::{ReviewQueuePage, SuggestionPage};
 use crate::directory::{emails, policy};
-use crate::members::current_user::{CurrentUser, SignedIn};
+use crate::members::current_user::SignedIn;
 use crate::members::store as members_store;
 use crate::notify::email::EmailContext;
 use crate::notify::outbox;
@@ -24,20 +24,12 @@ use crate::web::{AppError, AppResult, Form, FormErrors, Page, RequestContext};
 /// How many stale entries the queue lists (the count says how many there are).
 const STALE_LISTED: i64 = 50;
 
-fn curator(user: &CurrentUser) -> AppResult<()> {
-    if policy::curates(Some(user)) {
-        Ok(())
-    } else {
-        Err(AppError::Forbidden)
-    }
-}
-
 pub async fn queue(
     State(state): State<AppState>,
     ctx: RequestContext,
     SignedIn(user): SignedIn,
 ) -> AppResult<ReviewQueuePage> {
-    curator(&user)?;
+    policy::require_curator(&user)?;
     let before = policy::stale_before(state.clock.now());
     Ok(ReviewQueuePage {
         page: Page::titled(&ctx, "services-review-title").in_section("services"),
@@ -83,10 +75,18 @@ pub async fn show(
     SignedIn(user): SignedIn,
     Path(id): Path<String>,
 ) -> AppResult<SuggestionPage> {
-    curator(&user)?;
+    policy::require_curator(&user)?;
     let suggestion = pending_suggestion(&state, &id).await?;
     let form = ServiceForm::from_input(&suggestion.fields.0);
-    suggestion_page(&state, &ctx, suggestion, form, FormErrors::new(ctx.locale), String::new()).await
+    suggestion_page(
+        &state,
+        &ctx,
+        suggestion,
+        form,
+        FormErrors::new(ctx.locale),
+        String::new(),
+    )
+    .await
 }
 
 pub async fn decide(
@@ -96,7 +96,7 @@ pub async fn decide(
     Path(id): Path<String>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> AppResult<Response> {
-    curator(&user)?;
+    policy::require_curator(&user)?;
     let suggestion = pending_suggestion(&state, &id).await?;
     if suggestion.status != "pending" {
         return Err(AppError::Conflict);
@@ -120,7 +120,8 @@ pub async fn decide(
                 Ok(input) => input,
                 Err(errors) => {
                     drop(tx);
-                    let page = suggestion_page(&state, &ctx, suggestion, form, errors, reason).await?;
+                    let page =
+                        suggestion_page(&state, &ctx, suggestion, form, errors, reason).await?;
                     return Ok(unprocessable(page));
                 }
             };
@@ -158,15 +159,29 @@ pub async fn decide(
         _ => return Err(AppError::BadRequest),
     };
     // Only a refusal has a reason to tell.
-    let reason = if status == "refused" { reason } else { String::new() };
-    if !suggestions::decide(&mut tx, suggestion.suggestion_id, status, &reason, user.user_id, now).await? {
+    let reason = if status == "refused" {
+        reason
+    } else {
+        String::new()
+    };
+    if !suggestions::decide(
+        &mut tx,
+        suggestion.suggestion_id,
+        status,
+        &reason,
+        user.user_id,
+        now,
+    )
+    .await?
+    {
         return Err(AppError::Conflict);
     }
     if let Some(member) = suggestion.suggested_by {
         if let Some(person) = members_store::find_user_by_id(&mut *tx, member).await? {
             let locale = members_store::locale_of(&mut *tx, member).await?;
             let e = EmailContext::new(locale, &state.config.base_url);
-            let link = service_id.map_or_else(|| "/services".to_owned(), |id| format!("/services/{id}"));
+            let link =
+                service_id.map_or_else(|| "/services".to_owned(), |id| format!("/services/{id}"));
             let mail = emails::suggestion_decision(
                 &e,
                 (&person.email, &person.name),
@@ -180,5 +195,9 @@ pub async fn decide(
     }
     tx.commit().await?;
     let message = format!("services-suggestion-{status}");
-    Ok(redirect_with("/services/review", &message, state.config.secure_cookies()))
+    Ok(redirect_with(
+        "/services/review",
+        &message,
+        state.config.secure_cookies(),
+    ))
 }

@@ -42,7 +42,13 @@ pub async fn verify(
         return Err(AppError::Forbidden);
     }
     let service = visible_service(&state, true, &id).await?;
-    store::mark_verified(&state.db, service.service_id, user.user_id, state.clock.now()).await?;
+    store::mark_verified(
+        &state.db,
+        service.service_id,
+        user.user_id,
+        state.clock.now(),
+    )
+    .await?;
     Ok(redirect_with(
         &format!("/services/{}", service.service_id),
         "services-verified",

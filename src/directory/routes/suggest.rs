@@ -12,10 +12,10 @@ use crate::directory::forms::ServiceForm;
 use crate::directory::store::{self, MunicipalityRow, ServiceInput};
 use crate::directory::views::ServiceFormPage;
 use crate::directory::{policy, suggestions};
-use crate::members::current_user::{CurrentUser, SignedIn};
+use crate::members::current_user::SignedIn;
 use crate::web::flash::redirect_with;
 use crate::web::form_errors::unprocessable;
-use crate::web::{AppError, AppResult, Form, FormErrors, Page, RequestContext};
+use crate::web::{AppResult, Form, FormErrors, Page, RequestContext};
 
 /// Which form this is: where it posts and what saving does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,28 +48,12 @@ async fn form_page(
     })
 }
 
-fn participant(user: &CurrentUser) -> AppResult<()> {
-    if policy::can_suggest(Some(user)) {
-        Ok(())
-    } else {
-        Err(AppError::Forbidden)
-    }
-}
-
-fn curator(user: &CurrentUser) -> AppResult<()> {
-    if policy::curates(Some(user)) {
-        Ok(())
-    } else {
-        Err(AppError::Forbidden)
-    }
-}
-
 pub async fn new_form(
     State(state): State<AppState>,
     ctx: RequestContext,
     SignedIn(user): SignedIn,
 ) -> AppResult<ServiceFormPage> {
-    participant(&user)?;
+    policy::require_participant(&user)?;
     let form = ServiceForm {
         input: ServiceInput {
             languages: vec!["sr".into()],
@@ -77,7 +61,15 @@ pub async fn new_form(
         },
         ..ServiceForm::default()
     };
-    form_page(&state, &ctx, Purpose::New, "/services/new".into(), form, FormErrors::new(ctx.locale)).await
+    form_page(
+        &state,
+        &ctx,
+        Purpose::New,
+        "/services/new".into(),
+        form,
+        FormErrors::new(ctx.locale),
+    )
+    .await
 }
 
 pub async fn correction_form(
@@ -86,11 +78,19 @@ pub async fn correction_form(
     SignedIn(user): SignedIn,
     Path(id): Path<String>,
 ) -> AppResult<ServiceFormPage> {
-    participant(&user)?;
+    policy::require_participant(&user)?;
     let service = visible_service(&state, policy::curates(Some(&user)), &id).await?;
     let form = ServiceForm::from_input(&ServiceInput::from_service(&service));
     let action = format!("/services/{}/suggest", service.service_id);
-    form_page(&state, &ctx, Purpose::Correction, action, form, FormErrors::new(ctx.locale)).await
+    form_page(
+        &state,
+        &ctx,
+        Purpose::Correction,
+        action,
+        form,
+        FormErrors::new(ctx.locale),
+    )
+    .await
 }
 
 pub async fn edit_form(
@@ -99,11 +99,19 @@ pub async fn edit_form(
     SignedIn(user): SignedIn,
     Path(id): Path<String>,
 ) -> AppResult<ServiceFormPage> {
-    curator(&user)?;
+    policy::require_curator(&user)?;
     let service = visible_service(&state, true, &id).await?;
     let form = ServiceForm::from_input(&ServiceInput::from_service(&service));
     let action = format!("/services/{}/edit", service.service_id);
-    form_page(&state, &ctx, Purpose::Edit, action, form, FormErrors::new(ctx.locale)).await
+    form_page(
+        &state,
+        &ctx,
+        Purpose::Edit,
+        action,
+        form,
+        FormErrors::new(ctx.locale),
+    )
+    .await
 }
 
 /// The checked record, or the form again with its messages (422).
@@ -132,13 +140,26 @@ pub async fn create(
     SignedIn(user): SignedIn,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> AppResult<Response> {
-    participant(&user)?;
-    let (input, note) = match checked(&state, &ctx, Purpose::New, "/services/new".into(), &pairs).await? {
-        Ok(checked) => checked,
-        Err(page) => return Ok(page),
-    };
-    suggestions::create(&state.db, None, user.user_id, &input, &note, state.clock.now()).await?;
-    Ok(redirect_with("/services", "services-suggestion-sent", state.config.secure_cookies()))
+    policy::require_participant(&user)?;
+    let (input, note) =
+        match checked(&state, &ctx, Purpose::New, "/services/new".into(), &pairs).await? {
+            Ok(checked) => checked,
+            Err(page) => return Ok(page),
+        };
+    suggestions::create(
+        &state.db,
+        None,
+        user.user_id,
+        &input,
+        &note,
+        state.clock.now(),
+    )
+    .await?;
+    Ok(redirect_with(
+        "/services",
+        "services-suggestion-sent",
+        state.config.secure_cookies(),
+    ))
 }
 
 pub async fn correct(
@@ -148,7 +169,7 @@ pub async fn correct(
     Path(id): Path<String>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> AppResult<Response> {
-    participant(&user)?;
+    policy::require_participant(&user)?;
     let service = visible_service(&state, policy::curates(Some(&user)), &id).await?;
     let action = format!("/services/{}/suggest", service.service_id);
     let (input, note) = match checked(&state, &ctx, Purpose::Correction, action, &pairs).await? {
@@ -178,7 +199,7 @@ pub async fn edit(
     Path(id): Path<String>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> AppResult<Response> {
-    curator(&user)?;
+    policy::require_curator(&user)?;
     let service = visible_service(&state, true, &id).await?;
     let action = format!("/services/{}/edit", service.service_id);
     let (input, _) = match checked(&state, &ctx, Purpose::Edit, action, &pairs).await? {
@@ -186,7 +207,14 @@ pub async fn edit(
         Err(page) => return Ok(page),
     };
     let mut tx = state.db.begin().await?;
-    store::update(&mut tx, service.service_id, &input, user.user_id, state.clock.now()).await?;
+    store::update(
+        &mut tx,
+        service.service_id,
+        &input,
+        user.user_id,
+        state.clock.now(),
+    )
+    .await?;
     tx.commit().await?;
     Ok(redirect_with(
         &format!("/services/{}", service.service_id),

@@ -26,7 +26,7 @@ use crate::directory::transfer::columns::COLUMNS;
 use crate::directory::transfer::export::{self, PAGE};
 use crate::directory::transfer::import::{self, PROBLEMS_LISTED, Plan, Planned, Problem};
 use crate::directory::transfer::store;
-use crate::members::current_user::{CurrentUser, SignedIn};
+use crate::members::current_user::SignedIn;
 use crate::web::flash::redirect_with;
 use crate::web::{AppError, AppResult, Form, Page, RequestContext};
 
@@ -38,14 +38,6 @@ const RECORDS_LISTED: usize = 100;
 
 /// An unconfirmed upload is kept this long.
 const UPLOAD_KEPT_HOURS: i64 = 24;
-
-fn curator(user: &CurrentUser) -> AppResult<()> {
-    if policy::curates(Some(user)) {
-        Ok(())
-    } else {
-        Err(AppError::Forbidden)
-    }
-}
 
 pub async fn export_csv(State(state): State<AppState>) -> AppResult<Response> {
     export(&state, export::Format::Csv).await
@@ -165,7 +157,7 @@ fn preview_response(page: ImportPreviewPage) -> Response {
 }
 
 pub async fn form(ctx: RequestContext, SignedIn(user): SignedIn) -> AppResult<ImportPage> {
-    curator(&user)?;
+    policy::require_curator(&user)?;
     Ok(import_page(&ctx, None))
 }
 
@@ -235,7 +227,7 @@ pub async fn upload(
     SignedIn(user): SignedIn,
     multipart: Multipart,
 ) -> AppResult<Response> {
-    curator(&user)?;
+    policy::require_curator(&user)?;
     let (file_name, bytes) = match read_upload(multipart).await {
         Upload::File { name, bytes } => (name, bytes),
         Upload::Missing => {
@@ -296,7 +288,7 @@ pub async fn confirm(
     Path(id): Path<String>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> AppResult<Response> {
-    curator(&user)?;
+    policy::require_curator(&user)?;
     let import_id: Uuid = id.parse().map_err(|_| AppError::NotFound)?;
     let sha256 = pairs
         .iter()

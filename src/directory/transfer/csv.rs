@@ -68,7 +68,11 @@ pub fn parse(text: &str) -> Vec<Record> {
 
 /// The fields of a single line.
 pub fn parse_line(line: &str) -> Vec<String> {
-    parse(line).into_iter().next().map(|r| r.fields).unwrap_or_default()
+    parse(line)
+        .into_iter()
+        .next()
+        .map(|r| r.fields)
+        .unwrap_or_default()
 }
 
 /// One CSV line (with its CRLF), quoting fields that need it. A field
@@ -122,10 +126,22 @@ mod tests {
 
     #[test]
     fn written_records_read_back() {
-        let fields = ["Centar, Vranje", "say \"hi\"", "two\nlines", "+381 17 421 000", "=cmd()"];
+        let fields = [
+            "Centar, Vranje",
+            "say \"hi\"",
+            "two\nlines",
+            "+381 17 421 000",
+            "=cmd()",
+        ];
         let line = write_record(&fields);
         let back = parse(&line);
-        assert_eq!(back[0].fields[..4], fields[..4].iter().map(|f| f.to_string()).collect::<Vec<_>>()[..]);
+        assert_eq!(
+            back[0].fields[..4],
+            fields[..4]
+                .iter()
+                .map(|f| f.to_string())
+                .collect::<Vec<_>>()[..]
+        );
         assert_eq!(back[0].fields[4], "'=cmd()", "formulas are defused");
     }
 }

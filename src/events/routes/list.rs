@@ -1,6 +1,7 @@
 //! `/events`: upcoming or past events the viewer may see, with filters.
 
-use axum::extract::{Query, State};
+use crate::web::Query;
+use axum::extract::State;
 use serde::Deserialize;
 
 use crate::app::AppState;

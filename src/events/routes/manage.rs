@@ -1,7 +1,8 @@
 //! Organisers create, edit and cancel events. A change of time or place, or
 //! a cancellation, is e-mailed to everyone registered or waiting.
 
-use axum::extract::{Path, Query, State};
+use crate::web::Query;
+use axum::extract::{Path, State};
 use axum::response::Response;
 use serde::Deserialize;
 use uuid::Uuid;

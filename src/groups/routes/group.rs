@@ -1,7 +1,8 @@
 //! `/groups/<slug>`: the group page with its threads, and joining,
 //! requesting to join and leaving.
 
-use axum::extract::{Path, Query, State};
+use crate::web::Query;
+use axum::extract::{Path, State};
 use axum::response::Response;
 use serde::Deserialize;
 use uuid::Uuid;

@@ -1,6 +1,7 @@
 //! `/groups`, `/groups/new` and `/groups/join` (class groups' join codes).
 
-use axum::extract::{Query, State};
+use crate::web::Query;
+use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 

@@ -1,6 +1,7 @@
 //! `/search?q=…&group=…`: threads and posts the viewer may read.
 
-use axum::extract::{Query, State};
+use crate::web::Query;
+use axum::extract::State;
 use serde::Deserialize;
 
 use crate::app::AppState;

@@ -1,7 +1,8 @@
 //! Threads: starting one, reading one (50 posts a page, jumping to the
 //! first unread), replying. Every text passes the personal-data guard.
 
-use axum::extract::{Path, Query, State};
+use crate::web::Query;
+use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use uuid::Uuid;

@@ -1,7 +1,8 @@
 //! `/library`: search with filters, facet counts and three orders; the
 //! member's own drafts; and `/library/feed.atom`, the newest resources.
 
-use axum::extract::{Query, State};
+use crate::web::Query;
+use axum::extract::State;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;

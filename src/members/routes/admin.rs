@@ -2,7 +2,8 @@
 //! block and unblock; moderators (and administrators) approve or decline
 //! applications when the site requires approval.
 
-use axum::extract::{Path, Query, State};
+use crate::web::Query;
+use axum::extract::{Path, State};
 use axum::response::Response;
 use serde::Deserialize;
 

@@ -1,7 +1,8 @@
 //! `/members`: the directory of colleagues, and `/members/<handle>`: a
 //! colleague's profile. Both are for signed-in members only.
 
-use axum::extract::{Path, Query, State};
+use crate::web::Query;
+use axum::extract::{Path, State};
 use serde::Deserialize;
 use uuid::Uuid;
 

@@ -1,7 +1,8 @@
 //! `/login` and `/logout`. A failed sign-in never says whether the address
 //! has an account; failures are limited per address and per client.
 
-use axum::extract::{Query, State};
+use crate::web::Query;
+use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
