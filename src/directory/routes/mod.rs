@@ -58,6 +58,21 @@ pub fn router() -> Router<AppState> {
         .route("/services/{service_id}/verify", post(show::verify))
 }
 
+/// Checks a posted service form: its rules, and that the municipality it
+/// names exists (one lookup, not the whole list). Shared by suggestions,
+/// corrections, moderators' edits and accepting a suggestion.
+async fn validate_service_form(
+    executor: impl sqlx::PgExecutor<'_>,
+    locale: crate::i18n::Locale,
+    form: &mut super::forms::ServiceForm,
+) -> AppResult<Result<store::ServiceInput, crate::web::FormErrors>> {
+    let exists = match form.municipality.trim().parse::<i32>() {
+        Ok(id) => store::find_municipality(executor, id).await?.is_some(),
+        Err(_) => false,
+    };
+    Ok(form.validate(locale, |_| exists))
+}
+
 /// A published service, or any service for curators; "not found" otherwise.
 async fn visible_service(state: &AppState, viewer_curates: bool, id: &str) -> AppResult<Service> {
     let service_id: Uuid = id.parse().map_err(|_| AppError::NotFound)?;

@@ -114,9 +114,7 @@ pub async fn decide(
     let (status, service_id, service_name) = match value("action").as_str() {
         "accept" => {
             let mut form = ServiceForm::from_pairs(&pairs);
-            let municipalities = store::municipalities(&mut *tx).await?;
-            let known = |id: i32| municipalities.iter().any(|m| m.municipality_id == id);
-            let input = match form.validate(ctx.locale, known) {
+            let input = match super::validate_service_form(&mut *tx, ctx.locale, &mut form).await? {
                 Ok(input) => input,
                 Err(errors) => {
                     drop(tx);

@@ -9,7 +9,7 @@ use axum::response::{IntoResponse, Response};
 use super::visible_service;
 use crate::app::AppState;
 use crate::directory::forms::ServiceForm;
-use crate::directory::store::{self, MunicipalityRow, ServiceInput};
+use crate::directory::store::{self, ServiceInput};
 use crate::directory::views::ServiceFormPage;
 use crate::directory::{policy, suggestions};
 use crate::members::current_user::SignedIn;
@@ -123,9 +123,7 @@ async fn checked(
     pairs: &[(String, String)],
 ) -> AppResult<Result<(ServiceInput, String), Response>> {
     let mut form = ServiceForm::from_pairs(pairs);
-    let municipalities: Vec<MunicipalityRow> = store::municipalities(&state.db).await?;
-    let known = |id: i32| municipalities.iter().any(|m| m.municipality_id == id);
-    match form.validate(ctx.locale, known) {
+    match super::validate_service_form(&state.db, ctx.locale, &mut form).await? {
         Ok(input) => Ok(Ok((input, form.note.clone()))),
         Err(errors) => {
             let page = form_page(state, ctx, purpose, action, form, errors).await?;
