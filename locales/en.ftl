@@ -1225,3 +1225,80 @@ impact-series-attendees = Event attendees
 impact-series-resources = Resources published
 impact-month = Month
 impact-count = Count
+
+## Notifications (#8)
+nav-notifications = Notifications
+nav-unread = new notifications
+email-unsubscribe = Unsubscribe from these messages
+email-settings = Notification settings
+email-unsubscribe-text = Don't want messages like this? Unsubscribe with one click:
+email-settings-text = All notification settings:
+email-group-request-subject = { $member } asks to join “{ $group }”
+email-group-request-body = { $member } has asked to join the group “{ $group }”. As a moderator of the group you can approve or decline the request.
+email-group-request-action = See the requests
+email-digest-subject = Kolega: daily digest — { $count ->
+        [one] { $count } new item
+       *[other] { $count } new items
+    }
+email-digest-intro = Since the last digest, { $count ->
+        [one] { $count } thing you follow happened
+       *[other] { $count } things you follow happened
+    }.
+email-digest-elsewhere = Elsewhere on Kolega
+email-digest-unsubscribe-text = Don't want the daily digest? Unsubscribe with one click:
+notifications-title = Notifications
+notifications-settings-link = Choose what reaches you by e-mail
+notifications-empty = No notifications yet. Replies in threads you follow, mentions, event registrations and moderators' decisions will appear here.
+notifications-no-older = No older notifications.
+notifications-empty-action = Find a group to join
+notifications-mark-all = Mark all as read
+notifications-mark-read = Mark as read
+notifications-all-read = All notifications are marked as read.
+notifications-new = new
+notifications-older = Older notifications
+notify-settings-title = E-mail notifications
+notify-settings-lead = For each kind of notification, choose whether the e-mail comes at once, in the daily digest, or never. You always see every notification on the Notifications page.
+notify-settings-critical = Messages about your account (address confirmation, password reset, password changed, account approval) are always sent and cannot be turned off.
+notify-settings-save = Save settings
+notify-settings-saved = Your notification settings are saved.
+notify-delivery-immediately = By e-mail at once
+notify-delivery-digest = In the daily digest
+notify-delivery-never = Never by e-mail
+notify-delivery-invalid = Choose one of the options.
+notify-always = always at once (cannot be turned off)
+notify-digest-hour = When the daily digest arrives
+notify-digest-hour-hint = Belgrade time. The digest comes only when there is something new.
+notify-digest-hour-invalid = Choose an hour from 0 to 23.
+notify-suppressed-title = We are not sending you messages at the moment
+notify-suppressed-text = Messages to { $email } bounced or were refused by the receiving server, so we stopped sending them. Check your mailbox (or change your address in your account settings), then tell us to try again.
+notify-suppressed-resume = The address works — try again
+notify-resumed = We are sending you messages again.
+notify-section-groups = Groups
+notify-section-events = Events
+notify-section-contributions = Your contributions
+notify-section-support = Peer support
+notify-kind-reply = Replies in threads you follow
+notify-kind-mention = When someone mentions you
+notify-kind-new_thread = New threads in groups you follow
+notify-kind-join_request = Requests to join groups you moderate
+notify-kind-join_decision = Decisions on your requests to join
+notify-kind-group_invitation = Invitations to groups
+notify-kind-moderation_outcome = Moderators' decisions about your posts
+notify-kind-event_registration = Event registrations, waitlist and freed places
+notify-kind-event_change = Event changes and cancellations
+notify-kind-event_reminder = Reminders before an event
+notify-kind-event_recording = Recordings and materials from events
+notify-kind-proposal_decision = Decisions on topic proposals
+notify-kind-resource_review = Reviews of resources you submitted
+notify-kind-correction_review = Reviews of your service-map suggestions
+notify-kind-support_request = New peer-support requests
+notify-kind-support_reply = Replies in support conversations
+notify-kind-retention_warning = Warning before supervision notes are deleted
+unsubscribe-title = Unsubscribe
+unsubscribe-done-title = You are unsubscribed
+unsubscribe-confirm-text = Stop sending you e-mail for: { $kind }?
+unsubscribe-button = Yes, unsubscribe me
+unsubscribe-done-text = We will no longer e-mail you for: { $kind }. You still see notifications on the site when you sign in.
+unsubscribe-settings = Notification settings
+unsubscribe-other = Want to change something else?
+unsubscribe-digest = the daily digest

@@ -1236,3 +1236,82 @@ impact-series-attendees = Učesnici događaja
 impact-series-resources = Objavljeni resursi
 impact-month = Mesec
 impact-count = Broj
+
+## Notifications (#8)
+nav-notifications = Obaveštenja
+nav-unread = novih obaveštenja
+email-unsubscribe = Odjavite se od ovih poruka
+email-settings = Podešavanja obaveštenja
+email-unsubscribe-text = Ne želite ovakve poruke? Odjavite se jednim klikom:
+email-settings-text = Sva podešavanja obaveštenja:
+email-group-request-subject = { $member } želi da se pridruži grupi „{ $group }”
+email-group-request-body = { $member } je zatražio/la članstvo u grupi „{ $group }”. Kao moderator grupe možete zahtev odobriti ili odbiti.
+email-group-request-action = Pogledajte zahteve
+email-digest-subject = Kolega: dnevni pregled — { $count ->
+        [one] { $count } novost
+        [few] { $count } novosti
+       *[other] { $count } novosti
+    }
+email-digest-intro = Od prošlog pregleda { $count ->
+        [one] dogodila se { $count } stvar koja vas zanima
+        [few] dogodile su se { $count } stvari koje vas zanimaju
+       *[other] dogodilo se { $count } stvari koje vas zanimaju
+    }.
+email-digest-elsewhere = Ostalo na Kolegi
+email-digest-unsubscribe-text = Ne želite dnevni pregled? Odjavite se jednim klikom:
+notifications-title = Obaveštenja
+notifications-settings-link = Podesite šta vam stiže e-poštom
+notifications-empty = Još nemate obaveštenja. Ovde ćete videti odgovore u temama koje pratite, pominjanja, prijave za događaje i odluke moderatora.
+notifications-no-older = Nema starijih obaveštenja.
+notifications-empty-action = Pronađite grupu kojoj ćete se pridružiti
+notifications-mark-all = Označi sve kao pročitano
+notifications-mark-read = Označi kao pročitano
+notifications-all-read = Sva obaveštenja su označena kao pročitana.
+notifications-new = novo
+notifications-older = Starija obaveštenja
+notify-settings-title = Obaveštenja e-poštom
+notify-settings-lead = Za svaku vrstu obaveštenja izaberite da li vam poruka stiže odmah, u dnevnom pregledu ili nikad. Sva obaveštenja uvek vidite i na stranici Obaveštenja.
+notify-settings-critical = Poruke o vašem nalogu (potvrda adrese, nova lozinka, promena lozinke, odobrenje naloga) stižu uvek i ne mogu se isključiti.
+notify-settings-save = Sačuvaj podešavanja
+notify-settings-saved = Podešavanja obaveštenja su sačuvana.
+notify-delivery-immediately = Odmah e-poštom
+notify-delivery-digest = U dnevnom pregledu
+notify-delivery-never = Nikad e-poštom
+notify-delivery-invalid = Izaberite jednu od ponuđenih mogućnosti.
+notify-always = uvek odmah (ne može se isključiti)
+notify-digest-hour = Kada da stigne dnevni pregled
+notify-digest-hour-hint = Po beogradskom vremenu. Pregled stiže samo ako ima novosti.
+notify-digest-hour-invalid = Izaberite sat od 0 do 23.
+notify-suppressed-title = Poruke vam trenutno ne šaljemo
+notify-suppressed-text = Poruke na adresu { $email } su se vraćale ili ih je server primaoca odbijao, pa smo prestali da ih šaljemo. Proverite poštansko sanduče (ili promenite adresu u podešavanjima naloga), pa nam javite da pokušamo ponovo.
+notify-suppressed-resume = Adresa radi — pokušajte ponovo
+notify-resumed = Ponovo vam šaljemo poruke.
+notify-section-groups = Grupe
+notify-section-events = Događaji
+notify-section-contributions = Vaši prilozi
+notify-section-support = Podrška kolega
+notify-kind-reply = Odgovori u temama koje pratite
+notify-kind-mention = Kada vas neko pomene
+notify-kind-new_thread = Nove teme u grupama koje pratite
+notify-kind-join_request = Zahtevi za članstvo u grupama koje moderirate
+notify-kind-join_decision = Odluke o vašim zahtevima za članstvo
+notify-kind-group_invitation = Pozivi u grupe
+notify-kind-moderation_outcome = Odluke moderatora o vašim objavama
+notify-kind-event_registration = Prijave za događaje, lista čekanja i oslobođena mesta
+notify-kind-event_change = Izmene i otkazivanja događaja
+notify-kind-event_reminder = Podsetnici pred događaj
+notify-kind-event_recording = Snimci i materijali sa događaja
+notify-kind-proposal_decision = Odluke o predlozima tema
+notify-kind-resource_review = Pregled resursa koje ste predložili
+notify-kind-correction_review = Pregled vaših predloga za mapu usluga
+notify-kind-support_request = Nove molbe za podršku kolega
+notify-kind-support_reply = Odgovori u razgovorima podrške
+notify-kind-retention_warning = Upozorenje pre brisanja beleški supervizije
+unsubscribe-title = Odjava od poruka
+unsubscribe-done-title = Odjavljeni ste
+unsubscribe-confirm-text = Da li želite da vam više ne šaljemo e-poštu za: { $kind }?
+unsubscribe-button = Da, odjavi me
+unsubscribe-done-text = Više vam nećemo slati e-poštu za: { $kind }. Obaveštenja i dalje vidite na sajtu kada se prijavite.
+unsubscribe-settings = Podešavanja obaveštenja
+unsubscribe-other = Želite da promenite nešto drugo?
+unsubscribe-digest = dnevni pregled

@@ -149,10 +149,7 @@ async fn create_user(
         },
     )
     .await?;
-    let context = email::EmailContext {
-        locale: Locale::SrLatn,
-        base_url: config.base_url.clone(),
-    };
+    let context = email::EmailContext::new(Locale::SrLatn, &config.base_url);
     let message = email::account_created(&context, &user.email, &user.name)?;
     outbox::enqueue(&mut *tx, &message.into_message(), chrono::Utc::now()).await?;
     tx.commit().await?;

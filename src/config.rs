@@ -38,6 +38,9 @@ pub struct Config {
     /// `KOLEGA_MAP_TILES_URL`: the map's tile server, `{z}/{x}/{y}` template;
     /// `off` shows no tiles (the list and the markers still work).
     pub map_tiles_url: Option<String>,
+    /// `KOLEGA_BOUNCE_TOKEN`: the bearer token a mail system must send to
+    /// `POST /hooks/email-bounce`; unset turns the hook off.
+    pub bounce_token: Option<String>,
 }
 
 /// A configuration error: the variable and what was expected.
@@ -125,6 +128,16 @@ impl Config {
                 });
             }
         };
+        let bounce_token = match lookup("KOLEGA_BOUNCE_TOKEN") {
+            Some(token) if token.len() < 16 => {
+                return Err(ConfigError {
+                    variable: "KOLEGA_BOUNCE_TOKEN",
+                    expected: "at least 16 characters (a long random string)",
+                    value: "(hidden)".to_owned(),
+                });
+            }
+            other => other,
+        };
         Ok(Config {
             database_url,
             bind,
@@ -138,6 +151,7 @@ impl Config {
             trust_proxy,
             s3,
             map_tiles_url,
+            bounce_token,
         })
     }
 

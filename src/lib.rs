@@ -37,6 +37,7 @@ pub fn pages() -> Router<AppState> {
         .merge(library::routes::router())
         .merge(directory::routes::router())
         .merge(impact::routes::router())
+        .merge(notify::routes::router())
 }
 
 /// The whole application: the pages inside the shared shell, and static files.

@@ -1,7 +1,7 @@
 //! Periodic jobs that run beside the mail worker (in `serve`, or in
 //! `kolega worker`): re-sending unanswered peer-support requests, event
-//! reminders, the retention of supervision cases and notes, and the text
-//! of new library files.
+//! reminders, the retention of supervision cases and notes, the daily
+//! digests, and the text of new library files.
 //! Each job claims its rows with `SKIP LOCKED`, so several instances can
 //! run the scheduler at once.
 
@@ -45,6 +45,11 @@ pub async fn run(
             Err(error) => {
                 tracing::warn!(%error, "supervision retention could not run; will try again")
             }
+        }
+        match crate::notify::digest::send_due(&pool, &base_url, clock.now()).await {
+            Ok(0) => {}
+            Ok(count) => tracing::info!(count, "daily digests queued"),
+            Err(error) => tracing::warn!(%error, "daily digests could not be sent; will try again"),
         }
         match crate::library::extract::extract_pending(&pool, &files, clock.now()).await {
             Ok(0) => {}

@@ -154,6 +154,13 @@ async fn followers_hear_of_new_threads_and_muted_threads_stay_quiet() {
     app.submit_form(&group, &format!("{group}/follow"), &[("follow", "yes")])
         .await;
     assert!(app.get(&group).await.body.contains("Ne prati grupu"));
+    // New threads wait for the daily digest by default (tests/notifications.rs);
+    // Ana wants them at once.
+    let at_once = [("new_thread", "immediately"), ("digest_hour", "7")]
+        .map(|(k, v)| (k.to_owned(), v.to_owned()));
+    app.post_fields("/settings/notifications", &at_once)
+        .await
+        .assert_redirect_to("/settings/notifications");
     app.switch_to("jelena@csr.rs").await;
     let thread = app
         .start_thread(

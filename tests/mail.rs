@@ -20,16 +20,15 @@ fn message(to: &str, subject: &str) -> NewMessage {
         body_html: format!("<p>HTML poruke: {subject}</p>"),
         send_after: None,
         attachment: None,
+        notification_kind: None,
+        unsubscribe_url: None,
     }
 }
 
 #[tokio::test]
 async fn a_queued_email_arrives_through_smtp_with_both_bodies_in_the_recipients_language() {
     let app = TestApp::spawn().await;
-    let context = EmailContext {
-        locale: Locale::En,
-        base_url: app.state.config.base_url.clone(),
-    };
+    let context = EmailContext::new(Locale::En, &app.state.config.base_url);
     let email = email::account_created(&context, "ana@example.org", "Ana Petrović").unwrap();
     outbox::enqueue(&app.pool, &email.into_message(), app.clock.now())
         .await
@@ -64,10 +63,7 @@ async fn a_queued_email_arrives_through_smtp_with_both_bodies_in_the_recipients_
 async fn serbian_and_cyrillic_emails_are_in_their_language() {
     let app = TestApp::spawn().await;
     for locale in [Locale::SrLatn, Locale::SrCyrl] {
-        let context = EmailContext {
-            locale,
-            base_url: app.state.config.base_url.clone(),
-        };
+        let context = EmailContext::new(locale, &app.state.config.base_url);
         let email = email::account_created(&context, "jelena@example.org", "Jelena").unwrap();
         outbox::enqueue(&app.pool, &email.into_message(), app.clock.now())
             .await

@@ -2,31 +2,27 @@
 //! reason), to the member who made it.
 
 use crate::i18n::Args;
-use crate::notify::email::{self, Email, EmailContext, SimpleEmail};
+use crate::notify::email::{EmailContext, SimpleEmail};
 
 /// `decision` is "accepted" or "refused".
 pub fn suggestion_decision(
     e: &EmailContext,
-    (to, name): (&str, &str),
+    name: &str,
     decision: &str,
     service_name: &str,
     reason: &str,
     link: &str,
-) -> Result<Email, askama::Error> {
+) -> SimpleEmail {
     let args = Args::new().with("name", service_name.to_owned());
     let mut paragraphs = vec![e.t_args(&format!("email-suggestion-{decision}-body"), &args)];
     if !reason.is_empty() {
         paragraphs.push(format!("{} {reason}", e.t("services-refuse-reason")));
     }
-    email::render(
-        e,
-        to,
-        SimpleEmail {
+    SimpleEmail {
             kind: "service_suggestion",
             subject: e.t_args(&format!("email-suggestion-{decision}-subject"), &args),
             greeting: e.greeting(name),
             paragraphs,
             action: Some((e.t("email-open-service"), e.link(link))),
-        },
-    )
+    }
 }

@@ -6,8 +6,9 @@ use super::ics;
 use super::store::EventView;
 use super::times;
 use crate::i18n::Args;
-use crate::notify::email::{self, Email, EmailContext, SimpleEmail};
-use crate::notify::outbox::{Attachment, NewMessage};
+use crate::notify::email::{EmailContext, SimpleEmail};
+use crate::notify::outbox::Attachment;
+use crate::notify::{Kind, Notification};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Notice {
@@ -38,6 +39,16 @@ impl Notice {
         }
     }
 
+    /// The notification kind members choose the delivery of.
+    pub fn kind(self) -> Kind {
+        match self {
+            Notice::Registered | Notice::Waitlisted | Notice::Promoted => Kind::EventRegistration,
+            Notice::Changed | Notice::Cancelled => Kind::EventChange,
+            Notice::ReminderDay | Notice::ReminderHour => Kind::EventReminder,
+            Notice::Recording => Kind::EventRecording,
+        }
+    }
+
     /// Whether the message carries the calendar entry.
     fn with_calendar(self) -> bool {
         matches!(
@@ -60,12 +71,11 @@ pub fn public_title(e: &EmailContext, event: &EventView) -> String {
 /// registered (not waitlisted), so they get the online link.
 pub fn notice(
     e: &EmailContext,
-    to: &str,
     name: &str,
     event: &EventView,
     notice: Notice,
     has_place: bool,
-) -> Result<NewMessage, askama::Error> {
+) -> Notification {
     let title = public_title(e, event);
     let args = Args::new().with("title", title.clone()).with(
         "when",
@@ -98,29 +108,26 @@ pub fn notice(
             ));
         }
     }
-    let mail: Email = email::render(
-        e,
-        to,
-        SimpleEmail {
-            kind: "event_notice",
-            subject: e.t_args(&format!("email-event-{key}-subject"), &args),
-            greeting: e.greeting(name),
-            paragraphs,
-            action: Some((
-                e.t("email-open-event"),
-                e.link(&format!("/events/{}", event.event_id)),
-            )),
-        },
-    )?;
-    let mut message = mail.into_message();
+    let link = format!("/events/{}", event.event_id);
+    let mail = SimpleEmail {
+        kind: "event_notice",
+        subject: e.t_args(&format!("email-event-{key}-subject"), &args),
+        greeting: e.greeting(name),
+        paragraphs,
+        action: Some((e.t("email-open-event"), e.link(&link))),
+    };
+    let mut notification = Notification::new(notice.kind(), link, mail);
+    if let Some(group_id) = event.group_id {
+        notification = notification.in_group(group_id);
+    }
     if notice.with_calendar() {
-        message.attachment = Some(Attachment {
+        notification.attachment = Some(Attachment {
             name: "dogadjaj.ics".into(),
             content_type: "text/calendar; charset=utf-8; method=PUBLISH".into(),
             body: calendar_entry(e, event, has_place),
         });
     }
-    Ok(message)
+    notification
 }
 
 /// The event as a one-entry calendar.

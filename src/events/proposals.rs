@@ -123,7 +123,7 @@ pub async fn schedule(
     conn: &mut PgConnection,
     proposal_id: Uuid,
     event_id: Uuid,
-) -> sqlx::Result<Vec<(String, String, String)>> {
+) -> sqlx::Result<Vec<(Uuid, String, String, String)>> {
     let updated = sqlx::query(
         "UPDATE event_proposals SET status = 'scheduled', event_id = $2 WHERE proposal_id = $1 AND status = 'open'",
     )
@@ -135,7 +135,7 @@ pub async fn schedule(
         return Ok(Vec::new());
     }
     sqlx::query_as(
-        "SELECT u.email, u.name, u.locale FROM users u
+        "SELECT u.user_id, u.email, u.name, u.locale FROM users u
          WHERE u.deleted_at IS NULL AND u.user_id IN (
              SELECT user_id FROM proposal_votes WHERE proposal_id = $1
              UNION SELECT author_id FROM event_proposals WHERE proposal_id = $1)",

@@ -10,9 +10,7 @@ use uuid::Uuid;
 
 use super::emails::{self, Notice};
 use super::store;
-use crate::i18n::Locale;
-use crate::notify::email::EmailContext;
-use crate::notify::outbox;
+use crate::notify::{Recipient, notify};
 
 /// Which reminder: the column that records it, how long before the start
 /// it is due, and its notice.
@@ -49,11 +47,11 @@ pub async fn send_due(pool: &PgPool, base_url: &str, now: DateTime<Utc>) -> anyh
             if notice == Notice::ReminderDay && event.starts_at - now <= Duration::minutes(60) {
                 continue;
             }
-            let locale = Locale::from_tag(&locale).unwrap_or_default();
-            let e = EmailContext::new(locale, base_url);
-            let mut mail = emails::notice(&e, &email, &name, &event, notice, true)?;
-            mail.send_after = Some(event.starts_at - Duration::minutes(minutes));
-            outbox::enqueue(&mut *tx, &mail, now).await?;
+            let to = Recipient::new(user_id, &email, &name, &locale);
+            let e = to.email_context(base_url);
+            let mut notification = emails::notice(&e, &name, &event, notice, true);
+            notification.send_after = Some(event.starts_at - Duration::minutes(minutes));
+            notify(&mut tx, base_url, &to, notification, now).await?;
             sent += 1;
         }
         tx.commit().await?;

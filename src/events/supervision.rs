@@ -9,9 +9,9 @@ use chrono::{DateTime, Duration, Utc};
 use sqlx::{PgExecutor, PgPool};
 use uuid::Uuid;
 
-use crate::i18n::{Args, Locale};
-use crate::notify::email::{self, EmailContext, SimpleEmail};
-use crate::notify::outbox;
+use crate::i18n::Args;
+use crate::notify::email::SimpleEmail;
+use crate::notify::{Kind, Notification, Recipient, notify};
 
 pub const AGE_BANDS: [&str; 6] = ["0-5", "6-11", "12-17", "18-25", "26-64", "65plus"];
 pub const MUNICIPALITY_SIZES: [&str; 4] = ["village", "small", "medium", "city"];
@@ -209,7 +209,8 @@ pub async fn apply_retention(
 ) -> anyhow::Result<(usize, u64)> {
     let mut tx = pool.begin().await?;
     // Warn once, a week ahead, and only where there is something to lose.
-    let due: Vec<(Uuid, String, DateTime<Utc>, String, String, String)> = sqlx::query_as(
+    #[allow(clippy::type_complexity)]
+    let due: Vec<(Uuid, Uuid, String, DateTime<Utc>, Uuid, String, String, String)> = sqlx::query_as(
         "UPDATE events e SET retention_warned_at = $1
          FROM groups g, group_members m, users u
          WHERE g.group_id = e.group_id AND g.supervision AND e.retention_warned_at IS NULL
@@ -217,14 +218,15 @@ pub async fn apply_retention(
            AND e.ends_at + make_interval(months => g.retention_months) - interval '7 days' <= $1
            AND (EXISTS (SELECT 1 FROM supervision_cases c WHERE c.event_id = e.event_id)
                 OR EXISTS (SELECT 1 FROM supervision_notes n WHERE n.event_id = e.event_id))
-         RETURNING e.event_id, g.name, e.ends_at + make_interval(months => g.retention_months),
-                   u.email, u.name, u.locale",
+         RETURNING e.event_id, g.group_id, g.name, e.ends_at + make_interval(months => g.retention_months),
+                   u.user_id, u.email, u.name, u.locale",
     )
     .bind(now)
     .fetch_all(&mut *tx)
     .await?;
-    for (event_id, group_name, delete_at, to, name, locale) in &due {
-        let e = EmailContext::new(Locale::from_tag(locale).unwrap_or_default(), base_url);
+    for (event_id, group_id, group_name, delete_at, user_id, email, name, locale) in &due {
+        let to = Recipient::new(*user_id, email, name, locale);
+        let e = to.email_context(base_url);
         let args = Args::new().with("group", group_name.clone()).with(
             "date",
             delete_at
@@ -232,21 +234,17 @@ pub async fn apply_retention(
                 .format("%-d. %-m. %Y.")
                 .to_string(),
         );
-        let mail = email::render(
-            &e,
-            to,
-            SimpleEmail {
-                kind: "supervision_retention",
-                subject: e.t_args("email-retention-subject", &args),
-                greeting: e.greeting(name),
-                paragraphs: vec![e.t_args("email-retention-body", &args)],
-                action: Some((
-                    e.t("email-open-event"),
-                    e.link(&format!("/events/{event_id}/supervision")),
-                )),
-            },
-        )?;
-        outbox::enqueue(&mut *tx, &mail.into_message(), now).await?;
+        let link = format!("/events/{event_id}/supervision");
+        let mail = SimpleEmail {
+            kind: "supervision_retention",
+            subject: e.t_args("email-retention-subject", &args),
+            greeting: e.greeting(name),
+            paragraphs: vec![e.t_args("email-retention-body", &args)],
+            action: Some((e.t("email-open-event"), e.link(&link))),
+        };
+        let notification =
+            Notification::new(Kind::RetentionWarning, link, mail).in_group(*group_id);
+        notify(&mut tx, base_url, &to, notification, now).await?;
     }
     let expired = "SELECT e.event_id FROM events e JOIN groups g ON g.group_id = e.group_id
                    WHERE g.supervision AND e.ends_at + make_interval(months => g.retention_months) <= $1";

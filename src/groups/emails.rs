@@ -2,59 +2,70 @@
 //! never carry the text of posts from closed or secret groups.
 
 use crate::i18n::Args;
-use crate::notify::email::{self, Email, EmailContext, SimpleEmail};
-
-type Rendered = Result<Email, askama::Error>;
+use crate::notify::email::{EmailContext, SimpleEmail};
 
 pub fn join_decision(
     e: &EmailContext,
-    to: &str,
     name: &str,
     group_name: &str,
     slug: &str,
     approved: bool,
-) -> Rendered {
+) -> SimpleEmail {
     let args = Args::new().with("group", group_name.to_owned());
     let (subject, body) = if approved {
         ("email-group-approved-subject", "email-group-approved-body")
     } else {
         ("email-group-declined-subject", "email-group-declined-body")
     };
-    email::render(
-        e,
-        to,
-        SimpleEmail {
-            kind: "group_join_decision",
-            subject: e.t_args(subject, &args),
-            greeting: e.greeting(name),
-            paragraphs: vec![e.t_args(body, &args)],
-            action: approved.then(|| (e.t("email-open-group"), e.link(&format!("/groups/{slug}")))),
-        },
-    )
+    SimpleEmail {
+        kind: "group_join_decision",
+        subject: e.t_args(subject, &args),
+        greeting: e.greeting(name),
+        paragraphs: vec![e.t_args(body, &args)],
+        action: approved.then(|| (e.t("email-open-group"), e.link(&format!("/groups/{slug}")))),
+    }
+}
+
+/// To a group's moderators: someone asks to join.
+pub fn join_request(
+    e: &EmailContext,
+    name: &str,
+    requester: &str,
+    group_name: &str,
+    slug: &str,
+) -> SimpleEmail {
+    let args = Args::new()
+        .with("group", group_name.to_owned())
+        .with("member", requester.to_owned());
+    SimpleEmail {
+        kind: "group_join_request",
+        subject: e.t_args("email-group-request-subject", &args),
+        greeting: e.greeting(name),
+        paragraphs: vec![e.t_args("email-group-request-body", &args)],
+        action: Some((
+            e.t("email-group-request-action"),
+            e.link(&format!("/groups/{slug}/members")),
+        )),
+    }
 }
 
 pub fn invitation(
     e: &EmailContext,
-    to: &str,
     name: &str,
     inviter: &str,
     group_name: &str,
     slug: &str,
-) -> Rendered {
+) -> SimpleEmail {
     let args = Args::new()
         .with("group", group_name.to_owned())
         .with("inviter", inviter.to_owned());
-    email::render(
-        e,
-        to,
-        SimpleEmail {
-            kind: "group_invitation",
-            subject: e.t_args("email-group-invite-subject", &args),
-            greeting: e.greeting(name),
-            paragraphs: vec![e.t_args("email-group-invite-body", &args)],
-            action: Some((e.t("email-open-group"), e.link(&format!("/groups/{slug}")))),
-        },
-    )
+    SimpleEmail {
+        kind: "group_invitation",
+        subject: e.t_args("email-group-invite-subject", &args),
+        greeting: e.greeting(name),
+        paragraphs: vec![e.t_args("email-group-invite-body", &args)],
+        action: Some((e.t("email-open-group"), e.link(&format!("/groups/{slug}")))),
+    }
 }
 
 /// What moderators decided about a member's flagged post, as far as it
@@ -77,13 +88,12 @@ impl Outcome {
 /// moderator's note.
 pub fn moderation_outcome(
     e: &EmailContext,
-    to: &str,
     name: &str,
     group_name: &str,
     link: &str,
     note: &str,
     outcome: Outcome,
-) -> Rendered {
+) -> SimpleEmail {
     let args = Args::new().with("group", group_name.to_owned());
     let mut paragraphs = Vec::new();
     for (applies, id) in [
@@ -103,15 +113,11 @@ pub fn moderation_outcome(
     } else {
         "email-moderators-subject"
     };
-    email::render(
-        e,
-        to,
-        SimpleEmail {
-            kind: "moderation_outcome",
-            subject: e.t_args(subject, &args),
-            greeting: e.greeting(name),
-            paragraphs,
-            action: Some((e.t("email-group-open-thread"), e.link(link))),
-        },
-    )
+    SimpleEmail {
+        kind: "moderation_outcome",
+        subject: e.t_args(subject, &args),
+        greeting: e.greeting(name),
+        paragraphs,
+        action: Some((e.t("email-group-open-thread"), e.link(link))),
+    }
 }

@@ -10,9 +10,9 @@ use uuid::Uuid;
 
 use super::mentions::mentioned_handles;
 use super::store::{self, GroupView};
-use crate::i18n::{Args, Locale};
-use crate::notify::email::{self, EmailContext, SimpleEmail};
-use crate::notify::outbox;
+use crate::i18n::Args;
+use crate::notify::email::SimpleEmail;
+use crate::notify::{Kind, Notification, Recipient, notify};
 use crate::web::AppResult;
 
 /// What happened, for the e-mails' wording.
@@ -44,7 +44,7 @@ pub async fn reply(
     .await?;
     let mut told: Vec<Uuid> = subscribers.iter().map(|r| r.user_id).collect();
     for recipient in &subscribers {
-        queue(conn, base_url, recipient, activity, "reply", now).await?;
+        queue(conn, base_url, recipient, activity, Kind::Reply, now).await?;
     }
     mentions(conn, base_url, activity, &mut told, now).await
 }
@@ -60,7 +60,7 @@ pub async fn new_thread(
         store::group_followers(&mut *conn, activity.group.group_id, activity.author_id).await?;
     let mut told: Vec<Uuid> = followers.iter().map(|r| r.user_id).collect();
     for recipient in &followers {
-        queue(conn, base_url, recipient, activity, "new-thread", now).await?;
+        queue(conn, base_url, recipient, activity, Kind::NewThread, now).await?;
     }
     mentions(conn, base_url, activity, &mut told, now).await
 }
@@ -90,7 +90,7 @@ async fn mentions(
             continue;
         }
         told.push(recipient.user_id);
-        queue(conn, base_url, recipient, activity, "mention", now).await?;
+        queue(conn, base_url, recipient, activity, Kind::Mention, now).await?;
     }
     Ok(())
 }
@@ -100,10 +100,16 @@ async fn queue(
     base_url: &str,
     to: &store::Recipient,
     activity: &Activity<'_>,
-    what: &str,
+    kind: Kind,
     now: DateTime<Utc>,
 ) -> AppResult<()> {
-    let e = EmailContext::new(Locale::from_tag(&to.locale).unwrap_or_default(), base_url);
+    let what = match kind {
+        Kind::Reply => "reply",
+        Kind::NewThread => "new-thread",
+        _ => "mention",
+    };
+    let recipient = Recipient::new(to.user_id, &to.email, &to.name, &to.locale);
+    let e = recipient.email_context(base_url);
     let author = if activity.anonymous {
         e.t("anonymous-colleague")
     } else {
@@ -135,21 +141,17 @@ async fn queue(
         });
     }
     let page = (activity.seq as i64 - 1) / super::store::POSTS_PER_PAGE + 1;
-    let link = e.link(&format!(
+    let path = format!(
         "/groups/{}/t/{}?page={page}#post-{}",
         activity.group.slug, activity.thread_id, activity.seq
-    ));
-    let mail = email::render(
-        &e,
-        &to.email,
-        SimpleEmail {
-            kind: "group_activity",
-            subject: e.t_args(&key("subject"), &args),
-            greeting: e.greeting(&to.name),
-            paragraphs,
-            action: Some((e.t("email-group-open-thread"), link)),
-        },
-    )?;
-    outbox::enqueue(&mut *conn, &mail.into_message(), now).await?;
-    Ok(())
+    );
+    let mail = SimpleEmail {
+        kind: "group_activity",
+        subject: e.t_args(&key("subject"), &args),
+        greeting: e.greeting(&to.name),
+        paragraphs,
+        action: Some((e.t("email-group-open-thread"), e.link(&path))),
+    };
+    let notification = Notification::new(kind, path, mail).in_group(activity.group.group_id);
+    notify(conn, base_url, &recipient, notification, now).await
 }

@@ -167,8 +167,8 @@ pub async fn request_membership(
     user_id: Uuid,
     message: &str,
     now: DateTime<Utc>,
-) -> sqlx::Result<()> {
-    sqlx::query(
+) -> sqlx::Result<bool> {
+    let inserted = sqlx::query(
         "INSERT INTO group_members (group_id, user_id, status, message, created_at) VALUES ($1, $2, 'requested', $3, $4)
          ON CONFLICT (group_id, user_id) DO NOTHING",
     )
@@ -178,7 +178,23 @@ pub async fn request_membership(
     .bind(now)
     .execute(executor)
     .await?;
-    Ok(())
+    Ok(inserted.rows_affected() == 1)
+}
+
+/// The group's owners and moderators, who decide on join requests.
+pub async fn group_moderators(
+    executor: impl PgExecutor<'_>,
+    group_id: Uuid,
+) -> sqlx::Result<Vec<Recipient>> {
+    sqlx::query_as(
+        "SELECT u.user_id, u.email, u.name, u.locale
+         FROM group_members m JOIN users u USING (user_id)
+         WHERE m.group_id = $1 AND m.status = 'active' AND m.role IN ('owner', 'moderator')
+           AND u.deleted_at IS NULL AND u.blocked_at IS NULL",
+    )
+    .bind(group_id)
+    .fetch_all(executor)
+    .await
 }
 
 pub async fn find_group_by_join_code(

@@ -2,31 +2,27 @@
 //! published, to the member who submitted it.
 
 use crate::i18n::Args;
-use crate::notify::email::{self, Email, EmailContext, SimpleEmail};
+use crate::notify::email::{EmailContext, SimpleEmail};
 
 /// `decision` is "returned" or "published".
 pub fn review_decision(
     e: &EmailContext,
-    (to, name): (&str, &str),
+    name: &str,
     decision: &str,
     title: &str,
     reason: &str,
     link: &str,
-) -> Result<Email, askama::Error> {
+) -> SimpleEmail {
     let args = Args::new().with("title", title.to_owned());
     let mut paragraphs = vec![e.t_args(&format!("email-resource-{decision}-body"), &args)];
     if !reason.is_empty() {
         paragraphs.push(format!("{} {reason}", e.t("library-return-reason")));
     }
-    email::render(
-        e,
-        to,
-        SimpleEmail {
+    SimpleEmail {
             kind: "resource_review",
             subject: e.t_args(&format!("email-resource-{decision}-subject"), &args),
             greeting: e.greeting(name),
             paragraphs,
             action: Some((e.t("email-open-resource"), e.link(link))),
-        },
-    )
+    }
 }

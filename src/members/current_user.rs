@@ -20,6 +20,8 @@ pub struct CurrentUser {
     pub locale: Locale,
     pub verified: bool,
     pub approval: String,
+    /// Unread in-app notifications (counted up to 100), for the header.
+    pub unread_notifications: i64,
     #[sqlx(skip)]
     pub session_hash: Vec<u8>,
 }

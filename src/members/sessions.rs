@@ -61,6 +61,9 @@ pub async fn load(
         r#"
         SELECT u.user_id, u.name, u.handle, u.email, u.role, u.locale,
                u.email_verified_at IS NOT NULL AS verified, u.approval,
+               (SELECT count(*) FROM (SELECT 1 FROM notifications n
+                                      WHERE n.user_id = u.user_id AND n.read_at IS NULL
+                                      LIMIT 100) AS unread) AS unread_notifications,
                s.last_seen_at, s.remember
         FROM sessions s
         JOIN users u USING (user_id)

@@ -31,6 +31,8 @@ impl Email {
             body_html: self.html,
             send_after: None,
             attachment: None,
+            notification_kind: None,
+            unsubscribe_url: None,
         }
     }
 }
@@ -40,6 +42,9 @@ impl Email {
 pub struct EmailContext {
     pub locale: Locale,
     pub base_url: String,
+    /// The one-click unsubscribe link of a notification's mail; `None` for
+    /// account-critical mail, which cannot be turned off.
+    pub unsubscribe: Option<String>,
 }
 
 impl EmailContext {
@@ -47,6 +52,7 @@ impl EmailContext {
         EmailContext {
             locale,
             base_url: base_url.to_owned(),
+            unsubscribe: None,
         }
     }
 

@@ -17,6 +17,11 @@ pub struct NewMessage {
     pub body_html: String,
     pub send_after: Option<DateTime<Utc>>,
     pub attachment: Option<Attachment>,
+    /// Set for a notification's mail (see `notify::send`); `None` for
+    /// account-critical mail.
+    pub notification_kind: Option<String>,
+    /// The one-click unsubscribe URL (RFC 8058 `List-Unsubscribe`).
+    pub unsubscribe_url: Option<String>,
 }
 
 /// A text file sent with a message (an event's `.ics`).
@@ -42,6 +47,12 @@ pub struct ClaimedMessage {
     pub attachment_name: Option<String>,
     pub attachment_type: Option<String>,
     pub attachment_body: Option<String>,
+    pub notification_kind: Option<String>,
+    pub unsubscribe_url: Option<String>,
+    /// The recipient's address bounced or was refused too often.
+    pub suppressed: bool,
+    /// Refusals counted against the address so far.
+    pub refusals: i32,
 }
 
 impl ClaimedMessage {
@@ -64,8 +75,9 @@ pub async fn enqueue(
     sqlx::query_scalar(
         r#"
         INSERT INTO outbox_messages (kind, recipient, language, subject, body_text, body_html, send_after, created_at,
-                                     attachment_name, attachment_type, attachment_body)
-        VALUES ($1, $2, $3, $4, $5, $6, COALESCE($7, $8), $8, $9, $10, $11)
+                                     attachment_name, attachment_type, attachment_body,
+                                     notification_kind, unsubscribe_url)
+        VALUES ($1, $2, $3, $4, $5, $6, COALESCE($7, $8), $8, $9, $10, $11, $12, $13)
         RETURNING outbox_message_id
         "#,
     )
@@ -80,6 +92,8 @@ pub async fn enqueue(
     .bind(message.attachment.as_ref().map(|a| &a.name))
     .bind(message.attachment.as_ref().map(|a| &a.content_type))
     .bind(message.attachment.as_ref().map(|a| &a.body))
+    .bind(&message.notification_kind)
+    .bind(&message.unsubscribe_url)
     .fetch_one(executor)
     .await
 }
@@ -111,7 +125,12 @@ pub async fn claim_due(
         WHERE m.outbox_message_id = due.outbox_message_id
         RETURNING m.outbox_message_id, m.kind, m.recipient, m.language, m.subject,
                   m.body_text, m.body_html, m.attempts, m.claim_token,
-                  m.attachment_name, m.attachment_type, m.attachment_body
+                  m.attachment_name, m.attachment_type, m.attachment_body,
+                  m.notification_kind, m.unsubscribe_url,
+                  EXISTS (SELECT 1 FROM email_suppressions s
+                          WHERE s.address = lower(m.recipient) AND s.suppressed_at IS NOT NULL) AS suppressed,
+                  COALESCE((SELECT s.refusals FROM email_suppressions s
+                            WHERE s.address = lower(m.recipient)), 0) AS refusals
         "#,
     )
     .bind(now)

@@ -15,9 +15,12 @@ pub enum Mailer {
 /// Why a message could not be handed over.
 #[derive(Debug, thiserror::Error)]
 pub enum SendError {
-    /// The server refused for good (5xx): retrying will not help.
+    /// The message cannot be sent as it is: retrying will not help.
     #[error("permanent: {0}")]
     Permanent(String),
+    /// The mail server refused it for good (5xx), usually the address.
+    #[error("refused: {0}")]
+    Refused(String),
     /// Anything else: try again later.
     #[error("temporary: {0}")]
     Temporary(String),
@@ -59,7 +62,7 @@ impl Mailer {
         match self {
             Mailer::Smtp(transport) => transport.send(message).await.map(|_| ()).map_err(|error| {
                 if error.is_permanent() {
-                    SendError::Permanent(error.to_string())
+                    SendError::Refused(error.to_string())
                 } else {
                     SendError::Temporary(error.to_string())
                 }

@@ -10,6 +10,7 @@ use sqlx::PgPool;
 use tokio::sync::watch;
 
 use super::outbox::{self, ClaimedMessage};
+use super::suppressions;
 use super::transport::{Mailer, SendError};
 use crate::clock::Clock;
 
@@ -66,18 +67,30 @@ impl Worker {
     }
 
     async fn deliver(&self, message: &ClaimedMessage, pass: &mut Pass) -> sqlx::Result<()> {
+        let now = self.clock.now();
+        // Suppressed after the mail was queued: only account-critical mail
+        // (no notification kind) still goes.
+        if message.suppressed && message.notification_kind.is_some() {
+            tracing::info!(id = message.outbox_message_id, kind = %message.kind, "mail held back: the address bounces");
+            outbox::mark_failed(&self.pool, message, HELD_BACK, None).await?;
+            pass.failed += 1;
+            return Ok(());
+        }
         let outcome = match build_message(message, &self.from) {
             Ok(email) => self.mailer.send(email).await,
             Err(error) => Err(SendError::Permanent(error)),
         };
         match outcome {
             Ok(()) => {
-                outbox::mark_sent(&self.pool, message, self.clock.now()).await?;
+                outbox::mark_sent(&self.pool, message, now).await?;
+                if message.refusals > 0 {
+                    suppressions::clear_refusals(&self.pool, &message.recipient).await?;
+                }
                 tracing::info!(id = message.outbox_message_id, kind = %message.kind, "mail sent");
                 pass.sent += 1;
             }
             Err(SendError::Temporary(error)) if message.attempts < MAX_ATTEMPTS => {
-                let retry_at = self.clock.now() + backoff(message.attempts);
+                let retry_at = now + backoff(message.attempts);
                 tracing::warn!(id = message.outbox_message_id, attempt = message.attempts, %retry_at, %error, "mail not sent; will retry");
                 outbox::mark_failed(&self.pool, message, &error, Some(retry_at)).await?;
                 pass.retried += 1;
@@ -85,12 +98,32 @@ impl Worker {
             Err(error) => {
                 tracing::error!(id = message.outbox_message_id, kind = %message.kind, attempts = message.attempts, %error, "mail given up");
                 outbox::mark_failed(&self.pool, message, &error.to_string(), None).await?;
+                // The server refused the address, or kept failing until we
+                // gave up: counted against the address.
+                if matches!(error, SendError::Refused(_) | SendError::Temporary(_)) {
+                    let stopped = suppressions::record_refusal(
+                        &self.pool,
+                        &message.recipient,
+                        &error.to_string(),
+                        now,
+                    )
+                    .await?;
+                    if stopped {
+                        tracing::warn!(
+                            id = message.outbox_message_id,
+                            "address refused repeatedly; no more notifications to it"
+                        );
+                    }
+                }
                 pass.failed += 1;
             }
         }
         Ok(())
     }
 }
+
+/// Why a message to a suppressed address was not sent (shown to operators).
+pub const HELD_BACK: &str = "held back: the address bounced or was refused repeatedly";
 
 /// 30 s, 1 min, 2 min, … capped at 2 hours.
 pub fn backoff(attempt: i32) -> Duration {
@@ -107,7 +140,7 @@ fn build_message(message: &ClaimedMessage, from: &Mailbox) -> Result<Message, St
         .parse()
         .map_err(|e| format!("bad recipient: {e}"))?;
     let domain = from.email.domain().to_owned();
-    Message::builder()
+    let builder = Message::builder()
         .from(from.clone())
         .to(to)
         .subject(&message.subject)
@@ -115,12 +148,23 @@ fn build_message(message: &ClaimedMessage, from: &Mailbox) -> Result<Message, St
             "<kolega-{}@{domain}>",
             message.outbox_message_id
         )))
-        .raw_header(header::HeaderValue::new(
-            header::HeaderName::new_from_ascii_str("Content-Language"),
-            message.language.clone(),
-        ))
-        .multipart(body(message)?)
-        .map_err(|e| e.to_string())
+        .raw_header(raw_header("Content-Language", message.language.clone()));
+    // RFC 2369 and RFC 8058: mail clients show an "unsubscribe" button that
+    // POSTs `List-Unsubscribe=One-Click` to the URL, no sign-in needed.
+    let builder = match &message.unsubscribe_url {
+        Some(url) => builder
+            .raw_header(raw_header("List-Unsubscribe", format!("<{url}>")))
+            .raw_header(raw_header(
+                "List-Unsubscribe-Post",
+                "List-Unsubscribe=One-Click".to_owned(),
+            )),
+        None => builder,
+    };
+    builder.multipart(body(message)?).map_err(|e| e.to_string())
+}
+
+fn raw_header(name: &'static str, value: String) -> header::HeaderValue {
+    header::HeaderValue::new(header::HeaderName::new_from_ascii_str(name), value)
 }
 
 fn body(message: &ClaimedMessage) -> Result<MultiPart, String> {

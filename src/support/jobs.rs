@@ -5,9 +5,7 @@ use chrono::{DateTime, Utc};
 use sqlx::PgPool;
 
 use super::{emails, store};
-use crate::i18n::Locale;
 use crate::notify::email::EmailContext;
-use crate::notify::outbox;
 
 /// Re-sends unanswered requests to the team; returns how many.
 pub async fn resend_unanswered(
@@ -19,12 +17,8 @@ pub async fn resend_unanswered(
     let due = store::due_for_resend(&mut tx, now).await?;
     if !due.is_empty() {
         for member in store::team(&mut *tx).await? {
-            let e = EmailContext::new(
-                Locale::from_tag(&member.locale).unwrap_or_default(),
-                base_url,
-            );
-            let mail = emails::team_request(&e, &member.email, &member.name, true)?;
-            outbox::enqueue(&mut *tx, &mail.into_message(), now).await?;
+            let build = |e: &EmailContext| emails::team_request(e, &member.name, true);
+            super::routes::tell(&mut tx, base_url, &member, build, now).await?;
         }
     }
     tx.commit().await?;

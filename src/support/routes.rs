@@ -12,10 +12,9 @@ use uuid::Uuid;
 use super::views::{ConversationPage, QueuePage, SupportPage, TeamPage};
 use super::{emails, store};
 use crate::app::AppState;
-use crate::i18n::Locale;
 use crate::members::current_user::{CurrentUser, SignedIn};
-use crate::notify::email::{Email, EmailContext};
-use crate::notify::outbox;
+use crate::notify::email::EmailContext;
+use crate::notify::{Notification, Recipient, notify};
 use crate::web::flash::redirect_with;
 use crate::web::form_errors::unprocessable;
 use crate::web::redirect::see_other;
@@ -40,20 +39,17 @@ pub struct MessageForm {
     body: String,
 }
 
-fn context(state: &AppState, person: &store::Person) -> EmailContext {
-    EmailContext::new(
-        Locale::from_tag(&person.locale).unwrap_or_default(),
-        &state.config.base_url,
-    )
-}
-
-async fn queue_mail(
+/// Tells `person`; `build` writes the notification in their language.
+pub(crate) async fn tell(
     conn: &mut sqlx::PgConnection,
-    mail: Result<Email, askama::Error>,
+    base_url: &str,
+    person: &store::Person,
+    build: impl FnOnce(&EmailContext) -> Notification,
     now: chrono::DateTime<chrono::Utc>,
 ) -> AppResult<()> {
-    outbox::enqueue(conn, &mail?.into_message(), now).await?;
-    Ok(())
+    let to = Recipient::new(person.user_id, &person.email, &person.name, &person.locale);
+    let notification = build(&to.email_context(base_url));
+    notify(conn, base_url, &to, notification, now).await
 }
 
 async fn index_page(
@@ -113,12 +109,8 @@ pub async fn create(
         .iter()
         .filter(|m| m.user_id != user.user_id)
     {
-        queue_mail(
-            &mut tx,
-            emails::team_request(&context(&state, member), &member.email, &member.name, false),
-            now,
-        )
-        .await?;
+        let build = |e: &EmailContext| emails::team_request(e, &member.name, false);
+        tell(&mut tx, &state.config.base_url, member, build, now).await?;
     }
     tx.commit().await?;
     Ok(redirect_with(
@@ -202,17 +194,8 @@ pub async fn take(
     let request = store::find(&mut *tx, id).await?.ok_or(AppError::NotFound)?;
     let requester = store::person(&mut *tx, request.requester_id).await?;
     let path = format!("/support/{id}");
-    queue_mail(
-        &mut tx,
-        emails::taken(
-            &context(&state, &requester),
-            &requester.email,
-            &requester.name,
-            &path,
-        ),
-        now,
-    )
-    .await?;
+    let build = |e: &EmailContext| emails::taken(e, &requester.name, &path);
+    tell(&mut tx, &state.config.base_url, &requester, build, now).await?;
     tx.commit().await?;
     Ok(see_other(&path).into_response())
 }
@@ -262,17 +245,8 @@ pub async fn reply(
     let path = format!("/support/{}", request.support_request_id);
     if let Some(other) = other {
         let person = store::person(&mut *tx, other).await?;
-        queue_mail(
-            &mut tx,
-            emails::new_message(
-                &context(&state, &person),
-                &person.email,
-                &person.name,
-                &path,
-            ),
-            now,
-        )
-        .await?;
+        let build = |e: &EmailContext| emails::new_message(e, &person.name, &path);
+        tell(&mut tx, &state.config.base_url, &person, build, now).await?;
     }
     tx.commit().await?;
     Ok(see_other(&path).into_response())

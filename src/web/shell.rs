@@ -57,7 +57,9 @@ pub async fn page_shell(State(state): State<AppState>, request: Request, next: N
     }
 
     let mut request = request;
-    if csrf::is_state_changing(request.method()) {
+    if csrf::is_state_changing(request.method())
+        && !crate::notify::routes::is_csrf_exempt(request.uri().path())
+    {
         match verify_csrf(request, &state.config.base_url).await {
             Ok(checked) => request = checked,
             Err(page) => return finish(&ctx, page.response(), new_token, &state),

@@ -60,6 +60,18 @@ impl ReceivedMail {
         }
     }
 
+    /// A header's value as sent (folded lines joined), if present.
+    pub fn header(&self, name: &str) -> Option<String> {
+        let raw = self.raw.replace("\r\n", "\n");
+        let head = raw.split("\n\n").next().unwrap_or_default();
+        let unfolded = head.replace("\n ", " ").replace("\n\t", " ");
+        unfolded.lines().find_map(|line| {
+            let (key, value) = line.split_once(':')?;
+            key.eq_ignore_ascii_case(name)
+                .then(|| value.trim().to_owned())
+        })
+    }
+
     /// The first link in the plain-text body that starts with `prefix`.
     pub fn link_starting_with(&self, prefix: &str) -> Option<String> {
         self.text

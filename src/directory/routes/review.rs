@@ -15,8 +15,7 @@ use crate::directory::views::{ReviewQueuePage, SuggestionPage};
 use crate::directory::{emails, policy};
 use crate::members::current_user::SignedIn;
 use crate::members::store as members_store;
-use crate::notify::email::EmailContext;
-use crate::notify::outbox;
+use crate::notify::{Kind, Notification, Recipient, notify};
 use crate::web::flash::redirect_with;
 use crate::web::form_errors::unprocessable;
 use crate::web::{AppError, AppResult, Form, FormErrors, Page, RequestContext};
@@ -177,18 +176,20 @@ pub async fn decide(
     if let Some(member) = suggestion.suggested_by {
         if let Some(person) = members_store::find_user_by_id(&mut *tx, member).await? {
             let locale = members_store::locale_of(&mut *tx, member).await?;
-            let e = EmailContext::new(locale, &state.config.base_url);
+            let to = Recipient::new(member, &person.email, &person.name, locale.tag());
+            let e = to.email_context(&state.config.base_url);
             let link =
                 service_id.map_or_else(|| "/services".to_owned(), |id| format!("/services/{id}"));
             let mail = emails::suggestion_decision(
                 &e,
-                (&person.email, &person.name),
+                &person.name,
                 status,
                 &service_name,
                 &reason,
                 &link,
-            )?;
-            outbox::enqueue(&mut *tx, &mail.into_message(), now).await?;
+            );
+            let notification = Notification::new(Kind::CorrectionReview, link, mail);
+            notify(&mut tx, &state.config.base_url, &to, notification, now).await?;
         }
     }
     tx.commit().await?;

@@ -17,8 +17,7 @@ use crate::events::registration;
 use crate::events::store::{self, EventInput, EventView, OrganisableGroup};
 use crate::events::views::EventFormPage;
 use crate::members::current_user::{CurrentUser, SignedIn};
-use crate::notify::email::EmailContext;
-use crate::notify::outbox;
+use crate::notify::{Kind, Notification, Recipient, notify};
 use crate::web::flash::redirect_with;
 use crate::web::form_errors::unprocessable;
 use crate::web::{AppError, AppResult, Form, FormErrors, Page, RequestContext};
@@ -158,18 +157,21 @@ pub async fn create(
     store::set_speakers(&mut tx, event_id, &speakers).await?;
     // Published from a proposal: everyone who supported it hears of it.
     if let (true, Ok(proposal_id)) = (choices.0, form.proposal.parse::<Uuid>()) {
-        for (email, name, locale) in proposals::schedule(&mut tx, proposal_id, event_id).await? {
-            let locale = crate::i18n::Locale::from_tag(&locale).unwrap_or_default();
+        for (user_id, email, name, locale) in
+            proposals::schedule(&mut tx, proposal_id, event_id).await?
+        {
+            let to = Recipient::new(user_id, &email, &name, &locale);
+            let link = format!("/events/{event_id}");
             let mail = super::proposals::decision_mail(
-                &state,
-                locale,
-                (&email, &name),
+                &to.email_context(&state.config.base_url),
+                &name,
                 "scheduled",
                 &input.title,
                 None,
-                &format!("/events/{event_id}"),
-            )?;
-            outbox::enqueue(&mut *tx, &mail.into_message(), now).await?;
+                &link,
+            );
+            let notification = Notification::new(Kind::ProposalDecision, link, mail);
+            notify(&mut tx, &state.config.base_url, &to, notification, now).await?;
         }
     }
     tx.commit().await?;
@@ -333,11 +335,11 @@ pub(super) async fn tell_everyone(
         if only_with_place && person.status != "registered" {
             continue;
         }
-        let locale = crate::i18n::Locale::from_tag(&person.locale).unwrap_or_default();
-        let e = EmailContext::new(locale, &state.config.base_url);
+        let to = Recipient::new(person.user_id, &person.email, &person.name, &person.locale);
+        let e = to.email_context(&state.config.base_url);
         let has_place = person.status == "registered";
-        let mail = emails::notice(&e, &person.email, &person.name, event, notice, has_place)?;
-        outbox::enqueue(&mut *conn, &mail, now).await?;
+        let notification = emails::notice(&e, &person.name, event, notice, has_place);
+        notify(&mut *conn, &state.config.base_url, &to, notification, now).await?;
     }
     Ok(())
 }

@@ -11,12 +11,12 @@ use crate::app::AppState;
 use crate::events::policy;
 use crate::events::proposals::{self, KINDS};
 use crate::events::views::{ProposalFormPage, ProposalsPage};
-use crate::i18n::{Args, Locale};
+use crate::i18n::Args;
 use crate::members::current_user::SignedIn;
 use crate::members::forms::check_length;
 use crate::members::store as members_store;
-use crate::notify::email::{self, EmailContext, SimpleEmail};
-use crate::notify::outbox;
+use crate::notify::email::{EmailContext, SimpleEmail};
+use crate::notify::{Kind, Notification, Recipient, notify};
 use crate::web::flash::redirect_with;
 use crate::web::form_errors::unprocessable;
 use crate::web::{AppError, AppResult, Form, FormErrors, Page, RequestContext};
@@ -166,16 +166,24 @@ pub async fn close(
     if let Some((Some(author), title)) = closed {
         if let Some(person) = members_store::find_user_by_id(&mut *tx, author).await? {
             let locale = members_store::locale_of(&mut *tx, author).await?;
+            let to = Recipient::new(author, &person.email, &person.name, locale.tag());
             let mail = decision_mail(
-                &state,
-                locale,
-                (&person.email, &person.name),
+                &to.email_context(&state.config.base_url),
+                &person.name,
                 "closed",
                 &title,
                 Some(&reason),
                 "/events/proposals",
-            )?;
-            outbox::enqueue(&mut *tx, &mail.into_message(), state.clock.now()).await?;
+            );
+            let notification = Notification::new(Kind::ProposalDecision, "/events/proposals", mail);
+            notify(
+                &mut tx,
+                &state.config.base_url,
+                &to,
+                notification,
+                state.clock.now(),
+            )
+            .await?;
         }
     }
     tx.commit().await?;
@@ -188,29 +196,23 @@ pub async fn close(
 
 /// "Your proposal was closed" or "the topic you supported is now an event".
 pub fn decision_mail(
-    state: &AppState,
-    locale: Locale,
-    (to, name): (&str, &str),
+    e: &EmailContext,
+    name: &str,
     decision: &str,
     title: &str,
     reason: Option<&str>,
     link: &str,
-) -> Result<email::Email, askama::Error> {
-    let e = EmailContext::new(locale, &state.config.base_url);
+) -> SimpleEmail {
     let args = Args::new().with("title", title.to_owned());
     let mut paragraphs = vec![e.t_args(&format!("email-proposal-{decision}-body"), &args)];
     if let Some(reason) = reason.filter(|r| !r.is_empty()) {
         paragraphs.push(format!("{} {reason}", e.t("proposal-close-reason")));
     }
-    email::render(
-        &e,
-        to,
-        SimpleEmail {
-            kind: "proposal_decision",
-            subject: e.t_args(&format!("email-proposal-{decision}-subject"), &args),
-            greeting: e.greeting(name),
-            paragraphs,
-            action: Some((e.t("email-open-event"), e.link(link))),
-        },
-    )
+    SimpleEmail {
+        kind: "proposal_decision",
+        subject: e.t_args(&format!("email-proposal-{decision}-subject"), &args),
+        greeting: e.greeting(name),
+        paragraphs,
+        action: Some((e.t("email-open-event"), e.link(link))),
+    }
 }

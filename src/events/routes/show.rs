@@ -15,8 +15,7 @@ use crate::events::store::{self, EventView};
 use crate::events::views::{EventPage, ParticipantsPage};
 use crate::members::current_user::SignedIn;
 use crate::members::store as members_store;
-use crate::notify::email::EmailContext;
-use crate::notify::outbox;
+use crate::notify::{Recipient, notify};
 use crate::text::markdown;
 use crate::web::flash::redirect_with;
 use crate::web::{AppError, AppResult, Page, RequestContext};
@@ -90,16 +89,16 @@ pub async fn register(
         Registered::Already => None,
     };
     if let Some(notice) = notice {
-        let e = EmailContext::new(user.locale, &state.config.base_url);
-        let mail = emails::notice(
-            &e,
-            &user.email,
-            &user.name,
-            &event,
-            notice,
-            notice == Notice::Registered,
-        )?;
-        outbox::enqueue(&mut *tx, &mail, now).await?;
+        let to = Recipient {
+            user_id: user.user_id,
+            email: user.email.clone(),
+            name: user.name.clone(),
+            locale: user.locale,
+        };
+        let e = to.email_context(&state.config.base_url);
+        let has_place = notice == Notice::Registered;
+        let notification = emails::notice(&e, &user.name, &event, notice, has_place);
+        notify(&mut tx, &state.config.base_url, &to, notification, now).await?;
     }
     tx.commit().await?;
     let message = match outcome {
@@ -148,16 +147,17 @@ pub async fn tell_promoted(
         return Ok(());
     };
     let locale = members_store::locale_of(&mut *conn, user_id).await?;
-    let e = EmailContext::new(locale, &state.config.base_url);
-    let mail = emails::notice(
-        &e,
-        &person.email,
-        &person.name,
-        event,
-        Notice::Promoted,
-        true,
-    )?;
-    outbox::enqueue(&mut *conn, &mail, state.clock.now()).await?;
+    let to = Recipient::new(user_id, &person.email, &person.name, locale.tag());
+    let e = to.email_context(&state.config.base_url);
+    let notification = emails::notice(&e, &person.name, event, Notice::Promoted, true);
+    notify(
+        conn,
+        &state.config.base_url,
+        &to,
+        notification,
+        state.clock.now(),
+    )
+    .await?;
     Ok(())
 }
 

@@ -9,9 +9,10 @@ use uuid::Uuid;
 
 use super::{access, visible_group};
 use crate::app::AppState;
-use crate::groups::store;
 use crate::groups::views::{Abilities, GroupPage};
+use crate::groups::{emails, store};
 use crate::members::current_user::SignedIn;
+use crate::notify::{Kind, Notification, Recipient, notify};
 use crate::text::markdown;
 use crate::web::flash::redirect_with;
 use crate::web::{AppError, AppResult, Form, Page, RequestContext};
@@ -117,14 +118,26 @@ pub async fn request(
         return Err(AppError::Forbidden);
     }
     let message: String = form.message.trim().chars().take(1000).collect();
-    store::request_membership(
-        &state.db,
-        group.group_id,
-        user.user_id,
-        &message,
-        state.clock.now(),
-    )
-    .await?;
+    let now = state.clock.now();
+    let mut tx = state.db.begin().await?;
+    if store::request_membership(&mut *tx, group.group_id, user.user_id, &message, now).await? {
+        let base_url = &state.config.base_url;
+        for moderator in store::group_moderators(&mut *tx, group.group_id).await? {
+            let to = Recipient::new(
+                moderator.user_id,
+                &moderator.email,
+                &moderator.name,
+                &moderator.locale,
+            );
+            let e = to.email_context(base_url);
+            let mail = emails::join_request(&e, &to.name, &user.name, &group.name, &group.slug);
+            let link = format!("/groups/{}/members", group.slug);
+            let notification =
+                Notification::new(Kind::JoinRequest, link, mail).in_group(group.group_id);
+            notify(&mut tx, base_url, &to, notification, now).await?;
+        }
+    }
+    tx.commit().await?;
     Ok(redirect_with(
         &format!("/groups/{slug}"),
         "group-requested",

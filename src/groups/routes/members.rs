@@ -11,10 +11,8 @@ use crate::app::AppState;
 use crate::groups::emails;
 use crate::groups::store::{self, GroupView, MemberRow};
 use crate::groups::views::GroupMembersPage;
-use crate::i18n::Locale;
 use crate::members::current_user::{CurrentUser, SignedIn};
-use crate::notify::email::EmailContext;
-use crate::notify::outbox;
+use crate::notify::{Kind, Notification, Recipient, notify};
 use crate::web::flash::redirect_with;
 use crate::web::{AppError, AppResult, Form, Page, RequestContext};
 
@@ -76,13 +74,6 @@ fn back(state: &AppState, slug: &str, key: &str) -> Response {
     )
 }
 
-fn email_context(state: &AppState, locale: &str) -> EmailContext {
-    EmailContext::new(
-        Locale::from_tag(locale).unwrap_or_default(),
-        &state.config.base_url,
-    )
-}
-
 pub async fn approve(
     state: State<AppState>,
     ctx: RequestContext,
@@ -123,16 +114,12 @@ async fn decide(
     } else {
         store::remove_member(&mut tx, group.group_id, member.user_id).await?;
     }
-    let e = email_context(&state, &member.locale);
-    let mail = emails::join_decision(
-        &e,
-        &member.email,
-        &member.name,
-        &group.name,
-        &group.slug,
-        approved,
-    )?;
-    outbox::enqueue(&mut *tx, &mail.into_message(), now).await?;
+    let to = Recipient::new(member.user_id, &member.email, &member.name, &member.locale);
+    let e = to.email_context(&state.config.base_url);
+    let mail = emails::join_decision(&e, &member.name, &group.name, &group.slug, approved);
+    let link = format!("/groups/{}", group.slug);
+    let notification = Notification::new(Kind::JoinDecision, link, mail).in_group(group.group_id);
+    notify(&mut tx, &state.config.base_url, &to, notification, now).await?;
     tx.commit().await?;
     Ok(back(
         &state,
@@ -213,16 +200,18 @@ pub async fn invite(
     let mut tx = state.db.begin().await?;
     if let Some(invitee) = store::find_invitee(&mut *tx, &form.who).await? {
         if store::invite(&mut *tx, group.group_id, invitee.user_id, now).await? {
-            let e = email_context(&state, &invitee.locale);
-            let mail = emails::invitation(
-                &e,
+            let to = Recipient::new(
+                invitee.user_id,
                 &invitee.email,
                 &invitee.name,
-                &user.name,
-                &group.name,
-                &group.slug,
-            )?;
-            outbox::enqueue(&mut *tx, &mail.into_message(), now).await?;
+                &invitee.locale,
+            );
+            let e = to.email_context(&state.config.base_url);
+            let mail = emails::invitation(&e, &invitee.name, &user.name, &group.name, &group.slug);
+            let link = format!("/groups/{}", group.slug);
+            let notification =
+                Notification::new(Kind::GroupInvitation, link, mail).in_group(group.group_id);
+            notify(&mut tx, &state.config.base_url, &to, notification, now).await?;
         }
     }
     tx.commit().await?;

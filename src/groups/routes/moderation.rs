@@ -15,8 +15,7 @@ use crate::groups::store;
 use crate::groups::views::{FlagPage, ModerationPage};
 use crate::members::current_user::SignedIn;
 use crate::members::store as members_store;
-use crate::notify::email::EmailContext;
-use crate::notify::outbox;
+use crate::notify::{Kind, Notification, Recipient, notify};
 use crate::web::flash::redirect_with;
 use crate::web::{AppError, AppResult, Form, Page, RequestContext};
 
@@ -160,18 +159,20 @@ pub async fn decide(
     if outcome.concerns_author() {
         if let Some(author) = members_store::find_user_by_id(&mut *tx, item.author_id).await? {
             let locale = members_store::locale_of(&mut *tx, item.author_id).await?;
-            let e = EmailContext::new(locale, &state.config.base_url);
+            let to = Recipient::new(item.author_id, &author.email, &author.name, locale.tag());
+            let e = to.email_context(&state.config.base_url);
             let link = format!("/groups/{}/t/{}", item.group_slug, item.thread_id);
             let mail = emails::moderation_outcome(
                 &e,
-                &author.email,
                 &author.name,
                 &item.group_name,
                 &link,
                 &note,
                 outcome,
-            )?;
-            outbox::enqueue(&mut *tx, &mail.into_message(), now).await?;
+            );
+            let notification =
+                Notification::new(Kind::ModerationOutcome, link, mail).in_group(item.group_id);
+            notify(&mut tx, &state.config.base_url, &to, notification, now).await?;
         }
     }
     tx.commit().await?;

@@ -12,8 +12,7 @@ use crate::library::views::ReviewPage;
 use crate::library::{emails, policy, store};
 use crate::members::current_user::SignedIn;
 use crate::members::store as members_store;
-use crate::notify::email::EmailContext;
-use crate::notify::outbox;
+use crate::notify::{Kind, Notification, Recipient, notify};
 use crate::web::flash::redirect_with;
 use crate::web::{AppError, AppResult, Form, Page, RequestContext};
 
@@ -171,17 +170,19 @@ pub async fn decide(
     if let (Some(decision), Some(submitter)) = (mail, resource.submitted_by) {
         if let Some(person) = members_store::find_user_by_id(&mut *tx, submitter).await? {
             let locale = members_store::locale_of(&mut *tx, submitter).await?;
-            let e = EmailContext::new(locale, &state.config.base_url);
+            let to = Recipient::new(submitter, &person.email, &person.name, locale.tag());
+            let e = to.email_context(&state.config.base_url);
             let link = format!("/library/{}", resource.resource_id);
             let mail = emails::review_decision(
                 &e,
-                (&person.email, &person.name),
+                &person.name,
                 decision,
                 &resource.title,
                 &reason,
                 &link,
-            )?;
-            outbox::enqueue(&mut *tx, &mail.into_message(), now).await?;
+            );
+            let notification = Notification::new(Kind::ResourceReview, link, mail);
+            notify(&mut tx, &state.config.base_url, &to, notification, now).await?;
         }
     }
     tx.commit().await?;
