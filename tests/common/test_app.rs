@@ -115,7 +115,32 @@ impl TestApp {
             .run_once()
             .await
             .expect("the worker reaches the database");
+        self.assert_every_mail_is_a_notification_or_critical().await;
         self.smtp.messages()
+    }
+
+    /// What every test checks about the mail it caused: a notification's
+    /// mail has its in-app entry (same member, kind and title), and a mail
+    /// that is no notification is account-critical (no unsubscribe).
+    async fn assert_every_mail_is_a_notification_or_critical(&self) {
+        let (orphans, unexpected): (i64, i64) = sqlx::query_as(
+            "SELECT count(*) FILTER (WHERE m.notification_kind <> 'digest' AND NOT EXISTS (
+                        SELECT 1 FROM notifications n JOIN users u USING (user_id)
+                        WHERE u.email = lower(m.recipient) AND n.kind = m.notification_kind
+                          AND n.title = m.subject)),
+                    count(*) FILTER (WHERE m.notification_kind IS NULL AND m.kind NOT IN (
+                        'verify_email', 'address_taken', 'password_reset', 'password_changed',
+                        'approval_decision', 'account_created', 'test'))
+             FROM outbox_messages m",
+        )
+        .fetch_one(&self.pool)
+        .await
+        .expect("the outbox can be read");
+        assert_eq!(orphans, 0, "a notification mail without its in-app entry");
+        assert_eq!(
+            unexpected, 0,
+            "a mail that is neither a notification nor account-critical"
+        );
     }
 
     /// Runs the mail worker once and returns what arrived since the last
