@@ -1302,3 +1302,84 @@ unsubscribe-done-text = We will no longer e-mail you for: { $kind }. You still s
 unsubscribe-settings = Notification settings
 unsubscribe-other = Want to change something else?
 unsubscribe-digest = the daily digest
+
+## Home page blocks (#8)
+home-figures-title = Kolega in figures
+home-figure-members = { $count ->
+        [one] member
+       *[other] members
+    }
+home-figure-groups = { $count ->
+        [one] discussion group
+       *[other] discussion groups
+    }
+home-figure-posts = { $count ->
+        [one] post in groups
+       *[other] posts in groups
+    }
+home-figure-events = { $count ->
+        [one] webinar or meeting held
+       *[other] webinars and meetings held
+    }
+home-figure-resources = { $count ->
+        [one] resource in the library
+       *[other] resources in the library
+    }
+home-figure-services = { $count ->
+        [one] service on the map
+       *[other] services on the map
+    }
+home-figures-more = All figures about Kolega
+home-webinars-title = Upcoming public webinars
+home-webinars-empty = No public webinars are announced at the moment. See the other events and suggest a topic you care about.
+home-webinars-all = All events
+home-find-service-title = Find a social service
+home-find-service-text = Centres for social work, day care, home care, shelters, SOS lines and counselling in Serbia and the region.
+home-find-service-map = Open the service map
+home-member-title = Welcome, { $name }
+home-member-lead = What is new for you on Kolega: your events, groups, the library and services near you.
+home-events-mine-title = My next events
+home-events-mine-empty = You have not registered for any events.
+home-events-mine-find = See the upcoming webinars
+home-events-mine-all = All events
+home-events-mine-waitlisted = On the waiting list
+home-activity-title = New in my groups
+home-activity-count = { $count ->
+        [one] { $count } thread with new posts
+       *[other] { $count } threads with new posts
+    }
+home-activity-latest = Latest:
+home-activity-empty = There are no unread posts in your groups. Join a discussion group or start a thread.
+home-activity-groups = Discussion groups
+home-new-resources-title = New in the library in my topics
+home-new-resources-topics = Your topics: { $topics }.
+home-new-resources-change = Change topics
+home-new-resources-no-topics = You have not chosen any topics to follow yet, so these are the newest resources in the whole library.
+home-new-resources-choose = Choose topics
+home-new-resources-empty = Nothing new has been published in your topics in the last three months.
+home-new-resources-empty-all = Nothing new has been published in the library in the last three months.
+home-new-resources-library = Browse the library
+home-near-title = Checked services near me
+home-near-intro = Within 50 km of { $place }, checked in the last 90 days, nearest first.
+home-near-empty = There are no services within 50 km of { $place } that were checked in the last 90 days.
+home-near-map = Search the service map
+home-near-no-city = Add your city to your profile to see checked services near you here.
+home-near-unknown-city = We cannot find “{ $city }” from your profile among the municipalities of the service map. Enter the name of your municipality.
+home-near-settings = Profile settings
+home-points-title = My points this year
+home-points-total = { $points ->
+        [one] { $points } licence point
+       *[other] { $points } licence points
+    } in { $year }.
+home-points-empty = You have no licence points in { $year } yet. Accredited webinars, trainings and supervision earn points.
+home-points-details = Points and certificates
+home-points-find = Find accredited events
+topics-title = Topics I follow
+topics-lead = Choose the library topics you care about: the home page will show you new resources in them.
+topics-legend = Library topics
+topics-none-hint = If you choose no topic, the home page shows the newest resources of the whole library.
+topics-save = Save topics
+topics-saved = Your topics are saved.
+topics-unknown = One of the chosen topics does not exist (it may have changed in the meantime). Check your choice and save again.
+topics-back-home = Back to the home page
+settings-topics-link = Library topics I follow

@@ -1315,3 +1315,92 @@ unsubscribe-done-text = Više vam nećemo slati e-poštu za: { $kind }. Obavešt
 unsubscribe-settings = Podešavanja obaveštenja
 unsubscribe-other = Želite da promenite nešto drugo?
 unsubscribe-digest = dnevni pregled
+
+## Home page blocks (#8)
+home-figures-title = Kolega u brojkama
+home-figure-members = { $count ->
+        [one] član
+        [few] člana
+       *[other] članova
+    }
+home-figure-groups = { $count ->
+        [one] grupa za razgovor
+        [few] grupe za razgovor
+       *[other] grupa za razgovor
+    }
+home-figure-posts = { $count ->
+        [one] objava u grupama
+        [few] objave u grupama
+       *[other] objava u grupama
+    }
+home-figure-events = { $count ->
+        [one] održan vebinar i susret
+        [few] održana vebinara i susreta
+       *[other] održanih vebinara i susreta
+    }
+home-figure-resources = { $count ->
+        [one] resurs u biblioteci
+        [few] resursa u biblioteci
+       *[other] resursa u biblioteci
+    }
+home-figure-services = { $count ->
+        [one] usluga na mapi
+        [few] usluge na mapi
+       *[other] usluga na mapi
+    }
+home-figures-more = Sve brojke o Kolegi
+home-webinars-title = Predstojeći javni vebinari
+home-webinars-empty = Trenutno nema najavljenih javnih vebinara. Pogledajte druge događaje i predložite temu koja vas zanima.
+home-webinars-all = Svi događaji
+home-find-service-title = Pronađite socijalnu uslugu
+home-find-service-text = Centri za socijalni rad, dnevni boravci, pomoć u kući, sigurne kuće, SOS linije i savetovališta u Srbiji i regionu.
+home-find-service-map = Otvorite mapu usluga
+home-member-title = Dobro došli, { $name }
+home-member-lead = Šta je novo za vas na Kolegi: vaši događaji, grupe, biblioteka i usluge u vašem kraju.
+home-events-mine-title = Moji naredni događaji
+home-events-mine-empty = Nema prijava za događaje.
+home-events-mine-find = Pogledajte nadolazeće vebinare
+home-events-mine-all = Svi događaji
+home-events-mine-waitlisted = Na listi čekanja
+home-activity-title = Novo u mojim grupama
+home-activity-count = { $count ->
+        [one] { $count } tema sa novim objavama
+        [few] { $count } teme sa novim objavama
+       *[other] { $count } tema sa novim objavama
+    }
+home-activity-latest = Poslednja:
+home-activity-empty = U vašim grupama nema nepročitanih objava. Pridružite se grupi za razgovor ili započnite temu.
+home-activity-groups = Grupe za razgovor
+home-new-resources-title = Novo u biblioteci iz mojih tema
+home-new-resources-topics = Vaše teme: { $topics }.
+home-new-resources-change = Promenite teme
+home-new-resources-no-topics = Još niste izabrali teme koje pratite, pa ovde vidite najnovije resurse iz cele biblioteke.
+home-new-resources-choose = Izaberite teme
+home-new-resources-empty = U poslednja tri meseca nema novih resursa iz vaših tema.
+home-new-resources-empty-all = U poslednja tri meseca u biblioteci nema novih resursa.
+home-new-resources-library = Pogledajte biblioteku
+home-near-title = Proverene usluge u mojoj blizini
+home-near-intro = Do 50 km od mesta { $place }, proverene u poslednjih 90 dana, najbliže prve.
+home-near-empty = Do 50 km od mesta { $place } nema usluga koje su proverene u poslednjih 90 dana.
+home-near-map = Potražite na mapi usluga
+home-near-no-city = Upišite grad u svom profilu da biste ovde videli proverene usluge u blizini.
+home-near-unknown-city = Mesto „{ $city }“ iz vašeg profila ne nalazimo među opštinama na mapi usluga. Upišite naziv opštine.
+home-near-settings = Podešavanja profila
+home-points-title = Moji bodovi ove godine
+home-points-total = { $points ->
+        [one] { $points } bod
+        [few] { $points } boda
+       *[other] { $points } bodova
+    } za licencu u { $year }. godini.
+home-points-empty = U { $year }. godini još nemate bodova za licencu. Bodove donose akreditovani vebinari, obuke i supervizija.
+home-points-details = Bodovi i potvrde
+home-points-find = Pronađite akreditovane događaje
+topics-title = Teme koje pratim
+topics-lead = Izaberite teme iz biblioteke koje vas zanimaju: na početnoj strani videćete nove resurse iz njih.
+topics-legend = Teme biblioteke
+topics-none-hint = Ako ne izaberete nijednu temu, na početnoj strani videćete najnovije resurse iz cele biblioteke.
+topics-save = Sačuvaj teme
+topics-saved = Teme su sačuvane.
+topics-unknown = Jedna od izabranih tema ne postoji (možda je u međuvremenu promenjena). Proverite izbor i sačuvajte ponovo.
+topics-back-home = Nazad na početnu
+settings-topics-link = Teme koje pratim u biblioteci

@@ -180,6 +180,8 @@ pub async fn seed_demo(
     println!("demo events: {events} created");
     let resources = crate::library::seed::seed(pool, files).await?;
     println!("demo library resources: {resources} created");
+    let following = crate::site::topics::seed_demo(pool).await?;
+    println!("demo members following library topics: {following} given topics");
     let services = crate::directory::seed::seed(pool).await?;
     println!("demo services on the map: {services} created");
     Ok(())

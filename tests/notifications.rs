@@ -626,3 +626,38 @@ async fn the_bounce_hook_is_off_without_a_token() {
     .await
     .assert_status(StatusCode::NOT_FOUND);
 }
+
+#[tokio::test]
+async fn a_members_notifications_are_in_their_data_download_and_go_with_their_account() {
+    let app = TestApp::spawn().await;
+    let (_, thread) = thread_with_two_members(&app).await;
+    app.reply(&thread, "Odgovor.").await;
+    app.switch_to("jelena@csr.rs").await;
+    app.choose(&[("mention", "digest"), ("digest_hour", "18")])
+        .await;
+
+    let export: serde_json::Value =
+        serde_json::from_str(&app.get("/settings/export").await.body).unwrap();
+    let notifications = &export["notifications"];
+    assert_eq!(notifications["digest_hour"], 18);
+    assert_eq!(notifications["settings"]["mention"], "digest");
+    assert_eq!(
+        notifications["received"][0]["title"],
+        "Novi odgovor u temi „Priprema za susret”"
+    );
+
+    app.submit_form(
+        "/settings",
+        "/settings/delete",
+        &[("password", common::members::PASSWORD)],
+    )
+    .await
+    .assert_redirect_to("/");
+    let left: i64 = app
+        .count(
+            "SELECT (SELECT count(*) FROM notifications n JOIN users u USING (user_id) WHERE u.deleted_at IS NOT NULL)
+                  + (SELECT count(*) FROM notification_settings)",
+        )
+        .await;
+    assert_eq!(left, 0);
+}

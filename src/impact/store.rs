@@ -116,6 +116,34 @@ pub async fn figures(pool: &PgPool, now: DateTime<Utc>) -> sqlx::Result<Figures>
     })
 }
 
+/// The few headline figures the home page shows, counted as [`figures`]
+/// counts them (events held: the kinds of [`EVENT_KINDS`]), in one statement.
+#[derive(Debug, Clone, Default, sqlx::FromRow)]
+pub struct Headline {
+    pub members: i64,
+    pub groups: i64,
+    pub posts: i64,
+    pub events_held: i64,
+    pub resources: i64,
+    pub services: i64,
+}
+
+pub async fn headline(pool: &PgPool, now: DateTime<Utc>) -> sqlx::Result<Headline> {
+    sqlx::query_as(&format!(
+        "SELECT (SELECT count(*) FROM users WHERE {MEMBER}) AS members,
+                (SELECT count(*) FROM groups) AS groups,
+                (SELECT count(*) FROM posts WHERE deleted_at IS NULL) AS posts,
+                (SELECT count(*) FROM events
+                 WHERE cancelled_at IS NULL AND ends_at <= $1 AND kind = ANY ($2)) AS events_held,
+                (SELECT count(*) FROM resources WHERE status = 'published') AS resources,
+                (SELECT count(*) FROM services WHERE status = 'published') AS services"
+    ))
+    .bind(now)
+    .bind(&EVENT_KINDS[..])
+    .fetch_one(pool)
+    .await
+}
+
 /// What each monthly series counts: a table and its timestamp column.
 pub const SERIES: [(&str, &str); 4] = [
     (

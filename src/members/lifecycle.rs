@@ -36,11 +36,32 @@ pub async fn export(conn: &mut PgConnection, user_id: Uuid) -> sqlx::Result<Valu
     .bind(user_id)
     .fetch_one(&mut *conn)
     .await?;
+    let topics: Vec<String> = sqlx::query_scalar(
+        "SELECT topic_slug FROM member_topics WHERE user_id = $1 ORDER BY topic_slug",
+    )
+    .bind(user_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    let notifications: Value = sqlx::query_scalar(
+        "SELECT jsonb_build_object(
+            'digest_hour', (SELECT digest_hour FROM users WHERE user_id = $1),
+            'settings', (SELECT COALESCE(jsonb_object_agg(kind, delivery), '{}'::jsonb)
+                         FROM notification_settings WHERE user_id = $1),
+            'received', (SELECT COALESCE(jsonb_agg(jsonb_build_object('kind', kind, 'title', title,
+                             'link', link, 'created_at', created_at, 'read_at', read_at)
+                             ORDER BY notification_id), '[]'::jsonb)
+                         FROM notifications WHERE user_id = $1))",
+    )
+    .bind(user_id)
+    .fetch_one(&mut *conn)
+    .await?;
     Ok(json!({
         "format": "kolega-member-export-1",
+        "notifications": notifications,
         "account": account,
         "sessions": sessions,
         "emails_sent_to_you": emails,
+        "library_topics_followed": topics,
     }))
 }
 
@@ -52,6 +73,13 @@ pub async fn delete_account(
     now: DateTime<Utc>,
 ) -> sqlx::Result<()> {
     let tombstone = format!("former-{}", &user_id.simple().to_string()[..12]);
+    // The address itself is personal data, bounce records included.
+    sqlx::query(
+        "DELETE FROM email_suppressions WHERE address = (SELECT email FROM users WHERE user_id = $1)",
+    )
+    .bind(user_id)
+    .execute(&mut *conn)
+    .await?;
     sqlx::query(
         "UPDATE users SET
             email = $2 || '@deleted.invalid', name = '', handle = $2, password_hash = '!',
@@ -68,6 +96,9 @@ pub async fn delete_account(
         "DELETE FROM sessions WHERE user_id = $1",
         "DELETE FROM account_tokens WHERE user_id = $1",
         "DELETE FROM presence WHERE user_id = $1",
+        "DELETE FROM member_topics WHERE user_id = $1",
+        "DELETE FROM notifications WHERE user_id = $1",
+        "DELETE FROM notification_settings WHERE user_id = $1",
     ] {
         sqlx::query(statement)
             .bind(user_id)

@@ -7,44 +7,21 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use serde::Deserialize;
 
-use super::content;
-use super::views::{ContentTemplate, FeaturedCard, HomeTemplate};
+use super::views::ContentTemplate;
+use super::{content, home, topics};
 use crate::app::AppState;
 use crate::i18n::Locale;
-use crate::text::markdown;
 use crate::web::redirect::{safe_next, see_other};
 use crate::web::{AppError, AppResult, Form, Page, RequestContext, cookies};
 
 pub fn router() -> Router<AppState> {
     Router::new()
-        .route("/", get(home))
+        .route("/", get(home::home))
+        .route("/settings/topics", get(topics::show).post(topics::save))
         .route("/{slug}", get(content_page))
         .route("/language", post(switch_language))
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
-}
-
-/// How many featured resources the home page shows.
-const FEATURED_ON_HOME: i64 = 4;
-/// About how long a featured resource's summary line may be.
-const FEATURED_SUMMARY_CHARS: usize = 160;
-
-#[tracing::instrument(skip_all)]
-async fn home(State(state): State<AppState>, ctx: RequestContext) -> AppResult<HomeTemplate> {
-    let featured =
-        crate::library::store::featured(&state.db, ctx.user.is_some(), FEATURED_ON_HOME).await?;
-    Ok(HomeTemplate {
-        page: Page::titled(&ctx, "home-title").in_section("home"),
-        featured: featured
-            .into_iter()
-            .map(|r| FeaturedCard {
-                summary: markdown::first_line(&r.summary, FEATURED_SUMMARY_CHARS),
-                resource_id: r.resource_id,
-                title: r.title,
-                kind: r.kind,
-            })
-            .collect(),
-    })
 }
 
 #[tracing::instrument(skip_all, fields(slug))]

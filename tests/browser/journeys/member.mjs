@@ -1,7 +1,8 @@
 // A practitioner joins Kolega and finds a colleague: a colleague joins first
 // (so there is someone to find), then the member joins — once with mistakes,
 // which the form gives back with messages beside the fields — confirms the
-// address from the e-mail, signs in, edits the profile, looks at it, searches
+// address from the e-mail, signs in, edits the profile, chooses the library
+// topics the home page follows, looks at the profile, searches
 // the directory for the colleague (by city, typed without diacritics; in the
 // Cyrillic variants the colleague wrote everything in Cyrillic) and signs out.
 
@@ -149,6 +150,21 @@ export default async function member(t) {
     await t.expectFlash({ sr: 'Podešavanja su sačuvana.', en: 'Your settings are saved.' });
     await expectValues(t, { ...edited, locale: t.lang }, form);
     await t.check('settings-saved');
+  });
+
+  await t.step('choose library topics to follow and see them on the home page', async () => {
+    await t.followLink({ sr: 'Teme koje pratim u biblioteci', en: 'Library topics I follow' }, { within: 'main' });
+    await t.expectPath('/settings/topics');
+    await t.expectHeading({ sr: 'Teme koje pratim', en: 'Topics I follow' });
+    await t.check('topics');
+    await t.fillForm({ topic: 'foster-care' });
+    await t.submit({ sr: 'Sačuvaj teme', en: 'Save topics' });
+    await t.expectPath('/settings/topics');
+    await t.expectFlash({ sr: 'Teme su sačuvane.', en: 'Your topics are saved.' });
+    await t.followLink({ sr: 'Nazad na početnu', en: 'Back to the home page' }, { within: 'main' });
+    await t.expectPath('/');
+    await t.expectText({ sr: 'Vaše teme: Hraniteljstvo.', en: 'Your topics: Foster care.' }, { within: 'main' });
+    await t.check('home-with-topics');
   });
 
   await t.step('open the own profile from the header', async () => {
