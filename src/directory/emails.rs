@@ -19,10 +19,10 @@ pub fn suggestion_decision(
         paragraphs.push(format!("{} {reason}", e.t("services-refuse-reason")));
     }
     SimpleEmail {
-            kind: "service_suggestion",
-            subject: e.t_args(&format!("email-suggestion-{decision}-subject"), &args),
-            greeting: e.greeting(name),
-            paragraphs,
-            action: Some((e.t("email-open-service"), e.link(link))),
+        kind: "service_suggestion",
+        subject: e.t_args(&format!("email-suggestion-{decision}-subject"), &args),
+        greeting: e.greeting(name),
+        paragraphs,
+        action: Some((e.t("email-open-service"), e.link(link))),
     }
 }

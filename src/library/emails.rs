@@ -19,10 +19,10 @@ pub fn review_decision(
         paragraphs.push(format!("{} {reason}", e.t("library-return-reason")));
     }
     SimpleEmail {
-            kind: "resource_review",
-            subject: e.t_args(&format!("email-resource-{decision}-subject"), &args),
-            greeting: e.greeting(name),
-            paragraphs,
-            action: Some((e.t("email-open-resource"), e.link(link))),
+        kind: "resource_review",
+        subject: e.t_args(&format!("email-resource-{decision}-subject"), &args),
+        greeting: e.greeting(name),
+        paragraphs,
+        action: Some((e.t("email-open-resource"), e.link(link))),
     }
 }

@@ -17,7 +17,7 @@
 //! the page, so every page of one search reads the same window.
 
 use std::collections::HashMap;
-use std::sync::{LazyLock, Mutex};
+use std::sync::{Arc, LazyLock, Mutex};
 use std::time::{Duration, Instant};
 
 use base64::Engine;
@@ -516,6 +516,19 @@ type FacetKey = (String, bool, String, String, String, String, Option<i32>);
 static BROWSE_FACETS: LazyLock<Mutex<HashMap<FacetKey, (Instant, Vec<FacetCount>)>>> =
     LazyLock::new(Default::default);
 
+/// One gate per set of filters, so that when the counts are missing or stale
+/// one request computes them while the others wait (or take the stale ones)
+/// instead of all running the same aggregate at once: the bench measured
+/// 16 simultaneous recomputations at p99 4.9 s.
+static FACETS_IN_FLIGHT: LazyLock<Mutex<HashMap<FacetKey, Arc<tokio::sync::Mutex<()>>>>> =
+    LazyLock::new(Default::default);
+
+fn cached_facets(key: &FacetKey, fresh_only: bool) -> Option<Vec<FacetCount>> {
+    let cache = BROWSE_FACETS.lock().unwrap_or_else(|p| p.into_inner());
+    let (at, counts) = cache.get(key)?;
+    (!fresh_only || at.elapsed() < FACETS_FRESH_FOR).then(|| counts.clone())
+}
+
 /// Exact counts for browsing without words, kept for a minute per set of
 /// filters (a new resource shows in the counts within that minute).
 async fn browse_facets(
@@ -532,14 +545,27 @@ async fn browse_facets(
         query.audience.clone(),
         query.year,
     );
-    if let Some((at, counts)) = BROWSE_FACETS
-        .lock()
-        .unwrap_or_else(|p| p.into_inner())
-        .get(&key)
-    {
-        if at.elapsed() < FACETS_FRESH_FOR {
-            return Ok(counts.clone());
+    if let Some(counts) = cached_facets(&key, true) {
+        return Ok(counts);
+    }
+    let gate = {
+        let mut gates = FACETS_IN_FLIGHT.lock().unwrap_or_else(|p| p.into_inner());
+        if gates.len() > 1_000 {
+            gates.clear();
         }
+        gates.entry(key.clone()).or_default().clone()
+    };
+    let _computing = match gate.try_lock() {
+        Ok(guard) => guard,
+        // Someone is computing: a minute-old answer now beats waiting.
+        Err(_) => match cached_facets(&key, false) {
+            Some(stale) => return Ok(stale),
+            None => gate.lock().await,
+        },
+    };
+    // It may have been computed while this request waited.
+    if let Some(counts) = cached_facets(&key, true) {
+        return Ok(counts);
     }
     let counts = facets_after(conn, query, 0).await?;
     let mut cache = BROWSE_FACETS.lock().unwrap_or_else(|p| p.into_inner());
