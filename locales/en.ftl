@@ -1303,6 +1303,10 @@ unsubscribe-settings = Notification settings
 unsubscribe-other = Want to change something else?
 unsubscribe-digest = the daily digest
 
+## Rate limits (#9)
+rate-limited = Too many attempts in a short time. Wait a little and try again — what you wrote is kept here.
+event-checkin-too-many = Too many tries with a wrong code. Try again in an hour or ask the organiser.
+
 ## Home page blocks (#8)
 home-figures-title = Kolega in figures
 home-figure-members = { $count ->

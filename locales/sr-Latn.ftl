@@ -1316,6 +1316,10 @@ unsubscribe-settings = Podešavanja obaveštenja
 unsubscribe-other = Želite da promenite nešto drugo?
 unsubscribe-digest = dnevni pregled
 
+## Rate limits (#9)
+rate-limited = Previše pokušaja u kratkom vremenu. Sačekajte malo pa pokušajte ponovo — ono što ste napisali je sačuvano ovde.
+event-checkin-too-many = Previše pokušaja sa pogrešnim kodom. Pokušajte ponovo za sat vremena ili se javite organizatoru.
+
 ## Home page blocks (#8)
 home-figures-title = Kolega u brojkama
 home-figure-members = { $count ->

@@ -51,6 +51,9 @@ pub async fn run(
             Ok(count) => tracing::info!(count, "daily digests queued"),
             Err(error) => tracing::warn!(%error, "daily digests could not be sent; will try again"),
         }
+        if let Err(error) = crate::web::rate_limit::prune(&pool, clock.now()).await {
+            tracing::warn!(%error, "old rate-limit counts could not be pruned; will try again");
+        }
         match crate::library::extract::extract_pending(&pool, &files, clock.now()).await {
             Ok(0) => {}
             Ok(count) => tracing::info!(count, "text extracted from library files"),

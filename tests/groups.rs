@@ -406,6 +406,8 @@ async fn replies_unread_markers_and_pages_of_fifty() {
     for n in 2..=55 {
         let body = format!("Odgovor broj {n}.");
         switch_to_if_needed(&app, n).await;
+        // At a person's pace (posting is rate-limited, tests/rate_limits.rs).
+        app.clock.advance(chrono::Duration::minutes(1));
         let response = app
             .submit_form(&thread, &format!("{thread}/reply"), &[("body", &body)])
             .await;

@@ -11,6 +11,7 @@ pub mod form;
 pub mod form_errors;
 pub mod page;
 pub mod query;
+pub mod rate_limit;
 pub mod redirect;
 pub mod security;
 pub mod shell;

@@ -15,6 +15,7 @@ use crate::directory::{policy, suggestions};
 use crate::members::current_user::SignedIn;
 use crate::web::flash::redirect_with;
 use crate::web::form_errors::unprocessable;
+use crate::web::rate_limit::{self, Limit};
 use crate::web::{AppResult, Form, FormErrors, Page, RequestContext};
 
 /// Which form this is: where it posts and what saving does.
@@ -121,9 +122,20 @@ async fn checked(
     purpose: Purpose,
     action: String,
     pairs: &[(String, String)],
+    limited: Option<uuid::Uuid>,
 ) -> AppResult<Result<(ServiceInput, String), Response>> {
     let mut form = ServiceForm::from_pairs(pairs);
-    match super::validate_service_form(&state.db, ctx.locale, &mut form).await? {
+    let mut checked = super::validate_service_form(&state.db, ctx.locale, &mut form).await?;
+    // Members' suggestions and corrections are limited; curators' edits are not.
+    if let (Ok(_), Some(member)) = (&checked, limited) {
+        let key = member.to_string();
+        if !rate_limit::allow(&state.db, Limit::Suggestion, &key, state.clock.now()).await? {
+            let mut errors = FormErrors::new(ctx.locale);
+            errors.add("name", "rate-limited");
+            checked = Err(errors);
+        }
+    }
+    match checked {
         Ok(input) => Ok(Ok((input, form.note.clone()))),
         Err(errors) => {
             let page = form_page(state, ctx, purpose, action, form, errors).await?;
@@ -139,11 +151,19 @@ pub async fn create(
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> AppResult<Response> {
     policy::require_participant(&user)?;
-    let (input, note) =
-        match checked(&state, &ctx, Purpose::New, "/services/new".into(), &pairs).await? {
-            Ok(checked) => checked,
-            Err(page) => return Ok(page),
-        };
+    let (input, note) = match checked(
+        &state,
+        &ctx,
+        Purpose::New,
+        "/services/new".into(),
+        &pairs,
+        Some(user.user_id),
+    )
+    .await?
+    {
+        Ok(checked) => checked,
+        Err(page) => return Ok(page),
+    };
     suggestions::create(
         &state.db,
         None,
@@ -170,7 +190,16 @@ pub async fn correct(
     policy::require_participant(&user)?;
     let service = visible_service(&state, policy::curates(Some(&user)), &id).await?;
     let action = format!("/services/{}/suggest", service.service_id);
-    let (input, note) = match checked(&state, &ctx, Purpose::Correction, action, &pairs).await? {
+    let (input, note) = match checked(
+        &state,
+        &ctx,
+        Purpose::Correction,
+        action,
+        &pairs,
+        Some(user.user_id),
+    )
+    .await?
+    {
         Ok(checked) => checked,
         Err(page) => return Ok(page),
     };
@@ -200,7 +229,7 @@ pub async fn edit(
     policy::require_curator(&user)?;
     let service = visible_service(&state, true, &id).await?;
     let action = format!("/services/{}/edit", service.service_id);
-    let (input, _) = match checked(&state, &ctx, Purpose::Edit, action, &pairs).await? {
+    let (input, _) = match checked(&state, &ctx, Purpose::Edit, action, &pairs, None).await? {
         Ok(checked) => checked,
         Err(page) => return Ok(page),
     };

@@ -19,6 +19,7 @@ use crate::members::forms::check_length;
 use crate::web::FormErrors;
 use crate::web::flash::redirect_with;
 use crate::web::form_errors::unprocessable;
+use crate::web::rate_limit::{self, Limit};
 use crate::web::{AppError, AppResult, Form, Page, RequestContext};
 
 fn back(state: &AppState, event: &EventView, key: &str) -> Response {
@@ -98,6 +99,11 @@ pub async fn check_in(
     let open = now >= event.starts_at - margin && now <= event.ends_at + margin;
     if !event.is_registered() || !open || event.cancelled_at.is_some() {
         return Err(AppError::Forbidden);
+    }
+    // Codes are short enough to read aloud, so guessing is limited instead.
+    let key = format!("{}:{}", user.user_id, event.event_id);
+    if !rate_limit::allow(&state.db, Limit::CheckIn, &key, now).await? {
+        return Ok(back(&state, &event, "event-checkin-too-many"));
     }
     if !form.code.trim().eq_ignore_ascii_case(&event.checkin_code) {
         return Ok(back(&state, &event, "event-checkin-wrong-code"));

@@ -14,9 +14,10 @@ use crate::groups::mentions;
 use crate::groups::notify::{self, Activity};
 use crate::groups::store::{self, GroupView, NewPost, POSTS_PER_PAGE};
 use crate::groups::views::{NewThreadPage, ThreadPage};
-use crate::members::current_user::SignedIn;
+use crate::members::current_user::{CurrentUser, SignedIn};
 use crate::text::markdown;
 use crate::web::form_errors::unprocessable;
+use crate::web::rate_limit::{self, Limit};
 use crate::web::redirect::see_other;
 use crate::web::{AppError, AppResult, Form, FormErrors, Page, RequestContext};
 
@@ -51,7 +52,10 @@ pub async fn create_thread(
     if !access(&group, Some(&user)).can_post() {
         return Err(AppError::Forbidden);
     }
-    let (errors, warnings) = form.validate(ctx.locale, true);
+    let (mut errors, warnings) = form.validate(ctx.locale, true);
+    if errors.is_empty() && !may_post(&state, &user).await? {
+        errors.add("body", "rate-limited");
+    }
     if !errors.is_empty() {
         let page = NewThreadPage {
             page: Page::titled(&ctx, "thread-new-title").in_section("groups"),
@@ -244,7 +248,10 @@ pub async fn reply(
     if !access.can_post() || thread.locked {
         return Err(AppError::Forbidden);
     }
-    let (errors, warnings) = form.validate(ctx.locale, false);
+    let (mut errors, warnings) = form.validate(ctx.locale, false);
+    if errors.is_empty() && !may_post(&state, &user).await? {
+        errors.add("body", "rate-limited");
+    }
     if !errors.is_empty() {
         let page_count = ((thread.post_count as i64 + POSTS_PER_PAGE - 1) / POSTS_PER_PAGE).max(1);
         let posts = store::posts_page(&state.db, thread_id, page_count).await?;
@@ -288,6 +295,12 @@ pub async fn reply(
         format!("/groups/{slug}/t/{thread_id}?page={page}#post-{seq}"),
         pending,
     ))
+}
+
+/// Threads and replies share one limit per member (`web::rate_limit`).
+async fn may_post(state: &AppState, user: &CurrentUser) -> AppResult<bool> {
+    let key = user.user_id.to_string();
+    Ok(rate_limit::allow(&state.db, Limit::Posting, &key, state.clock.now()).await?)
 }
 
 /// A Markdown quotation of a post, to start a reply with.

@@ -17,6 +17,7 @@ use crate::library::views::ResourceFormPage;
 use crate::members::current_user::{CurrentUser, SignedIn};
 use crate::web::flash::redirect_with;
 use crate::web::form_errors::unprocessable;
+use crate::web::rate_limit::{self, Limit};
 use crate::web::{AppError, AppResult, Form, FormErrors, Page, RequestContext};
 
 /// Longest text field accepted from the multipart form.
@@ -140,6 +141,20 @@ pub async fn create(
             errors.add("file", upload_message(error));
         }
         errors
+    };
+    // Counted only for a submission that is otherwise fine.
+    let checked = match checked {
+        Ok(input) if upload_error.is_none() => {
+            let key = user.user_id.to_string();
+            if rate_limit::allow(&state.db, Limit::Upload, &key, state.clock.now()).await? {
+                Ok(input)
+            } else {
+                let mut errors = FormErrors::new(ctx.locale);
+                errors.add("file", "rate-limited");
+                Err(errors)
+            }
+        }
+        other => other,
     };
     let input = match (checked, &upload_error) {
         (Ok(input), None) => input,

@@ -15,6 +15,7 @@ use crate::members::views::{ForgotPage, ResetPage};
 use crate::members::{emails, password, sessions, store};
 use crate::web::flash::redirect_with;
 use crate::web::form_errors::unprocessable;
+use crate::web::rate_limit::{self, Limit};
 use crate::web::{AppResult, Form, FormErrors, Page, RequestContext};
 
 pub async fn show_forgot(ctx: RequestContext) -> ForgotPage {
@@ -34,6 +35,15 @@ pub async fn submit_forgot(
     let email = form.email.trim().to_lowercase();
     let mut errors = FormErrors::new(ctx.locale);
     check_email(&mut errors, "email", &email);
+    let now = state.clock.now();
+    // Keyed by the address typed, account or not, so the limit reveals nothing.
+    if errors.is_empty()
+        && !(rate_limit::allow(&state.db, Limit::PasswordResetByClient, &ctx.client_ip, now)
+            .await?
+            && rate_limit::allow(&state.db, Limit::PasswordResetByAddress, &email, now).await?)
+    {
+        errors.add("email", "rate-limited");
+    }
     if !errors.is_empty() {
         return Ok(unprocessable(ForgotPage {
             page: Page::titled(&ctx, "forgot-title"),
@@ -41,7 +51,6 @@ pub async fn submit_forgot(
             errors,
         }));
     }
-    let now = state.clock.now();
     let mut tx = state.db.begin().await?;
     if let Some(login) = store::find_login(&mut *tx, &email)
         .await?

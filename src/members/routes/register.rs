@@ -12,6 +12,7 @@ use crate::members::tokens::{self, Purpose};
 use crate::members::views::{Choices, RegisterPage};
 use crate::members::{Role, emails, password};
 use crate::web::form_errors::unprocessable;
+use crate::web::rate_limit::{self, Limit};
 use crate::web::{AppResult, Form, FormErrors, Page, RequestContext};
 
 pub async fn show(ctx: RequestContext) -> RegisterPage {
@@ -34,7 +35,13 @@ pub async fn submit(
     ctx: RequestContext,
     Form(mut form): Form<RegisterForm>,
 ) -> AppResult<Response> {
-    let errors = form.validate(ctx.locale);
+    let mut errors = form.validate(ctx.locale);
+    let now = state.clock.now();
+    if errors.is_empty()
+        && !rate_limit::allow(&state.db, Limit::Registration, &ctx.client_ip, now).await?
+    {
+        errors.add("email", "rate-limited");
+    }
     if !errors.is_empty() {
         form.password.clear();
         let page = RegisterPage {
@@ -47,7 +54,6 @@ pub async fn submit(
     }
     // Hashing happens for taken addresses too, so both answers take as long.
     let password_hash = password::hash(std::mem::take(&mut form.password)).await?;
-    let now = state.clock.now();
     let e = email_context(&state, ctx.locale);
     let mut tx = state.db.begin().await?;
     match store::find_user_by_email(&mut *tx, &form.email).await? {

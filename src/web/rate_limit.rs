@@ -1,0 +1,97 @@
+//! Limits on how often one member, address or client may do something
+//! costly or abusable: registering, asking for password resets, posting,
+//! uploading, guessing check-in codes, suggesting services. Counted in
+//! PostgreSQL, so N instances behind a load balancer enforce one limit, not
+//! N (an in-process limiter such as tower_governor would multiply it).
+//! Sign-in has its own, older throttle (`members::throttle`).
+//!
+//! A refused action is a form error beside the form, with the member's
+//! text kept; nothing is counted for a form that fails its own checks.
+
+use chrono::{DateTime, Duration, Utc};
+use sqlx::PgExecutor;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Limit {
+    /// New accounts from one client address.
+    Registration,
+    /// Reset mails asked for from one client address…
+    PasswordResetByClient,
+    /// …and to one address (so nobody is mail-bombed).
+    PasswordResetByAddress,
+    /// Threads and replies by one member.
+    Posting,
+    /// Library files by one member.
+    Upload,
+    /// Check-in codes tried by one member for one event.
+    CheckIn,
+    /// Service-map suggestions and corrections by one member.
+    Suggestion,
+}
+
+impl Limit {
+    fn bucket(self) -> &'static str {
+        match self {
+            Limit::Registration => "registration",
+            Limit::PasswordResetByClient => "reset-client",
+            Limit::PasswordResetByAddress => "reset-address",
+            Limit::Posting => "posting",
+            Limit::Upload => "upload",
+            Limit::CheckIn => "check-in",
+            Limit::Suggestion => "suggestion",
+        }
+    }
+
+    /// How many in how long. Generous for people, tight for scripts.
+    pub fn allowance(self) -> (i64, Duration) {
+        match self {
+            Limit::Registration => (10, Duration::hours(1)),
+            Limit::PasswordResetByClient => (10, Duration::hours(1)),
+            Limit::PasswordResetByAddress => (3, Duration::hours(1)),
+            Limit::Posting => (20, Duration::minutes(10)),
+            Limit::Upload => (20, Duration::hours(1)),
+            Limit::CheckIn => (10, Duration::hours(1)),
+            Limit::Suggestion => (30, Duration::hours(1)),
+        }
+    }
+}
+
+/// Counts one action under `key` and says whether it is within the limit.
+/// An action over the limit is not counted, so waiting always helps.
+pub async fn allow(
+    executor: impl PgExecutor<'_>,
+    limit: Limit,
+    key: &str,
+    now: DateTime<Utc>,
+) -> sqlx::Result<bool> {
+    let (max, window) = limit.allowance();
+    sqlx::query_scalar(
+        r#"
+        WITH recent AS (
+            SELECT count(*) AS n FROM rate_events
+            WHERE bucket = $1 AND key = $2 AND at > $3 - $5 * interval '1 second'
+        ), counted AS (
+            INSERT INTO rate_events (bucket, key, at)
+            SELECT $1, $2, $3 FROM recent WHERE n < $4
+            RETURNING 1
+        )
+        SELECT EXISTS (SELECT 1 FROM counted)
+        "#,
+    )
+    .bind(limit.bucket())
+    .bind(key)
+    .bind(now)
+    .bind(max)
+    .bind(window.num_seconds() as f64)
+    .fetch_one(executor)
+    .await
+}
+
+/// Forgets actions older than any window (run by the scheduler).
+pub async fn prune(executor: impl PgExecutor<'_>, now: DateTime<Utc>) -> sqlx::Result<u64> {
+    let done = sqlx::query("DELETE FROM rate_events WHERE at < $1 - interval '1 day'")
+        .bind(now)
+        .execute(executor)
+        .await?;
+    Ok(done.rows_affected())
+}
