@@ -184,5 +184,7 @@ pub async fn seed_demo(
     println!("demo members following library topics: {following} given topics");
     let services = crate::directory::seed::seed(pool).await?;
     println!("demo services on the map: {services} created");
+    let notifications = crate::notify::seed::seed(pool).await?;
+    println!("demo notifications: {notifications} created");
     Ok(())
 }

@@ -333,4 +333,23 @@ async fn seed_demo_is_idempotent_and_migrate_succeeds_on_a_migrated_database() {
         .await
         .unwrap();
     assert!(posts >= 8, "threads come with replies");
+    let (entries, unread, confidential_titles): (i64, i64, i64) = sqlx::query_as(
+        "SELECT count(*), count(*) FILTER (WHERE read_at IS NULL),
+                count(*) FILTER (WHERE g.visibility <> 'public' AND (
+                    EXISTS (SELECT 1 FROM threads t WHERE t.group_id = g.group_id AND n.title LIKE '%' || t.title || '%')
+                    OR EXISTS (SELECT 1 FROM events e WHERE e.group_id = g.group_id AND n.title LIKE '%' || e.title || '%')))
+         FROM notifications n LEFT JOIN groups g USING (group_id)",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert!(
+        entries > 0 && unread > 0 && unread < entries,
+        "{entries} entries, {unread} unread"
+    );
+    assert_eq!(
+        confidential_titles, 0,
+        "closed groups' threads are not named"
+    );
+    assert!(String::from_utf8_lossy(&second.stdout).contains("demo notifications: 0 created"));
 }

@@ -10,6 +10,7 @@ pub mod email;
 pub mod kinds;
 pub mod outbox;
 pub mod routes;
+pub mod seed;
 pub mod send;
 pub mod store;
 pub mod suppressions;
