@@ -33,6 +33,8 @@ pub struct AppState {
     pub presence: Arc<Presence>,
     /// Library files: a local directory or an S3-compatible bucket.
     pub files: FileStore,
+    /// Request counts and latency for `/metrics`.
+    pub metrics: Arc<crate::web::metrics::Metrics>,
 }
 
 impl AppState {
@@ -43,6 +45,7 @@ impl AppState {
             config: Arc::new(config),
             clock,
             presence: Arc::default(),
+            metrics: Arc::default(),
         })
     }
 }
@@ -63,6 +66,10 @@ pub fn with_middleware(
         .method_not_allowed_fallback(|| async { crate::web::AppError::MethodNotAllowed })
         .layer(
             ServiceBuilder::new()
+                .layer(axum::middleware::from_fn_with_state(
+                    state.clone(),
+                    crate::web::metrics::record,
+                ))
                 .layer(axum::middleware::from_fn_with_state(
                     state.clone(),
                     shell::page_shell,

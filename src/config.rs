@@ -41,6 +41,9 @@ pub struct Config {
     /// `KOLEGA_BOUNCE_TOKEN`: the bearer token a mail system must send to
     /// `POST /hooks/email-bounce`; unset turns the hook off.
     pub bounce_token: Option<String>,
+    /// `KOLEGA_METRICS_ALLOW`: addresses or networks (`10.0.0.0/8`) that may
+    /// read `/metrics`, comma-separated; default this machine only; `none`.
+    pub metrics_allow: Vec<String>,
 }
 
 /// A configuration error: the variable and what was expected.
@@ -138,6 +141,29 @@ impl Config {
             }
             other => other,
         };
+        let metrics_allow = match lookup("KOLEGA_METRICS_ALLOW") {
+            None => vec!["127.0.0.1".to_owned(), "::1".to_owned()],
+            Some(none) if none.trim() == "none" => Vec::new(),
+            Some(list) => {
+                let entries: Vec<String> = list
+                    .split(',')
+                    .map(|entry| entry.trim().to_owned())
+                    .filter(|entry| !entry.is_empty())
+                    .collect();
+                let valid = |entry: &String| {
+                    let (address, bits) = entry.split_once('/').unwrap_or((entry, "0"));
+                    address.parse::<std::net::IpAddr>().is_ok() && bits.parse::<u8>().is_ok()
+                };
+                if !entries.iter().all(valid) {
+                    return Err(ConfigError {
+                        variable: "KOLEGA_METRICS_ALLOW",
+                        expected: "comma-separated addresses or networks (10.0.0.0/8), or none",
+                        value: list,
+                    });
+                }
+                entries
+            }
+        };
         Ok(Config {
             database_url,
             bind,
@@ -152,6 +178,7 @@ impl Config {
             s3,
             map_tiles_url,
             bounce_token,
+            metrics_allow,
         })
     }
 

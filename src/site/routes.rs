@@ -22,6 +22,7 @@ pub fn router() -> Router<AppState> {
         .route("/language", post(switch_language))
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
+        .route("/metrics", get(crate::web::metrics::show))
 }
 
 #[tracing::instrument(skip_all, fields(slug))]

@@ -9,6 +9,7 @@ pub mod error;
 pub mod flash;
 pub mod form;
 pub mod form_errors;
+pub mod metrics;
 pub mod page;
 pub mod query;
 pub mod rate_limit;
