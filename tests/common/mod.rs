@@ -9,6 +9,7 @@ pub mod database;
 pub mod events;
 pub mod groups;
 pub mod html;
+pub mod http_client;
 pub mod library;
 pub mod mail;
 pub mod members;

@@ -1,0 +1,250 @@
+//! Two `kolega serve` instances against one PostgreSQL and one file store,
+//! as behind a load balancer: a session made on one works on the other, the
+//! last place of an event asked for through both at once goes once, every
+//! outbox message is sent exactly once with both workers running, and a
+//! file uploaded through one downloads through the other.
+
+mod common;
+
+use std::io::Read;
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use common::SmtpSink;
+use common::database::fresh_database_url;
+use common::http_client::Client;
+use common::members::PASSWORD;
+use common::process::{free_port, http_get};
+use kolega::members::store::{self, Background, NewUser};
+use kolega::members::{Role, password};
+use kolega::notify::outbox::{self, NewMessage};
+
+struct Instance {
+    port: u16,
+    child: Child,
+}
+
+impl Drop for Instance {
+    fn drop(&mut self) {
+        unsafe { libc::kill(self.child.id() as i32, libc::SIGTERM) };
+        let _ = self.child.wait();
+    }
+}
+
+fn start(database_url: &str, data_dir: &PathBuf, smtp_url: &str) -> Instance {
+    let port = free_port();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_kolega"))
+        .arg("serve")
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("DATABASE_URL", database_url)
+        .env("KOLEGA_BIND", format!("127.0.0.1:{port}"))
+        // One public address for both, as behind a load balancer.
+        .env("KOLEGA_BASE_URL", "http://kolega.test")
+        .env("KOLEGA_DATA_DIR", data_dir)
+        .env("SMTP_URL", smtp_url)
+        .env("KOLEGA_MAIL_POLL_SECONDS", "1")
+        .env("RUST_LOG", "warn")
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("kolega starts");
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            let mut stderr = String::new();
+            child
+                .stderr
+                .take()
+                .unwrap()
+                .read_to_string(&mut stderr)
+                .unwrap();
+            panic!("kolega exited with {status}:\n{stderr}");
+        }
+        if http_get(port, "/readyz").is_some_and(|r| r.starts_with("HTTP/1.1 200")) {
+            return Instance { port, child };
+        }
+        assert!(Instant::now() < deadline, "kolega did not get ready");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+async fn member(pool: &sqlx::PgPool, name: &str, email: &str, role: Role) {
+    let hash = password::hash(PASSWORD.to_owned()).await.unwrap();
+    let mut conn = pool.acquire().await.unwrap();
+    let background = Background {
+        profession: "practitioner".into(),
+        country: "RS".into(),
+        ..Background::default()
+    };
+    let new_user = NewUser {
+        email,
+        name,
+        role,
+        password_hash: &hash,
+        locale: "sr-Latn",
+        verified: true,
+    };
+    store::create_member(&mut conn, &new_user, &background)
+        .await
+        .unwrap();
+}
+
+fn sign_in(client: &Client, port: u16, email: &str) {
+    let reply = client.post_form(port, "/login", &[("email", email), ("password", PASSWORD)]);
+    assert_eq!(reply.status, 303, "{}", reply.text());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn two_instances_behave_as_one() {
+    let url = fresh_database_url().await;
+    let pool = sqlx::PgPool::connect(&url).await.unwrap();
+    let smtp = SmtpSink::start().await;
+    let data_dir = std::env::temp_dir().join(format!("kolega-scale-{}", uuid::Uuid::new_v4()));
+    std::fs::create_dir_all(&data_dir).unwrap();
+    let (a, b) = {
+        let (url, dir, smtp_url) = (url.clone(), data_dir.clone(), smtp.url());
+        tokio::task::spawn_blocking(move || {
+            let a = start(&url, &dir, &smtp_url);
+            let b = start(&url, &dir, &smtp_url);
+            (a, b)
+        })
+        .await
+        .unwrap()
+    };
+    member(&pool, "Jelena Stojanović", "jelena@fpn.rs", Role::Teacher).await;
+    member(&pool, "Ana Vuković", "ana@csr.rs", Role::Practitioner).await;
+    member(&pool, "Marko Ilić", "marko@csr.rs", Role::Practitioner).await;
+    let (pa, pb) = (a.port, b.port);
+
+    // A session made on A works on B.
+    let jelena = Client::default();
+    let organiser = jelena.clone();
+    let event = tokio::task::spawn_blocking(move || {
+        sign_in(&organiser, pa, "jelena@fpn.rs");
+        let home = organiser.get(pb, "/");
+        assert_eq!(home.status, 200);
+        assert!(
+            home.text().contains("Jelena Stojanović"),
+            "signed in on B too"
+        );
+        // An event with one place, made through B.
+        // The real binary runs on the real clock: a date well ahead.
+        let mut fields =
+            common::events::with(common::events::webinar(), "start_date", "2030-06-04");
+        fields.push(("capacity", "1"));
+        let made = organiser.post_form(pb, "/events/new", &fields);
+        assert_eq!(made.status, 303, "{}", made.text());
+        made.header("location").unwrap().to_owned()
+    })
+    .await
+    .unwrap();
+
+    // Ana through A and Marko through B ask for the last place at once.
+    let mut asks = Vec::new();
+    let together = std::sync::Arc::new(std::sync::Barrier::new(2));
+    for (email, port) in [("ana@csr.rs", pa), ("marko@csr.rs", pb)] {
+        let (event, together) = (event.clone(), together.clone());
+        asks.push(tokio::task::spawn_blocking(move || {
+            let client = Client::default();
+            sign_in(&client, port, email);
+            client.get(port, &event);
+            together.wait();
+            client
+                .post_form(port, &format!("{event}/register"), &[])
+                .status
+        }));
+    }
+    for ask in asks {
+        assert_eq!(ask.await.unwrap(), 303);
+    }
+    let (registered, waitlisted): (i64, i64) = sqlx::query_as(
+        "SELECT count(*) FILTER (WHERE status = 'registered'), count(*) FILTER (WHERE status = 'waitlisted')
+         FROM event_registrations",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert_eq!((registered, waitlisted), (1, 1), "exactly one place given");
+
+    // Sixty messages, two workers: each arrives once.
+    let now = chrono::Utc::now();
+    for n in 0..60 {
+        let message = NewMessage {
+            kind: "test".into(),
+            recipient: format!("clan{n}@example.org"),
+            language: "sr-Latn".into(),
+            subject: format!("Poruka {n}"),
+            body_text: "Tekst.".into(),
+            body_html: "<p>Tekst.</p>".into(),
+            send_after: None,
+            attachment: None,
+            notification_kind: None,
+            unsubscribe_url: None,
+        };
+        outbox::enqueue(&pool, &message, now).await.unwrap();
+    }
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        let pending: i64 =
+            sqlx::query_scalar("SELECT count(*) FROM outbox_messages WHERE status = 'pending'")
+                .fetch_one(&pool)
+                .await
+                .unwrap();
+        if pending == 0 {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "{pending} messages still waiting"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    let received = smtp.messages();
+    let mut subjects: Vec<String> = received
+        .iter()
+        .filter(|m| m.subject.starts_with("Poruka "))
+        .map(|m| m.subject.clone())
+        .collect();
+    subjects.sort();
+    let total = subjects.len();
+    subjects.dedup();
+    assert_eq!(
+        (total, subjects.len()),
+        (60, 60),
+        "each message exactly once"
+    );
+
+    // A file uploaded through A downloads through B, byte for byte.
+    let uploader = jelena.clone();
+    tokio::task::spawn_blocking(move || {
+        let fields = [
+            ("title", "Vodič za hraniteljske porodice"),
+            ("summary", "Kratak vodič."),
+            ("kind", "protocol"),
+            ("topics", "child-protection"),
+            ("language", "sr"),
+            ("script", "latin"),
+            ("audiences", "professionals"),
+            ("year", "2024"),
+            ("licence", "CC BY 4.0"),
+        ];
+        let created = uploader.post_multipart(
+            pa,
+            "/library/new",
+            &fields,
+            ("file", "vodic.pdf", common::library::PDF),
+        );
+        assert_eq!(created.status, 303, "{}", created.text());
+        let resource = created.header("location").unwrap().to_owned();
+        let download = uploader.get(pb, &format!("{resource}/download"));
+        assert_eq!(download.status, 200);
+        assert_eq!(download.body, common::library::PDF);
+    })
+    .await
+    .unwrap();
+
+    drop((a, b));
+    let _ = std::fs::remove_dir_all(&data_dir);
+}
