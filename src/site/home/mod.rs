@@ -7,6 +7,7 @@
 //! what to do — and, below, the featured resources.
 
 pub mod figures;
+pub mod nearby;
 pub mod place;
 pub mod store;
 
@@ -104,12 +105,13 @@ async fn member_home(
     let seat = place::seat(&facts.city, &facts.country);
     let services = match &seat {
         Some(seat) => {
-            store::services_near(
+            nearby::services_near(
                 &state.db,
-                (seat.latitude, seat.longitude),
+                seat,
                 NEAR_KM,
                 now - Duration::days(VERIFIED_WITHIN_DAYS),
                 NEAR_SERVICES,
+                now,
             )
             .await?
         }
