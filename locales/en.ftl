@@ -1306,6 +1306,7 @@ unsubscribe-digest = the daily digest
 ## Rate limits (#9)
 rate-limited = Too many attempts in a short time. Wait a little and try again — what you wrote is kept here.
 event-checkin-too-many = Too many tries with a wrong code. Try again in an hour or ask the organiser.
+error-upload-store = We cannot store the file right now (a problem on our side, such as a full disk). Everything else you entered is kept here; please try again later.
 
 ## Home page blocks (#8)
 home-figures-title = Kolega in figures

@@ -1319,6 +1319,7 @@ unsubscribe-digest = dnevni pregled
 ## Rate limits (#9)
 rate-limited = Previše pokušaja u kratkom vremenu. Sačekajte malo pa pokušajte ponovo — ono što ste napisali je sačuvano ovde.
 event-checkin-too-many = Previše pokušaja sa pogrešnim kodom. Pokušajte ponovo za sat vremena ili se javite organizatoru.
+error-upload-store = Datoteku trenutno ne možemo da sačuvamo (greška na našoj strani, npr. pun disk). Ostali podaci su sačuvani ovde; pokušajte ponovo kasnije.
 
 ## Home page blocks (#8)
 home-figures-title = Kolega u brojkama

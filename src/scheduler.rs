@@ -14,15 +14,34 @@ use crate::clock::Clock;
 
 /// Often enough for the one-hour event reminder to leave on time.
 const EVERY: Duration = Duration::from_secs(60);
+/// Leftovers of crashed uploads are looked for this often (it walks the store).
+const SWEEP_EVERY: Duration = Duration::from_secs(3600);
 
 pub async fn run(
     pool: PgPool,
     base_url: String,
     files: crate::library::files::FileStore,
     clock: Clock,
+    request_timeout: Duration,
     mut shutdown: watch::Receiver<bool>,
 ) {
+    // At start, then every SWEEP_EVERY.
+    let mut last_sweep: Option<std::time::Instant> = None;
     while !*shutdown.borrow() {
+        if last_sweep.is_none_or(|at| at.elapsed() >= SWEEP_EVERY) {
+            last_sweep = Some(std::time::Instant::now());
+            match files.sweep(&pool, request_timeout * 2).await {
+                Ok(swept) if swept == Default::default() => {}
+                Ok(swept) => tracing::info!(
+                    temporary = swept.temporary,
+                    unreferenced = swept.unreferenced,
+                    "crashed uploads cleaned up"
+                ),
+                Err(error) => {
+                    tracing::warn!(%error, "the file store could not be swept; will try again")
+                }
+            }
+        }
         match crate::support::jobs::resend_unanswered(&pool, &base_url, clock.now()).await {
             Ok(0) => {}
             Ok(count) => {

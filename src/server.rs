@@ -88,6 +88,7 @@ async fn serve_with(config: &Config, pool: PgPool) -> anyhow::Result<()> {
         config.base_url.clone(),
         state.files.clone(),
         Clock::System,
+        config.request_timeout,
         shutdown_rx,
     ));
     let listener = tokio::net::TcpListener::bind(config.bind)
@@ -125,6 +126,7 @@ pub async fn run_worker(config: Config) -> anyhow::Result<()> {
         config.base_url.clone(),
         files,
         Clock::System,
+        config.request_timeout,
         shutdown_rx,
     ));
     shutdown_signal().await;

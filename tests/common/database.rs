@@ -60,7 +60,33 @@ pub async fn fresh_database() -> (PgPool, PgConnectOptions) {
 pub async fn fresh_database_url() -> String {
     let (pool, options) = fresh_database().await;
     pool.close().await;
-    let server = SERVER.get().expect("the server was started above");
+    url_of(&options)
+}
+
+/// A database with nothing in it, not even the schema (to restore into).
+pub async fn empty_database_url() -> String {
+    let server = SERVER.get_or_init(start_server).await;
+    let name = format!(
+        "{}_{}_empty",
+        server.prefix,
+        COUNTER.fetch_add(1, Ordering::SeqCst)
+    );
+    let mut admin = server
+        .admin
+        .connect()
+        .await
+        .expect("connect to the test server");
+    sqlx::raw_sql(&format!("CREATE DATABASE \"{name}\""))
+        .execute(&mut admin)
+        .await
+        .expect("create an empty database");
+    admin.close().await.ok();
+    url_of(&server.admin.clone().database(&name))
+}
+
+/// The URL of a test database (for the binary, `pg_dump`, `pg_restore`).
+pub fn url_of(options: &PgConnectOptions) -> String {
+    let server = SERVER.get().expect("the test server was started");
     let database = options.get_database().expect("test databases are named");
     match (&server.url, options.get_socket()) {
         (Some(url), _) => {

@@ -7,6 +7,7 @@
 
 mod s3;
 mod sigv4;
+pub mod sweep;
 
 use std::path::{Path, PathBuf};
 

@@ -126,7 +126,12 @@ pub async fn create(
     let known: Vec<String> = topics(&state).await?.into_iter().map(|t| t.0).collect();
     let (saved, upload_error) = match upload {
         Some(Ok(saved)) => (Some(saved), None),
-        Some(Err(UploadError::Store(error))) => return Err(AppError::Internal(error.into())),
+        // The disk is full or the bucket refuses: the member keeps the form
+        // and is told it is our side (503); nothing half-written is kept.
+        Some(Err(UploadError::Store(error))) => {
+            tracing::error!(%error, "an upload could not be stored");
+            (None, Some(UploadError::Store(error)))
+        }
         Some(Err(error)) => (None, Some(error)),
         None => (None, None),
     };
@@ -175,7 +180,11 @@ pub async fn create(
                 true,
             )
             .await?;
-            return Ok(unprocessable(page));
+            let mut response = unprocessable(page);
+            if matches!(upload_error, Some(UploadError::Store(_))) {
+                *response.status_mut() = axum::http::StatusCode::SERVICE_UNAVAILABLE;
+            }
+            return Ok(response);
         }
     };
     let now = state.clock.now();
@@ -211,7 +220,8 @@ fn upload_message(error: &UploadError) -> &'static str {
         UploadError::TooLarge => "error-upload-too-large",
         UploadError::WrongType => "error-upload-type",
         UploadError::Empty => "error-upload-empty",
-        UploadError::Interrupted(_) | UploadError::Store(_) => "error-upload-interrupted",
+        UploadError::Interrupted(_) => "error-upload-interrupted",
+        UploadError::Store(_) => "error-upload-store",
     }
 }
 

@@ -1,0 +1,365 @@
+//! Faults, with the real binary: PostgreSQL restarted under a running
+//! Kolega, the process killed in the middle of an upload, and a disk that
+//! refuses writes.
+
+mod common;
+
+use std::io::Write;
+use std::net::TcpStream;
+use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use common::database::fresh_database_url;
+use common::http_client::Client;
+use common::members::PASSWORD;
+use common::process::{free_port, http_get};
+use kolega::db::embedded::{Cluster, ClusterOptions};
+use kolega::members::store::{self, Background, NewUser};
+use kolega::members::{Role, password};
+
+struct Scratch(PathBuf);
+
+impl Scratch {
+    fn new(label: &str) -> Scratch {
+        let dir = std::env::temp_dir().join(format!(
+            "kolega-faults-{label}-{}",
+            uuid::Uuid::new_v4().simple()
+        ));
+        std::fs::create_dir_all(&dir).unwrap();
+        Scratch(dir)
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+struct Server {
+    port: u16,
+    child: Child,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// `kolega serve` on `database_url`; `limit_file_size` makes every file it
+/// writes fail past that many bytes (a full disk, as far as it can tell).
+fn serve(
+    database_url: &str,
+    data_dir: &Path,
+    extra: &[(&str, &str)],
+    limit_file_size: Option<u64>,
+) -> Server {
+    let port = free_port();
+    let mut command = Command::new(env!("CARGO_BIN_EXE_kolega"));
+    command
+        .arg("serve")
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("DATABASE_URL", database_url)
+        .env("KOLEGA_BIND", format!("127.0.0.1:{port}"))
+        .env("KOLEGA_BASE_URL", "http://kolega.test")
+        .env("KOLEGA_DATA_DIR", data_dir)
+        .env_remove("SMTP_URL")
+        .env("RUST_LOG", "warn")
+        .envs(extra.iter().copied())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
+    if let Some(bytes) = limit_file_size {
+        unsafe {
+            command.pre_exec(move || {
+                // Writes past the limit fail with EFBIG instead of killing the process.
+                libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+                let limit = libc::rlimit {
+                    rlim_cur: bytes,
+                    rlim_max: bytes,
+                };
+                if libc::setrlimit(libc::RLIMIT_FSIZE, &limit) != 0 {
+                    return Err(std::io::Error::last_os_error());
+                }
+                Ok(())
+            });
+        }
+    }
+    let mut child = command.spawn().expect("kolega starts");
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while !http_get(port, "/healthz").is_some_and(|r| r.starts_with("HTTP/1.1 200")) {
+        assert!(child.try_wait().unwrap().is_none(), "kolega exited early");
+        assert!(Instant::now() < deadline, "kolega did not start");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    Server { port, child }
+}
+
+async fn member(database_url: &str, email: &str) {
+    let pool = sqlx::PgPool::connect(database_url).await.unwrap();
+    let hash = password::hash(PASSWORD.to_owned()).await.unwrap();
+    let mut conn = pool.acquire().await.unwrap();
+    let background = Background {
+        profession: "practitioner".into(),
+        country: "RS".into(),
+        ..Background::default()
+    };
+    let new_user = NewUser {
+        email,
+        name: "Ana Vuković",
+        role: Role::Practitioner,
+        password_hash: &hash,
+        locale: "sr-Latn",
+        verified: true,
+    };
+    store::create_member(&mut conn, &new_user, &background)
+        .await
+        .unwrap();
+}
+
+fn status_of(port: u16, path: &str) -> u16 {
+    http_get(port, path)
+        .and_then(|r| r.split_whitespace().nth(1).and_then(|s| s.parse().ok()))
+        .unwrap_or(0)
+}
+
+fn files_in(dir: &Path) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    let mut dirs = vec![dir.to_path_buf()];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+            if entry.path().is_dir() {
+                dirs.push(entry.path());
+            } else {
+                found.push(entry.path());
+            }
+        }
+    }
+    found
+}
+
+const RESOURCE: [(&str, &str); 9] = [
+    ("title", "Vodič za hraniteljske porodice"),
+    ("summary", "Kratak vodič."),
+    ("kind", "protocol"),
+    ("topics", "child-protection"),
+    ("language", "sr"),
+    ("script", "latin"),
+    ("audiences", "professionals"),
+    ("year", "2024"),
+    ("licence", "CC BY 4.0"),
+];
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_database_restart_shows_the_503_page_writes_nothing_half_and_kolega_recovers() {
+    let scratch = Scratch::new("restart");
+    let options = ClusterOptions {
+        root: scratch.0.join("db"),
+        throwaway: true,
+    };
+    let cluster = Cluster::start(&options).await.unwrap();
+    cluster.ensure_database("kolega").await.unwrap();
+    let url = format!(
+        "postgres://postgres@localhost/kolega?host={}",
+        cluster.socket_dir().display()
+    );
+    let (server_url, data_dir) = (url.clone(), scratch.0.join("data"));
+    let server = tokio::task::spawn_blocking(move || serve(&server_url, &data_dir, &[], None))
+        .await
+        .unwrap();
+    let port = server.port;
+    assert_eq!(status_of(port, "/"), 200);
+
+    // PostgreSQL goes away: pages say "unavailable" (503, our page), not 500.
+    cluster.stop().await.unwrap();
+    let during = tokio::task::spawn_blocking(move || {
+        let page = http_get(port, "/groups").unwrap_or_default();
+        let client = Client::default();
+        let joined = client.post_form(
+            port,
+            "/register",
+            &[
+                ("name", "Marko Ilić"),
+                ("email", "marko@csr.rs"),
+                ("password", "zelena-livada-u-maju"),
+                ("profession", "practitioner"),
+                ("country", "RS"),
+                ("city", "Niš"),
+                ("accept_guidelines", "yes"),
+                ("accept_safeguarding", "yes"),
+            ],
+        );
+        (page, joined.status, status_of(port, "/readyz"))
+    })
+    .await
+    .unwrap();
+    assert!(
+        during.0.starts_with("HTTP/1.1 503"),
+        "{}",
+        &during.0[..during.0.len().min(200)]
+    );
+    assert!(during.0.contains("<html"), "the friendly page");
+    assert!(
+        !during.0.contains("sqlx") && !during.0.contains("PoolTimedOut"),
+        "no internals"
+    );
+    assert_eq!(during.1, 503);
+    assert_eq!(during.2, 503);
+
+    // It comes back; Kolega recovers without a restart.
+    let cluster = Cluster::start(&options).await.unwrap();
+    let recovered = tokio::task::spawn_blocking(move || {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while status_of(port, "/groups") != 200 {
+            if Instant::now() > deadline {
+                return false;
+            }
+            std::thread::sleep(Duration::from_millis(200));
+        }
+        true
+    })
+    .await
+    .unwrap();
+    assert!(recovered, "pages work again");
+    let pool = sqlx::PgPool::connect(&url).await.unwrap();
+    let users: i64 = sqlx::query_scalar("SELECT count(*) FROM users")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(users, 0, "the registration during the outage left nothing");
+    pool.close().await;
+    drop(server);
+    cluster.stop().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn killed_in_the_middle_of_an_upload_leaves_no_file_behind_after_a_restart() {
+    let scratch = Scratch::new("kill");
+    let url = fresh_database_url().await;
+    member(&url, "ana@csr.rs").await;
+    let data_dir = scratch.0.join("data");
+    // Requests are cut after 2 s, so leftovers older than 4 s are a crash's.
+    let extra = [("KOLEGA_REQUEST_TIMEOUT_SECONDS", "2")];
+    let (server_url, dir) = (url.clone(), data_dir.clone());
+    let file_dir = data_dir.join("files");
+    tokio::task::spawn_blocking(move || {
+        let server = serve(&server_url, &dir, &extra, None);
+        let client = Client::default();
+        let signed_in = client.post_form(server.port, "/login", &[("email", "ana@csr.rs"), ("password", PASSWORD)]);
+        assert_eq!(signed_in.status, 303);
+        let token = client.cookie("kolega_csrf").unwrap();
+        let cookies = format!(
+            "kolega_csrf={token}; kolega_session={}",
+            client.cookie("kolega_session").unwrap()
+        );
+        // Half of a 1 MB PDF upload, then the process dies.
+        let mut stream = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+        let boundary = "----kolega-killed";
+        let mut head = String::new();
+        for (name, value) in RESOURCE {
+            head.push_str(&format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"));
+        }
+        head.push_str(&format!("--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"vodic.pdf\"\r\nContent-Type: application/pdf\r\n\r\n"));
+        let total = head.len() + 1_000_000;
+        write!(
+            stream,
+            "POST /library/new?csrf_token={token} HTTP/1.1\r\nHost: kolega.test\r\nCookie: {cookies}\r\nContent-Type: multipart/form-data; boundary={boundary}\r\nContent-Length: {total}\r\n\r\n{head}"
+        )
+        .unwrap();
+        stream.write_all(b"%PDF-1.4\n").unwrap();
+        stream.write_all(&vec![b'x'; 400_000]).unwrap();
+        stream.flush().unwrap();
+        // The server has the first part in its temporary file.
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while files_in(&file_dir.join("tmp")).is_empty() {
+            assert!(Instant::now() < deadline, "the upload never reached the disk");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        let mut server = server;
+        unsafe { libc::kill(server.child.id() as i32, libc::SIGKILL) };
+        let _ = server.child.wait();
+        assert_eq!(files_in(&file_dir).len(), 1, "the crash left its temporary file");
+        drop(stream);
+
+        // Restarted after the leftovers are too old to belong to a request.
+        std::thread::sleep(Duration::from_secs(5));
+        let again = serve(&server_url, &dir, &extra, None);
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while !files_in(&file_dir).is_empty() {
+            assert!(Instant::now() < deadline, "the leftover is still there: {:?}", files_in(&file_dir));
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        drop(again);
+    })
+    .await
+    .unwrap();
+    let pool = sqlx::PgPool::connect(&url).await.unwrap();
+    let (resources, stored): (i64, i64) = sqlx::query_as(
+        "SELECT (SELECT count(*) FROM resources), (SELECT count(*) FROM stored_files)",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert_eq!((resources, stored), (0, 0));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_full_disk_refuses_the_upload_politely_and_keeps_nothing() {
+    let scratch = Scratch::new("full");
+    let url = fresh_database_url().await;
+    member(&url, "ana@csr.rs").await;
+    let (server_url, dir) = (url.clone(), scratch.0.join("data"));
+    let file_dir = dir.join("files");
+    let reply = tokio::task::spawn_blocking(move || {
+        // No file the server writes may grow past 64 KiB.
+        let server = serve(&server_url, &dir, &[], Some(64 * 1024));
+        let client = Client::default();
+        client.post_form(
+            server.port,
+            "/login",
+            &[("email", "ana@csr.rs"), ("password", PASSWORD)],
+        );
+        let mut pdf = b"%PDF-1.4\n".to_vec();
+        pdf.extend(std::iter::repeat_n(b'x', 200_000));
+        let reply = client.post_multipart(
+            server.port,
+            "/library/new",
+            &RESOURCE,
+            ("file", "vodic.pdf", &pdf),
+        );
+        let after = client.get(server.port, "/library/new");
+        (reply, after.status)
+    })
+    .await
+    .unwrap();
+    let (reply, after) = reply;
+    assert_eq!(reply.status, 503, "{}", reply.text());
+    let body = reply.text();
+    assert!(
+        body.contains("ne možemo da sačuvamo"),
+        "said beside the form"
+    );
+    assert!(
+        body.contains("value=\"Vodič za hraniteljske porodice\""),
+        "the text is kept"
+    );
+    assert!(
+        body.contains("<html") && !body.contains("File too large") && !body.contains("os error"),
+        "a page, not internals"
+    );
+    assert_eq!(after, 200, "the server keeps serving");
+    assert!(
+        files_in(&file_dir).is_empty(),
+        "nothing half-written: {:?}",
+        files_in(&file_dir)
+    );
+    let pool = sqlx::PgPool::connect(&url).await.unwrap();
+    let resources: i64 = sqlx::query_scalar("SELECT count(*) FROM resources")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(resources, 0);
+}
