@@ -441,3 +441,53 @@ async fn over_https_cookies_are_secure() {
             .contains("kolega_lang=en; Path=/; HttpOnly; SameSite=Lax; Max-Age=31536000; Secure")
     );
 }
+
+#[tokio::test]
+async fn signing_in_never_redirects_off_site() {
+    let app = TestApp::spawn().await;
+    app.create_member(
+        "Ana Vuković",
+        "ana@csr.rs",
+        kolega::members::Role::Practitioner,
+    )
+    .await;
+    // A path on the site is followed (so the form does carry `next`)…
+    let response = app
+        .submit_form(
+            "/login?next=%2Fgroups",
+            "/login",
+            &[
+                ("email", "ana@csr.rs"),
+                ("password", common::members::PASSWORD),
+            ],
+        )
+        .await;
+    response.assert_redirect_to("/groups");
+    // …anything else is not.
+    for evil in [
+        "https://evil.example/",
+        "//evil.example/",
+        "/\\evil.example",
+        "javascript:alert(1)",
+        "/%0d%0aSet-Cookie:x",
+    ] {
+        app.clear_cookies();
+        let query = serde_urlencoded::to_string([("next", evil)]).unwrap();
+        let login = format!("/login?{query}");
+        let response = app
+            .submit_form(
+                &login,
+                "/login",
+                &[
+                    ("email", "ana@csr.rs"),
+                    ("password", common::members::PASSWORD),
+                ],
+            )
+            .await;
+        let location = response.header("location").unwrap_or_default().to_owned();
+        assert!(
+            location.starts_with('/') && !location.starts_with("//") && !location.contains("evil"),
+            "{evil} → {location}"
+        );
+    }
+}
