@@ -363,3 +363,59 @@ async fn a_full_disk_refuses_the_upload_politely_and_keeps_nothing() {
         .unwrap();
     assert_eq!(resources, 0);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sigterm_lets_a_request_in_flight_finish_before_stopping() {
+    let scratch = Scratch::new("term");
+    let url = fresh_database_url().await;
+    member(&url, "ana@csr.rs").await;
+    let (server_url, dir) = (url.clone(), scratch.0.join("data"));
+    let (status, exit) = tokio::task::spawn_blocking(move || {
+        let server = serve(&server_url, &dir, &[], None);
+        let client = Client::default();
+        client.post_form(server.port, "/login", &[("email", "ana@csr.rs"), ("password", PASSWORD)]);
+        let token = client.cookie("kolega_csrf").unwrap();
+        let cookies = format!(
+            "kolega_csrf={token}; kolega_session={}",
+            client.cookie("kolega_session").unwrap()
+        );
+        let boundary = "----kolega-term";
+        let mut body = String::new();
+        for (name, value) in RESOURCE {
+            body.push_str(&format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"));
+        }
+        body.push_str(&format!("--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"vodic.pdf\"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\n"));
+        let tail = format!("\r\n--{boundary}--\r\n");
+        let mut stream = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+        write!(
+            stream,
+            "POST /library/new?csrf_token={token} HTTP/1.1\r\nHost: kolega.test\r\nCookie: {cookies}\r\nConnection: close\r\nContent-Type: multipart/form-data; boundary={boundary}\r\nContent-Length: {}\r\n\r\n{body}",
+            body.len() + tail.len()
+        )
+        .unwrap();
+        stream.flush().unwrap();
+        std::thread::sleep(Duration::from_millis(300));
+        // Asked to stop while the upload is half sent…
+        let mut server = server;
+        unsafe { libc::kill(server.child.id() as i32, libc::SIGTERM) };
+        std::thread::sleep(Duration::from_millis(300));
+        assert!(server.child.try_wait().unwrap().is_none(), "still finishing the request");
+        // …it takes the rest and answers.
+        stream.write_all(tail.as_bytes()).unwrap();
+        let mut response = String::new();
+        std::io::Read::read_to_string(&mut stream, &mut response).unwrap();
+        let status: u16 = response.split_whitespace().nth(1).unwrap().parse().unwrap();
+        let exit = server.child.wait().unwrap();
+        (status, exit)
+    })
+    .await
+    .unwrap();
+    assert_eq!(status, 303, "the upload completed");
+    assert!(exit.success(), "then it stopped cleanly: {exit}");
+    let pool = sqlx::PgPool::connect(&url).await.unwrap();
+    let resources: i64 = sqlx::query_scalar("SELECT count(*) FROM resources")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(resources, 1);
+}
