@@ -14,6 +14,7 @@ pub mod library;
 pub mod mail;
 pub mod members;
 pub mod process;
+pub mod routes;
 pub mod s3_server;
 pub mod services;
 pub mod smtp_sink;

@@ -29,9 +29,14 @@ pub struct DirectoryParams {
 pub async fn list(
     State(state): State<AppState>,
     ctx: RequestContext,
-    SignedIn(_user): SignedIn,
+    SignedIn(user): SignedIn,
     Query(params): Query<DirectoryParams>,
 ) -> AppResult<DirectoryPage> {
+    // Names, institutions and towns are for colleagues who confirmed their
+    // address, not for anyone who typed one in.
+    if !user.verified {
+        return Err(AppError::Forbidden);
+    }
     let role_ok = is_profession(&params.role) || params.role.parse::<Role>().is_ok();
     let query = DirectoryQuery {
         words: normalize(&params.q),
@@ -73,6 +78,9 @@ pub async fn profile(
     let profile = store::profile_by_handle(&state.db, &handle)
         .await?
         .ok_or(AppError::NotFound)?;
+    if !viewer.verified && viewer.handle != handle {
+        return Err(AppError::Forbidden);
+    }
     if !policy::can_see_blocked(&viewer) {
         let blocked = admin_store::find_by_handle(&state.db, &handle)
             .await?
