@@ -4,9 +4,8 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
 
 use axum::http::StatusCode;
 use common::TestApp;
@@ -14,7 +13,7 @@ use common::database::{empty_database_url, url_of};
 use common::http_client::Client;
 use common::library::PDF;
 use common::members::PASSWORD;
-use common::process::{free_port, http_get};
+use common::process::{files_under, start_kolega};
 use kolega::members::Role;
 
 /// A PostgreSQL client program of the installed version.
@@ -48,21 +47,6 @@ fn run(command: &mut Command) {
         "{command:?}: {}",
         String::from_utf8_lossy(&output.stderr)
     );
-}
-
-fn count(dir: &Path) -> usize {
-    let mut found = 0;
-    let mut dirs = vec![dir.to_path_buf()];
-    while let Some(dir) = dirs.pop() {
-        for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
-            if entry.path().is_dir() {
-                dirs.push(entry.path());
-            } else {
-                found += 1;
-            }
-        }
-    }
-    found
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -134,34 +118,14 @@ async fn a_backup_restored_into_an_empty_database_has_everything() {
         .arg("-xzf")
         .arg(&archive));
     assert_eq!(
-        count(&data_dir.join("files")),
-        count(&app.data_dir.join("files"))
+        files_under(&data_dir.join("files")).len(),
+        files_under(&app.data_dir.join("files")).len()
     );
 
     // Kolega on the copy: Ana signs in and finds her thread, her file and the service.
     let checked = tokio::task::spawn_blocking(move || {
-        let port = free_port();
-        let mut server = Command::new(env!("CARGO_BIN_EXE_kolega"))
-            .arg("serve")
-            .current_dir(env!("CARGO_MANIFEST_DIR"))
-            .env("DATABASE_URL", &target)
-            .env("KOLEGA_BIND", format!("127.0.0.1:{port}"))
-            .env("KOLEGA_BASE_URL", "http://kolega.test")
-            .env("KOLEGA_DATA_DIR", &data_dir)
-            .env_remove("SMTP_URL")
-            .env("RUST_LOG", "warn")
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let deadline = Instant::now() + Duration::from_secs(60);
-        while !http_get(port, "/readyz").is_some_and(|r| r.starts_with("HTTP/1.1 200")) {
-            assert!(
-                Instant::now() < deadline,
-                "kolega did not start on the copy"
-            );
-            std::thread::sleep(Duration::from_millis(100));
-        }
+        let server = start_kolega(&target, &data_dir, &[], |_| {});
+        let port = server.port;
         let client = Client::default();
         let signed_in = client.post_form(
             port,
@@ -171,8 +135,7 @@ async fn a_backup_restored_into_an_empty_database_has_everything() {
         let page = client.get(port, &thread);
         let download = client.get(port, &format!("{resource}/download"));
         let service_page = client.get(port, &format!("/services/{service}"));
-        let _ = server.kill();
-        let _ = server.wait();
+        drop(server);
         (signed_in.status, page, download, service_page)
     })
     .await

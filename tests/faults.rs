@@ -8,16 +8,14 @@ use std::io::Write;
 use std::net::TcpStream;
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use common::database::fresh_database_url;
 use common::http_client::Client;
 use common::members::PASSWORD;
-use common::process::{free_port, http_get};
+use common::process::{RunningKolega, create_member_at, files_under, http_get, start_kolega};
 use kolega::db::embedded::{Cluster, ClusterOptions};
-use kolega::members::store::{self, Background, NewUser};
-use kolega::members::{Role, password};
+use kolega::members::Role;
 
 struct Scratch(PathBuf);
 
@@ -38,18 +36,6 @@ impl Drop for Scratch {
     }
 }
 
-struct Server {
-    port: u16,
-    child: Child,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
 /// `kolega serve` on `database_url`; `limit_file_size` makes every file it
 /// writes fail past that many bytes (a full disk, as far as it can tell).
 fn serve(
@@ -57,88 +43,35 @@ fn serve(
     data_dir: &Path,
     extra: &[(&str, &str)],
     limit_file_size: Option<u64>,
-) -> Server {
-    let port = free_port();
-    let mut command = Command::new(env!("CARGO_BIN_EXE_kolega"));
-    command
-        .arg("serve")
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("DATABASE_URL", database_url)
-        .env("KOLEGA_BIND", format!("127.0.0.1:{port}"))
-        .env("KOLEGA_BASE_URL", "http://kolega.test")
-        .env("KOLEGA_DATA_DIR", data_dir)
-        .env_remove("SMTP_URL")
-        .env("RUST_LOG", "warn")
-        .envs(extra.iter().copied())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null());
-    if let Some(bytes) = limit_file_size {
-        unsafe {
-            command.pre_exec(move || {
-                // Writes past the limit fail with EFBIG instead of killing the process.
-                libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
-                let limit = libc::rlimit {
-                    rlim_cur: bytes,
-                    rlim_max: bytes,
-                };
-                if libc::setrlimit(libc::RLIMIT_FSIZE, &limit) != 0 {
-                    return Err(std::io::Error::last_os_error());
-                }
-                Ok(())
-            });
+) -> RunningKolega {
+    start_kolega(database_url, data_dir, extra, |command| {
+        if let Some(bytes) = limit_file_size {
+            unsafe {
+                command.pre_exec(move || {
+                    // Writes past the limit fail with EFBIG instead of killing the process.
+                    libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+                    let limit = libc::rlimit {
+                        rlim_cur: bytes,
+                        rlim_max: bytes,
+                    };
+                    if libc::setrlimit(libc::RLIMIT_FSIZE, &limit) != 0 {
+                        return Err(std::io::Error::last_os_error());
+                    }
+                    Ok(())
+                });
+            }
         }
-    }
-    let mut child = command.spawn().expect("kolega starts");
-    let deadline = Instant::now() + Duration::from_secs(60);
-    while !http_get(port, "/healthz").is_some_and(|r| r.starts_with("HTTP/1.1 200")) {
-        assert!(child.try_wait().unwrap().is_none(), "kolega exited early");
-        assert!(Instant::now() < deadline, "kolega did not start");
-        std::thread::sleep(Duration::from_millis(100));
-    }
-    Server { port, child }
+    })
 }
 
 async fn member(database_url: &str, email: &str) {
-    let pool = sqlx::PgPool::connect(database_url).await.unwrap();
-    let hash = password::hash(PASSWORD.to_owned()).await.unwrap();
-    let mut conn = pool.acquire().await.unwrap();
-    let background = Background {
-        profession: "practitioner".into(),
-        country: "RS".into(),
-        ..Background::default()
-    };
-    let new_user = NewUser {
-        email,
-        name: "Ana Vuković",
-        role: Role::Practitioner,
-        password_hash: &hash,
-        locale: "sr-Latn",
-        verified: true,
-    };
-    store::create_member(&mut conn, &new_user, &background)
-        .await
-        .unwrap();
+    create_member_at(database_url, "Ana Vuković", email, Role::Practitioner).await;
 }
 
 fn status_of(port: u16, path: &str) -> u16 {
     http_get(port, path)
         .and_then(|r| r.split_whitespace().nth(1).and_then(|s| s.parse().ok()))
         .unwrap_or(0)
-}
-
-fn files_in(dir: &Path) -> Vec<PathBuf> {
-    let mut found = Vec::new();
-    let mut dirs = vec![dir.to_path_buf()];
-    while let Some(dir) = dirs.pop() {
-        for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
-            if entry.path().is_dir() {
-                dirs.push(entry.path());
-            } else {
-                found.push(entry.path());
-            }
-        }
-    }
-    found
 }
 
 const RESOURCE: [(&str, &str); 9] = [
@@ -274,22 +207,22 @@ async fn killed_in_the_middle_of_an_upload_leaves_no_file_behind_after_a_restart
         stream.flush().unwrap();
         // The server has the first part in its temporary file.
         let deadline = Instant::now() + Duration::from_secs(10);
-        while files_in(&file_dir.join("tmp")).is_empty() {
+        while files_under(&file_dir.join("tmp")).is_empty() {
             assert!(Instant::now() < deadline, "the upload never reached the disk");
             std::thread::sleep(Duration::from_millis(20));
         }
         let mut server = server;
         unsafe { libc::kill(server.child.id() as i32, libc::SIGKILL) };
         let _ = server.child.wait();
-        assert_eq!(files_in(&file_dir).len(), 1, "the crash left its temporary file");
+        assert_eq!(files_under(&file_dir).len(), 1, "the crash left its temporary file");
         drop(stream);
 
         // Restarted after the leftovers are too old to belong to a request.
         std::thread::sleep(Duration::from_secs(5));
         let again = serve(&server_url, &dir, &extra, None);
         let deadline = Instant::now() + Duration::from_secs(20);
-        while !files_in(&file_dir).is_empty() {
-            assert!(Instant::now() < deadline, "the leftover is still there: {:?}", files_in(&file_dir));
+        while !files_under(&file_dir).is_empty() {
+            assert!(Instant::now() < deadline, "the leftover is still there: {:?}", files_under(&file_dir));
             std::thread::sleep(Duration::from_millis(100));
         }
         drop(again);
@@ -352,9 +285,9 @@ async fn a_full_disk_refuses_the_upload_politely_and_keeps_nothing() {
     );
     assert_eq!(after, 200, "the server keeps serving");
     assert!(
-        files_in(&file_dir).is_empty(),
+        files_under(&file_dir).is_empty(),
         "nothing half-written: {:?}",
-        files_in(&file_dir)
+        files_under(&file_dir)
     );
     let pool = sqlx::PgPool::connect(&url).await.unwrap();
     let resources: i64 = sqlx::query_scalar("SELECT count(*) FROM resources")

@@ -6,89 +6,15 @@
 
 mod common;
 
-use std::io::Read;
-use std::path::PathBuf;
-use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use common::SmtpSink;
 use common::database::fresh_database_url;
 use common::http_client::Client;
 use common::members::PASSWORD;
-use common::process::{free_port, http_get};
-use kolega::members::store::{self, Background, NewUser};
-use kolega::members::{Role, password};
+use common::process::{create_member_at, start_kolega};
+use kolega::members::Role;
 use kolega::notify::outbox::{self, NewMessage};
-
-struct Instance {
-    port: u16,
-    child: Child,
-}
-
-impl Drop for Instance {
-    fn drop(&mut self) {
-        unsafe { libc::kill(self.child.id() as i32, libc::SIGTERM) };
-        let _ = self.child.wait();
-    }
-}
-
-fn start(database_url: &str, data_dir: &PathBuf, smtp_url: &str) -> Instance {
-    let port = free_port();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_kolega"))
-        .arg("serve")
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("DATABASE_URL", database_url)
-        .env("KOLEGA_BIND", format!("127.0.0.1:{port}"))
-        // One public address for both, as behind a load balancer.
-        .env("KOLEGA_BASE_URL", "http://kolega.test")
-        .env("KOLEGA_DATA_DIR", data_dir)
-        .env("SMTP_URL", smtp_url)
-        .env("KOLEGA_MAIL_POLL_SECONDS", "1")
-        .env("RUST_LOG", "warn")
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("kolega starts");
-    let deadline = Instant::now() + Duration::from_secs(60);
-    loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            let mut stderr = String::new();
-            child
-                .stderr
-                .take()
-                .unwrap()
-                .read_to_string(&mut stderr)
-                .unwrap();
-            panic!("kolega exited with {status}:\n{stderr}");
-        }
-        if http_get(port, "/readyz").is_some_and(|r| r.starts_with("HTTP/1.1 200")) {
-            return Instance { port, child };
-        }
-        assert!(Instant::now() < deadline, "kolega did not get ready");
-        std::thread::sleep(Duration::from_millis(100));
-    }
-}
-
-async fn member(pool: &sqlx::PgPool, name: &str, email: &str, role: Role) {
-    let hash = password::hash(PASSWORD.to_owned()).await.unwrap();
-    let mut conn = pool.acquire().await.unwrap();
-    let background = Background {
-        profession: "practitioner".into(),
-        country: "RS".into(),
-        ..Background::default()
-    };
-    let new_user = NewUser {
-        email,
-        name,
-        role,
-        password_hash: &hash,
-        locale: "sr-Latn",
-        verified: true,
-    };
-    store::create_member(&mut conn, &new_user, &background)
-        .await
-        .unwrap();
-}
 
 fn sign_in(client: &Client, port: u16, email: &str) {
     let reply = client.post_form(port, "/login", &[("email", email), ("password", PASSWORD)]);
@@ -105,16 +31,20 @@ async fn two_instances_behave_as_one() {
     let (a, b) = {
         let (url, dir, smtp_url) = (url.clone(), data_dir.clone(), smtp.url());
         tokio::task::spawn_blocking(move || {
-            let a = start(&url, &dir, &smtp_url);
-            let b = start(&url, &dir, &smtp_url);
+            let envs = [
+                ("SMTP_URL", smtp_url.as_str()),
+                ("KOLEGA_MAIL_POLL_SECONDS", "1"),
+            ];
+            let a = start_kolega(&url, &dir, &envs, |_| {});
+            let b = start_kolega(&url, &dir, &envs, |_| {});
             (a, b)
         })
         .await
         .unwrap()
     };
-    member(&pool, "Jelena Stojanović", "jelena@fpn.rs", Role::Teacher).await;
-    member(&pool, "Ana Vuković", "ana@csr.rs", Role::Practitioner).await;
-    member(&pool, "Marko Ilić", "marko@csr.rs", Role::Practitioner).await;
+    create_member_at(&url, "Jelena Stojanović", "jelena@fpn.rs", Role::Teacher).await;
+    create_member_at(&url, "Ana Vuković", "ana@csr.rs", Role::Practitioner).await;
+    create_member_at(&url, "Marko Ilić", "marko@csr.rs", Role::Practitioner).await;
     let (pa, pb) = (a.port, b.port);
 
     // A session made on A works on B.
