@@ -237,3 +237,46 @@ async fn without_smtp_mail_is_written_to_eml_files() {
     assert!(content.contains("To: fajl@example.org"));
     assert!(content.contains("Subject: U datoteku") || content.contains("Subject: =?utf-8?"));
 }
+
+#[tokio::test]
+async fn mail_waits_while_the_smtp_server_is_down_and_goes_once_when_it_is_back() {
+    let app = TestApp::spawn().await;
+    for n in 0..5 {
+        outbox::enqueue(
+            &app.pool,
+            &message(&format!("clan{n}@example.org"), &format!("Poruka {n}")),
+            app.clock.now(),
+        )
+        .await
+        .unwrap();
+    }
+    // Nothing listens where the mail server should be.
+    let port = common::process::free_port();
+    let down = Worker {
+        mailer: Mailer::Smtp(
+            kolega::notify::transport::smtp_transport(&format!("smtp://127.0.0.1:{port}")).unwrap(),
+        ),
+        ..app.worker()
+    };
+    for _ in 0..3 {
+        let pass = down.run_once().await.unwrap();
+        assert_eq!(pass.sent + pass.failed, 0, "nothing sent, nothing given up");
+        app.clock.advance(Duration::minutes(5));
+    }
+    assert_eq!(
+        outbox::counts(&app.pool).await.unwrap().pending,
+        5,
+        "all of it waits"
+    );
+
+    // The server is back.
+    let delivered = app.deliver_mail().await;
+    let mut subjects: Vec<_> = delivered.iter().map(|m| m.subject.clone()).collect();
+    subjects.sort();
+    assert_eq!(
+        subjects,
+        ["Poruka 0", "Poruka 1", "Poruka 2", "Poruka 3", "Poruka 4"]
+    );
+    app.clock.advance(Duration::hours(3));
+    assert_eq!(app.deliver_mail().await.len(), 5, "and never again");
+}
