@@ -352,3 +352,112 @@ async fn sigterm_lets_a_request_in_flight_finish_before_stopping() {
         .unwrap();
     assert_eq!(resources, 1);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn killed_while_sending_mail_nothing_is_lost_and_a_resend_is_the_same_message() {
+    let scratch = Scratch::new("mailkill");
+    let url = fresh_database_url().await;
+    let smtp = common::SmtpSink::start().await;
+    let pool = sqlx::PgPool::connect(&url).await.unwrap();
+    const MESSAGES: i64 = 400;
+    sqlx::query(
+        "INSERT INTO outbox_messages (kind, recipient, language, subject, body_text, body_html, send_after, created_at)
+         SELECT 'test', 'clan' || i || '@example.org', 'sr-Latn', 'Poruka ' || i, 'Tekst.', '<p>Tekst.</p>', now(), now()
+         FROM generate_series(1, $1) AS i",
+    )
+    .bind(MESSAGES)
+    .execute(&pool)
+    .await
+    .unwrap();
+    let (server_url, dir, smtp_url) = (url.clone(), scratch.0.join("data"), smtp.url());
+    let envs = [
+        ("SMTP_URL", smtp_url.clone()),
+        ("KOLEGA_MAIL_POLL_SECONDS", "1".to_owned()),
+    ];
+    let server = tokio::task::spawn_blocking(move || {
+        let envs: Vec<(&str, &str)> = envs.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        start_kolega(&server_url, &dir, &envs, |_| {})
+    })
+    .await
+    .unwrap();
+    // Killed in the middle of sending.
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while smtp.messages().len() < 20 {
+        assert!(Instant::now() < deadline, "no mail went out");
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
+    let mut server = server;
+    unsafe { libc::kill(server.child.id() as i32, libc::SIGKILL) };
+    let _ = server.child.wait();
+    let unsent: i64 =
+        sqlx::query_scalar("SELECT count(*) FROM outbox_messages WHERE status = 'pending'")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+    assert!(
+        unsent > 0,
+        "killed before the end (all {MESSAGES} went too fast)"
+    );
+
+    // The dead worker's claims run out (ten minutes; here at once), and a
+    // new process sends the rest.
+    sqlx::query("UPDATE outbox_messages SET claimed_until = now() - interval '1 second' WHERE status = 'pending' AND claimed_until IS NOT NULL")
+        .execute(&pool)
+        .await
+        .unwrap();
+    let (server_url, dir) = (url.clone(), scratch.0.join("data"));
+    let again = tokio::task::spawn_blocking(move || {
+        let envs = [
+            ("SMTP_URL", smtp_url.as_str()),
+            ("KOLEGA_MAIL_POLL_SECONDS", "1"),
+        ];
+        start_kolega(&server_url, &dir, &envs, |_| {})
+    })
+    .await
+    .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        let pending: i64 =
+            sqlx::query_scalar("SELECT count(*) FROM outbox_messages WHERE status <> 'sent'")
+                .fetch_one(&pool)
+                .await
+                .unwrap();
+        if pending == 0 {
+            break;
+        }
+        if Instant::now() > deadline {
+            let statuses: Vec<(String, i64, Option<String>)> = sqlx::query_as(
+                "SELECT status, count(*), max(last_error) FROM outbox_messages GROUP BY status",
+            )
+            .fetch_all(&pool)
+            .await
+            .unwrap();
+            panic!("{pending} still unsent: {statuses:?}");
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    drop(again);
+    let received = smtp.messages();
+    let mut by_subject: std::collections::HashMap<String, Vec<String>> = Default::default();
+    for mail in &received {
+        by_subject
+            .entry(mail.subject.clone())
+            .or_default()
+            .push(mail.message_id.clone());
+    }
+    assert_eq!(by_subject.len() as i64, MESSAGES, "every message arrived");
+    for (subject, ids) in &by_subject {
+        let mut distinct = ids.clone();
+        distinct.dedup();
+        assert_eq!(
+            distinct.len(),
+            1,
+            "{subject} arrived as different messages: {ids:?}"
+        );
+    }
+    let resent = received.len() as i64 - MESSAGES;
+    assert!(
+        resent <= 20,
+        "only what was in flight at the kill may come twice ({resent})"
+    );
+}
