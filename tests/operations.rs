@@ -67,3 +67,33 @@ async fn metrics_are_not_found_from_other_addresses() {
         .await
         .assert_status(StatusCode::NOT_FOUND);
 }
+
+#[tokio::test]
+async fn with_log_format_json_every_log_line_is_a_json_object_with_the_request_id() {
+    let url = common::database::fresh_database_url().await;
+    let dir = std::env::temp_dir().join(format!("kolega-logs-{}", uuid::Uuid::new_v4()));
+    let log = tokio::task::spawn_blocking(move || {
+        let envs = [("LOG_FORMAT", "json"), ("RUST_LOG", "info")];
+        let mut server = common::process::start_kolega(&url, &dir, &envs, |_| {});
+        let page = common::process::http_get(server.port, "/nema-takve-stranice").unwrap();
+        assert!(page.starts_with("HTTP/1.1 404"));
+        unsafe { libc::kill(server.child.id() as i32, libc::SIGTERM) };
+        let _ = server.child.wait();
+        let log = std::fs::read_to_string(dir.join(format!("kolega-{}.log", server.port))).unwrap();
+        let _ = std::fs::remove_dir_all(&dir);
+        log
+    })
+    .await
+    .unwrap();
+    let lines: Vec<serde_json::Value> = log
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap_or_else(|_| panic!("not JSON: {line}")))
+        .collect();
+    assert!(lines.len() >= 3, "{log}");
+    assert!(lines.iter().all(|l| l["level"].is_string() && l["timestamp"].is_string()));
+    let request = lines
+        .iter()
+        .find(|l| l["span"]["path"] == "/nema-takve-stranice")
+        .unwrap_or_else(|| panic!("the request is logged with its path:\n{log}"));
+    assert!(request["span"]["id"].as_str().is_some_and(|id| id.len() == 36), "{request}");
+}
