@@ -66,10 +66,51 @@ pub fn render(markdown: &str) -> String {
     .map(|event| match event {
         Event::Html(html) | Event::InlineHtml(html) => Event::Text(html),
         other => other,
-    });
+    })
+    .filter(unkept_links_dropped());
     let mut unsafe_html = String::with_capacity(markdown.len() * 3 / 2);
     html::push_html(&mut unsafe_html, parser);
     SANITIZER.clean(&unsafe_html).to_string()
+}
+
+/// Links and images the sanitiser would strip of their address are
+/// dropped here as elements (their text stays): otherwise a
+/// `[x](javascript:…)` became `<a rel="…">x</a>` and an outside image an
+/// `<img alt="…">`, both invalid HTML (an `a` with `rel` needs `href`, an
+/// `img` needs `src`).
+fn unkept_links_dropped() -> impl FnMut(&Event<'_>) -> bool {
+    use pulldown_cmark::{Tag, TagEnd};
+    // Per open link or image: whether it is kept.
+    let mut open: Vec<bool> = Vec::new();
+    move |event| match event {
+        Event::Start(Tag::Link { dest_url, .. }) => {
+            let kept = link_kept(dest_url);
+            open.push(kept);
+            kept
+        }
+        Event::Start(Tag::Image { dest_url, .. }) => {
+            let kept = dest_url.starts_with('/') && !dest_url.starts_with("//");
+            open.push(kept);
+            kept
+        }
+        Event::End(TagEnd::Link) | Event::End(TagEnd::Image) => open.pop().unwrap_or(true),
+        _ => true,
+    }
+}
+
+/// Whether a link's address survives the sanitiser: relative, or one of
+/// its schemes.
+fn link_kept(url: &str) -> bool {
+    let url = url.trim_matches(|c: char| c.is_whitespace() || c.is_control());
+    let scheme_end =
+        url.find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.')));
+    match scheme_end {
+        Some(end) if end > 0 && url[end..].starts_with(':') => {
+            let scheme = url[..end].to_ascii_lowercase();
+            ["http", "https", "mailto", "tel"].contains(&scheme.as_str())
+        }
+        _ => true,
+    }
 }
 
 /// Texts shown on every view of a page (a group's or an event's
@@ -155,6 +196,24 @@ mod tests {
             "and again, from the cache"
         );
         assert_eq!(render_cached("drugi *tekst*"), render("drugi *tekst*"));
+    }
+
+    #[test]
+    fn a_link_or_image_whose_address_is_refused_is_text_not_an_element() {
+        for (source, text) in [
+            ("[klik](javascript:alert(1))", "klik"),
+            ("[klik]( JavaScript:alert(1))", "klik"),
+            ("![slika](https://example.org/x.png)", "slika"),
+        ] {
+            let html = render(source);
+            assert!(
+                !html.contains("<a") && !html.contains("<img"),
+                "{source}: {html}"
+            );
+            assert!(html.contains(text), "{source}: {html}");
+        }
+        assert!(render("[protokol](/library/x)").contains("href=\"/library/x\""));
+        assert!(render("![grafikon](/static/x.png)").contains("src=\"/static/x.png\""));
     }
 
     #[test]

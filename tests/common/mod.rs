@@ -8,6 +8,7 @@
 pub mod database;
 pub mod events;
 pub mod groups;
+pub mod hostile;
 pub mod html;
 pub mod http_client;
 pub mod library;

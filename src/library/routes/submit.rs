@@ -103,7 +103,12 @@ async fn read_multipart(
             continue;
         }
         let text = match field.text().await {
-            Ok(text) => text.chars().take(FIELD_LIMIT).collect(),
+            // PostgreSQL text cannot hold NUL (as in `Form`, see web/form.rs).
+            Ok(text) => text
+                .chars()
+                .filter(|c| *c != '\0')
+                .take(FIELD_LIMIT)
+                .collect(),
             Err(_) => String::new(),
         };
         fields.entry(name).or_default().push(text);
