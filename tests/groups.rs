@@ -826,3 +826,61 @@ async fn a_groups_threads_come_in_pages_with_pinned_first() {
     );
     assert!(!second.body.contains("rel=\"next\""));
 }
+
+#[tokio::test]
+async fn groups_of_one_name_opened_at_the_same_moment_all_open_with_their_own_address() {
+    let app = TestApp::spawn().await;
+    app.sign_in_as("Jelena Stojanović", "jelena@csr.rs", Role::Practitioner)
+        .await;
+    let page = app.get("/groups/new").await;
+    let fields: Vec<(String, String)> = [
+        ("name", "Intervizija"),
+        ("visibility", "public"),
+        ("language", "sr"),
+        ("description", "Opis."),
+    ]
+    .iter()
+    .map(|(k, v)| (k.to_string(), v.to_string()))
+    .collect();
+    assert_eq!(page.status, StatusCode::OK);
+    let opened = futures_like_join(
+        (0..8)
+            .map(|_| app.post_fields("/groups/new", &fields))
+            .collect(),
+    )
+    .await;
+    let mut places: Vec<String> = opened
+        .iter()
+        .map(|r| {
+            assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+            r.header("location").unwrap().to_owned()
+        })
+        .collect();
+    places.sort();
+    places.dedup();
+    assert_eq!(places.len(), 8, "{places:?}");
+}
+
+/// Runs the requests at the same time (no extra dependency for join_all).
+async fn futures_like_join<F: std::future::Future>(futures: Vec<F>) -> Vec<F::Output> {
+    let mut pinned: Vec<std::pin::Pin<Box<F>>> = futures.into_iter().map(Box::pin).collect();
+    let mut outputs: Vec<Option<F::Output>> = pinned.iter().map(|_| None).collect();
+    std::future::poll_fn(|cx| {
+        let mut pending = false;
+        for (future, output) in pinned.iter_mut().zip(outputs.iter_mut()) {
+            if output.is_none() {
+                match future.as_mut().poll(cx) {
+                    std::task::Poll::Ready(value) => *output = Some(value),
+                    std::task::Poll::Pending => pending = true,
+                }
+            }
+        }
+        if pending {
+            std::task::Poll::Pending
+        } else {
+            std::task::Poll::Ready(())
+        }
+    })
+    .await;
+    outputs.into_iter().map(Option::unwrap).collect()
+}

@@ -82,32 +82,45 @@ pub async fn create_group(
         slug if slug.is_empty() => "grupa".to_owned(),
         slug => slug.chars().take(60).collect(),
     };
-    let mut slug = base.clone();
-    let mut n = 2;
-    while store::slug_taken(&state.db, &slug).await? {
-        slug = format!("{base}-{n}");
-        n += 1;
-    }
     let join_code = form.class_group.is_some().then(super::new_join_code);
     let topics = form.topic_list();
-    let mut tx = state.db.begin().await?;
-    store::create_group(
-        &mut tx,
-        &NewGroup {
-            slug: &slug,
-            name: &form.name,
-            description: &form.description,
-            visibility: &form.visibility,
-            language: &form.language,
-            topics: &topics,
-            allow_anonymous: form.allow_anonymous.is_some(),
-            join_code: join_code.as_deref(),
-        },
-        user.user_id,
-        state.clock.now(),
-    )
-    .await?;
-    tx.commit().await?;
+    // The first free slug; two groups of one name opened at the same moment
+    // both see it free, so the loser of the insert takes the next one.
+    let mut n = 1;
+    let slug = loop {
+        let mut slug = base.clone();
+        while store::slug_taken(&state.db, &slug).await? {
+            n += 1;
+            slug = format!("{base}-{n}");
+        }
+        let mut tx = state.db.begin().await?;
+        let created = store::create_group(
+            &mut tx,
+            &NewGroup {
+                slug: &slug,
+                name: &form.name,
+                description: &form.description,
+                visibility: &form.visibility,
+                language: &form.language,
+                topics: &topics,
+                allow_anonymous: form.allow_anonymous.is_some(),
+                join_code: join_code.as_deref(),
+            },
+            user.user_id,
+            state.clock.now(),
+        )
+        .await;
+        match created {
+            Ok(_) => {
+                tx.commit().await?;
+                break slug;
+            }
+            Err(error) if crate::db::is_unique_violation(&error, "groups_slug_key") && n < 50 => {
+                n += 1;
+            }
+            Err(error) => return Err(error.into()),
+        }
+    };
     Ok(redirect_with(
         &format!("/groups/{slug}"),
         "group-created",
