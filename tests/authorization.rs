@@ -1471,29 +1471,52 @@ async fn every_post_route_refuses_a_forged_request() {
         .await;
     let mut checked = 0;
     let mut failures = Vec::new();
-    for route in parsed.iter().filter(|r| r.methods.iter().any(|m| m == "POST")) {
-        let path = common::routes::fill(&route.path, |_| "00000000-0000-4000-8000-000000000000".to_owned());
+    for route in parsed
+        .iter()
+        .filter(|r| r.methods.iter().any(|m| m == "POST"))
+    {
+        let path = common::routes::fill(&route.path, |_| {
+            "00000000-0000-4000-8000-000000000000".to_owned()
+        });
         let exempt = matches!(route.path.as_str(), "/unsubscribe" | "/hooks/email-bounce");
         // No token at all, a wrong one, and the right one from another site.
         let attempts: [(&[(&str, &str)], &[(&str, &str)]); 3] = [
             (&[("title", "x")], &[("sec-fetch-site", "same-origin")]),
-            (&[("csrf_token", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")], &[("sec-fetch-site", "same-origin")]),
-            (&[("csrf_token", token.as_str())], &[("sec-fetch-site", "cross-site"), ("origin", "https://evil.example")]),
+            (
+                &[("csrf_token", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")],
+                &[("sec-fetch-site", "same-origin")],
+            ),
+            (
+                &[("csrf_token", token.as_str())],
+                &[
+                    ("sec-fetch-site", "cross-site"),
+                    ("origin", "https://evil.example"),
+                ],
+            ),
         ];
         for (fields, headers) in attempts {
             let response = app.post_form_with(&path, fields, headers).await;
             checked += 1;
             let refused = response.status == StatusCode::FORBIDDEN
-                && response.body.contains("Obrazac je istekao ili nije poslat sa ove stranice");
+                && response
+                    .body
+                    .contains("Obrazac je istekao ili nije poslat sa ove stranice");
             if exempt == refused {
-                failures.push(format!("{} {path} {headers:?}: {}", route.path, response.status));
+                failures.push(format!(
+                    "{} {path} {headers:?}: {}",
+                    route.path, response.status
+                ));
             }
         }
     }
     let after: i64 = app
         .count("SELECT (SELECT count(*) FROM groups) + (SELECT count(*) FROM events) + (SELECT count(*) FROM resources)")
         .await;
-    assert!(failures.is_empty(), "not refused as forgeries:\n{}", failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "not refused as forgeries:\n{}",
+        failures.join("\n")
+    );
     assert_eq!(before, after, "nothing was made");
     assert!(checked > 150, "{checked} forged requests");
 }

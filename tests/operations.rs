@@ -90,10 +90,19 @@ async fn with_log_format_json_every_log_line_is_a_json_object_with_the_request_i
         .map(|line| serde_json::from_str(line).unwrap_or_else(|_| panic!("not JSON: {line}")))
         .collect();
     assert!(lines.len() >= 3, "{log}");
-    assert!(lines.iter().all(|l| l["level"].is_string() && l["timestamp"].is_string()));
+    assert!(
+        lines
+            .iter()
+            .all(|l| l["level"].is_string() && l["timestamp"].is_string())
+    );
     let request = lines
         .iter()
         .find(|l| l["span"]["path"] == "/nema-takve-stranice")
         .unwrap_or_else(|| panic!("the request is logged with its path:\n{log}"));
-    assert!(request["span"]["id"].as_str().is_some_and(|id| id.len() == 36), "{request}");
+    assert!(
+        request["span"]["id"]
+            .as_str()
+            .is_some_and(|id| id.len() == 36),
+        "{request}"
+    );
 }
