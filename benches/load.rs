@@ -166,9 +166,17 @@ fn main() -> anyhow::Result<()> {
         Scenario::page("search, rare word", "/search?q=odgovor", member),
         Scenario::page("library, browse with facets", "/library", member),
         Scenario::page("library search, broad word", "/library?q=porodica", member),
-        Scenario::page("library search, rare word", "/library?q=prosjacenje", member),
+        Scenario::page(
+            "library search, rare word",
+            "/library?q=prosjacenje",
+            member,
+        ),
         Scenario::page("directory search, common word", "/members?q=cacak", member),
-        Scenario::page("directory search, rare name", "/members?q=broj+4711", member),
+        Scenario::page(
+            "directory search, rare name",
+            "/members?q=broj+4711",
+            member,
+        ),
         Scenario::page("service map, browse", "/services", None),
         Scenario::page("service map, broadest word", "/services?q=centar", None),
         Scenario::page("service map, rare word", "/services?q=hipoterapija", None),
@@ -215,12 +223,7 @@ fn main() -> anyhow::Result<()> {
             )?;
         }
         reset_peak_memory(server.id());
-        let result = load(
-            port,
-            scenario,
-            connections,
-            Duration::from_secs(seconds),
-        );
+        let result = load(port, scenario, connections, Duration::from_secs(seconds));
         let peak_kb = peak_memory_kb(server.id());
         eprintln!(
             "{:<40} {:>8.0} req/s  p50 {:>7.2} ms  p99 {:>7.2} ms  errors {}  peak {:.0} MiB",
@@ -278,7 +281,9 @@ fn sign_in_scenario(connections: usize) -> Scenario {
                 post: true,
                 path: "/login".into(),
                 cookie: Some(format!("kolega_csrf={csrf}")),
-                body: format!("csrf_token={csrf}&email=clan{n}%40bench.example&password={PASSWORD}"),
+                body: format!(
+                    "csrf_token={csrf}&email=clan{n}%40bench.example&password={PASSWORD}"
+                ),
             }
         }),
     }
@@ -346,7 +351,10 @@ fn mixed_scenario(
                 0 => "/".to_owned(),
                 1 => format!("/groups/{slug}"),
                 2 | 5 => format!("/groups/{slug}/t/{thread_id}"),
-                3 => format!("/search?q={}", MIXED_SEARCHES[(random >> 16) as usize % MIXED_SEARCHES.len()]),
+                3 => format!(
+                    "/search?q={}",
+                    MIXED_SEARCHES[(random >> 16) as usize % MIXED_SEARCHES.len()]
+                ),
                 _ => format!("/events/{}", events[(random >> 16) as usize % events.len()]),
             };
             if kind == 5 {
@@ -600,7 +608,11 @@ fn wait_for_health(port: u16, server: &mut Child) -> anyhow::Result<()> {
                 cookie: None,
                 body: String::new(),
             };
-            if conn.send(&health).map(|status| status == 200).unwrap_or(false) {
+            if conn
+                .send(&health)
+                .map(|status| status == 200)
+                .unwrap_or(false)
+            {
                 return Ok(());
             }
         }
