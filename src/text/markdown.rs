@@ -83,8 +83,8 @@ fn unkept_links_dropped() -> impl FnMut(&Event<'_>) -> bool {
     // Per open link or image: whether it is kept.
     let mut open: Vec<bool> = Vec::new();
     move |event| match event {
-        Event::Start(Tag::Link { dest_url, .. }) => {
-            let kept = link_kept(dest_url);
+        Event::Start(link @ Tag::Link { .. }) => {
+            let kept = link_kept(link);
             open.push(kept);
             kept
         }
@@ -98,19 +98,20 @@ fn unkept_links_dropped() -> impl FnMut(&Event<'_>) -> bool {
     }
 }
 
-/// Whether a link's address survives the sanitiser: relative, or one of
-/// its schemes.
-fn link_kept(url: &str) -> bool {
-    let url = url.trim_matches(|c: char| c.is_whitespace() || c.is_control());
-    let scheme_end =
-        url.find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.')));
-    match scheme_end {
-        Some(end) if end > 0 && url[end..].starts_with(':') => {
-            let scheme = url[..end].to_ascii_lowercase();
-            ["http", "https", "mailto", "tel"].contains(&scheme.as_str())
-        }
-        _ => true,
-    }
+/// Whether a link's address survives the sanitiser: its own verdict on the
+/// link alone (a scheme check here missed addresses it cannot parse, such
+/// as `http:` or `https://[`, which lost their `href`).
+fn link_kept(link: &pulldown_cmark::Tag<'_>) -> bool {
+    let mut probe = String::new();
+    html::push_html(
+        &mut probe,
+        [
+            Event::Start(link.clone()),
+            Event::End(pulldown_cmark::TagEnd::Link),
+        ]
+        .into_iter(),
+    );
+    SANITIZER.clean(&probe).to_string().starts_with("<a href=")
 }
 
 /// Texts shown on every view of a page (a group's or an event's
@@ -288,6 +289,18 @@ mod tests {
             .skip(1)
             .filter_map(|rest| rest.split_once('>').map(|(tag, _)| tag))
             .collect()
+    }
+
+    #[test]
+    fn links_the_sanitiser_cannot_parse_are_text() {
+        for link in [
+            "[x](http:)",
+            "[x](<https://[>)",
+            "[x](http://a:99999 \" href=\")",
+        ] {
+            assert!(!render(link).contains("<a"), "{link}: {}", render(link));
+        }
+        assert!(render("[x](/pravila)").contains("<a href=\"/pravila\""));
     }
 
     #[test]

@@ -33,10 +33,11 @@ impl Finding {
 /// What `text` seems to contain, each kind once, in a stable order.
 pub fn scan(text: &str) -> Vec<Finding> {
     let mut found = Vec::new();
-    let runs = digit_runs(text);
-    if runs.iter().any(|run| run.len() == 13 && is_valid_jmbg(run)) {
+    let grouped_runs = digit_runs(text);
+    if grouped_runs.iter().any(|groups| contains_jmbg(groups)) {
         found.push(Finding::Jmbg);
     }
+    let runs: Vec<String> = grouped_runs.iter().map(|groups| groups.concat()).collect();
     if runs.iter().any(|run| looks_like_phone(run)) {
         found.push(Finding::Phone);
     }
@@ -73,27 +74,49 @@ fn has_street_address(text: &str) -> bool {
 }
 
 /// Runs of digits, allowing the separators people put inside phone numbers
-/// (space, dash, slash, dot) and a leading `+`.
-fn digit_runs(text: &str) -> Vec<String> {
+/// (space, dash, slash, dot) and a leading `+`; each run as its groups
+/// (the digits between separators), since numbers written next to each
+/// other ("JMBG i telefon: 0101990710008 064 123 4567") make one run.
+fn digit_runs(text: &str) -> Vec<Vec<String>> {
     let mut runs = Vec::new();
+    let mut groups = Vec::new();
     let mut current = String::new();
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
-        if c.is_ascii_digit() || (c == '+' && current.is_empty()) {
+        let starts_number =
+            c == '+' && current.is_empty() && chars.peek().is_some_and(char::is_ascii_digit);
+        if c.is_ascii_digit() || starts_number {
             current.push(c);
         } else if matches!(c, ' ' | '-' | '/' | '.')
             && !current.is_empty()
             && chars.peek().is_some_and(char::is_ascii_digit)
         {
-            continue;
+            groups.push(std::mem::take(&mut current));
         } else if !current.is_empty() {
-            runs.push(std::mem::take(&mut current));
+            groups.push(std::mem::take(&mut current));
+            runs.push(std::mem::take(&mut groups));
         }
     }
     if !current.is_empty() {
-        runs.push(current);
+        groups.push(current);
+        runs.push(groups);
     }
     runs
+}
+
+/// Whether whole consecutive groups of a run spell a valid JMBG (13 digits,
+/// in one piece or written in groups), wherever in the run they stand.
+fn contains_jmbg(groups: &[String]) -> bool {
+    (0..groups.len()).any(|start| {
+        let mut digits = String::new();
+        for group in &groups[start..] {
+            digits.push_str(group.trim_start_matches('+'));
+            if digits.len() >= 13 {
+                break;
+            }
+        }
+        digits.len() == 13 && is_valid_jmbg(&digits)
+    })
 }
 
 /// JMBG: DDMMYYYRRBBBK, K from the weighted sum mod 11.
@@ -202,6 +225,13 @@ mod tests {
             scan("JMBG 0101-990-710-008 sa crticama"),
             vec![Finding::Jmbg]
         );
+        assert_eq!(
+            scan("JMBG i telefon: 0101990710008 064 123 4567"),
+            vec![Finding::Jmbg],
+            "next to another number"
+        );
+        assert_eq!(scan("br. 12 0101990710008"), vec![Finding::Jmbg]);
+        assert_eq!(scan("majka + 064 123 4567"), vec![Finding::Phone]);
         assert_eq!(
             scan("Porodica živi u ulici Kralja Petra 12 u Nišu."),
             vec![Finding::Address]

@@ -10,6 +10,11 @@ pub fn normalize(text: &str) -> String {
     let mut last_was_space = true;
     for c in latin.chars().flat_map(char::to_lowercase) {
         let c = fold_diacritic(c);
+        // A letter written with a combining mark ("c" + U+030C for "č",
+        // as decomposed Unicode has it) is the letter: the mark goes.
+        if ('\u{300}'..='\u{36f}').contains(&c) {
+            continue;
+        }
         if c.is_alphanumeric() {
             if c == 'đ' {
                 out.push_str("dj");
@@ -74,6 +79,7 @@ mod tests {
         assert_eq!(normalize("cěntar"), normalize("центар"));
         assert_eq!(normalize("socijalni"), normalize("социјални"));
         assert_eq!(normalize("Đurđevdan"), normalize("Djurdjevdan"));
+        assert_eq!(normalize("C\u{30c}ac\u{30c}ak"), "cacak", "decomposed č");
     }
 
     #[test]
