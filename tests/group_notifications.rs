@@ -232,3 +232,40 @@ async fn anonymous_authors_stay_anonymous_in_emails() {
     assert!(to_milica.text.contains("Anonimni kolega"));
     assert!(!to_milica.text.contains("Nikola"));
 }
+
+#[tokio::test]
+async fn a_thread_title_is_one_line_in_the_page_and_the_mail_subject() {
+    let app = TestApp::spawn().await;
+    app.create_member("Ana Vuković", "ana@csr.rs", Role::Practitioner)
+        .await;
+    app.sign_in_as("Jelena Stojanović", "jelena@csr.rs", Role::Practitioner)
+        .await;
+    let group = app.open_group("Rad sa migrantima", "public", &[]).await;
+    app.switch_to("ana@csr.rs").await;
+    app.join_group(&group).await;
+    app.submit_form(&group, &format!("{group}/follow"), &[("follow", "yes")])
+        .await;
+    let at_once = [("new_thread", "immediately"), ("digest_hour", "7")]
+        .map(|(k, v)| (k.to_owned(), v.to_owned()));
+    app.post_fields("/settings/notifications", &at_once).await;
+
+    app.switch_to("jelena@csr.rs").await;
+    // A form posted by a script (a browser's one-line field cannot hold it).
+    let thread = app
+        .start_thread(
+            &group,
+            "Deca bez pratnje\r\nu prihvatnim\u{2028}centrima",
+            "Iskustva?",
+        )
+        .await;
+    assert_eq!(
+        app.get(&thread).await.h1(),
+        "Deca bez pratnje u prihvatnim centrima"
+    );
+    let mail = app.deliver_mail().await;
+    let to_ana = mail.iter().find(|m| m.to == "ana@csr.rs").unwrap();
+    assert_eq!(
+        to_ana.subject,
+        "Nova tema u grupi „Rad sa migrantima”: Deca bez pratnje u prihvatnim centrima"
+    );
+}

@@ -856,3 +856,64 @@ async fn featured_resources_reach_the_home_page_only_for_those_who_may_open_them
     assert!(!home.contains("Vodič za hraniteljske"));
     assert!(home.contains("Još ništa nije istaknuto.") && home.contains("href=\"/library\""));
 }
+
+/// A feed reader decides whether to fetch the entries from the feed's own
+/// `<updated>`: an edit of an older resource must move it, or readers never
+/// see the change.
+#[tokio::test]
+async fn the_feed_is_updated_when_any_entry_in_it_changes() {
+    let app = TestApp::spawn().await;
+    app.create_member("Milica Jovanović", "milica@kolega.rs", Role::Moderator)
+        .await;
+    app.sign_in_as("Ana Vuković", "ana@csr.rs", Role::Practitioner)
+        .await;
+    let mut published = Vec::new();
+    for (title, url) in [
+        ("Protokol o postupanju", "https://example.org/protokol"),
+        ("Vodič za hranitelje", "https://example.org/vodic"),
+    ] {
+        app.switch_to("ana@csr.rs").await;
+        let mut fields = protocol();
+        fields[0] = ("title", title);
+        fields.push(("external_url", url));
+        let resource = app
+            .upload_resource(&fields, None)
+            .await
+            .header("location")
+            .unwrap()
+            .to_owned();
+        app.submit_form(&resource, &format!("{resource}/submit"), &[])
+            .await;
+        app.switch_to("milica@kolega.rs").await;
+        app.submit_form(
+            &resource,
+            &format!("{resource}/decide"),
+            &[("action", "publish")],
+        )
+        .await;
+        published.push(resource);
+        app.clock.advance(chrono::Duration::hours(1));
+    }
+    let feed_updated = |body: &str| {
+        let start = body.find("<updated>").unwrap() + "<updated>".len();
+        let end = start + body[start..].find("</updated>").unwrap();
+        chrono::DateTime::parse_from_rfc3339(&body[start..end]).unwrap()
+    };
+    let before = feed_updated(&app.get("/library/feed.atom").await.body);
+
+    // A moderator features the older resource an hour later.
+    let edited_at = app.clock.now();
+    app.submit_form(
+        &published[0],
+        &format!("{}/decide", published[0]),
+        &[("action", "flags"), ("featured", "yes")],
+    )
+    .await;
+
+    let after = feed_updated(&app.get("/library/feed.atom").await.body);
+    assert!(
+        after > before,
+        "the feed's <updated> moved: {before} → {after}"
+    );
+    assert_eq!(after, edited_at);
+}

@@ -81,7 +81,7 @@ impl EventForm {
         locale: Locale,
         group_id: Option<Uuid>,
     ) -> Result<EventInput, FormErrors> {
-        self.title = self.title.trim().to_owned();
+        self.title = crate::text::one_line(&self.title);
         self.city = self.city.trim().to_owned();
         self.online_link = self.online_link.trim().to_owned();
         let mut errors = FormErrors::new(locale);

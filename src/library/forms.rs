@@ -86,7 +86,7 @@ impl ResourceForm {
         known_topics: &[String],
         has_file: bool,
     ) -> Result<ResourceInput, FormErrors> {
-        self.title = self.title.trim().to_owned();
+        self.title = crate::text::one_line(&self.title);
         self.external_url = self.external_url.trim().to_owned();
         let mut errors = FormErrors::new(locale);
         if self.title.chars().count() < 3 {

@@ -8,6 +8,8 @@ use std::sync::{LazyLock, Mutex};
 use ammonia::{Builder, UrlRelative};
 use pulldown_cmark::{Event, Options, Parser, html};
 
+use super::site_path::is_site_path;
+
 static SANITIZER: LazyLock<Builder<'static>> = LazyLock::new(|| {
     let tags: HashSet<&str> = [
         "p",
@@ -48,9 +50,7 @@ static SANITIZER: LazyLock<Builder<'static>> = LazyLock::new(|| {
         .url_relative(UrlRelative::PassThrough)
         .attribute_filter(|element, attribute, value| match (element, attribute) {
             // Images only from the site itself: a same-site path, never another host.
-            ("img", "src") => {
-                (value.starts_with('/') && !value.starts_with("//")).then(|| value.into())
-            }
+            ("img", "src") => is_site_path(value).then(|| value.into()),
             _ => Some(value.into()),
         });
     builder
@@ -89,7 +89,7 @@ fn unkept_links_dropped() -> impl FnMut(&Event<'_>) -> bool {
             kept
         }
         Event::Start(Tag::Image { dest_url, .. }) => {
-            let kept = dest_url.starts_with('/') && !dest_url.starts_with("//");
+            let kept = is_site_path(dest_url);
             open.push(kept);
             kept
         }
@@ -306,5 +306,18 @@ mod tests {
     #[test]
     fn images_from_the_site_itself_are_kept() {
         assert!(render("![shema](/files/shema.png)").contains("src=\"/files/shema.png\""));
+    }
+
+    #[test]
+    fn an_image_a_browser_would_fetch_from_another_host_is_refused() {
+        // Browsers read `\` as `/`: `/\evil.example/x.png` is `//evil.example/x.png`.
+        for image in [
+            "![x](/\\evil.example/x.png)",
+            "![x](</\tevil.example/x.png>)",
+            "![x](//evil.example/x.png)",
+        ] {
+            let html = render(image);
+            assert!(!html.contains("<img"), "{image}: {html}");
+        }
     }
 }

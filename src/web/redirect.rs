@@ -3,17 +3,12 @@
 
 use axum::response::Redirect;
 
+use crate::text::site_path::is_site_path;
+
 /// `next` if it is a same-site path, otherwise `fallback`.
 pub fn safe_next<'a>(next: Option<&'a str>, fallback: &'a str) -> &'a str {
     match next {
-        Some(path)
-            if path.starts_with('/')
-                && !path.starts_with("//")
-                && !path.starts_with("/\\")
-                && !path.chars().any(|c| c.is_control()) =>
-        {
-            path
-        }
+        Some(path) if is_site_path(path) => path,
         _ => fallback,
     }
 }

@@ -23,7 +23,7 @@ pub struct GroupForm {
 
 impl GroupForm {
     pub fn validate(&mut self, locale: Locale) -> FormErrors {
-        self.name = self.name.trim().to_owned();
+        self.name = crate::text::one_line(&self.name);
         let mut errors = FormErrors::new(locale);
         if self.name.chars().count() < 3 {
             errors.add("name", "error-group-name");
@@ -64,7 +64,7 @@ impl PostForm {
     /// Checks the text. A JMBG always blocks; other personal data blocks
     /// until the author confirms. Returns the errors and the warnings to show.
     pub fn validate(&mut self, locale: Locale, needs_title: bool) -> (FormErrors, Vec<String>) {
-        self.title = self.title.trim().to_owned();
+        self.title = crate::text::one_line(&self.title);
         let mut errors = FormErrors::new(locale);
         if needs_title && self.title.chars().count() < 3 {
             errors.add("title", "error-thread-title");

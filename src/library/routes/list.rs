@@ -92,9 +92,12 @@ pub async fn feed(State(state): State<AppState>) -> AppResult<Response> {
     let resources = store::newest(&state.db, 50).await?;
     let body = askama::Template::render(&Feed {
         base_url: state.config.base_url.clone(),
+        // The feed changed when any entry in it last changed (an edit of an
+        // older resource too), not when the newest one was published.
         updated: resources
-            .first()
-            .and_then(|r| r.published_at)
+            .iter()
+            .map(|r| r.updated_at)
+            .max()
             .unwrap_or_else(|| state.clock.now()),
         resources,
     })?;
