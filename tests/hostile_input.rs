@@ -457,18 +457,16 @@ fn problems(response: &TestResponse) -> Vec<String> {
             &response.body[..response.body.len().min(200)]
         ));
     }
-    if html {
-        if let Some(marker) = hostile::raw_markup(&response.body) {
-            let around = marker
-                .split_whitespace()
-                .last()
-                .unwrap_or_default()
-                .to_owned();
-            out.push(format!(
-                "unescaped {marker:?}: …{}…",
-                excerpt(&response.body, &around)
-            ));
-        }
+    if html && let Some(marker) = hostile::raw_markup(&response.body) {
+        let around = marker
+            .split_whitespace()
+            .last()
+            .unwrap_or_default()
+            .to_owned();
+        out.push(format!(
+            "unescaped {marker:?}: …{}…",
+            excerpt(&response.body, &around)
+        ));
     }
     out
 }
@@ -573,17 +571,17 @@ async fn try_one(
             response.status
         ));
     }
-    if response.status.is_redirection() {
-        if let Some(location) = response.header("location") {
-            let location = location.strip_prefix(BASE_URL).unwrap_or(location);
-            if location.starts_with('/') && !location.starts_with("/login") {
-                let next = app.get(location).await;
-                out.extend(
-                    problems(&next)
-                        .into_iter()
-                        .map(|p| format!("{context}, then GET {location}: {p}")),
-                );
-            }
+    if response.status.is_redirection()
+        && let Some(location) = response.header("location")
+    {
+        let location = location.strip_prefix(BASE_URL).unwrap_or(location);
+        if location.starts_with('/') && !location.starts_with("/login") {
+            let next = app.get(location).await;
+            out.extend(
+                problems(&next)
+                    .into_iter()
+                    .map(|p| format!("{context}, then GET {location}: {p}")),
+            );
         }
     }
     out
@@ -657,10 +655,11 @@ async fn fuzz_form(app: &TestApp, who: Who, form: &Form, handle: &str, run: &mut
     }
     if let Some(first) = text_fields.first() {
         for payload in hostile::ONCE_PER_FORM {
-            if form.method == "GET" && matches!(payload, Payload::Raw(_) | Payload::Long(_)) {
-                if matches!(payload, Payload::Long(n) if *n > 8 * 1024) {
-                    continue;
-                }
+            if form.method == "GET"
+                && matches!(payload, Payload::Raw(_) | Payload::Long(_))
+                && matches!(payload, Payload::Long(n) if *n > 8 * 1024)
+            {
+                continue;
             }
             if form.method == "GET" && matches!(payload, Payload::Raw(_)) {
                 continue;

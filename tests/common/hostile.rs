@@ -242,15 +242,15 @@ impl Form {
         let mut radios_done: Vec<String> = Vec::new();
         let mut checkbox_groups: Vec<(String, usize, bool)> = Vec::new();
         for c in &self.controls {
-            if let ControlKind::Input(t) = &c.kind {
-                if t == "checkbox" {
-                    match checkbox_groups.iter_mut().find(|(n, _, _)| *n == c.name) {
-                        Some(group) => {
-                            group.1 += 1;
-                            group.2 |= c.checked;
-                        }
-                        None => checkbox_groups.push((c.name.clone(), 1, c.checked)),
+            if let ControlKind::Input(t) = &c.kind
+                && t == "checkbox"
+            {
+                match checkbox_groups.iter_mut().find(|(n, _, _)| *n == c.name) {
+                    Some(group) => {
+                        group.1 += 1;
+                        group.2 |= c.checked;
                     }
+                    None => checkbox_groups.push((c.name.clone(), 1, c.checked)),
                 }
             }
         }

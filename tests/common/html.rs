@@ -11,10 +11,10 @@ pub fn hidden_fields(html: &str, action: &str) -> Option<Vec<(String, String)>> 
     let mut fields = Vec::new();
     for input in form.split("<input").skip(1) {
         let tag = &input[..input.find('>').unwrap_or(input.len())];
-        if attribute(tag, "type").as_deref() == Some("hidden") {
-            if let (Some(name), Some(value)) = (attribute(tag, "name"), attribute(tag, "value")) {
-                fields.push((name, value));
-            }
+        if attribute(tag, "type").as_deref() == Some("hidden")
+            && let (Some(name), Some(value)) = (attribute(tag, "name"), attribute(tag, "value"))
+        {
+            fields.push((name, value));
         }
     }
     Some(fields)
