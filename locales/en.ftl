@@ -663,7 +663,11 @@ error-event-datetime-skipped = This time does not exist that day: the clocks mov
 error-event-ends-before-start = The event must end after it starts.
 error-event-audience = Choose who may come.
 error-event-capacity = Enter a number of places (at least 1), or leave it empty.
-error-event-link = The online link must start with https://.
+error-event-link = Enter the link's full address, starting with https://.
+error-event-link-characters = The link's address must not contain spaces or the characters < > ".
+error-event-link-credentials = The link's address must not contain a user name or password.
+error-event-in-past = This date has passed. Check the year and month; if you are entering an event that took place, for the record, confirm it below.
+event-field-past-confirm = Yes, this event has already taken place (I am entering it for the record).
 error-event-where = Give an online link, an address or a city.
 error-event-points = Enter licence points between 0 and 100.
 calendar-feed-title = My calendar
@@ -683,10 +687,21 @@ email-event-changed-subject = Changed: { $title }
 email-event-changed-body = The time or place of "{ $title }" has changed. It is now { $when } (Belgrade time). The updated calendar file is attached.
 email-event-cancelled-subject = Cancelled: { $title }
 email-event-cancelled-body = "{ $title }", planned for { $when }, is cancelled.
-email-event-reminder-day-subject = Tomorrow: { $title }
-email-event-reminder-day-body = A reminder: "{ $title }" is on { $when } (Belgrade time).
-email-event-reminder-hour-subject = In an hour: { $title }
-email-event-reminder-hour-body = "{ $title }" starts in an hour: { $when } (Belgrade time).
+email-event-reminder-day-subject = { $day ->
+    [today] Today: { $title }
+   *[tomorrow] Tomorrow: { $title }
+}
+email-event-reminder-day-body = A reminder: "{ $title }" starts { $left }, on { $when } (Belgrade time).
+email-event-reminder-hour-subject = Starts { $left }: { $title }
+email-event-reminder-hour-body = "{ $title }" starts { $left }: { $when } (Belgrade time).
+event-in-minutes = { $count ->
+    [one] in { $count } minute
+   *[other] in { $count } minutes
+}
+event-in-hours = { $count ->
+    [one] in { $count } hour
+   *[other] in { $count } hours
+}
 event-after-title = Recording and materials
 event-watch-recording = Watch the recording
 event-recording-for-registered = The recording is available to registered participants.

@@ -672,7 +672,11 @@ error-event-datetime-skipped = Tog dana ovo vreme ne postoji: sat se pomera sa 0
 error-event-ends-before-start = Događaj mora da se završi posle početka.
 error-event-audience = Izaberite ko može da dođe.
 error-event-capacity = Upišite broj mesta (najmanje 1) ili ostavite prazno.
-error-event-link = Link mora da počinje sa https://.
+error-event-link = Upišite punu adresu linka, koja počinje sa https://.
+error-event-link-characters = Adresa linka ne sme da sadrži razmake ni znakove < > ".
+error-event-link-credentials = Adresa linka ne sme da sadrži korisničko ime ni lozinku.
+error-event-in-past = Ovaj datum je prošao. Proverite godinu i mesec; ako unosite održan događaj radi evidencije, potvrdite to ispod.
+event-field-past-confirm = Da, ovaj događaj je već održan (unosim ga radi evidencije).
 error-event-where = Upišite link, adresu ili grad.
 error-event-points = Upišite broj bodova od 0 do 100.
 calendar-feed-title = Moj kalendar
@@ -692,10 +696,23 @@ email-event-changed-subject = Izmena: { $title }
 email-event-changed-body = Promenjeno je vreme ili mesto događaja „{ $title }”. Sada je { $when } (po beogradskom vremenu). Izmenjeni kalendarski fajl je u prilogu.
 email-event-cancelled-subject = Otkazano: { $title }
 email-event-cancelled-body = „{ $title }”, planiran za { $when }, je otkazan.
-email-event-reminder-day-subject = Sutra: { $title }
-email-event-reminder-day-body = Podsetnik: „{ $title }” je { $when } (po beogradskom vremenu).
-email-event-reminder-hour-subject = Za sat vremena: { $title }
-email-event-reminder-hour-body = „{ $title }” počinje za sat vremena: { $when } (po beogradskom vremenu).
+email-event-reminder-day-subject = { $day ->
+    [today] Danas: { $title }
+   *[tomorrow] Sutra: { $title }
+}
+email-event-reminder-day-body = Podsetnik: „{ $title }” počinje { $left }, { $when } (po beogradskom vremenu).
+email-event-reminder-hour-subject = Počinje { $left }: { $title }
+email-event-reminder-hour-body = „{ $title }” počinje { $left }: { $when } (po beogradskom vremenu).
+event-in-minutes = { $count ->
+    [one] za { $count } minut
+    [few] za { $count } minuta
+   *[other] za { $count } minuta
+}
+event-in-hours = { $count ->
+    [one] za { $count } sat
+    [few] za { $count } sata
+   *[other] za { $count } sati
+}
 event-after-title = Snimak i materijali
 event-watch-recording = Pogledaj snimak
 event-recording-for-registered = Snimak je dostupan prijavljenim učesnicima.

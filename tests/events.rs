@@ -432,6 +432,11 @@ async fn reminders_go_out_a_day_and_an_hour_before_once_each_and_not_to_people_w
     assert_eq!(mail.len(), 1);
     assert_eq!(mail[0].to, "ana@csr.rs");
     assert!(mail[0].subject.starts_with("Sutra"));
+    assert!(
+        mail[0].text.contains("počinje za 23 sata"),
+        "{}",
+        mail[0].text
+    );
     assert!(mail[0].text.contains(LINK));
 
     // → 1 December 16:10 UTC, 50 minutes before the start.
@@ -440,7 +445,11 @@ async fn reminders_go_out_a_day_and_an_hour_before_once_each_and_not_to_people_w
     assert_eq!(remind().await.unwrap(), 1);
     assert_eq!(remind().await.unwrap(), 0);
     let mail = app.deliver_new_mail().await;
-    assert!(mail[0].subject.starts_with("Za sat vremena"));
+    assert!(
+        mail[0].subject.starts_with("Počinje za 50 minuta"),
+        "the time really left: {}",
+        mail[0].subject
+    );
     assert_eq!(mail[0].to, "ana@csr.rs");
 }
 

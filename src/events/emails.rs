@@ -2,6 +2,8 @@
 //! a place; a confidential event (one of a closed or secret group's, such
 //! as a supervision meeting) is named by its kind and time only.
 
+use chrono::{DateTime, Utc};
+
 use super::ics;
 use super::store::EventView;
 use super::times;
@@ -49,12 +51,21 @@ impl Notice {
         }
     }
 
-    /// Whether the message carries the calendar entry.
-    fn with_calendar(self) -> bool {
-        matches!(
-            self,
-            Notice::Registered | Notice::Promoted | Notice::Changed | Notice::Cancelled
-        )
+    /// The iTIP method of the calendar entry the message carries, if it
+    /// carries one. A cancellation is a CANCEL (same UID, higher SEQUENCE,
+    /// STATUS:CANCELLED) so calendars take the entry out; everything else
+    /// publishes the entry as it now is. Reminders carry it too: the first
+    /// mail may never have been opened on the device at hand.
+    fn calendar_method(self) -> Option<&'static str> {
+        match self {
+            Notice::Registered
+            | Notice::Promoted
+            | Notice::Changed
+            | Notice::ReminderDay
+            | Notice::ReminderHour => Some("PUBLISH"),
+            Notice::Cancelled => Some("CANCEL"),
+            Notice::Waitlisted | Notice::Recording => None,
+        }
     }
 }
 
@@ -76,8 +87,39 @@ pub fn notice(
     notice: Notice,
     has_place: bool,
 ) -> Notification {
+    notice_with(e, name, event, notice, has_place, Args::new())
+}
+
+/// A reminder to someone with a place, saying how long is really left at
+/// `now` (the job may run late, or the event be made shortly before it
+/// starts) and, for the day reminder, whether it is today or tomorrow.
+pub fn reminder(
+    e: &EmailContext,
+    name: &str,
+    event: &EventView,
+    notice: Notice,
+    now: DateTime<Utc>,
+) -> Notification {
+    let left = times::time_left_words(e.locale, times::time_left(event.starts_at - now));
+    let day = if times::same_local_day(event.starts_at, now) {
+        "today"
+    } else {
+        "tomorrow"
+    };
+    let args = Args::new().with("left", left).with("day", day);
+    notice_with(e, name, event, notice, true, args)
+}
+
+fn notice_with(
+    e: &EmailContext,
+    name: &str,
+    event: &EventView,
+    notice: Notice,
+    has_place: bool,
+    args: Args,
+) -> Notification {
     let title = public_title(e, event);
-    let args = Args::new().with("title", title.clone()).with(
+    let args = args.with("title", title.clone()).with(
         "when",
         times::span(e.locale, event.starts_at, event.ends_at),
     );
@@ -120,20 +162,26 @@ pub fn notice(
     if let Some(group_id) = event.group_id {
         notification = notification.in_group(group_id);
     }
-    if notice.with_calendar() {
+    if let Some(method) = notice.calendar_method() {
         notification.attachment = Some(Attachment {
             name: "dogadjaj.ics".into(),
-            content_type: "text/calendar; charset=utf-8; method=PUBLISH".into(),
-            body: calendar_entry(e, event, has_place),
+            content_type: format!("text/calendar; charset=utf-8; method={method}"),
+            body: calendar_entry(e, event, has_place, method),
         });
     }
     notification
 }
 
-/// The event as a one-entry calendar.
-pub fn calendar_entry(e: &EmailContext, event: &EventView, has_place: bool) -> String {
+/// The event as a one-entry calendar with METHOD `method` ("PUBLISH" for
+/// a download, as mail sends it; "CANCEL" in the cancellation mail).
+pub fn calendar_entry(
+    e: &EmailContext,
+    event: &EventView,
+    has_place: bool,
+    method: &str,
+) -> String {
     let text = EntryText::new(e, event, has_place);
-    ics::calendar(&text.title, Some("PUBLISH"), &[text.entry(event)])
+    ics::calendar(&text.title, Some(method), &[text.entry(event)])
 }
 
 /// What a calendar entry of an event says. It follows the same rules as
@@ -151,10 +199,12 @@ impl EntryText {
         let confidential = event.is_confidential();
         EntryText {
             title: public_title(e, event),
+            // Calendars show DESCRIPTION as plain text: Markdown marks
+            // would show as they were typed.
             description: if confidential {
                 String::new()
             } else {
-                event.description.clone()
+                crate::text::markdown::to_text(&event.description, &e.base_url)
             },
             location: (!confidential && !event.place().is_empty()).then(|| event.place()),
             url: if has_place && event.is_online() && !confidential {

@@ -1,6 +1,7 @@
 //! The event form: what organisers type, checked field by field. Dates and
 //! times are Belgrade wall-clock times; they become UTC instants here.
 
+use chrono::{DateTime, Utc};
 use serde::Deserialize;
 use uuid::Uuid;
 
@@ -36,6 +37,12 @@ pub struct EventForm {
     pub points: String,
     /// The proposal this event answers, if any (a hidden field).
     pub proposal: String,
+    /// "yes": the organiser confirms the start is in the past on purpose,
+    /// recording an event that took place (for its attendance and points).
+    pub past: String,
+    /// The form asks for that confirmation: the start entered is past.
+    #[serde(skip)]
+    pub ask_past: bool,
 }
 
 impl EventForm {
@@ -70,16 +77,21 @@ impl EventForm {
             city: event.city.clone(),
             points: event.points.to_string(),
             proposal: String::new(),
+            past: String::new(),
+            ask_past: false,
         }
     }
 
     /// Checks every field; on success returns what to store. `group_id`
     /// is the group chosen as the audience (resolved by the caller, who
-    /// also checks the organiser may use it).
+    /// also checks the organiser may use it). `stored_start` is the start
+    /// of the event being edited (None for a new one).
     pub fn validate(
         &mut self,
         locale: Locale,
         group_id: Option<Uuid>,
+        now: DateTime<Utc>,
+        stored_start: Option<DateTime<Utc>>,
     ) -> Result<EventInput, FormErrors> {
         self.title = crate::text::one_line(&self.title);
         self.city = self.city.trim().to_owned();
@@ -101,6 +113,16 @@ impl EventForm {
         );
         if self.end_date.trim().is_empty() {
             self.end_date = self.start_date.clone();
+        }
+        // A start in the past is most often a slip of the year or month, and
+        // would be published (and mailed) as if it were ahead: it needs the
+        // organiser's word. Editing anything else of an event that has
+        // taken place keeps its start and asks nothing.
+        if let Some(starts) = starts_at {
+            self.ask_past = starts < now && stored_start != Some(starts);
+            if self.ask_past && self.past != "yes" {
+                errors.add("start_date", "error-event-in-past");
+            }
         }
         let ends_at = instant(&mut errors, "end_time", &self.end_date, &self.end_time);
         if let (Some(starts), Some(ends)) = (starts_at, ends_at) {
@@ -144,13 +166,14 @@ impl EventForm {
                 &self.deadline_time,
             )
         };
-        if !self.online_link.is_empty()
-            && !(self.online_link.starts_with("https://")
-                || self.online_link.starts_with("http://"))
-        {
-            errors.add("online_link", "error-event-link");
-        }
-        check_length(&mut errors, "online_link", &self.online_link, 500);
+        let online_link = match self.online_link.as_str() {
+            "" => String::new(),
+            text => web_link(text).unwrap_or_else(|key| {
+                errors.add("online_link", key);
+                String::new()
+            }),
+        };
+        check_length(&mut errors, "online_link", &online_link, 500);
         check_length(&mut errors, "place_address", &self.place_address, 300);
         check_length(&mut errors, "city", &self.city, 100);
         if self.online_link.is_empty()
@@ -183,7 +206,7 @@ impl EventForm {
                 group_id,
                 capacity,
                 registration_deadline: deadline,
-                online_link: self.online_link.clone(),
+                online_link,
                 place_address: self.place_address.trim().to_owned(),
                 city: self.city.clone(),
                 points,
@@ -205,6 +228,34 @@ impl EventForm {
     }
 }
 
+/// A meeting or recording address as organisers type it, checked by
+/// parsing it (a prefix check let `https://example.org/e?<script>` in):
+/// http or https with a host; no user name or password (credentials do
+/// not belong on a page, and `https://bank.example@evil.example` misleads);
+/// no spaces, control characters or `<>"`, which no pasted link needs and
+/// which a careless page or mail client could take for markup. Returns the
+/// normalised address to store, or the message key of what is wrong.
+pub fn web_link(text: &str) -> Result<String, &'static str> {
+    let unwanted = |c: char| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '"');
+    if text.chars().any(unwanted) {
+        return Err("error-event-link-characters");
+    }
+    // The WHATWG parser repairs `http:example` into `http://example/`; a
+    // link typed without its `//` is more likely a slip than meant.
+    let lower = text.to_ascii_lowercase();
+    if !(lower.starts_with("https://") || lower.starts_with("http://")) {
+        return Err("error-event-link");
+    }
+    let url = url::Url::parse(text).map_err(|_| "error-event-link")?;
+    if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none_or(str::is_empty) {
+        return Err("error-event-link");
+    }
+    if !url.username().is_empty() || url.password().is_some() {
+        return Err("error-event-link-credentials");
+    }
+    Ok(url.into())
+}
+
 /// Reads a Belgrade date and time, noting the error on `field`.
 fn instant(
     errors: &mut FormErrors,
@@ -221,6 +272,49 @@ fn instant(
         Err(LocalTimeError::DoesNotExist) => {
             errors.add(field, "error-event-datetime-skipped");
             None
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::web_link;
+
+    #[test]
+    fn links_are_parsed_and_stored_normalised() {
+        assert_eq!(
+            web_link("HTTPS://Meet.Example.org/j/123?pwd=a,b"),
+            Ok("https://meet.example.org/j/123?pwd=a,b".into())
+        );
+        assert_eq!(
+            web_link("https://example.org"),
+            Ok("https://example.org/".into())
+        );
+        for (text, key) in [
+            (
+                "https://example.org/e?<script>",
+                "error-event-link-characters",
+            ),
+            ("https://example.org/a b", "error-event-link-characters"),
+            ("https://example.org/\u{7}", "error-event-link-characters"),
+            ("https://example.org/\"x", "error-event-link-characters"),
+            (
+                "https://user:pass@example.org/",
+                "error-event-link-credentials",
+            ),
+            (
+                "https://bank.example@evil.example/",
+                "error-event-link-credentials",
+            ),
+            ("javascript:alert(1)", "error-event-link"),
+            ("ftp://example.org/x", "error-event-link"),
+            ("https://", "error-event-link"),
+            ("http:example", "error-event-link"),
+            ("https:/example.org/x", "error-event-link"),
+            ("meet.example.org", "error-event-link"),
+            ("file:///etc/passwd", "error-event-link"),
+        ] {
+            assert_eq!(web_link(text), Err(key), "{text}");
         }
     }
 }

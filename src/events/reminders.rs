@@ -3,6 +3,12 @@
 //! same transaction that queues the mail, so it goes out once — with
 //! several schedulers running, or after a restart. A cancelled event or a
 //! cancelled registration is simply never claimed.
+//!
+//! A reminder says the time really left when it is queued ("in 3 minutes"
+//! when the job ran late or the event was made just before it starts), and
+//! once the event has started none goes out at all: "started 10 minutes
+//! ago" helps nobody who has not joined already, and the registration mail
+//! and the calendar entry have said when it was.
 
 use chrono::{DateTime, Duration, Utc};
 use sqlx::PgPool;
@@ -49,7 +55,7 @@ pub async fn send_due(pool: &PgPool, base_url: &str, now: DateTime<Utc>) -> anyh
             }
             let to = Recipient::new(user_id, &email, &name, &locale);
             let e = to.email_context(base_url);
-            let mut notification = emails::notice(&e, &name, &event, notice, true);
+            let mut notification = emails::reminder(&e, &name, &event, notice, now);
             notification.send_after = Some(event.starts_at - Duration::minutes(minutes));
             notify(&mut tx, base_url, &to, notification, now).await?;
             sent += 1;

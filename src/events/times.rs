@@ -2,7 +2,7 @@
 //! The two daylight-saving changes make local times odd twice a year: in
 //! spring 02:00–02:59 does not exist, in autumn 02:00–02:59 happens twice.
 
-use chrono::{DateTime, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
+use chrono::{DateTime, Duration, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
 use chrono_tz::Europe::Belgrade;
 
 use crate::i18n::Locale;
@@ -55,9 +55,64 @@ pub fn span(locale: Locale, starts_at: DateTime<Utc>, ends_at: DateTime<Utc>) ->
     }
 }
 
+/// How long until something starts, as a reminder says it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TimeLeft {
+    Minutes(i64),
+    Hours(i64),
+}
+
+/// `left` to the nearest minute (at least one) under an hour, to the
+/// nearest hour from then on: "in 57 minutes" is worth saying exactly, "in
+/// 23 hours and 12 minutes" is not.
+pub fn time_left(left: Duration) -> TimeLeft {
+    let minutes = ((left.num_seconds() + 30) / 60).max(1);
+    if minutes < 60 {
+        TimeLeft::Minutes(minutes)
+    } else {
+        TimeLeft::Hours((minutes + 30) / 60)
+    }
+}
+
+/// "za 3 minuta", "за 1 сат", "in 2 hours" (the catalogue knows the
+/// language's plural forms).
+pub fn time_left_words(locale: Locale, left: TimeLeft) -> String {
+    let (key, count) = match left {
+        TimeLeft::Minutes(n) => ("event-in-minutes", n),
+        TimeLeft::Hours(n) => ("event-in-hours", n),
+    };
+    crate::i18n::t_args(locale, key, &crate::i18n::Args::new().with("count", count))
+}
+
+/// Whether `at` falls on the same Belgrade calendar day as `now`.
+pub fn same_local_day(at: DateTime<Utc>, now: DateTime<Utc>) -> bool {
+    at.with_timezone(&Belgrade).date_naive() == now.with_timezone(&Belgrade).date_naive()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn time_left_is_rounded_and_said_with_plural_forms() {
+        let words =
+            |locale, seconds| time_left_words(locale, time_left(Duration::seconds(seconds)));
+        assert_eq!(time_left(Duration::seconds(10)), TimeLeft::Minutes(1));
+        assert_eq!(words(Locale::SrLatn, 3 * 60), "za 3 minuta");
+        assert_eq!(words(Locale::SrLatn, 60), "za 1 minut");
+        assert_eq!(words(Locale::SrLatn, 21 * 60 + 10), "za 21 minut");
+        assert_eq!(words(Locale::SrLatn, 11 * 60), "za 11 minuta");
+        assert_eq!(words(Locale::SrLatn, 59 * 60 + 40), "za 1 sat");
+        assert_eq!(words(Locale::SrLatn, 2 * 3600), "za 2 sata");
+        assert_eq!(words(Locale::SrLatn, 5 * 3600 + 600), "za 5 sati");
+        assert_eq!(words(Locale::SrLatn, 21 * 3600), "za 21 sat");
+        assert_eq!(words(Locale::SrCyrl, 3 * 60), "за 3 минута");
+        assert_eq!(words(Locale::SrCyrl, 23 * 3600 + 1000), "за 23 сата");
+        assert_eq!(words(Locale::En, 60), "in 1 minute");
+        assert_eq!(words(Locale::En, 3 * 60), "in 3 minutes");
+        assert_eq!(words(Locale::En, 3600), "in 1 hour");
+        assert_eq!(words(Locale::En, 7 * 3600), "in 7 hours");
+    }
 
     fn utc(text: &str) -> DateTime<Utc> {
         text.parse().unwrap()

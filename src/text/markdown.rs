@@ -168,9 +168,137 @@ pub fn first_line(markdown: &str, max_chars: usize) -> String {
     format!("{}…", cut.trim_end_matches([',', ';', ':', '.', ' ']))
 }
 
+/// Markdown → plain text, for places that show no HTML (an event's
+/// calendar entry, whose DESCRIPTION calendars show as it is): emphasis
+/// marks dropped, a link as its text with the address in parentheses, list
+/// items as lines starting with "- " (or "1. " in a numbered list), blocks
+/// apart by a blank line. Raw HTML stays text, as on the page. A link the
+/// page would not keep (`javascript:` …) is its text alone; the site's own
+/// links (`/library/…`) are made absolute with `site`, since a calendar is
+/// not on the site.
+pub fn to_text(markdown: &str, site: &str) -> String {
+    use pulldown_cmark::{Tag, TagEnd};
+    let mut out = String::with_capacity(markdown.len());
+    // Per open list: the next item's number, or None for bullets.
+    let mut lists: Vec<Option<u64>> = Vec::new();
+    // Per open link: the address to add after its text, and where the text starts.
+    let mut links: Vec<(Option<String>, usize)> = Vec::new();
+    // A list marker was just written: the item's first paragraph follows it.
+    let mut after_marker = false;
+    let parser = Parser::new_ext(
+        markdown,
+        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH,
+    );
+    for event in parser {
+        match event {
+            Event::Start(Tag::List(first)) => {
+                if lists.is_empty() {
+                    blank_line(&mut out);
+                }
+                lists.push(first);
+            }
+            Event::End(TagEnd::List(_)) => {
+                lists.pop();
+                if lists.is_empty() {
+                    blank_line(&mut out);
+                }
+            }
+            Event::Start(Tag::Item) => {
+                new_line(&mut out);
+                out.push_str(&"  ".repeat(lists.len().saturating_sub(1)));
+                match lists.last_mut() {
+                    Some(Some(number)) => {
+                        out.push_str(&format!("{number}. "));
+                        *number += 1;
+                    }
+                    _ => out.push_str("- "),
+                }
+                after_marker = true;
+                continue;
+            }
+            Event::Start(Tag::Paragraph) if after_marker => continue,
+            Event::Start(
+                Tag::Paragraph
+                | Tag::Heading { .. }
+                | Tag::CodeBlock(_)
+                | Tag::BlockQuote(_)
+                | Tag::HtmlBlock
+                | Tag::Table(_),
+            )
+            | Event::Rule => blank_line(&mut out),
+            Event::Start(ref link @ Tag::Link { ref dest_url, .. }) => {
+                let address = link_kept(link).then(|| absolute(dest_url, site));
+                links.push((address, out.len()));
+            }
+            Event::End(TagEnd::Link) => {
+                if let Some((Some(address), start)) = links.pop() {
+                    let text = out[start..].trim();
+                    // An autolink's text is its address already.
+                    if text != address && text != address.trim_start_matches("mailto:") {
+                        out.push_str(&format!(" ({address})"));
+                    }
+                }
+            }
+            Event::Text(text) | Event::Code(text) | Event::Html(text) | Event::InlineHtml(text) => {
+                out.push_str(&text)
+            }
+            Event::SoftBreak | Event::HardBreak => new_line(&mut out),
+            Event::End(TagEnd::TableCell) => out.push_str(" | "),
+            Event::End(TagEnd::TableHead | TagEnd::TableRow) => {
+                out.truncate(out.trim_end_matches(" | ").len());
+                out.push('\n');
+            }
+            _ => {}
+        }
+        after_marker = false;
+    }
+    tidy(&out)
+}
+
+/// A site path made an address; any other address as it is.
+fn absolute(address: &str, site: &str) -> String {
+    if is_site_path(address) {
+        format!("{}{address}", site.trim_end_matches('/'))
+    } else {
+        address.to_owned()
+    }
+}
+
+fn new_line(out: &mut String) {
+    if !out.is_empty() && !out.ends_with('\n') {
+        out.push('\n');
+    }
+}
+
+fn blank_line(out: &mut String) {
+    new_line(out);
+    if !out.is_empty() && !out.ends_with("\n\n") {
+        out.push('\n');
+    }
+}
+
+/// No trailing spaces on a line, at most one blank line in a row, none at
+/// either end.
+fn tidy(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut blank = false;
+    for line in text.trim().lines().map(str::trim_end) {
+        if line.is_empty() {
+            blank = !out.is_empty();
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(if blank { "\n\n" } else { "\n" });
+        }
+        out.push_str(line);
+        blank = false;
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{first_line, render, render_cached};
+    use super::{first_line, render, render_cached, to_text};
 
     #[test]
     fn the_first_paragraph_becomes_one_plain_line() {
@@ -319,5 +447,32 @@ mod tests {
             let html = render(image);
             assert!(!html.contains("<img"), "{image}: {html}");
         }
+    }
+
+    #[test]
+    fn markdown_becomes_plain_text_for_calendars() {
+        let text = |md: &str| to_text(md, "https://kolega.example/");
+        assert_eq!(
+            text("Kako postupiti **odmah** i _mirno_, ~~sutra~~ `danas`."),
+            "Kako postupiti odmah i mirno, sutra danas."
+        );
+        assert_eq!(
+            text("Vidi [protokol](https://example.org/p.pdf) i <https://example.org/x>."),
+            "Vidi protokol (https://example.org/p.pdf) i https://example.org/x."
+        );
+        assert_eq!(
+            text(
+                "# Plan\n\n* prvi **korak**\n* drugi\n  - pod\n\n1. jedan\n2. dva\n\nKraj  \nnovi red"
+            ),
+            "Plan\n\n- prvi korak\n- drugi\n  - pod\n\n1. jedan\n2. dva\n\nKraj\nnovi red"
+        );
+        assert_eq!(text("- labav\n\n- spisak"), "- labav\n- spisak");
+        assert_eq!(
+            text("[pravila](/pravila) [klik](javascript:alert(1)) \\*zvezda\\*"),
+            "pravila (https://kolega.example/pravila) klik *zvezda*"
+        );
+        assert_eq!(text("<b>x</b> ![slika](/s.png)"), "<b>x</b> slika");
+        assert_eq!(text("| a | b |\n|---|---|\n| 1 | 2 |"), "a | b\n1 | 2");
+        assert_eq!(text(""), "");
     }
 }

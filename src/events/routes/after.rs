@@ -12,6 +12,7 @@ use super::{managed_event, visible_event};
 use crate::app::AppState;
 use crate::events::attendance::{self, CHECKIN_MARGIN_MINUTES};
 use crate::events::emails::Notice;
+use crate::events::forms::web_link;
 use crate::events::store::{self, EventView};
 use crate::events::views::{AttendancePage, FeedbackPage, RecordingPage};
 use crate::members::current_user::SignedIn;
@@ -152,11 +153,14 @@ pub async fn save_recording(
     let event = managed_event(&state, &ctx, &user, &id).await?;
     form.recording_url = form.recording_url.trim().to_owned();
     let mut errors = FormErrors::new(ctx.locale);
-    let url = &form.recording_url;
-    if !url.is_empty() && !(url.starts_with("https://") || url.starts_with("http://")) {
-        errors.add("recording_url", "error-event-link");
-    }
-    check_length(&mut errors, "recording_url", url, 500);
+    let url = match form.recording_url.as_str() {
+        "" => String::new(),
+        text => web_link(text).unwrap_or_else(|key| {
+            errors.add("recording_url", key);
+            String::new()
+        }),
+    };
+    check_length(&mut errors, "recording_url", &url, 500);
     check_length(&mut errors, "materials", &form.materials, 20_000);
     if !errors.is_empty() {
         return Ok(unprocessable(RecordingPage {
@@ -169,7 +173,7 @@ pub async fn save_recording(
     let now = state.clock.now();
     let mut tx = state.db.begin().await?;
     let first_recording =
-        store::set_recording(&mut *tx, event.event_id, url, &form.materials, now).await?;
+        store::set_recording(&mut *tx, event.event_id, &url, &form.materials, now).await?;
     if first_recording {
         let updated = store::find(&mut *tx, event.event_id, Some(user.user_id))
             .await?

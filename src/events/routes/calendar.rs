@@ -42,7 +42,7 @@ pub async fn event_file(
 ) -> AppResult<Response> {
     let event = visible_event(&state, &ctx, &id).await?;
     let e = EmailContext::new(ctx.locale, &state.config.base_url);
-    let body = emails::calendar_entry(&e, &event, event.is_registered());
+    let body = emails::calendar_entry(&e, &event, event.is_registered(), "PUBLISH");
     Ok(calendar_response(body, "dogadjaj.ics"))
 }
 

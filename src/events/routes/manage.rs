@@ -137,7 +137,7 @@ pub async fn create(
         return Err(AppError::Forbidden);
     }
     let group_id = chosen_group(&form, &choices)?;
-    let (input, speakers) = match checked(&state, &ctx, &mut form, group_id).await? {
+    let (input, speakers) = match checked(&state, &ctx, &mut form, group_id, None).await? {
         Ok(checked) => checked,
         Err(errors) => {
             let page = form_page(
@@ -183,15 +183,18 @@ pub async fn create(
 }
 
 /// The form's values checked, with its member speakers found by handle.
+/// `stored_start`: the start of the event being edited.
 async fn checked(
     state: &AppState,
     ctx: &RequestContext,
     form: &mut EventForm,
     group_id: Option<Uuid>,
+    stored_start: Option<chrono::DateTime<chrono::Utc>>,
 ) -> AppResult<Result<(EventInput, Vec<Uuid>), FormErrors>> {
     let handles = form.speaker_handles();
     let (speakers, unknown) = store::resolve_handles(&state.db, &handles).await?;
-    let mut result = form.validate(ctx.locale, group_id);
+    let now = state.clock.now();
+    let mut result = form.validate(ctx.locale, group_id, now, stored_start);
     if !unknown.is_empty() {
         let message = crate::i18n::t_args(
             ctx.locale,
@@ -253,20 +256,22 @@ pub async fn update(
         None => event.audience.clone(),
     };
     let action = format!("/events/{}/edit", event.event_id);
-    let (input, speakers) = match checked(&state, &ctx, &mut form, event.group_id).await? {
-        Ok(checked) => checked,
-        Err(errors) => {
-            let page = form_page(
-                &ctx,
-                "event-edit-title",
-                action,
-                form,
-                errors,
-                (false, Vec::new()),
-            );
-            return Ok(unprocessable(page));
-        }
-    };
+    let stored_start = Some(event.starts_at);
+    let (input, speakers) =
+        match checked(&state, &ctx, &mut form, event.group_id, stored_start).await? {
+            Ok(checked) => checked,
+            Err(errors) => {
+                let page = form_page(
+                    &ctx,
+                    "event-edit-title",
+                    action,
+                    form,
+                    errors,
+                    (false, Vec::new()),
+                );
+                return Ok(unprocessable(page));
+            }
+        };
     let now = state.clock.now();
     let mut tx = state.db.begin().await?;
     let moved = store::update(&mut tx, event.event_id, &input, now).await?;
