@@ -917,3 +917,33 @@ async fn the_feed_is_updated_when_any_entry_in_it_changes() {
     );
     assert_eq!(after, edited_at);
 }
+
+#[tokio::test]
+async fn a_resource_link_is_parsed_as_a_web_address() {
+    let app = TestApp::spawn().await;
+    app.sign_in_as("Ana Vuković", "ana@csr.rs", Role::Practitioner)
+        .await;
+    for bad in [
+        "https://example.org/e?<script>",
+        "https://user:lozinka@example.org/",
+        "http:example",
+    ] {
+        let mut fields = protocol();
+        fields.push(("external_url", bad));
+        let refused = app.upload_resource(&fields, None).await;
+        refused.assert_status(StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(refused.body.contains("id=\"external_url-error\""), "{bad}");
+        assert!(
+            refused
+                .body
+                .contains("value=\"Protokol o postupanju sa decom u životu i radu na ulici\"")
+        );
+    }
+    assert_eq!(app.count("SELECT count(*) FROM resources").await, 0);
+    let mut fields = protocol();
+    fields.push(("external_url", "HTTPS://Example.org/Protokol"));
+    let resource = app.upload_resource(&fields, None).await;
+    resource.assert_status(StatusCode::SEE_OTHER);
+    let page = app.get(resource.header("location").unwrap()).await;
+    assert!(page.body.contains("https://example.org/Protokol"));
+}

@@ -8,6 +8,7 @@ use super::policy::{AUDIENCES, KINDS, LANGUAGES};
 use super::store::{Resource, ResourceInput};
 use crate::i18n::Locale;
 use crate::members::forms::check_length;
+use crate::text::web_link::web_link;
 use crate::web::FormErrors;
 
 #[derive(Debug, Clone, Default)]
@@ -125,11 +126,14 @@ impl ResourceForm {
                 }
             },
         };
-        let link = &self.external_url;
-        if !link.is_empty() && !(link.starts_with("https://") || link.starts_with("http://")) {
-            errors.add("external_url", "error-event-link");
+        check_length(&mut errors, "external_url", &self.external_url, 1000);
+        if !self.external_url.is_empty() {
+            match web_link(&self.external_url) {
+                Ok(normalised) => self.external_url = normalised,
+                Err(key) => errors.add("external_url", key),
+            }
         }
-        check_length(&mut errors, "external_url", link, 1000);
+        let link = &self.external_url;
         if link.is_empty() && !has_file {
             errors.add("file", "error-resource-file-or-link");
         }

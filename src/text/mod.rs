@@ -6,6 +6,7 @@ pub mod personal_data;
 pub mod search;
 pub mod site_path;
 pub mod translit;
+pub mod web_link;
 
 /// A title as one line: every run of whitespace (line breaks, tabs, the
 /// Unicode line and paragraph separators) becomes one space and other
