@@ -134,6 +134,7 @@ password-hint = At least 10 characters. Avoid common passwords and ones that con
 error-name-required = Enter your full name.
 error-email-invalid = Enter a valid e-mail address, for example name@example.org.
 error-email-same = That is already your address.
+error-email-ascii = Kolega cannot send to an address with letters such as č, ć, š, ž, đ or Cyrillic: not every mail server accepts them. Enter an address without them.
 error-choose-profession = Choose a professional role.
 error-choose-country = Choose a country.
 error-choose-language = Choose a language.

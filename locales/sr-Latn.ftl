@@ -141,6 +141,7 @@ password-hint = Najmanje 10 znakova. Izbegavajte česte lozinke i lozinke koje s
 error-name-required = Upišite ime i prezime.
 error-email-invalid = Upišite ispravnu adresu e-pošte, na primer ime@primer.rs.
 error-email-same = To je već vaša adresa.
+error-email-ascii = Kolega ne može da šalje na adresu sa slovima kao što su č, ć, š, ž, đ ili ćirilica: ne prihvata ih svaki server e-pošte. Upišite adresu bez njih.
 error-choose-profession = Izaberite profesionalnu ulogu.
 error-choose-country = Izaberite državu.
 error-choose-language = Izaberite jezik.

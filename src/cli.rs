@@ -7,7 +7,7 @@ use anyhow::{Context, bail};
 use crate::config::Config;
 use crate::i18n::Locale;
 use crate::members::{Role, password, store};
-use crate::notify::{email, outbox};
+use crate::notify::{address, email, outbox};
 use crate::server::{self, Database};
 
 pub const USAGE: &str = "\
@@ -66,7 +66,7 @@ fn parse_create_user(args: &[String]) -> Result<Command, String> {
     while let Some(flag) = args.next() {
         let value = args.next().ok_or_else(|| format!("{flag} needs a value"))?;
         match flag.as_str() {
-            "--email" => email = Some(value.trim().to_owned()),
+            "--email" => email = Some(value.trim().to_lowercase()),
             "--name" => name = Some(value.trim().to_owned()),
             "--role" => role = Some(value.parse::<Role>()?),
             "--password" => {
@@ -75,9 +75,18 @@ fn parse_create_user(args: &[String]) -> Result<Command, String> {
             other => return Err(format!("unknown option {other:?}")),
         }
     }
-    let email = email
-        .filter(|e| e.contains('@'))
-        .ok_or("--email with an e-mail address is required")?;
+    let email = email.ok_or("--email with an e-mail address is required")?;
+    // The same rules as the sign-up form: the account-created mail must be
+    // one the mailer can send.
+    if let Some(problem) = address::problem(&email) {
+        return Err(if problem == "error-email-ascii" {
+            format!(
+                "--email {email:?}: Kolega can only send to addresses without letters such as č, ć, š, ž, đ or Cyrillic"
+            )
+        } else {
+            format!("--email {email:?} is not an address mail can be sent to")
+        });
+    }
     let name = name.filter(|n| !n.is_empty()).ok_or("--name is required")?;
     let role = role.ok_or("--role is required")?;
     Ok(Command::CreateUser { email, name, role })
@@ -151,7 +160,12 @@ async fn create_user(
     .await?;
     let context = email::EmailContext::new(Locale::SrLatn, &config.base_url);
     let message = email::account_created(&context, &user.email, &user.name)?;
-    outbox::enqueue(&mut *tx, &message.into_message(), chrono::Utc::now()).await?;
+    outbox::enqueue(
+        &mut *tx,
+        &message.into_message(Some(user.user_id)),
+        chrono::Utc::now(),
+    )
+    .await?;
     tx.commit().await?;
     println!("created {} {} (@{})", user.role, user.email, user.handle);
     Ok(())
@@ -241,17 +255,29 @@ mod tests {
     fn create_user_refuses_a_password_argument_and_bad_roles() {
         assert!(
             parse(&args(
-                "create-user --email a@b.c --name A --role admin --password x"
+                "create-user --email a@b.rs --name A --role admin --password x"
             ))
             .unwrap_err()
             .contains("stdin")
         );
         assert!(
-            parse(&args("create-user --email a@b.c --name A --role boss"))
+            parse(&args("create-user --email a@b.rs --name A --role boss"))
                 .unwrap_err()
                 .contains("unknown role")
         );
         assert!(parse(&args("create-user --name A --role admin")).is_err());
+        for undeliverable in [
+            "ana@x..rs",
+            "a..b@x.rs",
+            "ana@localhost",
+            "ana.petrović@x.rs",
+        ] {
+            let given = format!("create-user --email {undeliverable} --name A --role admin");
+            assert!(
+                parse(&args(&given)).unwrap_err().contains("--email"),
+                "{undeliverable}"
+            );
+        }
         assert!(parse(&args("frobnicate")).is_err());
     }
 }

@@ -22,6 +22,7 @@ fn message(to: &str, subject: &str) -> NewMessage {
         attachment: None,
         notification_kind: None,
         unsubscribe_url: None,
+        user_id: None,
     }
 }
 
@@ -30,7 +31,7 @@ async fn a_queued_email_arrives_through_smtp_with_both_bodies_in_the_recipients_
     let app = TestApp::spawn().await;
     let context = EmailContext::new(Locale::En, &app.state.config.base_url);
     let email = email::account_created(&context, "ana@example.org", "Ana Petrović").unwrap();
-    outbox::enqueue(&app.pool, &email.into_message(), app.clock.now())
+    outbox::enqueue(&app.pool, &email.into_message(None), app.clock.now())
         .await
         .unwrap();
 
@@ -65,7 +66,7 @@ async fn serbian_and_cyrillic_emails_are_in_their_language() {
     for locale in [Locale::SrLatn, Locale::SrCyrl] {
         let context = EmailContext::new(locale, &app.state.config.base_url);
         let email = email::account_created(&context, "jelena@example.org", "Jelena").unwrap();
-        outbox::enqueue(&app.pool, &email.into_message(), app.clock.now())
+        outbox::enqueue(&app.pool, &email.into_message(None), app.clock.now())
             .await
             .unwrap();
     }

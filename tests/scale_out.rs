@@ -111,6 +111,7 @@ async fn two_instances_behave_as_one() {
             attachment: None,
             notification_kind: None,
             unsubscribe_url: None,
+            user_id: None,
         };
         outbox::enqueue(&pool, &message, now).await.unwrap();
     }

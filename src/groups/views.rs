@@ -72,6 +72,9 @@ pub struct GroupMembersPage {
     pub group: GroupView,
     pub rows: Vec<MemberRow>,
     pub moderate: bool,
+    /// The invitation form's input, kept when it comes back refused.
+    pub who: String,
+    pub errors: FormErrors,
 }
 
 #[derive(Template, WebTemplate)]

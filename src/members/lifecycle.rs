@@ -28,10 +28,15 @@ pub async fn export(conn: &mut PgConnection, user_id: Uuid) -> sqlx::Result<Valu
     .bind(user_id)
     .fetch_one(&mut *conn)
     .await?;
+    // The mail written for her, by the member the outbox row names — never
+    // by address: the address she has now may have been someone else's,
+    // and what was sent to it then (an invitation naming a secret group)
+    // is not hers. Mail to an address with no account names nobody.
     let emails: Value = sqlx::query_scalar(
         "SELECT COALESCE(jsonb_agg(jsonb_build_object('subject', o.subject, 'kind', o.kind,
-                'status', o.status, 'created_at', o.created_at) ORDER BY o.created_at), '[]'::jsonb)
-         FROM outbox_messages o JOIN users u ON o.recipient = u.email WHERE u.user_id = $1",
+                'status', o.status, 'created_at', o.created_at)
+                ORDER BY o.created_at, o.outbox_message_id), '[]'::jsonb)
+         FROM outbox_messages o WHERE o.user_id = $1",
     )
     .bind(user_id)
     .fetch_one(&mut *conn)
@@ -99,6 +104,9 @@ pub async fn delete_account(
         "DELETE FROM member_topics WHERE user_id = $1",
         "DELETE FROM notifications WHERE user_id = $1",
         "DELETE FROM notification_settings WHERE user_id = $1",
+        // Her mail history (addresses, subjects, bodies) goes too, and mail
+        // still waiting (a reminder queued ahead) is not sent after she left.
+        "DELETE FROM outbox_messages WHERE user_id = $1",
     ] {
         sqlx::query(statement)
             .bind(user_id)

@@ -190,6 +190,7 @@ fn render(
         attachment: None,
         notification_kind: Some("digest".to_owned()),
         unsubscribe_url: Some(unsubscribe_url),
+        user_id: Some(to.user_id),
     })
 }
 

@@ -5,6 +5,7 @@
 //! [`SimpleEmail`] from catalogue messages and renders it here.
 
 use askama::Template;
+use uuid::Uuid;
 
 use super::outbox::NewMessage;
 use crate::i18n::{self, Args, Locale};
@@ -21,7 +22,9 @@ pub struct Email {
 }
 
 impl Email {
-    pub fn into_message(self) -> NewMessage {
+    /// The message to queue, for `member`: the one it is written for, or
+    /// `None` for an address no account has.
+    pub fn into_message(self, member: Option<Uuid>) -> NewMessage {
         NewMessage {
             kind: self.kind.to_owned(),
             recipient: self.to,
@@ -33,6 +36,7 @@ impl Email {
             attachment: None,
             notification_kind: None,
             unsubscribe_url: None,
+            user_id: member,
         }
     }
 }

@@ -5,7 +5,9 @@
 //! them), the worker that sends them, the transports (SMTP or `.eml`
 //! files), and the templates that render them.
 
+pub mod address;
 pub mod digest;
+pub mod dsn;
 pub mod email;
 pub mod kinds;
 pub mod outbox;

@@ -22,6 +22,11 @@ pub struct NewMessage {
     pub notification_kind: Option<String>,
     /// The one-click unsubscribe URL (RFC 8058 `List-Unsubscribe`).
     pub unsubscribe_url: Option<String>,
+    /// The member the mail was written for. Her data download lists the
+    /// mail by this, never by address: an address can pass from one member
+    /// to another (a centre's institutional address handed to a newcomer),
+    /// and mail written before that is not the newcomer's.
+    pub user_id: Option<Uuid>,
 }
 
 /// A text file sent with a message (an event's `.ics`).
@@ -76,8 +81,8 @@ pub async fn enqueue(
         r#"
         INSERT INTO outbox_messages (kind, recipient, language, subject, body_text, body_html, send_after, created_at,
                                      attachment_name, attachment_type, attachment_body,
-                                     notification_kind, unsubscribe_url)
-        VALUES ($1, $2, $3, $4, $5, $6, COALESCE($7, $8), $8, $9, $10, $11, $12, $13)
+                                     notification_kind, unsubscribe_url, user_id)
+        VALUES ($1, $2, $3, $4, $5, $6, COALESCE($7, $8), $8, $9, $10, $11, $12, $13, $14)
         RETURNING outbox_message_id
         "#,
     )
@@ -94,6 +99,7 @@ pub async fn enqueue(
     .bind(message.attachment.as_ref().map(|a| &a.body))
     .bind(&message.notification_kind)
     .bind(&message.unsubscribe_url)
+    .bind(message.user_id)
     .fetch_one(executor)
     .await
 }

@@ -140,7 +140,8 @@ pub async fn notify(
         )
     });
     e.unsubscribe = unsubscribe_url.clone();
-    let mut message = email::render(&e, &to.email, notification.mail)?.into_message();
+    let mut message =
+        email::render(&e, &to.email, notification.mail)?.into_message(Some(to.user_id));
     message.kind = kind.code().to_owned();
     message.attachment = notification.attachment;
     message.send_after = notification.send_after;

@@ -12,9 +12,11 @@ use crate::groups::emails;
 use crate::groups::store::{self, GroupView, MemberRow};
 use crate::groups::views::GroupMembersPage;
 use crate::members::current_user::{CurrentUser, SignedIn};
+use crate::members::forms::check_email;
 use crate::notify::{Kind, Notification, Recipient, notify};
 use crate::web::flash::redirect_with;
-use crate::web::{AppError, AppResult, Form, Page, RequestContext};
+use crate::web::form_errors::unprocessable;
+use crate::web::{AppError, AppResult, Form, FormErrors, Page, RequestContext};
 
 pub async fn list(
     State(state): State<AppState>,
@@ -22,6 +24,23 @@ pub async fn list(
     Path(slug): Path<String>,
 ) -> AppResult<GroupMembersPage> {
     let group = visible_group(&state, &ctx, &slug).await?;
+    members_page(
+        &state,
+        &ctx,
+        group,
+        String::new(),
+        FormErrors::new(ctx.locale),
+    )
+    .await
+}
+
+async fn members_page(
+    state: &AppState,
+    ctx: &RequestContext,
+    group: GroupView,
+    who: String,
+    errors: FormErrors,
+) -> AppResult<GroupMembersPage> {
     let access = access(&group, ctx.user.as_ref());
     if !access.can_read() {
         return Err(AppError::NotFound);
@@ -38,10 +57,12 @@ pub async fn list(
         rows.retain(|row| row.status == "active");
     }
     Ok(GroupMembersPage {
-        page: Page::titled(&ctx, "group-members-title").in_section("groups"),
+        page: Page::titled(ctx, "group-members-title").in_section("groups"),
         group,
         rows,
         moderate,
+        who,
+        errors,
     })
 }
 
@@ -195,6 +216,18 @@ pub async fn invite(
     let group = visible_group(&state, &ctx, &slug).await?;
     if !access(&group, Some(&user)).is_group_moderator() {
         return Err(AppError::Forbidden);
+    }
+    // An address the mailer could never send to is refused beside the
+    // field. That says only how the address is written, never whether a
+    // member has it, so the form still cannot probe addresses.
+    let who = form.who.trim();
+    if who.trim_start_matches('@').contains('@') {
+        let mut errors = FormErrors::new(ctx.locale);
+        check_email(&mut errors, "who", &who.to_lowercase());
+        if !errors.is_empty() {
+            let page = members_page(&state, &ctx, group, who.to_owned(), errors).await?;
+            return Ok(unprocessable(page));
+        }
     }
     let now = state.clock.now();
     let mut tx = state.db.begin().await?;

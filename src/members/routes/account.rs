@@ -21,13 +21,14 @@ pub fn email_context(state: &AppState, locale: Locale) -> EmailContext {
     EmailContext::new(locale, &state.config.base_url)
 }
 
-/// Queues a rendered e-mail in the caller's transaction.
+/// Queues a rendered e-mail for `member` in the caller's transaction.
 pub async fn queue(
     conn: &mut PgConnection,
+    member: Uuid,
     email: Result<Email, askama::Error>,
     now: DateTime<Utc>,
 ) -> AppResult<()> {
-    outbox::enqueue(conn, &email?.into_message(), now).await?;
+    outbox::enqueue(conn, &email?.into_message(Some(member)), now).await?;
     Ok(())
 }
 

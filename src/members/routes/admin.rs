@@ -199,6 +199,7 @@ async fn decide(
     }
     queue(
         &mut tx,
+        member.user_id,
         emails::approval_decision(&e, &member.email, &member.name, approved),
         now,
     )

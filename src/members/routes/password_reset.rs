@@ -68,6 +68,7 @@ pub async fn submit_forgot(
         .await?;
         queue(
             &mut tx,
+            login.user_id,
             emails::password_reset(
                 &email_context(&state, locale),
                 &login.email,
@@ -147,6 +148,7 @@ pub async fn submit_reset(
     let e = email_context(&state, ctx.locale);
     queue(
         &mut tx,
+        user.user_id,
         emails::password_changed(&e, &user.email, &user.name),
         now,
     )

@@ -60,6 +60,7 @@ pub async fn submit(
         Some(owner) => {
             queue(
                 &mut tx,
+                owner.user_id,
                 emails::address_taken(&e, &owner.email, &owner.name),
                 now,
             )
@@ -97,6 +98,7 @@ pub async fn submit(
                     .await?;
                     queue(
                         &mut tx,
+                        user.user_id,
                         emails::verify_address(&e, &user.email, &user.name, &token),
                         now,
                     )

@@ -130,6 +130,7 @@ pub async fn change_email(
         Some(owner) => {
             queue(
                 &mut tx,
+                owner.user_id,
                 emails::address_taken(&e, &owner.email, &owner.name),
                 now,
             )
@@ -146,6 +147,7 @@ pub async fn change_email(
             .await?;
             queue(
                 &mut tx,
+                user.user_id,
                 emails::verify_address(&e, &new_email, &user.name, &token),
                 now,
             )
@@ -185,6 +187,7 @@ pub async fn change_password(
     let e = email_context(&state, user.locale);
     queue(
         &mut tx,
+        user.user_id,
         emails::password_changed(&e, &user.email, &user.name),
         now,
     )

@@ -90,6 +90,7 @@ pub async fn resend(
     let e = email_context(&state, user.locale);
     queue(
         &mut tx,
+        user.user_id,
         emails::verify_address(&e, &user.email, &user.name, &token),
         now,
     )
