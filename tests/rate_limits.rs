@@ -1,6 +1,8 @@
 //! Rate limits: posting, registering, password resets, check-in codes,
 //! uploads and service suggestions are limited per member, address or
-//! client, and a refused form comes back with the text kept.
+//! client, and a refused form comes back with the text kept. The limits
+//! hold for requests sent all at once, and for a client behind a proxy
+//! that writes whatever it likes in X-Forwarded-For.
 
 mod common;
 
@@ -278,6 +280,16 @@ fn registration(email: &str) -> Vec<(&str, &str)> {
     ]
 }
 
+/// `form` with some fields changed.
+fn with_fields(form: &[(String, String)], fields: &[(&str, &str)]) -> Vec<(String, String)> {
+    let mut form = form.to_vec();
+    for (name, value) in fields {
+        form.retain(|(existing, _)| existing != name);
+        form.push((name.to_string(), value.to_string()));
+    }
+    form
+}
+
 /// The form posting to `action` on `page`, filled with `fields`, ready to
 /// be sent many times (one CSRF token for all).
 async fn filled_form(
@@ -287,12 +299,8 @@ async fn filled_form(
     fields: &[(&str, &str)],
 ) -> Vec<(String, String)> {
     let page = app.get(page).await;
-    let mut form = common::html::hidden_fields(&page.body, action).expect("the form is there");
-    for (name, value) in fields {
-        form.retain(|(existing, _)| existing != name);
-        form.push((name.to_string(), value.to_string()));
-    }
-    form
+    let form = common::html::hidden_fields(&page.body, action).expect("the form is there");
+    with_fields(&form, fields)
 }
 
 /// Sends all `forms` to `action` at the same moment (one task, every
@@ -419,7 +427,7 @@ async fn wrong_passwords_sent_all_at_once_reach_the_password_check_only_up_to_th
     let forms: Vec<_> = (0..AT_ONCE)
         .map(|n| {
             let email = format!("pokusaj{n}@csr.rs");
-            filled_form_sync(&form, &[("email", &email)])
+            with_fields(&form, &[("email", &email)])
         })
         .collect();
     let responses = post_all_at_once(&app, "/login", &forms).await;
@@ -432,19 +440,87 @@ async fn wrong_passwords_sent_all_at_once_reach_the_password_check_only_up_to_th
     );
 }
 
-/// `form` with some fields changed.
-fn filled_form_sync(form: &[(String, String)], fields: &[(&str, &str)]) -> Vec<(String, String)> {
-    let mut form = form.to_vec();
-    for (name, value) in fields {
-        form.retain(|(existing, _)| existing != name);
-        form.push((name.to_string(), value.to_string()));
-    }
-    form
+/// Spends all but one of `limit`'s allowance for `key`.
+async fn leave_one(app: &TestApp, bucket: &str, key: &str, limit: Limit) {
+    let (max, _) = limit.allowance();
+    sqlx::query(
+        "INSERT INTO rate_events (bucket, key, at) SELECT $1, $2, $3 FROM generate_series(2, $4)",
+    )
+    .bind(bucket)
+    .bind(key)
+    .bind(app.clock.now())
+    .bind(max as i32)
+    .execute(&app.pool)
+    .await
+    .unwrap();
+}
+
+/// Like [`post_all_at_once`], with every action counted in `bucket` held
+/// at a door until all the app's connections are there: a trigger makes
+/// each such insert into `rate_events` wait for an advisory lock the test
+/// holds, and the
+/// test lets go once every connection of the app's pool waits (at the door,
+/// or at a limit's own lock). So every count that may happen before an
+/// insert does — the worst interleaving, made certain; by themselves, two
+/// cores seldom line up two short statements.
+async fn post_all_at_once_behind_a_door(
+    app: &TestApp,
+    bucket: &str,
+    action: &str,
+    forms: &[Vec<(String, String)>],
+) -> Vec<common::TestResponse> {
+    use sqlx::{Connection, PgConnection};
+    const DOOR: i64 = 4711;
+    sqlx::raw_sql(&format!(
+        "CREATE FUNCTION wait_at_the_door() RETURNS trigger LANGUAGE plpgsql AS $$
+         BEGIN PERFORM pg_advisory_xact_lock_shared({DOOR}); RETURN NEW; END $$;
+         CREATE TRIGGER door BEFORE INSERT ON rate_events
+         FOR EACH ROW WHEN (NEW.bucket = '{bucket}') EXECUTE FUNCTION wait_at_the_door();"
+    ))
+    .execute(&app.pool)
+    .await
+    .unwrap();
+    let mut door = PgConnection::connect_with(&app.db_options).await.unwrap();
+    sqlx::query("SELECT pg_advisory_lock($1)")
+        .bind(DOOR)
+        .execute(&mut door)
+        .await
+        .unwrap();
+    let connections = app.pool.options().get_max_connections() as i64;
+    let open = async move {
+        loop {
+            let waiting: i64 = sqlx::query_scalar(
+                "SELECT count(*) FROM pg_locks
+                 WHERE NOT granted AND locktype = 'advisory'
+                   AND database = (SELECT oid FROM pg_database WHERE datname = current_database())",
+            )
+            .fetch_one(&mut door)
+            .await
+            .unwrap();
+            if waiting >= connections {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+        }
+        sqlx::query("SELECT pg_advisory_unlock($1)")
+            .bind(DOOR)
+            .execute(&mut door)
+            .await
+            .unwrap();
+    };
+    let open = async {
+        tokio::time::timeout(std::time::Duration::from_secs(60), open)
+            .await
+            .expect("every connection reaches the limit");
+    };
+    let (responses, ()) = tokio::join!(post_all_at_once(app, action, forms), open);
+    responses
 }
 
 #[tokio::test]
 async fn registrations_sent_all_at_once_from_one_client_are_limited() {
     let app = TestApp::spawn().await;
+    leave_one(&app, "registration", "127.0.0.1", Limit::Registration).await;
     let form = filled_form(
         &app,
         "/register",
@@ -453,24 +529,51 @@ async fn registrations_sent_all_at_once_from_one_client_are_limited() {
     )
     .await;
     let forms: Vec<_> = (0..AT_ONCE)
-        .map(|n| filled_form_sync(&form, &[("email", &format!("clan{n}@example.org"))]))
+        .map(|n| with_fields(&form, &[("email", &format!("clan{n}@example.org"))]))
         .collect();
-    let responses = post_all_at_once(&app, "/register", &forms).await;
-    let (max, _) = Limit::Registration.allowance();
+    let responses = post_all_at_once_behind_a_door(&app, "registration", "/register", &forms).await;
     let created = responses.iter().filter(|r| created(r)).count();
-    assert_eq!(created as i64, max);
-    assert_eq!(
-        count_bodies(&responses, RATE_LIMITED),
-        AT_ONCE - max as usize
-    );
-    assert_eq!(app.count("SELECT count(*) FROM users").await, max);
+    assert_eq!(created, 1, "the one registration left");
+    assert_eq!(count_bodies(&responses, RATE_LIMITED), AT_ONCE - 1);
+    assert_eq!(app.count("SELECT count(*) FROM users").await, 1);
 }
 
 #[tokio::test]
-async fn reset_mails_asked_for_all_at_once_are_limited() {
+async fn reset_mails_asked_for_all_at_once_from_one_client_are_limited() {
+    let app = TestApp::spawn().await;
+    leave_one(
+        &app,
+        "reset-client",
+        "127.0.0.1",
+        Limit::PasswordResetByClient,
+    )
+    .await;
+    let form = filled_form(&app, "/password/forgot", "/password/forgot", &[]).await;
+    let forms: Vec<_> = (0..AT_ONCE)
+        .map(|n| with_fields(&form, &[("email", &format!("clan{n}@example.org"))]))
+        .collect();
+    let responses =
+        post_all_at_once_behind_a_door(&app, "reset-client", "/password/forgot", &forms).await;
+    let answered = responses
+        .iter()
+        .filter(|r| r.status == StatusCode::OK)
+        .count();
+    assert_eq!(answered, 1, "the one reset left");
+    assert_eq!(count_bodies(&responses, RATE_LIMITED), AT_ONCE - 1);
+}
+
+#[tokio::test]
+async fn reset_mails_asked_for_all_at_once_to_one_address_are_limited() {
     let app = TestApp::spawn().await;
     app.create_member("Ana Vuković", "ana@csr.rs", Role::Practitioner)
         .await;
+    leave_one(
+        &app,
+        "reset-address",
+        "ana@csr.rs",
+        Limit::PasswordResetByAddress,
+    )
+    .await;
     let form = filled_form(
         &app,
         "/password/forgot",
@@ -478,18 +581,16 @@ async fn reset_mails_asked_for_all_at_once_are_limited() {
         &[("email", "ana@csr.rs")],
     )
     .await;
-    let responses = post_all_at_once(&app, "/password/forgot", &vec![form; AT_ONCE]).await;
-    let (max, _) = Limit::PasswordResetByAddress.allowance();
-    let sent = responses
+    let forms = vec![form; AT_ONCE];
+    let responses =
+        post_all_at_once_behind_a_door(&app, "reset-address", "/password/forgot", &forms).await;
+    let answered = responses
         .iter()
         .filter(|r| r.status == StatusCode::OK)
         .count();
-    assert_eq!(sent as i64, max);
-    assert_eq!(
-        count_bodies(&responses, RATE_LIMITED),
-        AT_ONCE - max as usize
-    );
-    assert_eq!(app.deliver_new_mail().await.len() as i64, max);
+    assert_eq!(answered, 1, "the one reset left");
+    assert_eq!(count_bodies(&responses, RATE_LIMITED), AT_ONCE - 1);
+    assert_eq!(app.deliver_new_mail().await.len(), 1);
 }
 
 #[tokio::test]
@@ -497,22 +598,28 @@ async fn replies_sent_all_at_once_by_one_member_are_limited() {
     let app = TestApp::spawn().await;
     app.sign_in_as("Jelena Stojanović", "jelena@csr.rs", Role::Practitioner)
         .await;
+    let jelena = user_id(&app, "jelena@csr.rs").await;
     let group = app.open_group("Hraniteljstvo", "public", &[]).await;
     let thread = app.start_thread(&group, "Tema", "Prva poruka.").await;
+    // The thread's first post counted too.
+    sqlx::query("DELETE FROM rate_events")
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    leave_one(&app, "posting", &jelena, Limit::Posting).await;
     let action = format!("{thread}/reply");
     let form = filled_form(&app, &thread, &action, &[]).await;
     let forms: Vec<_> = (0..AT_ONCE)
-        .map(|n| filled_form_sync(&form, &[("body", &format!("Odgovor broj {n}."))]))
+        .map(|n| with_fields(&form, &[("body", &format!("Odgovor broj {n}."))]))
         .collect();
-    let responses = post_all_at_once(&app, &action, &forms).await;
-    let (max, _) = Limit::Posting.allowance();
-    // The thread's first post was one of the allowance.
+    let responses = post_all_at_once_behind_a_door(&app, "posting", &action, &forms).await;
     let posted = responses
         .iter()
         .filter(|r| r.status.is_redirection())
         .count();
-    assert_eq!(posted as i64, max - 1);
-    assert_eq!(app.count("SELECT count(*) FROM posts").await, max);
+    assert_eq!(posted, 1, "the one post left");
+    assert_eq!(count_bodies(&responses, RATE_LIMITED), AT_ONCE - 1);
+    assert_eq!(app.count("SELECT count(*) FROM posts").await, 2);
 }
 
 #[tokio::test]
@@ -528,23 +635,34 @@ async fn check_in_codes_tried_all_at_once_are_limited() {
     app.clock
         .advance(Duration::days(8) + Duration::hours(8) + Duration::minutes(20));
     app.switch_to("ana@csr.rs").await;
+    let ana = user_id(&app, "ana@csr.rs").await;
+    let event_id: uuid::Uuid = sqlx::query_scalar("SELECT event_id FROM events")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    leave_one(
+        &app,
+        "check-in",
+        &format!("{ana}:{event_id}"),
+        Limit::CheckIn,
+    )
+    .await;
     let action = format!("{event}/check-in");
     let form = filled_form(&app, &event, &action, &[]).await;
     let forms: Vec<_> = (0..AT_ONCE)
-        .map(|n| filled_form_sync(&form, &[("code", &format!("X{n:05}"))]))
+        .map(|n| with_fields(&form, &[("code", &format!("X{n:05}"))]))
         .collect();
-    let responses = post_all_at_once(&app, &action, &forms).await;
+    let responses = post_all_at_once_behind_a_door(&app, "check-in", &action, &forms).await;
     let flashed = |key: &str| {
         responses
             .iter()
             .filter(|r| r.all_headers("set-cookie").iter().any(|c| c.contains(key)))
             .count()
     };
-    let (max, _) = Limit::CheckIn.allowance();
     assert_eq!(
-        flashed("=event-checkin-wrong-code") as i64,
-        max,
-        "codes compared"
+        flashed("=event-checkin-wrong-code"),
+        1,
+        "the one code compared"
     );
-    assert_eq!(flashed("=event-checkin-too-many"), AT_ONCE - max as usize);
+    assert_eq!(flashed("=event-checkin-too-many"), AT_ONCE - 1);
 }
