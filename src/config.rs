@@ -30,8 +30,10 @@ pub struct Config {
     pub mail_poll_interval: Duration,
     /// `KOLEGA_REQUEST_TIMEOUT_SECONDS`, after which a request gets the 408 page.
     pub request_timeout: Duration,
-    /// `KOLEGA_TRUST_PROXY=true`: take the client address from `X-Forwarded-For`.
-    pub trust_proxy: bool,
+    /// `KOLEGA_TRUST_PROXY`: how many reverse proxies in front of Kolega
+    /// append to `X-Forwarded-For` (`false` = 0, `true` = 1, or a number);
+    /// the client is that many entries from the right (`web::client_address`).
+    pub trusted_proxies: usize,
     /// `KOLEGA_S3_BUCKET` and friends: library files in an S3-compatible
     /// bucket; `None` means "under `data_dir/files`".
     pub s3: Option<S3Config>,
@@ -101,16 +103,20 @@ impl Config {
             .unwrap_or_else(default_static_dir);
         let mail_poll_interval = seconds(&lookup, "KOLEGA_MAIL_POLL_SECONDS", 2)?;
         let request_timeout = seconds(&lookup, "KOLEGA_REQUEST_TIMEOUT_SECONDS", 30)?;
-        let trust_proxy = match lookup("KOLEGA_TRUST_PROXY").as_deref() {
-            None | Some("false") | Some("0") => false,
-            Some("true") | Some("1") => true,
-            Some(other) => {
-                return Err(ConfigError {
-                    variable: "KOLEGA_TRUST_PROXY",
-                    expected: "true or false",
-                    value: other.to_owned(),
-                });
-            }
+        let trusted_proxies = match lookup("KOLEGA_TRUST_PROXY").as_deref().map(str::trim) {
+            None | Some("false") => 0,
+            Some("true") => 1,
+            // More than a handful of proxies in one chain is a typo.
+            Some(other) => match other.parse::<usize>() {
+                Ok(hops) if hops <= 10 => hops,
+                _ => {
+                    return Err(ConfigError {
+                        variable: "KOLEGA_TRUST_PROXY",
+                        expected: "false, true (one proxy) or the number of proxies in front of Kolega (0 to 10)",
+                        value: other.to_owned(),
+                    });
+                }
+            },
         };
         let s3 = s3_config(&lookup)?;
         let map_tiles_url = match lookup("KOLEGA_MAP_TILES_URL") {
@@ -174,7 +180,7 @@ impl Config {
             static_dir,
             mail_poll_interval,
             request_timeout,
-            trust_proxy,
+            trusted_proxies,
             s3,
             map_tiles_url,
             bounce_token,
@@ -346,6 +352,9 @@ mod tests {
             ("SMTP_URL", "smtp://mail?tls=maybe"),
             ("MAIL_FROM", "not an address"),
             ("KOLEGA_MAIL_POLL_SECONDS", "0"),
+            ("KOLEGA_TRUST_PROXY", "yes"),
+            ("KOLEGA_TRUST_PROXY", "-1"),
+            ("KOLEGA_TRUST_PROXY", "11"),
         ];
         for (variable, value) in cases {
             let error = config(&[(variable, value)]).unwrap_err();
@@ -385,6 +394,25 @@ mod tests {
         assert_eq!(s3.endpoint, "https://s3.eu-central-1.amazonaws.com");
         assert_eq!(s3.secret_access_key, "secret");
         assert!(config(&[]).unwrap().s3.is_none());
+    }
+
+    #[test]
+    fn trust_proxy_is_a_number_of_proxies() {
+        let hops = |value: &str| {
+            config(&[("KOLEGA_TRUST_PROXY", value)])
+                .unwrap()
+                .trusted_proxies
+        };
+        assert_eq!(
+            config(&[]).unwrap().trusted_proxies,
+            0,
+            "the peer by default"
+        );
+        assert_eq!(hops("false"), 0);
+        assert_eq!(hops("true"), 1);
+        assert_eq!(hops("0"), 0);
+        assert_eq!(hops("1"), 1);
+        assert_eq!(hops("2"), 2);
     }
 
     #[test]

@@ -68,6 +68,87 @@ async fn metrics_are_not_found_from_other_addresses() {
         .assert_status(StatusCode::NOT_FOUND);
 }
 
+/// `/metrics` for the client at the end of `x_forwarded_for`, as seen from `peer`.
+async fn metrics_status(app: &TestApp, peer: &str, x_forwarded_for: &str) -> StatusCode {
+    app.set_peer(peer);
+    app.get_with("/metrics", &[("x-forwarded-for", x_forwarded_for)])
+        .await
+        .status
+}
+
+#[tokio::test]
+async fn behind_a_proxy_a_client_cannot_claim_to_be_this_machine() {
+    let app = TestApp::spawn_configured(&[("KOLEGA_TRUST_PROXY", "true")], |r| r).await;
+    // A client that reaches Kolega directly, or whose proxy appended its
+    // real address after the claim, is still that client.
+    assert_eq!(
+        metrics_status(&app, "198.51.100.9", "127.0.0.1").await,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        metrics_status(&app, "127.0.0.1", "127.0.0.1, 198.51.100.9").await,
+        StatusCode::NOT_FOUND
+    );
+    // Several header lines are one list: the last line's last entry counts.
+    app.set_peer("127.0.0.1");
+    let lines = [
+        ("x-forwarded-for", "127.0.0.1"),
+        ("x-forwarded-for", "198.51.100.9"),
+    ];
+    app.get_with("/metrics", &lines)
+        .await
+        .assert_status(StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn behind_a_proxy_chain_the_client_is_the_entry_the_trusted_proxies_wrote() {
+    let allow = ("KOLEGA_METRICS_ALLOW", "203.0.113.7");
+    let one = TestApp::spawn_configured(&[("KOLEGA_TRUST_PROXY", "true"), allow], |r| r).await;
+    // The proxy (127.0.0.1) appended the address it saw after the client's claim.
+    assert_eq!(
+        metrics_status(&one, "127.0.0.1", "10.9.9.9, 203.0.113.7").await,
+        StatusCode::OK
+    );
+    assert_eq!(
+        metrics_status(&one, "127.0.0.1", "203.0.113.7, 10.9.9.9").await,
+        StatusCode::NOT_FOUND
+    );
+
+    let two = TestApp::spawn_configured(&[("KOLEGA_TRUST_PROXY", "2"), allow], |r| r).await;
+    // The outer proxy wrote the client, the inner one the outer proxy.
+    assert_eq!(
+        metrics_status(&two, "127.0.0.1", "10.9.9.9, 203.0.113.7, 10.0.0.2").await,
+        StatusCode::OK
+    );
+    assert_eq!(
+        metrics_status(&two, "127.0.0.1", "203.0.113.7, 10.0.0.2, 10.0.0.3").await,
+        StatusCode::NOT_FOUND
+    );
+    // Fewer entries than proxies: the request came some other way, so it is
+    // the peer's, never the one entry a client may have written.
+    assert_eq!(
+        metrics_status(&two, "198.51.100.9", "203.0.113.7").await,
+        StatusCode::NOT_FOUND
+    );
+    let peer_allowed = TestApp::spawn_configured(
+        &[
+            ("KOLEGA_TRUST_PROXY", "2"),
+            ("KOLEGA_METRICS_ALLOW", "198.51.100.9"),
+        ],
+        |r| r,
+    )
+    .await;
+    assert_eq!(
+        metrics_status(&peer_allowed, "198.51.100.9", "203.0.113.7").await,
+        StatusCode::OK
+    );
+    assert_eq!(
+        metrics_status(&peer_allowed, "198.51.100.9", "junk, 10.0.0.2").await,
+        StatusCode::OK,
+        "an entry that is no address is not trusted either"
+    );
+}
+
 #[tokio::test]
 async fn with_log_format_json_every_log_line_is_a_json_object_with_the_request_id() {
     let url = common::database::fresh_database_url().await;

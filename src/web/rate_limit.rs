@@ -7,9 +7,15 @@
 //!
 //! A refused action is a form error beside the form, with the member's
 //! text kept; nothing is counted for a form that fails its own checks.
+//!
+//! Check and count happen under a transaction-scoped advisory lock on the
+//! (bucket, key): under READ COMMITTED, two requests counting at the same
+//! time would both see room for one more and both go ahead (a single
+//! count-then-insert statement too, as both read the same snapshot). The
+//! lock makes them queue, per key only, on every instance alike.
 
 use chrono::{DateTime, Duration, Utc};
-use sqlx::PgExecutor;
+use sqlx::{PgConnection, PgExecutor, PgPool};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Limit {
@@ -58,14 +64,20 @@ impl Limit {
 
 /// Counts one action under `key` and says whether it is within the limit.
 /// An action over the limit is not counted, so waiting always helps.
+/// Opens its own short transaction, so the count is committed before the
+/// (possibly slow) action runs and other requests see it at once.
 pub async fn allow(
-    executor: impl PgExecutor<'_>,
+    pool: &PgPool,
     limit: Limit,
     key: &str,
     now: DateTime<Utc>,
 ) -> sqlx::Result<bool> {
     let (max, window) = limit.allowance();
-    sqlx::query_scalar(
+    let mut tx = pool.begin().await?;
+    lock_key(&mut tx, limit.bucket(), key).await?;
+    // A statement of its own after the lock, so its snapshot includes every
+    // action counted by whoever held the lock before.
+    let allowed = sqlx::query_scalar(
         r#"
         WITH recent AS (
             SELECT count(*) AS n FROM rate_events
@@ -83,8 +95,21 @@ pub async fn allow(
     .bind(now)
     .bind(max)
     .bind(window.num_seconds() as f64)
-    .fetch_one(executor)
-    .await
+    .fetch_one(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(allowed)
+}
+
+/// Waits for, and holds until the end of the transaction, the advisory
+/// lock of (`bucket`, `key`). Shared with the sign-in throttle.
+pub async fn lock_key(conn: &mut PgConnection, bucket: &str, key: &str) -> sqlx::Result<()> {
+    sqlx::query("SELECT pg_advisory_xact_lock(hashtextextended($1 || ':' || $2, 0))")
+        .bind(bucket)
+        .bind(key)
+        .execute(conn)
+        .await?;
+    Ok(())
 }
 
 /// Forgets actions older than any window (run by the scheduler).

@@ -16,7 +16,7 @@ use std::net::SocketAddr;
 use axum::extract::ConnectInfo;
 
 use super::error::ErrorPage;
-use super::{Page, RequestContext, cookies, csrf, flash};
+use super::{Page, RequestContext, client_address, cookies, csrf, flash};
 use crate::app::AppState;
 use crate::members::presence::Visitor;
 use crate::members::sessions;
@@ -31,7 +31,7 @@ pub async fn page_shell(State(state): State<AppState>, request: Request, next: N
         .map(|p| p.as_str().to_owned())
         .unwrap_or_else(|| "/".to_owned());
     let (mut ctx, new_token) = RequestContext::from_headers(request.headers(), path);
-    ctx.client_ip = client_ip(&request, state.config.trust_proxy);
+    ctx.client_ip = client_ip(&request, state.config.trusted_proxies);
     let flash_key = cookies::get(request.headers(), flash::COOKIE)
         .filter(|key| flash::is_valid_key(key))
         .map(str::to_owned);
@@ -94,20 +94,15 @@ pub async fn page_shell(State(state): State<AppState>, request: Request, next: N
     finish(&ctx, response, new_token, &state)
 }
 
-/// The client's address: the peer, or the first `X-Forwarded-For` hop when
-/// Kolega runs behind a proxy it trusts (`KOLEGA_TRUST_PROXY`).
-fn client_ip(request: &Request, trust_proxy: bool) -> String {
+/// The client's address (see `web::client_address`): the peer, or the
+/// entry the trusted proxies (`KOLEGA_TRUST_PROXY`) wrote in `X-Forwarded-For`.
+fn client_ip(request: &Request, trusted_hops: usize) -> String {
     let peer = request
         .extensions()
         .get::<ConnectInfo<SocketAddr>>()
-        .map(|ConnectInfo(address)| address.ip().to_string());
-    let forwarded = trust_proxy
-        .then(|| request.headers().get("x-forwarded-for"))
-        .flatten()
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.split(',').next())
-        .map(|v| v.trim().to_owned());
-    forwarded.or(peer).unwrap_or_else(|| "unknown".to_owned())
+        .map(|ConnectInfo(address)| address.ip());
+    client_address::client_address(peer, request.headers(), trusted_hops)
+        .map_or_else(|| "unknown".to_owned(), |ip| ip.to_string())
 }
 
 /// Counts the visitor for "who's online" and fetches the counts for the footer.

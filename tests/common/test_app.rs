@@ -33,6 +33,8 @@ pub struct TestApp {
     pub smtp: SmtpSink,
     pub data_dir: PathBuf,
     cookies: Arc<Mutex<BTreeMap<String, String>>>,
+    /// The TCP peer every request seems to come from (see [`Self::set_peer`]).
+    peer: Arc<Mutex<SocketAddr>>,
 }
 
 #[derive(Debug)]
@@ -96,6 +98,7 @@ impl TestApp {
             smtp,
             data_dir,
             cookies: Arc::default(),
+            peer: Arc::new(Mutex::new(SocketAddr::from(([127, 0, 0, 1], 40000)))),
         }
     }
 
@@ -168,6 +171,17 @@ impl TestApp {
         action: &str,
         fields: &[(&str, &str)],
     ) -> TestResponse {
+        self.submit_form_with(page, action, fields, &[]).await
+    }
+
+    /// Like [`Self::submit_form`], the POST carrying `headers` as well.
+    pub async fn submit_form_with(
+        &self,
+        page: &str,
+        action: &str,
+        fields: &[(&str, &str)],
+        headers: &[(&str, &str)],
+    ) -> TestResponse {
         let page = self.get(page).await;
         let mut form: Vec<(String, String)> = html::hidden_fields(&page.body, action)
             .unwrap_or_else(|| panic!("no form posting to {action} on the page:\n{}", page.body));
@@ -176,7 +190,9 @@ impl TestApp {
             form.push((name.to_string(), value.to_string()));
         }
         let pairs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-        self.post_form(action, &pairs).await
+        let mut all_headers = vec![("sec-fetch-site", "same-origin"), ("origin", BASE_URL)];
+        all_headers.extend_from_slice(headers);
+        self.post_form_with(action, &pairs, &all_headers).await
     }
 
     /// Posts exactly `fields` (no token is added) as a same-origin browser would.
@@ -219,6 +235,12 @@ impl TestApp {
             .insert(name.to_owned(), value.to_owned());
     }
 
+    /// Makes the following requests come from `peer` (by default
+    /// 127.0.0.1, as from a browser or a proxy on this machine).
+    pub fn set_peer(&self, peer: &str) {
+        *self.peer.lock().unwrap() = SocketAddr::new(peer.parse().unwrap(), 40000);
+    }
+
     pub fn cookie(&self, name: &str) -> Option<String> {
         self.cookies.lock().unwrap().get(name).cloned()
     }
@@ -251,10 +273,7 @@ impl TestApp {
         let mut request = builder.body(body).unwrap();
         request
             .extensions_mut()
-            .insert(axum::extract::ConnectInfo(SocketAddr::from((
-                [127, 0, 0, 1],
-                40000,
-            ))));
+            .insert(axum::extract::ConnectInfo(*self.peer.lock().unwrap()));
         let response = self
             .router
             .clone()

@@ -53,35 +53,42 @@ pub async fn submit(
             error: Some(message),
         })
     };
-    if let Some(until) = throttle::locked_until(&state.db, &form.email, &ctx.client_ip, now).await?
-    {
-        let page = Page::titled(&ctx, "login-title");
-        let message = crate::i18n::t_args(
-            ctx.locale,
-            "login-locked",
-            &Args::new().with("time", page.time(&until)),
-        );
-        return Ok(refuse(form, message));
-    }
+    // Counted before the password check, so attempts sent all at once
+    // cannot all reach it (see `members::throttle`).
+    let attempt = match throttle::reserve(&state.db, &form.email, &ctx.client_ip, now).await? {
+        Ok(attempt) => attempt,
+        Err(until) => {
+            let page = Page::titled(&ctx, "login-title");
+            let message = crate::i18n::t_args(
+                ctx.locale,
+                "login-locked",
+                &Args::new().with("time", page.time(&until)),
+            );
+            return Ok(refuse(form, message));
+        }
+    };
     let record = store::find_login(&state.db, &form.email).await?;
     let stored_hash = record
         .as_ref()
         .map_or_else(|| password::DECOY_HASH.clone(), |r| r.password_hash.clone());
     let password_ok = password::verify(std::mem::take(&mut form.password), stored_hash).await;
     let Some(record) = record.filter(|_| password_ok) else {
-        throttle::record_failure(&state.db, &form.email, &ctx.client_ip, now).await?;
+        // The attempt stays counted as a failure.
         let message = crate::i18n::t(ctx.locale, "login-failed");
         return Ok(refuse(form, message));
     };
     // The password was right: saying why the account cannot sign in now
     // reveals nothing to someone who does not already know it.
-    if record.blocked {
-        return Ok(refuse(form, crate::i18n::t(ctx.locale, "login-blocked")));
+    if record.blocked || record.approval == "declined" {
+        throttle::release(&state.db, attempt).await?;
+        let key = if record.blocked {
+            "login-blocked"
+        } else {
+            "login-declined"
+        };
+        return Ok(refuse(form, crate::i18n::t(ctx.locale, key)));
     }
-    if record.approval == "declined" {
-        return Ok(refuse(form, crate::i18n::t(ctx.locale, "login-declined")));
-    }
-    throttle::clear(&state.db, &form.email).await?;
+    throttle::clear(&state.db, &form.email, attempt).await?;
     let next = safe_next(form.next.as_deref(), "/");
     let next = if !record.verified { "/verify" } else { next };
     start_session(&state, &ctx, record.user_id, form.remember.is_some(), next).await
