@@ -5,3 +5,4 @@ pub mod markdown;
 pub mod personal_data;
 pub mod search;
 pub mod translit;
+pub mod words;
