@@ -5,6 +5,7 @@
 //! the smallest input proptest could shrink it to; keep that as an example
 //! test next to the code it broke.
 
+use kolega::text::deident;
 use kolega::text::markdown::{render, render_cached};
 use kolega::text::personal_data::{Finding, Span, find, is_valid_jmbg, scan};
 use kolega::text::search::{normalize, slugify};
@@ -383,6 +384,71 @@ fn separated_jmbg() -> impl Strategy<Value = String> {
         })
 }
 
+/// Case-dilemma-like text: names, ages, streets, villages, phones and
+/// ordinary words in any order, in both scripts.
+fn case_text() -> impl Strategy<Value = String> {
+    let pieces = vec![
+        "Marko",
+        "Marković",
+        "Markovića",
+        "Milici",
+        "Petrović",
+        "Ana",
+        "Krasniqi",
+        "(14)",
+        "14",
+        "9",
+        "godina",
+        "14-godišnji",
+        "star",
+        "stara",
+        "iz",
+        "sela",
+        "selu",
+        "Vrnjci",
+        "Donja",
+        "Trnava",
+        "ulici",
+        "ulica",
+        "Njegoševoj",
+        "Ul.",
+        "Kralja",
+        "Petra",
+        "12",
+        "7/3",
+        "Bulevar",
+        "oslobođenja",
+        "064/123-4567",
+        "+381 64 123 4567",
+        "ana@csr.rs",
+        "„",
+        "“",
+        "(",
+        ")",
+        ",",
+        ".",
+        ";",
+        "\n",
+        "i",
+        "živi",
+        "ima",
+        "Dom",
+        "zdravlja",
+        "Марко",
+        "Марковић",
+        "села",
+        "Врњци",
+        "улици",
+        "0101990710008",
+        "[x]",
+        "mesta",
+        "Stefan",
+        "Ilić",
+        "2014",
+    ];
+    prop::collection::vec(select(pieces), 0..24).prop_map(|words| words.join(" "))
+}
+
 /// What can stand next to a number in a sentence.
 fn boundary() -> impl Strategy<Value = String> {
     select(vec![
@@ -696,6 +762,22 @@ proptest! {
             prop_assert!(text.get(span.range.clone()).is_some(), "{:?} in {:?}", span, text);
         }
         prop_assert!(spans.windows(2).all(|w| w[0].range.start <= w[1].range.start));
+    }
+
+    /// The case-form detectors run on every case saved: whatever the text,
+    /// they do not panic, their spans are ordered places in it that do not
+    /// overlap, and the one-click rewrite leaves nothing for them to find.
+    #[test]
+    fn case_form_spans_are_disjoint_places_and_the_rewrite_is_clean(
+        text in prop_oneof![any::<String>(), tricky_unicode(), latin_text(), case_text()],
+    ) {
+        let spans = deident::find(&text);
+        for span in &spans {
+            prop_assert!(text.get(span.range.clone()).is_some_and(|s| !s.is_empty()), "{:?} in {:?}", span, text);
+        }
+        prop_assert!(spans.windows(2).all(|w| w[0].range.end <= w[1].range.start), "{:?}", spans);
+        let rewritten = deident::deidentify(&text, |_| "[x]".to_owned());
+        prop_assert_eq!(deident::find(&rewritten), vec![], "{:?} from {:?}", rewritten, text);
     }
 
     /// Only one control digit is right: the other nine are not a JMBG.

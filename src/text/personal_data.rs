@@ -16,6 +16,10 @@ pub enum Finding {
     Phone,
     Email,
     Address,
+    // Found only in case dilemmas (see `deident`).
+    Name,
+    Place,
+    Age,
 }
 
 impl Finding {
@@ -26,6 +30,22 @@ impl Finding {
             Finding::Phone => "personal-data-phone",
             Finding::Email => "personal-data-email",
             Finding::Address => "personal-data-address",
+            Finding::Name => "personal-data-name",
+            Finding::Place => "personal-data-place",
+            Finding::Age => "personal-data-age",
+        }
+    }
+
+    /// The catalogue key of the neutral placeholder that replaces it.
+    pub fn placeholder_key(self) -> &'static str {
+        match self {
+            Finding::Jmbg => "deident-placeholder-jmbg",
+            Finding::Phone => "deident-placeholder-phone",
+            Finding::Email => "deident-placeholder-email",
+            Finding::Address => "deident-placeholder-address",
+            Finding::Name => "deident-placeholder-name",
+            Finding::Place => "deident-placeholder-place",
+            Finding::Age => "deident-placeholder-age",
         }
     }
 
