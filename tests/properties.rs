@@ -5,8 +5,9 @@
 //! the smallest input proptest could shrink it to; keep that as an example
 //! test next to the code it broke.
 
+use kolega::text::deident;
 use kolega::text::markdown::{render, render_cached};
-use kolega::text::personal_data::{Finding, is_valid_jmbg, scan};
+use kolega::text::personal_data::{Finding, Span, find, is_valid_jmbg, scan};
 use kolega::text::search::{normalize, slugify};
 use kolega::text::translit::{to_cyrillic, to_latin};
 use proptest::prelude::*;
@@ -317,6 +318,137 @@ fn written_jmbg() -> impl Strategy<Value = String> {
     })
 }
 
+/// What people, their keyboards and word processors put between the digit
+/// groups of a number: spaces of every width, dashes, the minus sign,
+/// dots, slashes, tabs and line breaks.
+const SEPARATORS: &[&str] = &[
+    " ", "\u{A0}", "\u{202F}", "\u{2007}", "\u{2009}", "\u{200A}", "\u{2002}", "\u{3000}", "-",
+    "\u{2010}", "\u{2011}", "\u{2012}", "\u{2013}", "\u{2014}", "\u{2015}", "\u{2212}", "\u{FE63}",
+    "\u{FF0D}", ".", "\u{FF0E}", "/", "\u{2215}", "\t", "\n",
+];
+
+/// Characters that show nothing: zero-width ones, the soft hyphen.
+const INVISIBLES: &[&str] = &[
+    "\u{200B}", "\u{200C}", "\u{200D}", "\u{2060}", "\u{FEFF}", "\u{AD}",
+];
+
+/// What stands between two digit groups: up to three separators (or a
+/// Windows line break) with invisible characters anywhere among them.
+fn digit_gap() -> impl Strategy<Value = String> {
+    let visible = prop_oneof![
+        prop::collection::vec(select(SEPARATORS), 0..=3).prop_map(|v| v.concat()),
+        Just("\r\n".to_owned()),
+    ];
+    (
+        visible,
+        prop::collection::vec(select(INVISIBLES), 0..=3),
+        any::<u8>(),
+    )
+        .prop_map(|(visible, invisibles, at)| {
+            let mut chars: Vec<String> = visible.chars().map(String::from).collect();
+            for (i, invisible) in invisibles.into_iter().enumerate() {
+                let place = (at as usize + i * 7) % (chars.len() + 1);
+                chars.insert(place, invisible.to_owned());
+            }
+            chars.concat()
+        })
+}
+
+/// The "0" of some scripts' decimal digits: ASCII, full-width,
+/// Arabic-Indic, Eastern Arabic-Indic, Devanagari, Bengali, mathematical
+/// bold and monospace.
+const DIGIT_ZEROS: &[u32] = &[0x30, 0xFF10, 0x660, 0x6F0, 0x966, 0x9E6, 0x1D7CE, 0x1D7F6];
+
+/// A JMBG cut into groups anywhere, any gap between the groups, each digit
+/// in any script.
+fn separated_jmbg() -> impl Strategy<Value = String> {
+    (
+        jmbg(),
+        prop::collection::vec(any::<bool>(), 12),
+        prop::collection::vec(digit_gap(), 12),
+        prop::collection::vec(
+            prop_oneof![4 => Just(0x30u32), 1 => select(DIGIT_ZEROS)],
+            13,
+        ),
+    )
+        .prop_map(|(j, cuts, gaps, zeros)| {
+            let mut written = String::new();
+            for (i, digit) in j.chars().enumerate() {
+                let value = digit.to_digit(10).unwrap();
+                written.push(char::from_u32(zeros[i] + value).unwrap());
+                if i < 12 && cuts[i] {
+                    written.push_str(&gaps[i]);
+                }
+            }
+            written
+        })
+}
+
+/// Case-dilemma-like text: names, ages, streets, villages, phones and
+/// ordinary words in any order, in both scripts.
+fn case_text() -> impl Strategy<Value = String> {
+    let pieces = vec![
+        "Marko",
+        "Marković",
+        "Markovića",
+        "Milici",
+        "Petrović",
+        "Ana",
+        "Krasniqi",
+        "(14)",
+        "14",
+        "9",
+        "godina",
+        "14-godišnji",
+        "star",
+        "stara",
+        "iz",
+        "sela",
+        "selu",
+        "Vrnjci",
+        "Donja",
+        "Trnava",
+        "ulici",
+        "ulica",
+        "Njegoševoj",
+        "Ul.",
+        "Kralja",
+        "Petra",
+        "12",
+        "7/3",
+        "Bulevar",
+        "oslobođenja",
+        "064/123-4567",
+        "+381 64 123 4567",
+        "ana@csr.rs",
+        "„",
+        "“",
+        "(",
+        ")",
+        ",",
+        ".",
+        ";",
+        "\n",
+        "i",
+        "živi",
+        "ima",
+        "Dom",
+        "zdravlja",
+        "Марко",
+        "Марковић",
+        "села",
+        "Врњци",
+        "улици",
+        "0101990710008",
+        "[x]",
+        "mesta",
+        "Stefan",
+        "Ilić",
+        "2014",
+    ];
+    prop::collection::vec(select(pieces), 0..24).prop_map(|words| words.join(" "))
+}
+
 /// What can stand next to a number in a sentence.
 fn boundary() -> impl Strategy<Value = String> {
     select(vec![
@@ -597,6 +729,55 @@ proptest! {
     ) {
         let text = format!("{before}{left}{j}{right}{after}");
         prop_assert!(scan(&text).contains(&Finding::Jmbg), "{:?}", text);
+    }
+
+    /// However its digits are written and whatever stands between its
+    /// groups, a JMBG is found, and the span the form highlights is
+    /// exactly the characters the author typed for it.
+    #[test]
+    fn a_jmbg_with_any_separators_and_invisibles_is_found_where_it_is(
+        before in prop_oneof![any::<String>(), latin_text(), "[0-9 ]{0,12}"],
+        left in boundary(),
+        j in separated_jmbg(),
+        right in boundary(),
+        after in prop_oneof![any::<String>(), latin_text(), "[0-9 ]{0,12}"],
+    ) {
+        let text = format!("{before}{left}{j}{right}{after}");
+        prop_assert!(scan(&text).contains(&Finding::Jmbg), "{:?}", text);
+        let start = before.len() + left.len();
+        let expected = Span { kind: Finding::Jmbg, range: start..start + j.len() };
+        let spans = find(&text);
+        prop_assert!(spans.contains(&expected), "{:?}: {:?} not in {:?}", text, expected, spans);
+    }
+
+    /// Every span is a place in the text: on character boundaries, in
+    /// order, never empty.
+    #[test]
+    fn spans_are_places_in_the_text(
+        text in prop_oneof![any::<String>(), tricky_unicode(), "[0-9 +./\u{A0}\u{200B}\u{2013}-]{0,64}"],
+    ) {
+        let spans = find(&text);
+        for span in &spans {
+            prop_assert!(span.range.start < span.range.end, "{:?}", span);
+            prop_assert!(text.get(span.range.clone()).is_some(), "{:?} in {:?}", span, text);
+        }
+        prop_assert!(spans.windows(2).all(|w| w[0].range.start <= w[1].range.start));
+    }
+
+    /// The case-form detectors run on every case saved: whatever the text,
+    /// they do not panic, their spans are ordered places in it that do not
+    /// overlap, and the one-click rewrite leaves nothing for them to find.
+    #[test]
+    fn case_form_spans_are_disjoint_places_and_the_rewrite_is_clean(
+        text in prop_oneof![any::<String>(), tricky_unicode(), latin_text(), case_text()],
+    ) {
+        let spans = deident::find(&text);
+        for span in &spans {
+            prop_assert!(text.get(span.range.clone()).is_some_and(|s| !s.is_empty()), "{:?} in {:?}", span, text);
+        }
+        prop_assert!(spans.windows(2).all(|w| w[0].range.end <= w[1].range.start), "{:?}", spans);
+        let rewritten = deident::deidentify(&text, |_| "[x]".to_owned());
+        prop_assert_eq!(deident::find(&rewritten), vec![], "{:?} from {:?}", rewritten, text);
     }
 
     /// Only one control digit is right: the other nine are not a JMBG.

@@ -6,8 +6,9 @@ mod common;
 
 use axum::http::StatusCode;
 use chrono::Duration;
-use common::TestApp;
 use common::events::{webinar, with};
+use common::test_app::TestResponse;
+use common::{TestApp, html};
 use kolega::members::Role;
 
 /// Dragana supervises "Supervizija Niš" (limit 1) with Jelena in it; Nikola
@@ -142,6 +143,186 @@ async fn cases_pass_the_personal_data_guard_and_every_read_is_logged() {
     app.switch_to("dragana@fpn.rs").await;
     let log = app.get(&format!("{group}/supervision")).await;
     assert!(log.body.contains("Jelena Stojanović") && log.body.contains("slučajeve"));
+}
+
+/// Posts the form of `page` (an answer the server just gave) back, the way
+/// a browser does: its hidden fields (the CSRF token, the fingerprint of
+/// the spans shown) with `fields` on top.
+async fn resubmit(
+    app: &TestApp,
+    page: &TestResponse,
+    action: &str,
+    fields: &[(&str, &str)],
+) -> TestResponse {
+    let mut form = html::hidden_fields(&page.body, action).expect("the case form");
+    for (name, value) in fields {
+        form.retain(|(existing, _)| existing != name);
+        form.push((name.to_string(), value.to_string()));
+    }
+    let pairs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    app.post_form(action, &pairs).await
+}
+
+/// The text of a page's textarea, as a browser would submit it.
+fn textarea(body: &str, id: &str) -> String {
+    let start = body
+        .find(&format!("<textarea id=\"{id}\""))
+        .expect("the textarea");
+    let open = start + body[start..].find('>').unwrap() + 1;
+    let close = open + body[open..].find("</textarea>").unwrap();
+    html::unescape(&body[open..close])
+}
+
+fn case<'a>(situation: &'a str) -> Vec<(&'static str, &'a str)> {
+    vec![
+        ("age_band", "12-17"),
+        ("municipality_size", "village"),
+        ("situation", situation),
+        ("question", "Kako da uključim školu bez stigmatizacije?"),
+    ]
+}
+
+async fn saved_cases(app: &TestApp) -> i64 {
+    app.count("SELECT count(*) FROM supervision_cases").await
+}
+
+#[tokio::test]
+async fn a_named_child_with_age_and_village_is_not_saved_until_rewritten() {
+    let app = TestApp::spawn().await;
+    let (_, meeting) = supervision_group(&app).await;
+    let new_case = format!("{meeting}/cases/new");
+    let situation =
+        "Marko Marković (14) iz sela Vrnjci živi sa bakom; škola prijavljuje izostanke.";
+    let refused = app
+        .submit_form(&new_case, &new_case, &case(situation))
+        .await;
+    refused.assert_status(StatusCode::UNPROCESSABLE_ENTITY);
+    for marked in [
+        "<mark title=\"Ime i prezime\">Marko Marković</mark>",
+        "<mark title=\"Uzrast uz ime\">(14)</mark>",
+        "<mark title=\"Selo ili mesto\">Vrnjci</mark>",
+        "Ime i prezime: <mark>Marko Marković</mark>",
+    ] {
+        assert!(
+            refused.body.contains(marked),
+            "{marked} in {}",
+            refused.body
+        );
+    }
+    assert_eq!(
+        textarea(&refused.body, "situation"),
+        situation,
+        "the text is kept"
+    );
+    assert_eq!(saved_cases(&app).await, 0);
+
+    // The one-click rewrite shows the placeholders; nothing is saved yet.
+    let mut fields = case(situation);
+    fields.push(("rewrite", "yes"));
+    let rewritten = resubmit(&app, &refused, &new_case, &fields).await;
+    rewritten.assert_status(StatusCode::OK);
+    let text = textarea(&rewritten.body, "situation");
+    assert_eq!(
+        text,
+        "[ime] [uzrast] iz sela [mesto] živi sa bakom; škola prijavljuje izostanke."
+    );
+    assert!(rewritten.body.contains("zamenjeni oznakama"));
+    assert_eq!(saved_cases(&app).await, 0);
+
+    // Submitted as it is now, it saves.
+    resubmit(&app, &rewritten, &new_case, &case(&text))
+        .await
+        .assert_status(StatusCode::SEE_OTHER);
+    assert_eq!(saved_cases(&app).await, 1);
+    let agenda = app.get(&format!("{meeting}/supervision")).await;
+    assert!(agenda.body.contains("[ime] [uzrast] iz sela [mesto]"));
+    assert!(!agenda.body.contains("Marković"));
+
+    // The same in Cyrillic.
+    let cyrillic = "Марко Марковић (14) из села Врњци живи са баком и често изостаје.";
+    let refused = app.submit_form(&new_case, &new_case, &case(cyrillic)).await;
+    refused.assert_status(StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.body.contains(">Марко Марковић</mark>"));
+    assert!(refused.body.contains(">Врњци</mark>"));
+    let mut fields = case(cyrillic);
+    fields.push(("rewrite", "yes"));
+    let rewritten = resubmit(&app, &refused, &new_case, &fields).await;
+    assert_eq!(
+        textarea(&rewritten.body, "situation"),
+        "[ime] [uzrast] из села [mesto] живи са баком и често изостаје."
+    );
+    assert_eq!(saved_cases(&app).await, 1);
+}
+
+#[tokio::test]
+async fn a_phone_saves_only_with_a_confirmation_for_exactly_its_spans() {
+    let app = TestApp::spawn().await;
+    let (_, meeting) = supervision_group(&app).await;
+    let new_case = format!("{meeting}/cases/new");
+    let situation = "Majka je dostupna na 064/123-4567 posle podne, ali odbija kućnu posetu.";
+    let refused = app
+        .submit_form(&new_case, &new_case, &case(situation))
+        .await;
+    refused.assert_status(StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        refused
+            .body
+            .contains("<mark title=\"Telefon\">064/123-4567</mark>")
+    );
+    assert!(refused.body.contains("name=\"confirm_spans\""));
+
+    // One tick without the spans it is for (the old form) is not enough.
+    let mut ticked = case(situation);
+    ticked.push(("confirm_personal_data", "yes"));
+    app.submit_form(&new_case, &new_case, &ticked)
+        .await
+        .assert_status(StatusCode::UNPROCESSABLE_ENTITY);
+
+    // A confirmation given for this phone does not cover another one.
+    let changed = "Majka je dostupna na 065 999 8888 posle podne, ali odbija kućnu posetu.";
+    let mut fields = case(changed);
+    fields.push(("confirm_personal_data", "yes"));
+    let asked_again = resubmit(&app, &refused, &new_case, &fields).await;
+    asked_again.assert_status(StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(asked_again.body.contains("Tekst se promenio"));
+    assert!(
+        asked_again
+            .body
+            .contains("<mark title=\"Telefon\">065 999 8888</mark>")
+    );
+    assert_eq!(saved_cases(&app).await, 0);
+
+    // Confirmed for the spans shown, it saves.
+    resubmit(&app, &asked_again, &new_case, &fields)
+        .await
+        .assert_status(StatusCode::SEE_OTHER);
+    assert_eq!(saved_cases(&app).await, 1);
+}
+
+#[tokio::test]
+async fn a_jmbg_is_never_saved_even_when_confirmed() {
+    let app = TestApp::spawn().await;
+    let (_, meeting) = supervision_group(&app).await;
+    let new_case = format!("{meeting}/cases/new");
+    // Written with no-break spaces, as a word processor leaves it.
+    let situation =
+        "Dečak (JMBG 0101\u{A0}990\u{A0}710\u{A0}008), tel. 064 123 4567, često izostaje.";
+    let refused = app
+        .submit_form(&new_case, &new_case, &case(situation))
+        .await;
+    refused.assert_status(StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.body.contains("Tekst sadrži JMBG."));
+    assert!(
+        refused
+            .body
+            .contains("<mark title=\"JMBG\">0101\u{A0}990\u{A0}710\u{A0}008</mark>")
+    );
+    let mut fields = case(situation);
+    fields.push(("confirm_personal_data", "yes"));
+    let again = resubmit(&app, &refused, &new_case, &fields).await;
+    again.assert_status(StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(again.body.contains("Tekst sadrži JMBG."));
+    assert_eq!(saved_cases(&app).await, 0);
 }
 
 #[tokio::test]

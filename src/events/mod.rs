@@ -3,6 +3,7 @@
 //! calendars and reminders.
 
 pub mod attendance;
+pub mod case_review;
 pub mod emails;
 pub mod forms;
 pub mod ics;

@@ -178,7 +178,11 @@ pub struct CaseFormPage {
     pub event: EventView,
     pub form: CaseForm,
     pub errors: FormErrors,
-    pub warnings: Vec<String>,
+    /// What the de-identification guard found, highlighted.
+    pub review: Option<crate::events::case_review::Review>,
+    /// The text was just rewritten with placeholders, for the author to
+    /// check and submit.
+    pub rewritten: bool,
     pub age_bands: &'static [&'static str],
     pub sizes: &'static [&'static str],
 }

@@ -1,12 +1,14 @@
 //! Text handling shared by every feature: Serbian script conversion and
 //! the normalisation that makes search script- and diacritic-insensitive.
 
+pub mod deident;
 pub mod markdown;
 pub mod personal_data;
 pub mod search;
 pub mod site_path;
 pub mod translit;
 pub mod web_link;
+pub mod words;
 
 /// A title as one line: every run of whitespace (line breaks, tabs, the
 /// Unicode line and paragraph separators) becomes one space and other

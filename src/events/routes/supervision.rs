@@ -4,11 +4,12 @@
 //! (`/groups/<slug>/supervision`).
 
 use axum::extract::{Path, State};
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
 use super::visible_event;
 use crate::app::AppState;
+use crate::events::case_review::{self, Field, Review};
 use crate::events::store::EventView;
 use crate::events::supervision::{
     self, AGE_BANDS, DEFAULT_MEMBER_LIMIT, MUNICIPALITY_SIZES, NewCase, Settings,
@@ -94,6 +95,10 @@ pub struct CaseForm {
     pub situation: String,
     pub question: String,
     pub confirm_personal_data: Option<String>,
+    /// The fingerprint of the spans the author was shown and confirmed.
+    pub confirm_spans: String,
+    /// The "replace with placeholders" button.
+    pub rewrite: Option<String>,
 }
 
 fn case_page(
@@ -101,14 +106,15 @@ fn case_page(
     event: EventView,
     form: CaseForm,
     errors: FormErrors,
-    warnings: Vec<String>,
+    review: Option<Review>,
 ) -> CaseFormPage {
     CaseFormPage {
         page: Page::titled(ctx, "supervision-case-new").in_section("events"),
         event,
         form,
         errors,
-        warnings,
+        review,
+        rewritten: false,
         age_bands: &AGE_BANDS,
         sizes: &MUNICIPALITY_SIZES,
     }
@@ -129,23 +135,40 @@ pub async fn case_form(
         event,
         CaseForm::default(),
         FormErrors::new(ctx.locale),
-        Vec::new(),
+        None,
     ))
 }
 
 /// A supervisee puts a de-identified case on the agenda, before the
-/// meeting. The personal-data guard runs first: a JMBG blocks saving, other
-/// personal data must be confirmed; the text is never lost.
+/// meeting. The de-identification guard runs first: a JMBG blocks saving;
+/// names, ages, addresses, villages, phones and e-mails come back
+/// highlighted, to be replaced by placeholders (one click, shown before
+/// saving) or confirmed for exactly those spans. The text is never lost.
 pub async fn add_case(
     State(state): State<AppState>,
     ctx: RequestContext,
     SignedIn(user): SignedIn,
     Path(id): Path<String>,
-    Form(form): Form<CaseForm>,
+    Form(mut form): Form<CaseForm>,
 ) -> AppResult<Response> {
     let (event, _, _) = meeting(&state, &ctx, &id).await?;
     if event.starts_at <= state.clock.now() {
         return Err(AppError::Conflict);
+    }
+    let fields = [
+        Field::new("case-field-situation", &form.situation),
+        Field::new("case-field-question", &form.question),
+    ];
+    if form.rewrite.is_some() {
+        // Shown, not saved: the author reads the result and submits it.
+        let [situation, question] = fields.map(|f| f.rewritten(ctx.locale));
+        form.situation = situation;
+        form.question = question;
+        form.confirm_personal_data = None;
+        form.confirm_spans.clear();
+        let mut page = case_page(&ctx, event, form, FormErrors::new(ctx.locale), None);
+        page.rewritten = true;
+        return Ok(page.into_response());
     }
     let mut errors = FormErrors::new(ctx.locale);
     if !AGE_BANDS.contains(&form.age_band.as_str()) {
@@ -160,22 +183,28 @@ pub async fn add_case(
         }
         check_length(&mut errors, field, text, 10_000);
     }
-    let findings = personal_data::scan(&format!("{}\n{}", form.situation, form.question));
-    let mut warnings = Vec::new();
-    for finding in &findings {
-        if finding.blocks_saving() {
-            errors.add("situation", finding.message_key());
-        } else {
-            warnings.push(crate::i18n::t(ctx.locale, finding.message_key()));
+    for (name, field) in ["situation", "question"].into_iter().zip(&fields) {
+        if field.has_jmbg() {
+            errors.add(name, "personal-data-jmbg");
         }
     }
-    if !warnings.is_empty() && form.confirm_personal_data.is_none() {
-        errors.add("confirm_personal_data", "personal-data-confirm-needed");
+    let review = case_review::review(ctx.locale, &fields);
+    if review.as_ref().is_some_and(|r| r.confirmable) {
+        let confirmed = form.confirm_personal_data.is_some()
+            && form.confirm_spans == case_review::fingerprint(&fields);
+        if !confirmed {
+            // Ticked for other spans than these: the text has changed.
+            let key = if form.confirm_personal_data.is_some() {
+                "deident-confirm-changed"
+            } else {
+                "deident-confirm-needed"
+            };
+            errors.add("confirm_personal_data", key);
+        }
     }
     if !errors.is_empty() {
-        return Ok(unprocessable(case_page(
-            &ctx, event, form, errors, warnings,
-        )));
+        form.confirm_personal_data = None;
+        return Ok(unprocessable(case_page(&ctx, event, form, errors, review)));
     }
     let case = NewCase {
         age_band: &form.age_band,
