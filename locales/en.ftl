@@ -50,7 +50,7 @@ home-library-text = Protocols, guidelines, brochures for citizens and translatio
 home-services-title = Service map
 home-services-text = Who provides which social service in which municipality: day care, home care, shelters, SOS lines, counselling.
 home-care-title = Help for helpers
-home-care-text = Work in social protection is hard. Kolega is also a place to talk about stress, burnout and looking after yourself.
+home-care-text = Work in social protection is hard. In self-care groups you talk with colleagues (anonymously too); Confidential peer support is a one-to-one conversation with a colleague from the support team.
 home-region = For Serbia, Montenegro, Bosnia and Herzegovina, North Macedonia and the whole region, in Serbian (Latin and Cyrillic) and English.
 home-featured-title = From the library
 home-featured-all = The whole library
@@ -338,6 +338,12 @@ visibility-secret = Secret
 visibility-explained-public = anyone can read; members write.
 visibility-explained-closed = listed; content for members only; a group moderator approves who joins.
 visibility-explained-secret = not listed; by invitation only.
+group-readers-public = Who reads this: anyone, without signing in — and search engines. For confidential matters choose a closed group or Confidential peer support.
+group-readers-members =
+    { $count ->
+        [one] Who reads this: only the group's members ({ $count } member), and site moderators when they review a report.
+       *[other] Who reads this: only the group's members ({ $count } members), and site moderators when they review a report.
+    }
 language-sr = Serbian / Croatian / Bosnian / Montenegrin
 language-en = English
 language-mk = Macedonian
@@ -349,13 +355,14 @@ group-field-visibility = Who sees the group
 group-field-language = Language of the group
 group-field-topics = Topics
 group-field-topics-hint = Separate with commas, for example: child protection, foster care.
-group-field-anonymous = Members may post anonymously (for example in a group supporting helpers)
+group-field-anonymous = Members may post anonymously (only in a closed or secret group, for example one supporting helpers)
 group-field-class = A class group: students join with a code
 markdown-hint = You can use Markdown: **bold**, _italic_, lists with a dash, [link](https://…).
 group-create = Open the group
 group-created = The group is open.
 error-group-name = The name must have at least 3 characters.
 error-group-visibility = Choose who sees the group.
+error-group-anonymous-public = Anonymous posting is only possible in a group read by its members: a public group is read by every visitor. Choose a closed or secret group, or turn anonymous posting off.
 group-join-title = Join with a code
 group-join-lead = Enter the code your teacher gave you.
 group-join-code = Group code
@@ -539,11 +546,38 @@ email-post-banned-body = You can no longer take part in "{ $group }".
 
 ## Peer support
 
-support-title = Help for helpers
+support-title = Confidential peer support
 support-lead = If you feel overwhelmed or exhausted, or simply need to talk, write to the team of peer supporters. One of them will take your request and talk only with you.
-support-privacy = Only you and the colleague who takes your request see it. It never appears in search, and e-mails do not contain the conversation.
+support-privacy = This is not a group and nothing here is published: your request is seen only by you and the one colleague from the support team who takes it. Until then the team sees only the topic you choose, the language and how long it has waited. It never appears in search, and e-mails do not contain the conversation.
 support-field-body = What is troubling you?
 support-field-hint = Write freely. Do not include client details.
+support-field-topic = What would you like to talk about?
+support-field-topic-hint = The team sees only the topic, the language and how long the request has waited; your words are read only by the colleague who takes it.
+support-field-language = Language of the conversation
+support-error-topic = Choose a topic, so that a colleague with experience of it takes the request.
+support-topic-stress = Stress and overload
+support-topic-burnout = Burnout
+support-topic-difficult-case = A difficult case that stays with me
+support-topic-workplace = Relations at work
+support-topic-safety = Threats and safety at work
+support-topic-personal = A personal situation
+support-topic-other = Something else
+support-queue-lead = Only the colleague who takes a request reads its words. Take a request if you have time to talk in the coming days.
+support-waited-minutes =
+    { $count ->
+        [one] waiting for { $count } minute
+       *[other] waiting for { $count } minutes
+    }
+support-waited-hours =
+    { $count ->
+        [one] waiting for { $count } hour
+       *[other] waiting for { $count } hours
+    }
+support-waited-days =
+    { $count ->
+        [one] waiting for { $count } day
+       *[other] waiting for { $count } days
+    }
 support-field-reply = Your reply
 support-submit = Send the request for support
 support-sent = Your request has been sent to the support team. We will tell you when someone takes it.

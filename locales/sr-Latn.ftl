@@ -56,7 +56,7 @@ home-library-text = Protokoli, smernice, brošure za građane i prevodi stručni
 home-services-title = Mapa usluga
 home-services-text = Ko u kojoj opštini pruža koju socijalnu uslugu: dnevni boravci, pomoć u kući, sigurne kuće, SOS linije, savetovališta.
 home-care-title = Pomoć pomagačima
-home-care-text = Posao u socijalnoj zaštiti je težak. Kolega je i mesto za razgovor o stresu, sagorevanju i brizi o sebi.
+home-care-text = Posao u socijalnoj zaštiti je težak. U grupama za brigu o sebi razgovarate sa kolegama (i anonimno), a Poverljiva podrška je razgovor nasamo sa jednim kolegom iz tima za podršku.
 home-region = Za Srbiju, Crnu Goru, Bosnu i Hercegovinu, Severnu Makedoniju i ceo region, na srpskom (latinica i ćirilica) i engleskom.
 home-featured-title = Istaknuto iz biblioteke
 home-featured-all = Cela biblioteka
@@ -348,6 +348,13 @@ visibility-secret = Tajna
 visibility-explained-public = svi mogu da čitaju; članovi pišu.
 visibility-explained-closed = vidljiva u spisku; sadržaj samo za članove; pristup odobrava moderator grupe.
 visibility-explained-secret = nije u spisku; samo po pozivu.
+group-readers-public = Ko čita: svako, i bez prijave — i pretraživači. Za poverljive teme izaberite zatvorenu grupu ili Poverljivu podršku.
+group-readers-members =
+    { $count ->
+        [one] Ko čita: samo članovi grupe ({ $count } član) i moderatori sajta kada pregledaju prijavu.
+        [few] Ko čita: samo članovi grupe ({ $count } člana) i moderatori sajta kada pregledaju prijavu.
+       *[other] Ko čita: samo članovi grupe ({ $count } članova) i moderatori sajta kada pregledaju prijavu.
+    }
 language-sr = srpski / hrvatski / bosanski / crnogorski
 language-en = engleski
 language-mk = makedonski
@@ -359,13 +366,14 @@ group-field-visibility = Ko vidi grupu
 group-field-language = Jezik grupe
 group-field-topics = Teme
 group-field-topics-hint = Odvojite zarezom, na primer: zaštita dece, hraniteljstvo.
-group-field-anonymous = Članovi mogu da pišu anonimno (na primer u grupi za podršku pomagačima)
+group-field-anonymous = Članovi mogu da pišu anonimno (samo u zatvorenoj ili tajnoj grupi, na primer u grupi za podršku pomagačima)
 group-field-class = Grupa za predmet: studenti se učlanjuju kodom
 markdown-hint = Možete koristiti Markdown: **podebljano**, _kurziv_, liste sa crticom, [link](https://…).
 group-create = Otvori grupu
 group-created = Grupa je otvorena.
 error-group-name = Naziv mora imati najmanje 3 znaka.
 error-group-visibility = Izaberite ko vidi grupu.
+error-group-anonymous-public = Anonimno pisanje je moguće samo u grupi koju čitaju njeni članovi: javnu grupu čita svaki posetilac. Izaberite zatvorenu ili tajnu grupu, ili isključite anonimno pisanje.
 group-join-title = Učlani se kodom
 group-join-lead = Upišite kod koji ste dobili od nastavnika.
 group-join-code = Kod grupe
@@ -550,11 +558,39 @@ email-post-banned-body = Više ne možete učestvovati u grupi „{ $group }”.
 
 ## Peer support
 
-support-title = Pomoć pomagačima
+support-title = Poverljiva podrška
 support-lead = Ako se osećate preopterećeno, iscrpljeno ili vam je potreban razgovor, pišite timu kolega za podršku. Jedan od njih će preuzeti vaš zahtev i razgovarati samo sa vama.
-support-privacy = Vaš zahtev vidite samo vi i kolega koji ga preuzme. Ne pojavljuje se u pretrazi, a poruke e-pošte ne sadrže tekst razgovora.
+support-privacy = Ovo nije grupa i ništa odavde se ne objavljuje: vaš zahtev vidite samo vi i jedan kolega iz tima za podršku kada ga preuzme. Tim pre toga vidi samo temu koju izaberete, jezik i koliko zahtev čeka. Zahtev se ne pojavljuje u pretrazi, a poruke e-pošte ne sadrže tekst razgovora.
 support-field-body = Šta vas muči?
 support-field-hint = Pišite slobodno. Ne navodite podatke o korisnicima.
+support-field-topic = O čemu želite da razgovarate?
+support-field-topic-hint = Tim vidi samo temu, jezik i koliko zahtev čeka; vaš tekst pročita samo kolega koji preuzme zahtev.
+support-field-language = Jezik razgovora
+support-error-topic = Izaberite temu, da bi zahtev preuzeo kolega koji za nju ima iskustva.
+support-topic-stress = Stres i preopterećenost
+support-topic-burnout = Sagorevanje
+support-topic-difficult-case = Težak slučaj koji me ne napušta
+support-topic-workplace = Odnosi na poslu
+support-topic-safety = Pretnje i bezbednost na poslu
+support-topic-personal = Lična situacija
+support-topic-other = Nešto drugo
+support-queue-lead = Tekst zahteva vidi samo kolega koji ga preuzme. Preuzmite zahtev ako imate vremena za razgovor u narednim danima.
+support-waited-minutes =
+    { $count ->
+        [one] čeka { $count } minut
+       *[other] čeka { $count } minuta
+    }
+support-waited-hours =
+    { $count ->
+        [one] čeka { $count } sat
+        [few] čeka { $count } sata
+       *[other] čeka { $count } sati
+    }
+support-waited-days =
+    { $count ->
+        [one] čeka { $count } dan
+       *[other] čeka { $count } dana
+    }
 support-field-reply = Vaš odgovor
 support-submit = Pošalji zahtev za podršku
 support-sent = Zahtev je poslat timu za podršku. Javićemo vam kada ga neko preuzme.

@@ -677,6 +677,49 @@ async fn the_recording_is_mailed_once_to_registrants_and_shown_only_to_them() {
 }
 
 #[tokio::test]
+async fn a_proposal_passes_the_personal_data_guard_like_a_post() {
+    let app = TestApp::spawn().await;
+    app.sign_in_as("Ana Vuković", "ana@csr.rs", Role::Practitioner)
+        .await;
+    let new = "/events/proposals/new";
+    let description = "Kao u slučaju deteta sa JMBG 0101990710008: kako procenjujemo rizik?";
+
+    let refused = app
+        .submit_form(
+            new,
+            new,
+            &[
+                ("kind", "topic"),
+                ("title", "Procena rizika kod dece"),
+                ("description", description),
+                ("confirm_personal_data", "yes"),
+            ],
+        )
+        .await;
+
+    refused.assert_status(StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.body.contains("id=\"description-error\""));
+    assert!(refused.body.contains(description), "the text is kept");
+    assert_eq!(app.count("SELECT count(*) FROM event_proposals").await, 0);
+
+    let with_email = "Pišite mi na ana.vukovic@csr.rs za materijale.";
+    let fields = [
+        ("kind", "topic"),
+        ("title", "Procena rizika kod dece"),
+        ("description", with_email),
+    ];
+    let asked = app.submit_form(new, new, &fields).await;
+    asked.assert_status(StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(asked.body.contains("id=\"confirm_personal_data\""));
+    let mut confirmed = fields.to_vec();
+    confirmed.push(("confirm_personal_data", "yes"));
+    app.submit_form(new, new, &confirmed)
+        .await
+        .assert_status(StatusCode::SEE_OTHER);
+    assert_eq!(app.count("SELECT count(*) FROM event_proposals").await, 1);
+}
+
+#[tokio::test]
 async fn members_propose_and_support_topics_and_an_organiser_turns_one_into_an_event() {
     let app = TestApp::spawn().await;
     app.create_member("Jelena Stojanović", "jelena@fpn.rs", Role::Teacher)

@@ -173,24 +173,16 @@ async fn a_site_moderator_sees_flags_from_every_group() {
 #[tokio::test]
 async fn looking_at_anonymous_authors_is_logged() {
     let app = TestApp::spawn().await;
-    app.create_member("Nikola Đorđević", "nikola@csr.rs", Role::Practitioner)
+    let nikola = app
+        .create_member("Nikola Đorđević", "nikola@csr.rs", Role::Practitioner)
         .await;
     app.sign_in_as("Milica Jovanović", "milica@kolega.rs", Role::Practitioner)
         .await;
-    let fields = [
-        ("name", "Pomoć pomagačima"),
-        ("visibility", "public"),
-        ("language", "sr"),
-        ("allow_anonymous", "yes"),
-    ];
     let group = app
-        .submit_form("/groups/new", "/groups/new", &fields)
-        .await
-        .header("location")
-        .unwrap()
-        .to_owned();
-    app.switch_to("nikola@csr.rs").await;
-    app.submit_form(&group, &format!("{group}/join"), &[]).await;
+        .open_group("Pomoć pomagačima", "closed", &[("allow_anonymous", "yes")])
+        .await;
+    app.admit_to_group(&group, "milica@kolega.rs", &nikola)
+        .await;
     let path = format!("{group}/new-thread");
     let thread = app
         .submit_form(

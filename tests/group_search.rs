@@ -118,22 +118,18 @@ async fn closed_and_secret_content_never_appears_for_non_members() {
 }
 
 #[tokio::test]
-async fn anonymous_posts_are_found_without_their_author() {
+async fn anonymous_posts_are_found_without_their_author_by_members_only() {
     let app = TestApp::spawn().await;
+    let ana = app
+        .create_member("Ana Vuković", "ana@csr.rs", Role::Practitioner)
+        .await;
     app.sign_in_as("Milica Jovanović", "milica@kolega.rs", Role::Practitioner)
         .await;
-    let fields = [
-        ("name", "Pomoć pomagačima"),
-        ("visibility", "public"),
-        ("language", "sr"),
-        ("allow_anonymous", "yes"),
-    ];
     let group = app
-        .submit_form("/groups/new", "/groups/new", &fields)
-        .await
-        .header("location")
-        .unwrap()
-        .to_owned();
+        .open_group("Pomoć pomagačima", "closed", &[("allow_anonymous", "yes")])
+        .await;
+    app.admit_to_group(&group, "milica@kolega.rs", &ana).await;
+    app.switch_to("milica@kolega.rs").await;
     let path = format!("{group}/new-thread");
     app.submit_form(
         &path,
@@ -145,11 +141,18 @@ async fn anonymous_posts_are_found_without_their_author() {
         ],
     )
     .await;
-    app.clear_cookies();
+    app.switch_to("ana@csr.rs").await;
 
     let page = app.get("/search?q=sagorevanje").await;
 
     assert!(page.body.contains("Sagorevanje"));
     assert!(page.body.contains("Anonimni kolega"));
     assert!(!page.body.contains("Milica"));
+
+    app.clear_cookies();
+    let visitor = app.get("/search?q=sagorevanje").await;
+    assert!(
+        !visitor.body.contains("Sagorevanje"),
+        "a visitor never finds what was written anonymously"
+    );
 }

@@ -1,4 +1,5 @@
-//! "Pomoć pomagačima": confidential requests for support.
+//! Confidential peer support ("Poverljiva podrška"): requests whose words
+//! only the asker and the supporter who takes them read.
 
 mod common;
 
@@ -32,7 +33,11 @@ async fn request(app: &TestApp) -> String {
         .submit_form(
             "/support",
             "/support",
-            &[("body", "Posle tri teška slučaja ne mogu da spavam.")],
+            &[
+                ("topic", "burnout"),
+                ("language", "sr"),
+                ("body", "Posle tri teška slučaja ne mogu da spavam."),
+            ],
         )
         .await;
     sent.header("location").unwrap().to_owned()
@@ -58,7 +63,16 @@ async fn a_request_reaches_the_team_without_its_text_and_becomes_a_private_conve
 
     app.switch_to("nikola@csr.rs").await;
     let queue = app.get("/support/queue").await;
-    assert!(queue.body.contains("ne mogu da spavam"));
+    assert!(
+        !queue.body.contains("spavam"),
+        "the team decides without reading her words"
+    );
+    assert!(queue.body.contains("Sagorevanje"), "the topic she chose");
+    assert!(queue.body.contains("srpski"), "the language");
+    assert!(
+        queue.body.contains("čeka 0 minuta"),
+        "how long it has waited"
+    );
     app.submit_form("/support/queue", &format!("{conversation}/take"), &[])
         .await
         .assert_redirect_to(&conversation);
@@ -159,5 +173,107 @@ async fn an_unanswered_request_is_sent_to_the_team_again_after_a_day() {
             .filter(|m| m.subject == "Zahtev za podršku još čeka")
             .count(),
         2
+    );
+}
+
+#[tokio::test]
+async fn the_queue_says_how_long_a_request_has_waited_and_opens_its_words_only_to_the_taker() {
+    let app = TestApp::spawn().await;
+    let conversation = request(&app).await;
+    app.clock.advance(Duration::hours(5));
+
+    app.switch_to("ana@csr.rs").await;
+    let queue = app.get("/support/queue").await;
+    assert!(queue.body.contains("čeka 5 sati"));
+    app.get(&conversation)
+        .await
+        .assert_status(StatusCode::NOT_FOUND);
+
+    app.switch_to("nikola@csr.rs").await;
+    app.submit_form("/support/queue", &format!("{conversation}/take"), &[])
+        .await
+        .assert_redirect_to(&conversation);
+    assert!(
+        app.get(&conversation)
+            .await
+            .body
+            .contains("ne mogu da spavam"),
+        "the colleague who takes it reads it"
+    );
+}
+
+#[tokio::test]
+async fn a_request_needs_a_topic_and_keeps_the_text_when_it_comes_back() {
+    let app = TestApp::spawn().await;
+    app.sign_in_as("Jelena Stojanović", "jelena@csr.rs", Role::Practitioner)
+        .await;
+
+    let refused = app
+        .submit_form(
+            "/support",
+            "/support",
+            &[("language", "sr"), ("body", "Teško mi je ovih dana.")],
+        )
+        .await;
+
+    refused.assert_status(StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.body.contains("id=\"topic-error\""));
+    assert!(refused.body.contains("Teško mi je ovih dana."));
+    assert_eq!(app.count("SELECT count(*) FROM support_requests").await, 0);
+}
+
+#[tokio::test]
+async fn the_personal_data_guard_reads_requests_and_replies() {
+    let app = TestApp::spawn().await;
+    let conversation = request(&app).await;
+    let with_jmbg = "Dečak, JMBG 0101990710008, ne izlazi mi iz glave.";
+
+    // A JMBG is never saved, in a request or in a reply, confirmed or not.
+    let refused = app
+        .submit_form(
+            "/support",
+            "/support",
+            &[
+                ("topic", "difficult-case"),
+                ("language", "sr"),
+                ("body", with_jmbg),
+                ("confirm_personal_data", "yes"),
+            ],
+        )
+        .await;
+    refused.assert_status(StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.body.contains("Tekst sadrži JMBG."));
+    assert!(refused.body.contains(with_jmbg), "the text is kept");
+    let reply = format!("{conversation}/reply");
+    let refused = app
+        .submit_form(&conversation, &reply, &[("body", with_jmbg)])
+        .await;
+    refused.assert_status(StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.body.contains(with_jmbg), "the reply is kept");
+
+    // A phone number asks first, and goes once she confirms.
+    let with_phone = "Njena majka me zove na 064 123 4567 svaki dan.";
+    let asked = app
+        .submit_form(&conversation, &reply, &[("body", with_phone)])
+        .await;
+    asked.assert_status(StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(asked.body.contains("id=\"confirm_personal_data\""));
+    app.submit_form(
+        &conversation,
+        &reply,
+        &[("body", with_phone), ("confirm_personal_data", "yes")],
+    )
+    .await
+    .assert_redirect_to(&conversation);
+
+    assert_eq!(
+        app.count("SELECT count(*) FROM support_messages WHERE body LIKE '%0101990710008%'")
+            .await,
+        0
+    );
+    assert_eq!(
+        app.count("SELECT count(*) FROM support_messages WHERE body LIKE '%064 123 4567%'")
+            .await,
+        1
     );
 }

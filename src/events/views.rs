@@ -155,6 +155,7 @@ pub struct ProposalsPage {
 pub struct ProposalFormPage {
     pub page: Page,
     pub form: ProposalForm,
+    pub warnings: Vec<String>,
     pub errors: FormErrors,
     pub kinds: &'static [&'static str],
 }

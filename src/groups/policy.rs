@@ -26,6 +26,10 @@ impl Visibility {
         }
     }
 
+    pub fn is_public(self) -> bool {
+        self == Visibility::Public
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Visibility::Public => "public",

@@ -38,10 +38,12 @@ const SARA: &str = "sara.nikolic@kolega.example";
 
 const GROUPS: &[DemoGroup] = &[
     DemoGroup {
-        slug: "pomoc-pomagacima",
-        name: "Pomoć pomagačima",
-        description: "Mesto za razgovor o stresu, sagorevanju i brizi o sebi. Ovde možete pisati i **anonimno**.",
-        visibility: "public",
+        slug: "briga-o-sebi",
+        name: "Briga o sebi — razgovori kolega",
+        description: "Grupa za razgovor o stresu, sagorevanju i brizi o sebi. **Čitaju je samo članovi grupe**, a možete pisati i anonimno. Za razgovor nasamo sa jednim kolegom iz tima za podršku izaberite [Poverljivu podršku](/support).",
+        // Members only: what is written here anonymously is written in
+        // confidence (the rule the groups table holds too).
+        visibility: "closed",
         topics: &["mentalno zdravlje i sagorevanje"],
         allow_anonymous: true,
         join_code: None,

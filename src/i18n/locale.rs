@@ -22,6 +22,15 @@ impl Locale {
     }
 
     /// The language's own name, as shown in the switcher.
+    /// The language of content written in this interface language (as
+    /// groups, events and conversations name it: `sr`, `en`, `mk`, `sq`).
+    pub fn content_language(self) -> &'static str {
+        match self {
+            Locale::SrLatn | Locale::SrCyrl => "sr",
+            Locale::En => "en",
+        }
+    }
+
     pub fn native_name(self) -> &'static str {
         match self {
             Locale::SrLatn => "Latinica",

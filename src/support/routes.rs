@@ -9,8 +9,10 @@ use axum::routing::{get, post};
 use serde::Deserialize;
 use uuid::Uuid;
 
-use super::views::{ConversationPage, QueuePage, SupportPage, TeamPage};
-use super::{emails, store};
+use super::forms::{ReplyForm, RequestForm};
+use super::store::NewRequest;
+use super::views::{ConversationPage, QueuePage, SupportPage, TeamPage, Waiting};
+use super::{emails, policy, store};
 use crate::app::AppState;
 use crate::members::current_user::{CurrentUser, SignedIn};
 use crate::notify::email::EmailContext;
@@ -31,14 +33,6 @@ pub fn router() -> Router<AppState> {
         .route("/support/{id}/close", post(close))
 }
 
-const MAX_MESSAGE: usize = 10_000;
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-pub struct MessageForm {
-    body: String,
-}
-
 /// Tells `person`; `build` writes the notification in their language.
 pub(crate) async fn tell(
     conn: &mut sqlx::PgConnection,
@@ -56,12 +50,14 @@ async fn index_page(
     state: &AppState,
     ctx: &RequestContext,
     user: &CurrentUser,
-    body: String,
+    form: RequestForm,
+    warnings: Vec<String>,
     errors: FormErrors,
 ) -> AppResult<SupportPage> {
     Ok(SupportPage {
         page: Page::titled(ctx, "support-title").in_section("support"),
-        body,
+        form,
+        warnings,
         errors,
         requests: store::mine(&state.db, user.user_id).await?,
         is_supporter: store::is_supporter(&state.db, user.user_id).await?,
@@ -74,11 +70,17 @@ pub async fn index(
     ctx: RequestContext,
     SignedIn(user): SignedIn,
 ) -> AppResult<SupportPage> {
+    // The conversation is offered in the language she reads Kolega in.
+    let form = RequestForm {
+        language: ctx.locale.content_language().to_owned(),
+        ..RequestForm::default()
+    };
     index_page(
         &state,
         &ctx,
         &user,
-        String::new(),
+        form,
+        Vec::new(),
         FormErrors::new(ctx.locale),
     )
     .await
@@ -89,21 +91,23 @@ pub async fn create(
     State(state): State<AppState>,
     ctx: RequestContext,
     SignedIn(user): SignedIn,
-    Form(form): Form<MessageForm>,
+    Form(form): Form<RequestForm>,
 ) -> AppResult<Response> {
     let mut errors = FormErrors::new(ctx.locale);
-    if form.body.trim().is_empty() {
-        errors.add("body", "error-post-empty");
-    }
-    crate::members::forms::check_length(&mut errors, "body", &form.body, MAX_MESSAGE);
-    if !errors.is_empty() {
-        return Ok(unprocessable(
-            index_page(&state, &ctx, &user, form.body, errors).await?,
-        ));
-    }
+    let (warnings, topic) = form.validate(&mut errors);
+    let Some(topic) = topic.filter(|_| errors.is_empty()) else {
+        let page = index_page(&state, &ctx, &user, form, warnings, errors).await?;
+        return Ok(unprocessable(page));
+    };
     let now = state.clock.now();
     let mut tx = state.db.begin().await?;
-    let id = store::create(&mut tx, user.user_id, form.body.trim(), now).await?;
+    let request = NewRequest {
+        requester: user.user_id,
+        topic,
+        language: &form.language,
+        body: form.body.trim(),
+    };
+    let id = store::create(&mut tx, &request, now).await?;
     for member in store::team(&mut *tx)
         .await?
         .iter()
@@ -121,11 +125,7 @@ pub async fn create(
 }
 
 async fn require_supporter(state: &AppState, user: &CurrentUser) -> AppResult<()> {
-    if store::is_supporter(&state.db, user.user_id).await? {
-        Ok(())
-    } else {
-        Err(AppError::Forbidden)
-    }
+    policy::require_supporter(store::is_supporter(&state.db, user.user_id).await?)
 }
 
 pub async fn queue(
@@ -134,10 +134,11 @@ pub async fn queue(
     SignedIn(user): SignedIn,
 ) -> AppResult<QueuePage> {
     require_supporter(&state, &user).await?;
-    let requests = store::open_requests(&state.db)
+    let now = state.clock.now();
+    let requests = store::open_requests(&state.db, user.user_id)
         .await?
         .into_iter()
-        .filter(|r| r.requester_id != user.user_id)
+        .map(|request| Waiting::new(request, now))
         .collect();
     Ok(QueuePage {
         page: Page::titled(&ctx, "support-queue-title").in_section("support"),
@@ -152,11 +153,8 @@ async fn own_request(state: &AppState, user: &CurrentUser, id: &str) -> AppResul
     let request = store::find(&state.db, id)
         .await?
         .ok_or(AppError::NotFound)?;
-    if request.requester_id == user.user_id || request.supporter_id == Some(user.user_id) {
-        Ok(request)
-    } else {
-        Err(AppError::NotFound)
-    }
+    policy::require_reader(&request, user.user_id)?;
+    Ok(request)
 }
 
 pub async fn conversation(
@@ -166,13 +164,37 @@ pub async fn conversation(
     Path(id): Path<String>,
 ) -> AppResult<ConversationPage> {
     let request = own_request(&state, &user, &id).await?;
+    let errors = FormErrors::new(ctx.locale);
+    conversation_page(
+        &state,
+        &ctx,
+        &user,
+        request,
+        ReplyForm::default(),
+        Vec::new(),
+        errors,
+    )
+    .await
+}
+
+async fn conversation_page(
+    state: &AppState,
+    ctx: &RequestContext,
+    user: &CurrentUser,
+    request: store::Request,
+    form: ReplyForm,
+    warnings: Vec<String>,
+    errors: FormErrors,
+) -> AppResult<ConversationPage> {
     let messages = store::messages(&state.db, request.support_request_id).await?;
     Ok(ConversationPage {
-        page: Page::titled(&ctx, "support-conversation-title").in_section("support"),
+        page: Page::titled(ctx, "support-conversation-title").in_section("support"),
         request,
         messages,
         viewer: user.user_id,
-        errors: FormErrors::new(ctx.locale),
+        form,
+        warnings,
+        errors,
     })
 }
 
@@ -205,26 +227,16 @@ pub async fn reply(
     ctx: RequestContext,
     SignedIn(user): SignedIn,
     Path(id): Path<String>,
-    Form(form): Form<MessageForm>,
+    Form(form): Form<ReplyForm>,
 ) -> AppResult<Response> {
     let request = own_request(&state, &user, &id).await?;
     if request.status == "closed" {
         return Err(AppError::Conflict);
     }
     let mut errors = FormErrors::new(ctx.locale);
-    if form.body.trim().is_empty() {
-        errors.add("body", "error-post-empty");
-    }
-    crate::members::forms::check_length(&mut errors, "body", &form.body, MAX_MESSAGE);
+    let warnings = form.validate(&mut errors);
     if !errors.is_empty() {
-        let messages = store::messages(&state.db, request.support_request_id).await?;
-        let page = ConversationPage {
-            page: Page::titled(&ctx, "support-conversation-title").in_section("support"),
-            request,
-            messages,
-            viewer: user.user_id,
-            errors,
-        };
+        let page = conversation_page(&state, &ctx, &user, request, form, warnings, errors).await?;
         return Ok(unprocessable(page));
     }
     let now = state.clock.now();
@@ -271,9 +283,7 @@ pub async fn team(
     ctx: RequestContext,
     SignedIn(user): SignedIn,
 ) -> AppResult<TeamPage> {
-    if !user.is_moderator() {
-        return Err(AppError::Forbidden);
-    }
+    policy::require_team_manager(user.is_moderator())?;
     Ok(TeamPage {
         page: Page::titled(&ctx, "support-team-title").in_section("support"),
         team: store::team(&state.db).await?,
@@ -291,9 +301,7 @@ pub async fn set_team(
     SignedIn(user): SignedIn,
     Form(form): Form<TeamForm>,
 ) -> AppResult<Response> {
-    if !user.is_moderator() {
-        return Err(AppError::Forbidden);
-    }
+    policy::require_team_manager(user.is_moderator())?;
     let handle = form.handle.trim().trim_start_matches('@');
     let member = crate::members::store::profile_by_handle(&state.db, handle).await?;
     let key = match member {

@@ -4,6 +4,8 @@ use chrono::{DateTime, Duration, Utc};
 use sqlx::{PgConnection, PgExecutor};
 use uuid::Uuid;
 
+use super::topic::Topic;
+
 /// Unanswered requests are sent to the team again after this long.
 pub const RESEND_AFTER: Duration = Duration::hours(24);
 
@@ -13,8 +15,9 @@ pub struct Request {
     pub requester_id: Uuid,
     pub supporter_id: Option<Uuid>,
     pub status: String,
+    pub topic: Topic,
+    pub language: String,
     pub created_at: DateTime<Utc>,
-    pub first_message: String,
 }
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -33,24 +36,35 @@ pub struct Person {
     pub locale: String,
 }
 
-const REQUEST_COLUMNS: &str = "r.support_request_id, r.requester_id, r.supporter_id, r.status, r.created_at,
-    (SELECT body FROM support_messages m WHERE m.support_request_id = r.support_request_id ORDER BY created_at LIMIT 1) AS first_message";
+// No message text: a request's words are read only through `messages`,
+// which the routes call for the conversation's two people alone.
+const REQUEST_COLUMNS: &str = "r.support_request_id, r.requester_id, r.supporter_id, r.status, r.topic, r.language, r.created_at";
+
+/// What a new request is: its author's words, and what the team may see.
+pub struct NewRequest<'a> {
+    pub requester: Uuid,
+    pub topic: Topic,
+    pub language: &'a str,
+    pub body: &'a str,
+}
 
 pub async fn create(
     conn: &mut PgConnection,
-    requester: Uuid,
-    body: &str,
+    request: &NewRequest<'_>,
     now: DateTime<Utc>,
 ) -> sqlx::Result<Uuid> {
     let id: Uuid = sqlx::query_scalar(
-        "INSERT INTO support_requests (requester_id, status, created_at, team_notified_at) VALUES ($1, 'open', $2, $2)
+        "INSERT INTO support_requests (requester_id, status, topic, language, created_at, team_notified_at)
+         VALUES ($1, 'open', $2, $3, $4, $4)
          RETURNING support_request_id",
     )
-    .bind(requester)
+    .bind(request.requester)
+    .bind(request.topic)
+    .bind(request.language)
     .bind(now)
     .fetch_one(&mut *conn)
     .await?;
-    add_message(conn, id, requester, body, now).await?;
+    add_message(conn, id, request.requester, request.body, now).await?;
     Ok(id)
 }
 
@@ -91,11 +105,19 @@ pub async fn mine(executor: impl PgExecutor<'_>, user: Uuid) -> sqlx::Result<Vec
     .await
 }
 
-/// Requests waiting for a supporter (the team's queue).
-pub async fn open_requests(executor: impl PgExecutor<'_>) -> sqlx::Result<Vec<Request>> {
-    sqlx::query_as(&format!("SELECT {REQUEST_COLUMNS} FROM support_requests r WHERE r.status = 'open' ORDER BY r.created_at LIMIT 100"))
-        .fetch_all(executor)
-        .await
+/// Requests waiting for a supporter (the team's queue), longest waiting
+/// first, without `supporter`'s own.
+pub async fn open_requests(
+    executor: impl PgExecutor<'_>,
+    supporter: Uuid,
+) -> sqlx::Result<Vec<Request>> {
+    sqlx::query_as(&format!(
+        "SELECT {REQUEST_COLUMNS} FROM support_requests r
+         WHERE r.status = 'open' AND r.requester_id <> $1 ORDER BY r.created_at LIMIT 100"
+    ))
+    .bind(supporter)
+    .fetch_all(executor)
+    .await
 }
 
 /// Takes an open request; false if someone else was quicker.

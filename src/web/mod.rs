@@ -12,6 +12,7 @@ pub mod form;
 pub mod form_errors;
 pub mod metrics;
 pub mod page;
+pub mod personal_data_guard;
 pub mod query;
 pub mod rate_limit;
 pub mod redirect;

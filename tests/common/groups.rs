@@ -3,7 +3,7 @@
 use axum::http::StatusCode;
 
 use super::TestApp;
-use super::members::PASSWORD;
+use super::members::{Member, PASSWORD};
 
 impl TestApp {
     /// Signs this browser in as `email` (a member created earlier).
@@ -33,6 +33,27 @@ impl TestApp {
     pub async fn join_group(&self, group: &str) {
         let response = self.submit_form(group, &format!("{group}/join"), &[]).await;
         assert!(response.status.is_redirection(), "{}", response.body);
+    }
+
+    /// `member` asks to join a closed group and `owner` lets her in, both
+    /// through the real pages; the browser ends signed in as `member`.
+    pub async fn admit_to_group(&self, group: &str, owner: &str, member: &Member) {
+        self.switch_to(&member.email).await;
+        let asked = self
+            .submit_form(group, &format!("{group}/request"), &[])
+            .await;
+        assert!(asked.status.is_redirection(), "{}", asked.body);
+        self.switch_to(owner).await;
+        let members = format!("{group}/members");
+        let approved = self
+            .submit_form(
+                &members,
+                &format!("{members}/{}/approve", member.handle),
+                &[],
+            )
+            .await;
+        assert!(approved.status.is_redirection(), "{}", approved.body);
+        self.switch_to(&member.email).await;
     }
 
     /// Starts a thread; returns its path.

@@ -19,7 +19,9 @@ use crate::notify::email::{EmailContext, SimpleEmail};
 use crate::notify::{Kind, Notification, Recipient, notify};
 use crate::web::flash::redirect_with;
 use crate::web::form_errors::unprocessable;
-use crate::web::{AppError, AppResult, Form, FormErrors, Page, RequestContext};
+use crate::web::{
+    AppError, AppResult, Form, FormErrors, Page, RequestContext, personal_data_guard,
+};
 
 pub async fn list(
     State(state): State<AppState>,
@@ -40,12 +42,20 @@ pub struct ProposalForm {
     pub kind: String,
     pub title: String,
     pub description: String,
+    /// "I checked: this is not a client's data."
+    pub confirm_personal_data: Option<String>,
 }
 
-fn form_page(ctx: &RequestContext, form: ProposalForm, errors: FormErrors) -> ProposalFormPage {
+fn form_page(
+    ctx: &RequestContext,
+    form: ProposalForm,
+    warnings: Vec<String>,
+    errors: FormErrors,
+) -> ProposalFormPage {
     ProposalFormPage {
         page: Page::titled(ctx, "proposal-new-title").in_section("events"),
         form,
+        warnings,
         errors,
         kinds: &KINDS,
     }
@@ -62,7 +72,12 @@ pub async fn new_form(
         kind: "webinar".into(),
         ..ProposalForm::default()
     };
-    Ok(form_page(&ctx, form, FormErrors::new(ctx.locale)))
+    Ok(form_page(
+        &ctx,
+        form,
+        Vec::new(),
+        FormErrors::new(ctx.locale),
+    ))
 }
 
 pub async fn create(
@@ -84,8 +99,14 @@ pub async fn create(
     }
     check_length(&mut errors, "title", &form.title, 200);
     check_length(&mut errors, "description", &form.description, 5_000);
+    // Every member reads a proposal: the personal-data guard, as on posts.
+    let warnings = personal_data_guard::check(
+        &mut errors,
+        &[("title", &form.title), ("description", &form.description)],
+        form.confirm_personal_data.is_some(),
+    );
     if !errors.is_empty() {
-        return Ok(unprocessable(form_page(&ctx, form, errors)));
+        return Ok(unprocessable(form_page(&ctx, form, warnings, errors)));
     }
     let now = state.clock.now();
     let mut tx = state.db.begin().await?;

@@ -5,8 +5,7 @@ use serde::Deserialize;
 
 use crate::i18n::Locale;
 use crate::members::forms::check_length;
-use crate::text::personal_data::{self, Finding};
-use crate::web::FormErrors;
+use crate::web::{FormErrors, personal_data_guard};
 
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(default)]
@@ -31,8 +30,14 @@ impl GroupForm {
         check_length(&mut errors, "name", &self.name, 100);
         check_length(&mut errors, "description", &self.description, 10_000);
         check_length(&mut errors, "topics", &self.topics, 300);
-        if super::super::policy::Visibility::parse(&self.visibility).is_none() {
-            errors.add("visibility", "error-group-visibility");
+        match super::super::policy::Visibility::parse(&self.visibility) {
+            None => errors.add("visibility", "error-group-visibility"),
+            // Anonymous posts are written in confidence (burnout, guilt,
+            // mistakes): a public group would show them to every visitor.
+            Some(visibility) if visibility.is_public() && self.allow_anonymous.is_some() => {
+                errors.add("allow_anonymous", "error-group-anonymous-public")
+            }
+            Some(_) => {}
         }
         if !matches!(self.language.as_str(), "sr" | "en" | "mk" | "sq") {
             errors.add("language", "error-choose-language");
@@ -74,23 +79,11 @@ impl PostForm {
             errors.add("body", "error-post-empty");
         }
         check_length(&mut errors, "body", &self.body, 50_000);
-        let findings = personal_data::scan(&format!("{}\n{}", self.title, self.body));
-        let mut warnings = Vec::new();
-        for finding in &findings {
-            if finding.blocks_saving() {
-                errors.add("body", finding.message_key());
-            } else {
-                warnings.push(crate::i18n::t(locale, finding.message_key()));
-            }
-        }
-        let unconfirmed =
-            findings.iter().any(|f| !f.blocks_saving()) && self.confirm_personal_data.is_none();
-        if unconfirmed {
-            errors.add("confirm_personal_data", "personal-data-confirm-needed");
-        }
-        if findings.iter().all(|f: &Finding| !f.blocks_saving()) && !unconfirmed {
-            warnings.clear();
-        }
+        let warnings = personal_data_guard::check(
+            &mut errors,
+            &[("title", &self.title), ("body", &self.body)],
+            self.confirm_personal_data.is_some(),
+        );
         (errors, warnings)
     }
 }
