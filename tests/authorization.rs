@@ -189,13 +189,15 @@ const EXPECTATIONS: &[(&str, &str, &str, &str)] = &[
     // Any signed-in member may join a public group or ask to join a closed
     // one, unverified too (posting needs a verified account); members and
     // the owner cannot join again, the owner cannot leave.
-    ("POST", "/groups/{slug}/join", PUBLIC_GROUP, "SONNOOS"),
+    // Joining (and so following, subscribing and leaving) waits until the
+    // account may take part: an unverified member is refused.
+    ("POST", "/groups/{slug}/join", PUBLIC_GROUP, "SNNNOOS"),
     ("POST", "/groups/{slug}/join", CLOSED_GROUP, NOBODY),
     ("POST", "/groups/{slug}/request", PUBLIC_GROUP, NOBODY),
-    ("POST", "/groups/{slug}/request", CLOSED_GROUP, "SONNOOS"),
-    ("POST", "/groups/{slug}/leave", PUBLIC_GROUP, "SOONOOS"),
+    ("POST", "/groups/{slug}/request", CLOSED_GROUP, "SNNNOOS"),
+    ("POST", "/groups/{slug}/leave", PUBLIC_GROUP, "SNONOOS"),
     ("POST", "/groups/{slug}/leave", CLOSED_GROUP, "SNONNNS"),
-    ("POST", "/groups/{slug}/follow", PUBLIC_GROUP, MEMBERS),
+    ("POST", "/groups/{slug}/follow", PUBLIC_GROUP, PARTICIPANTS),
     ("POST", "/groups/{slug}/follow", CLOSED_GROUP, "SNOONNS"),
     // The members list is for the group's members; visitors are refused
     // outright (403, or 404 for a closed group), not sent to sign in.
@@ -312,7 +314,7 @@ const EXPECTATIONS: &[(&str, &str, &str, &str)] = &[
         "POST",
         "/groups/{slug}/t/{thread_id}/subscription",
         PUBLIC_GROUP,
-        MEMBERS,
+        PARTICIPANTS,
     ),
     (
         "POST",
@@ -424,6 +426,8 @@ const EXPECTATIONS: &[(&str, &str, &str, &str)] = &[
     // moderate (all of them for site moderators): see `queue_shows`.
     ("GET", "/moderation", ONLY, MEMBERS),
     ("POST", "/moderation/{flag_id}", ONLY, "SNNOOOS"),
+    // A held post: its group's moderators and site staff decide.
+    ("POST", "/moderation/held/{post_id}", ONLY, "SNNOOOS"),
     // Peer support: a request is its two people's alone, administrators
     // included; the queue is the supporters' (none of the viewers).
     ("GET", "/support", ONLY, MEMBERS),
@@ -595,6 +599,7 @@ fn form_for(pattern: &str) -> Vec<(&'static str, &'static str)> {
         "/groups/{slug}/t/{thread_id}/moderate" => &[("action", "pin")],
         "/groups/{slug}/t/{thread_id}/p/{post_id}/flag" => &[("reason", "spam")],
         "/moderation/{flag_id}" => &[("decision", "keep"), ("action", "keep")],
+        "/moderation/held/{post_id}" => &[("action", "approve")],
         "/support/team" => &[("handle", "nepostojeci-clan"), ("on", "no")],
         "/events/proposals/{proposal_id}/vote" => &[("support", "yes")],
         _ => &[],
@@ -941,7 +946,11 @@ async fn build_world(app: &TestApp) -> World {
         .await
         .assert_status(StatusCode::SEE_OTHER);
     let support = app
-        .submit_form("/support", "/support", &[("body", "Treba mi razgovor.")])
+        .submit_form(
+            "/support",
+            "/support",
+            &[("topic", "stress"), ("body", "Treba mi razgovor.")],
+        )
         .await;
     assert!(support.status.is_redirection(), "{}", support.body);
     let support_id = support

@@ -279,10 +279,14 @@ async fn a_new_members_first_post_waits_for_approval_where_the_group_asks() {
         own_view.body.contains("Zdravo, ja sam Marko")
             && own_view.body.contains("čeka odobrenje moderatora")
     );
-    assert!(
-        app.deliver_mail().await.is_empty(),
-        "nobody is told before approval"
+    let told = app.deliver_mail().await;
+    assert_eq!(
+        told.iter().map(|m| m.to.as_str()).collect::<Vec<_>>(),
+        ["jelena@csr.rs"],
+        "before approval only the group's moderator is told"
     );
+    assert!(told[0].subject.contains("čeka vaše odobrenje"));
+    assert!(!told[0].text.contains("Zdravo"), "without the post's words");
 
     app.switch_to("ana@csr.rs").await;
     assert!(
@@ -297,6 +301,17 @@ async fn a_new_members_first_post_waits_for_approval_where_the_group_asks() {
     );
 
     app.switch_to("jelena@csr.rs").await;
+    let queue = app.get("/moderation").await;
+    assert!(
+        queue.body.contains("Zdravo, ja sam Marko"),
+        "the held post waits in the moderation queue"
+    );
+    assert!(
+        queue
+            .body
+            .contains("Moderacija <span class=\"badge unread\">1<"),
+        "with a count in the header"
+    );
     let moderator_view = app.get(&thread).await;
     assert!(moderator_view.body.contains("Zdravo, ja sam Marko"));
     let approve = link_ending(
@@ -313,6 +328,14 @@ async fn a_new_members_first_post_waits_for_approval_where_the_group_asks() {
 
     app.switch_to("ana@csr.rs").await;
     assert!(app.get(&thread).await.body.contains("Zdravo, ja sam Marko"));
+    app.switch_to("jelena@csr.rs").await;
+    assert!(
+        !app.get("/moderation")
+            .await
+            .body
+            .contains("Moderacija <span class=\"badge unread\">"),
+        "nothing waits any more"
+    );
     app.switch_to("marko@fpn.rs").await;
     app.submit_form(
         &thread,
@@ -325,6 +348,92 @@ async fn a_new_members_first_post_waits_for_approval_where_the_group_asks() {
         app.get(&thread).await.body.contains("Drugi put ne čekam."),
         "later posts need no approval"
     );
+}
+
+#[tokio::test]
+async fn a_held_thread_can_be_declined_with_a_reason_the_author_reads() {
+    let app = TestApp::spawn().await;
+    let marko = app
+        .create_member("Marko Ilić", "marko@fpn.rs", Role::Student)
+        .await;
+    app.create_member("Ana Vuković", "ana@csr.rs", Role::Practitioner)
+        .await;
+    app.sign_in_as("Jelena Stojanović", "jelena@csr.rs", Role::Practitioner)
+        .await;
+    let group = app.open_group("Hraniteljstvo", "public", &[]).await;
+    let settings = format!("{group}/settings");
+    app.submit_form(
+        &settings,
+        &settings,
+        &[
+            ("name", "Hraniteljstvo"),
+            ("language", "sr"),
+            ("first_post_approval", "yes"),
+        ],
+    )
+    .await
+    .assert_redirect_to(&group);
+    app.switch_to(&marko.email).await;
+    app.join_group(&group).await;
+    let thread = app
+        .start_thread(&group, "Moj slučaj", "Porodica iz Zemuna, otac pije.")
+        .await;
+    app.deliver_mail().await;
+
+    // Ana, a member, sees no trace of it; the moderator sees it with a badge.
+    app.switch_to("ana@csr.rs").await;
+    let seen_by_ana = app.get(&group).await.body;
+    assert!(!seen_by_ana.contains("Moj slučaj"), "{seen_by_ana}");
+    app.get(&thread).await.assert_status(StatusCode::NOT_FOUND);
+    app.switch_to("jelena@csr.rs").await;
+    let list = app.get(&group).await.body;
+    assert!(list.contains("Moj slučaj") && list.contains("čeka odobrenje moderatora"));
+
+    let post_id: String = sqlx::query_scalar("SELECT post_id::text FROM posts")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    let decide = format!("/moderation/held/{post_id}");
+    let no_reason = app
+        .submit_form(
+            "/moderation",
+            &decide,
+            &[("action", "decline"), ("reason", "")],
+        )
+        .await;
+    no_reason.assert_status(StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        no_reason
+            .body
+            .contains(&format!("id=\"reason-{post_id}-error\""))
+    );
+    let reason = "Opis porodice može da je otkrije; napišite ga bez mesta.";
+    app.submit_form(
+        "/moderation",
+        &decide,
+        &[("action", "decline"), ("reason", reason)],
+    )
+    .await
+    .assert_redirect_to("/moderation");
+
+    let mail = app.deliver_mail().await;
+    let to_marko = mail.iter().rfind(|m| m.to == "marko@fpn.rs").unwrap();
+    assert!(to_marko.subject.contains("nije objavljena"));
+    assert!(to_marko.text.contains("Opis porodice može da je otkrije"));
+    assert!(
+        !to_marko.text.contains("otac pije"),
+        "her words stay on the site"
+    );
+    assert!(!app.get("/moderation").await.body.contains("otac pije"));
+
+    // She keeps her text and reads why; nobody else sees it.
+    app.switch_to(&marko.email).await;
+    let own = app.get(&thread).await.body;
+    assert!(own.contains("otac pije") && own.contains("Opis porodice može da je otkrije"));
+    app.switch_to("ana@csr.rs").await;
+    app.get(&thread).await.assert_status(StatusCode::NOT_FOUND);
+    app.clear_cookies();
+    app.get(&thread).await.assert_status(StatusCode::NOT_FOUND);
 }
 
 #[tokio::test]

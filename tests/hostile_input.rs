@@ -201,7 +201,11 @@ async fn build_world(app: &TestApp) -> World {
     app.submit_form(new, new, &[("kind", "topic"), ("title", "Procena rizika")])
         .await;
     let support = app
-        .submit_form("/support", "/support", &[("body", "Treba mi razgovor.")])
+        .submit_form(
+            "/support",
+            "/support",
+            &[("topic", "stress"), ("body", "Treba mi razgovor.")],
+        )
         .await;
     assert!(support.status.is_redirection(), "{}", support.body);
     let support = support.header("location").unwrap().to_owned();

@@ -675,3 +675,48 @@ async fn a_members_language_choice_is_kept_in_the_account() {
     let page = app.get_with("/", &[("accept-language", "en")]).await;
     assert_eq!(page.html_lang().as_deref(), Some("sr-Cyrl"));
 }
+
+#[tokio::test]
+async fn a_member_waiting_for_approval_is_told_so_and_joins_nothing_yet() {
+    let app = TestApp::spawn().await;
+    app.sign_in_as("Jelena Stojanović", "jelena@csr.rs", Role::Practitioner)
+        .await;
+    let group = app.open_group("Hraniteljstvo", "public", &[]).await;
+    let petar = app
+        .create_member("Petar Perić", "petar@sunce.rs", Role::Practitioner)
+        .await;
+    sqlx::query("UPDATE users SET approval = 'pending' WHERE email = 'petar@sunce.rs'")
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    app.switch_to(&petar.email).await;
+
+    let waiting = "Vaš nalog čeka odobrenje moderatora Kolege";
+    assert!(
+        app.get("/").await.body.contains(waiting),
+        "every page says so"
+    );
+    let page = app.get(&group).await.body;
+    assert!(page.contains(waiting));
+    assert!(
+        !page.contains("potvrdite adresu") && !page.contains("Potvrdite adresu"),
+        "her address is confirmed: she is not asked to confirm it"
+    );
+    assert!(!page.contains(&format!("{group}/join")), "no join button");
+    let token = app.csrf_token().unwrap();
+    app.post_form(&format!("{group}/join"), &[("csrf_token", &token)])
+        .await
+        .assert_status(StatusCode::FORBIDDEN);
+    assert_eq!(
+        app.count("SELECT count(*) FROM group_members m JOIN users u USING (user_id) WHERE u.email = 'petar@sunce.rs'")
+            .await,
+        0
+    );
+
+    sqlx::query("UPDATE users SET approval = 'approved' WHERE email = 'petar@sunce.rs'")
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    assert!(!app.get("/").await.body.contains(waiting));
+    app.join_group(&group).await;
+}

@@ -47,7 +47,8 @@ pub struct EventPage {
     pub speakers: Vec<Person>,
     pub can_register: bool,
     pub registration_open: bool,
-    pub needs_verification: bool,
+    /// Why the viewer may not register yet (`CurrentUser::participation_notice`).
+    pub waiting_notice: Option<&'static str>,
     pub show_link: bool,
     pub past: bool,
     pub can_manage: bool,

@@ -121,3 +121,38 @@ pub fn moderation_outcome(
         action: Some((e.t("email-group-open-thread"), e.link(link))),
     }
 }
+
+/// To a group's moderators: a post waits for their approval. No words of
+/// the post, whatever the group: the queue is where it is read.
+pub fn post_held(e: &EmailContext, name: &str, group_name: &str) -> SimpleEmail {
+    let args = Args::new().with("group", group_name.to_owned());
+    SimpleEmail {
+        kind: "group_post_held",
+        subject: e.t_args("email-post-held-subject", &args),
+        greeting: e.greeting(name),
+        paragraphs: vec![e.t_args("email-post-held-body", &args)],
+        action: Some((e.t("email-post-held-action"), e.link("/moderation"))),
+    }
+}
+
+/// To the author: her held post was declined, and why (the moderator's
+/// words). Her text is not in the mail; it waits for her on the thread.
+pub fn post_declined(
+    e: &EmailContext,
+    name: &str,
+    group_name: &str,
+    reason: &str,
+    link: &str,
+) -> SimpleEmail {
+    let args = Args::new().with("group", group_name.to_owned());
+    SimpleEmail {
+        kind: "group_post_declined",
+        subject: e.t_args("email-post-declined-subject", &args),
+        greeting: e.greeting(name),
+        paragraphs: vec![
+            e.t_args("email-post-declined-body", &args),
+            format!("„{reason}“"),
+        ],
+        action: Some((e.t("email-post-declined-action"), e.link(link))),
+    }
+}

@@ -91,16 +91,22 @@ impl Access<'_> {
         self.is_member() && self.viewer.is_some_and(CurrentUser::can_participate)
     }
 
-    /// Join at once: public groups, and secret groups one is invited to.
+    /// Join at once: public groups, and secret groups one is invited to —
+    /// once the account may take part (verified, and approved where the
+    /// site asks for approval).
     pub fn can_join(&self) -> bool {
-        self.viewer.is_some()
+        self.may_take_part()
             && self.status.is_none_or(|s| s == "invited")
             && (self.visibility == Visibility::Public || self.is_invited())
     }
 
-    /// Ask to join: closed groups.
+    /// Ask to join: closed groups, on the same condition.
     pub fn can_request(&self) -> bool {
-        self.viewer.is_some() && self.status.is_none() && self.visibility == Visibility::Closed
+        self.may_take_part() && self.status.is_none() && self.visibility == Visibility::Closed
+    }
+
+    fn may_take_part(&self) -> bool {
+        self.viewer.is_some_and(CurrentUser::can_participate)
     }
 
     pub fn can_leave(&self) -> bool {

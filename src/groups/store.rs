@@ -220,6 +220,11 @@ pub struct ThreadRow {
     pub anonymous: bool,
     /// Posts the viewer has not read (0 for visitors).
     pub unread: i32,
+    /// The first post waits for a moderator (only its author and the
+    /// group's moderators see such a thread).
+    pub held: bool,
+    /// ... and a moderator declined it.
+    pub declined: bool,
 }
 
 /// A page of a group's threads: pinned first, then by last activity;
@@ -234,13 +239,14 @@ pub async fn list_threads(
 ) -> sqlx::Result<Vec<ThreadRow>> {
     sqlx::query_as(
         "SELECT t.thread_id, t.title, t.pinned, t.locked, t.post_count, t.last_post_at, u.name AS author_name, t.anonymous,
-                CASE WHEN $2::uuid IS NULL THEN 0 ELSE t.post_count - COALESCE(r.last_read_seq, 0) END AS unread
+                CASE WHEN $2::uuid IS NULL THEN 0 ELSE t.post_count - COALESCE(r.last_read_seq, 0) END AS unread,
+                COALESCE(fp.pending, false) AS held, fp.declined_at IS NOT NULL AS declined
          FROM threads t
          JOIN users u ON u.user_id = t.author_id
          LEFT JOIN thread_reads r ON r.thread_id = t.thread_id AND r.user_id = $2
+         LEFT JOIN posts fp ON fp.thread_id = t.thread_id AND fp.seq = 1
          WHERE t.group_id = $1
-           AND ($5 OR NOT EXISTS (SELECT 1 FROM posts fp WHERE fp.thread_id = t.thread_id AND fp.seq = 1
-                                  AND fp.pending AND fp.author_id IS DISTINCT FROM $2))
+           AND ($5 OR NOT COALESCE(fp.pending, false) OR fp.author_id = $2)
            AND ($3::uuid IS NULL OR (t.pinned, t.last_post_at, t.thread_id) <
                 (SELECT pinned, last_post_at, thread_id FROM threads WHERE thread_id = $3))
          ORDER BY t.pinned DESC, t.last_post_at DESC, t.thread_id DESC
@@ -329,6 +335,9 @@ pub struct PostView {
     pub deleted_at: Option<DateTime<Utc>>,
     pub hidden_at: Option<DateTime<Utc>>,
     pub pending: bool,
+    /// A moderator declined the held post (its author reads why).
+    pub declined: bool,
+    pub decline_reason: String,
 }
 
 pub const POSTS_PER_PAGE: i64 = 50;
@@ -342,7 +351,8 @@ pub async fn posts_page(
     sqlx::query_as(
         "SELECT p.post_id, p.seq, p.author_id, u.name AS author_name, u.handle AS author_handle,
                 u.deleted_at IS NOT NULL AS author_deleted, p.anonymous, p.body, p.body_html,
-                p.created_at, p.edited_at, p.deleted_at, p.hidden_at, p.pending
+                p.created_at, p.edited_at, p.deleted_at, p.hidden_at, p.pending,
+                p.declined_at IS NOT NULL AS declined, p.decline_reason
          FROM posts p JOIN users u ON u.user_id = p.author_id
          WHERE p.thread_id = $1 AND p.seq > $2 AND p.seq <= $2 + $3
          ORDER BY p.seq",

@@ -51,7 +51,8 @@ pub struct Abilities {
     pub requested: bool,
     pub moderate: bool,
     pub signed_in: bool,
-    pub needs_verification: bool,
+    /// Why the viewer may not take part yet (`CurrentUser::participation_notice`).
+    pub waiting_notice: Option<&'static str>,
 }
 
 #[derive(Template, WebTemplate)]
@@ -125,6 +126,21 @@ pub struct FlagPage {
 pub struct ModerationPage {
     pub page: Page,
     pub items: Vec<super::moderation::QueueItem>,
+    pub held: Vec<super::held::HeldPost>,
+    /// A decline that came back: the post, the reason typed, the error.
+    pub declining: Option<(uuid::Uuid, String, FormErrors)>,
+}
+
+impl ModerationPage {
+    /// The reason typed for `post_id` and its error, when that decline came back.
+    pub fn decline_state(&self, post_id: &uuid::Uuid) -> (String, Option<String>) {
+        match &self.declining {
+            Some((id, reason, errors)) if id == post_id => {
+                (reason.clone(), errors.get("reason").map(str::to_owned))
+            }
+            _ => (String::new(), None),
+        }
+    }
 }
 
 /// One search result, ready to show.

@@ -22,6 +22,9 @@ pub struct CurrentUser {
     pub approval: String,
     /// Unread in-app notifications (counted up to 100), for the header.
     pub unread_notifications: i64,
+    /// Flags and held posts waiting for this member as a moderator (site
+    /// or group; up to 100), for the header.
+    pub moderation_waiting: i64,
     #[sqlx(skip)]
     pub session_hash: Vec<u8>,
 }
@@ -38,6 +41,26 @@ impl CurrentUser {
 
     pub fn is_approved(&self) -> bool {
         self.approval == "approved"
+    }
+
+    /// Verified, but a moderator has not yet approved the account (where
+    /// the site asks for approval).
+    pub fn awaiting_approval(&self) -> bool {
+        self.verified && self.approval == "pending"
+    }
+
+    /// What a member still lacks before she may take part: the catalogue
+    /// key of the notice that says so, or `None` when nothing is missing.
+    pub fn participation_notice(&self) -> Option<&'static str> {
+        if !self.verified {
+            Some("notice-verify-first")
+        } else if self.approval == "pending" {
+            Some("notice-awaiting-approval")
+        } else if !self.is_approved() {
+            Some("notice-not-approved")
+        } else {
+            None
+        }
     }
 
     /// May post, register for events, create things: verified and approved.

@@ -64,6 +64,7 @@ pub async fn load(
                (SELECT count(*) FROM (SELECT 1 FROM notifications n
                                       WHERE n.user_id = u.user_id AND n.read_at IS NULL
                                       LIMIT 100) AS unread) AS unread_notifications,
+               moderation_waiting(u.user_id, u.role IN ('moderator', 'admin')) AS moderation_waiting,
                s.last_seen_at, s.remember
         FROM sessions s
         JOIN users u USING (user_id)

@@ -12,6 +12,8 @@ pub enum Kind {
     Mention,
     NewThread,
     JoinRequest,
+    /// A post waits for the approval of a group the member moderates.
+    PostHeld,
     JoinDecision,
     GroupInvitation,
     ModerationOutcome,
@@ -54,11 +56,12 @@ impl Delivery {
 }
 
 impl Kind {
-    pub const ALL: [Kind; 17] = [
+    pub const ALL: [Kind; 18] = [
         Kind::Reply,
         Kind::Mention,
         Kind::NewThread,
         Kind::JoinRequest,
+        Kind::PostHeld,
         Kind::JoinDecision,
         Kind::GroupInvitation,
         Kind::ModerationOutcome,
@@ -80,6 +83,7 @@ impl Kind {
             Kind::Mention => "mention",
             Kind::NewThread => "new_thread",
             Kind::JoinRequest => "join_request",
+            Kind::PostHeld => "post_held",
             Kind::JoinDecision => "join_decision",
             Kind::GroupInvitation => "group_invitation",
             Kind::ModerationOutcome => "moderation_outcome",
@@ -124,6 +128,7 @@ impl Kind {
             | Kind::Mention
             | Kind::NewThread
             | Kind::JoinRequest
+            | Kind::PostHeld
             | Kind::JoinDecision
             | Kind::GroupInvitation
             | Kind::ModerationOutcome => "groups",

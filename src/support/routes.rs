@@ -91,8 +91,11 @@ pub async fn create(
     State(state): State<AppState>,
     ctx: RequestContext,
     SignedIn(user): SignedIn,
-    Form(form): Form<RequestForm>,
+    Form(mut form): Form<RequestForm>,
 ) -> AppResult<Response> {
+    if form.language.is_empty() {
+        form.language = ctx.locale.content_language().to_owned();
+    }
     let mut errors = FormErrors::new(ctx.locale);
     let (warnings, topic) = form.validate(&mut errors);
     let Some(topic) = topic.filter(|_| errors.is_empty()) else {

@@ -55,7 +55,7 @@ pub async fn show(
         description_html: markdown::render_cached(&event.description),
         can_register: policy::can_register(&facts, ctx.user.as_ref(), now),
         registration_open: policy::registration_open(&facts, now),
-        needs_verification: ctx.user.as_ref().is_some_and(|u| !u.can_participate()),
+        waiting_notice: ctx.user.as_ref().and_then(|u| u.participation_notice()),
         // The link is for people with a place, and for those who run the event.
         show_link: event.is_online() && (event.is_registered() || manage),
         past: event.ends_at < now,

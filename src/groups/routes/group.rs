@@ -42,7 +42,7 @@ pub async fn show(
         requested: access.has_requested(),
         moderate: access.can_moderate(),
         signed_in: ctx.user.is_some(),
-        needs_verification: access.is_member() && !access.can_post(),
+        waiting_notice: ctx.user.as_ref().and_then(|u| u.participation_notice()),
     };
     let viewer = ctx.user.as_ref().map(|u| u.user_id);
     let mut threads = if can.read {

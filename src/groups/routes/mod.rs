@@ -25,6 +25,7 @@ pub fn router() -> Router<AppState> {
         .route("/search", get(search::search))
         .route("/moderation", get(moderation::queue))
         .route("/moderation/{flag_id}", post(moderation::decide))
+        .route("/moderation/held/{post_id}", post(moderation::decide_held))
         .route(
             "/groups/{slug}/t/{thread_id}/p/{post_id}/flag",
             get(moderation::flag_form).post(moderation::flag),

@@ -1,6 +1,6 @@
 //! Flagging a post, and `/moderation`: the queue where group moderators and
-//! site moderators hide or keep flagged posts, and may warn the author or
-//! ban them from the group.
+//! site moderators approve or decline held posts, and hide or keep flagged
+//! posts, and may warn the author or ban them from the group.
 
 use axum::extract::{Path, State};
 use axum::response::Response;
@@ -10,14 +10,17 @@ use uuid::Uuid;
 use super::{access, visible_group};
 use crate::app::AppState;
 use crate::groups::emails::{self, Outcome};
+use crate::groups::held;
 use crate::groups::moderation::{self, REASONS};
 use crate::groups::store;
 use crate::groups::views::{FlagPage, ModerationPage};
-use crate::members::current_user::SignedIn;
+use crate::members::current_user::{CurrentUser, SignedIn};
+use crate::members::forms::check_length;
 use crate::members::store as members_store;
 use crate::notify::{Kind, Notification, Recipient, notify};
 use crate::web::flash::redirect_with;
-use crate::web::{AppError, AppResult, Form, Page, RequestContext};
+use crate::web::form_errors::unprocessable;
+use crate::web::{AppError, AppResult, Form, FormErrors, Page, RequestContext};
 
 /// The flag form for one post.
 pub async fn flag_form(
@@ -93,16 +96,89 @@ pub async fn flag(
     ))
 }
 
+async fn queue_page(
+    state: &AppState,
+    ctx: &RequestContext,
+    user: &CurrentUser,
+    declining: Option<(Uuid, String, FormErrors)>,
+) -> AppResult<ModerationPage> {
+    let site = user.is_moderator();
+    Ok(ModerationPage {
+        page: Page::titled(ctx, "moderation-title").in_section("moderation"),
+        items: moderation::queue(&state.db, user.user_id, site).await?,
+        held: held::queue(&state.db, user.user_id, site).await?,
+        declining,
+    })
+}
+
 pub async fn queue(
     State(state): State<AppState>,
     ctx: RequestContext,
     SignedIn(user): SignedIn,
 ) -> AppResult<ModerationPage> {
-    let items = moderation::queue(&state.db, user.user_id, user.is_moderator()).await?;
-    Ok(ModerationPage {
-        page: Page::titled(&ctx, "moderation-title").in_section("moderation"),
-        items,
-    })
+    queue_page(&state, &ctx, &user, None).await
+}
+
+#[derive(Deserialize)]
+pub struct HeldDecisionForm {
+    action: String,
+    #[serde(default)]
+    reason: String,
+}
+
+/// Approves or declines a held post from the queue; a decline needs a
+/// reason, which the author is mailed.
+pub async fn decide_held(
+    State(state): State<AppState>,
+    ctx: RequestContext,
+    SignedIn(user): SignedIn,
+    Path(post_id): Path<Uuid>,
+    Form(form): Form<HeldDecisionForm>,
+) -> AppResult<Response> {
+    let secure = state.config.secure_cookies();
+    // Who may decide comes first, so the post's state tells no one else anything.
+    let slug = held::group_slug_of(&state.db, post_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let group = store::find_group(&state.db, &slug, Some(user.user_id))
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if !(user.is_moderator() || access(&group, Some(&user)).is_group_moderator()) {
+        return Err(AppError::Forbidden);
+    }
+    let Some(waiting) = held::find(&state.db, post_id).await? else {
+        // Decided by someone else meanwhile (or never held).
+        return Ok(redirect_with("/moderation", "held-already-decided", secure));
+    };
+    let now = state.clock.now();
+    let base_url = &state.config.base_url;
+    let message = match form.action.as_str() {
+        "approve" => {
+            let mut tx = state.db.begin().await?;
+            held::approve(&mut tx, base_url, &group, &waiting, now).await?;
+            tx.commit().await?;
+            "post-approved"
+        }
+        "decline" => {
+            let reason = crate::text::one_line(form.reason.trim());
+            let mut errors = FormErrors::new(ctx.locale);
+            if reason.chars().count() < 3 {
+                errors.add("reason", "held-error-reason");
+            }
+            check_length(&mut errors, "reason", &reason, 1000);
+            if !errors.is_empty() {
+                let page =
+                    queue_page(&state, &ctx, &user, Some((post_id, form.reason, errors))).await?;
+                return Ok(unprocessable(page));
+            }
+            let mut tx = state.db.begin().await?;
+            held::decline(&mut tx, base_url, &waiting, user.user_id, &reason, now).await?;
+            tx.commit().await?;
+            "held-declined"
+        }
+        _ => return Err(AppError::BadRequest),
+    };
+    Ok(redirect_with("/moderation", message, secure))
 }
 
 #[derive(Deserialize)]

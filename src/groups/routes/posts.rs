@@ -9,7 +9,7 @@ use uuid::Uuid;
 use super::forms::PostForm;
 use super::{access, visible_group};
 use crate::app::AppState;
-use crate::groups::notify::{self, Activity};
+use crate::groups::held;
 use crate::groups::store::{self, GroupView, PostRef, ThreadView};
 use crate::groups::views::{EditPostPage, HistoryPage};
 use crate::members::current_user::{CurrentUser, SignedIn};
@@ -225,26 +225,10 @@ pub async fn approve(
     if !access(&group, Some(&user)).can_moderate() {
         return Err(AppError::Forbidden);
     }
-    let now = state.clock.now();
     let mut tx = state.db.begin().await?;
-    if store::approve_post(&mut *tx, post.post_id).await? {
-        let author = crate::members::store::find_user_by_id(&mut *tx, post.author_id).await?;
-        let author_name = author.map(|a| a.name).unwrap_or_default();
-        let activity = Activity {
-            group: &group,
-            thread_id: thread.thread_id,
-            thread_title: &thread.title,
-            seq: post.seq,
-            author_id: post.author_id,
-            anonymous: post.anonymous,
-            author_name: &author_name,
-            body: &post.body,
-        };
-        if post.seq == 1 {
-            notify::new_thread(&mut tx, &state.config.base_url, &activity, now).await?;
-        } else {
-            notify::reply(&mut tx, &state.config.base_url, &activity, now).await?;
-        }
+    if let Some(waiting) = held::find(&mut *tx, post.post_id).await? {
+        let now = state.clock.now();
+        held::approve(&mut tx, &state.config.base_url, &group, &waiting, now).await?;
     }
     tx.commit().await?;
     Ok(redirect_with(

@@ -10,6 +10,7 @@ use uuid::Uuid;
 use super::forms::PostForm;
 use super::{access, visible_group};
 use crate::app::AppState;
+use crate::groups::held;
 use crate::groups::mentions;
 use crate::groups::notify::{self, Activity};
 use crate::groups::store::{self, GroupView, NewPost, POSTS_PER_PAGE};
@@ -91,7 +92,9 @@ pub async fn create_thread(
         author_name: &user.name,
         body: &form.body,
     };
-    if !pending {
+    if pending {
+        held::tell_moderators(&mut tx, &state.config.base_url, &group, user.user_id, now).await?;
+    } else {
         notify::new_thread(&mut tx, &state.config.base_url, &activity, now).await?;
     }
     tx.commit().await?;
@@ -285,7 +288,9 @@ pub async fn reply(
         author_name: &user.name,
         body: &form.body,
     };
-    if !pending {
+    if pending {
+        held::tell_moderators(&mut tx, &state.config.base_url, &group, user.user_id, now).await?;
+    } else {
         notify::reply(&mut tx, &state.config.base_url, &activity, now).await?;
     }
     tx.commit().await?;
