@@ -1182,7 +1182,7 @@ services-export-csv = Download the directory (CSV)
 services-export-json = Download the directory (HSDS JSON)
 services-import-lead = Import services from a CSV file (the columns are described below) or from an HSDS JSON file. The whole file is checked first; nothing is written until you confirm a file without errors.
 services-import-file = File (CSV or HSDS JSON)
-services-import-file-hint = At most { $size } MB, UTF-8 encoded. A service with an existing service_id is updated, the others are added.
+services-import-file-hint = At most { $size } MB. A CSV file may be UTF-8 or Windows-1250 (as Excel saves "CSV") with fields separated by commas, semicolons or tabs. A service with an existing service_id is updated, the others are added.
 services-import-check = Check the file
 services-import-columns = CSV columns
 services-import-columns-hint = The first line names the columns (in any order; a missing column is empty). name, country and municipality are required. Separate list items (target_groups, languages) with ;.
@@ -1190,6 +1190,15 @@ services-import-export-hint = The directory's export is an example of a valid fi
 services-import-preview-title = Import preview
 services-import-format-csv = CSV
 services-import-format-hsds-json = HSDS JSON
+services-import-read-comma = Read as { $encoding }, fields separated by commas.
+services-import-read-semicolon = Read as { $encoding }, fields separated by semicolons.
+services-import-read-tab = Read as { $encoding }, fields separated by tabs.
+services-import-read-json = Read as { $encoding }.
+services-import-sound = { $count ->
+    [one] { $count } service has no errors, but a file is imported only whole, once every error is corrected.
+   *[other] { $count } services have no errors, but a file is imported only whole, once every error is corrected.
+}
+services-import-none-sound = None of the services in this file can be imported.
 services-import-new = { $count ->
     [one] { $count } new service
    *[other] { $count } new services
@@ -1222,14 +1231,14 @@ services-import-done = Import finished: the file's services are on the map.
 error-import-no-file = Choose a file to import.
 error-import-too-large = The file is too large. Split it into smaller parts.
 error-import-broken-upload = The file did not arrive whole. Please try again.
-error-import-encoding = The file is not UTF-8 encoded (or holds NUL characters). Save it as "CSV UTF-8" or UTF-8 text.
+error-import-encoding = The file cannot be read as text: it holds a NUL character, or bytes that the encoding named at its start does not allow. Save it as "CSV UTF-8" or "CSV".
 error-import-empty = The file holds no services.
 error-import-json = The file is not valid JSON.
 error-import-json-shape = Expected an array of HSDS services or an object with a "services" key, each service an object.
 error-import-unknown-column = Unknown column. Check its name against the list of columns.
 error-import-duplicate-column = The column appears twice.
 error-import-missing-column = A required column is missing.
-error-import-extra-fields = The line has more values than there are columns (check quotes and commas).
+error-import-extra-fields = The line has more values than there are columns (check the quotes and the characters that separate fields).
 error-import-id = An identifier must be a UUID, e.g. 0b7c2f4e-3d5a-4c1b-9e8f-6a7b8c9d0e1f.
 error-import-flag = Write true or false.
 error-import-time = Write the time as RFC 3339, e.g. 2026-11-23T09:00:00Z.

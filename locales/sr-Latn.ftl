@@ -1194,7 +1194,7 @@ services-export-csv = Preuzmi imenik (CSV)
 services-export-json = Preuzmi imenik (HSDS JSON)
 services-import-lead = Uvezite usluge iz CSV datoteke (kolone su opisane ispod) ili iz HSDS JSON datoteke. Prvo se proverava cela datoteka; ništa se ne upisuje dok ne potvrdite uvoz datoteke bez grešaka.
 services-import-file = Datoteka (CSV ili HSDS JSON)
-services-import-file-hint = Najviše { $size } MB, kodiranje UTF-8. Usluga sa postojećim service_id se ažurira, ostale se dodaju.
+services-import-file-hint = Najviše { $size } MB. CSV može biti u kodiranju UTF-8 ili Windows-1250 (kako Excel čuva „CSV”), sa poljima odvojenim zarezom, tačkom-zarezom ili tabulatorom. Usluga sa postojećim service_id se ažurira, ostale se dodaju.
 services-import-check = Proveri datoteku
 services-import-columns = Kolone CSV datoteke
 services-import-columns-hint = Prvi red navodi kolone (bilo kojim redom; izostavljena kolona je prazna). Obavezne su name, country i municipality. Liste (target_groups, languages) razdvojte znakom ;.
@@ -1202,6 +1202,16 @@ services-import-export-hint = Primer ispravne datoteke je izvoz imenika:
 services-import-preview-title = Pregled uvoza
 services-import-format-csv = CSV
 services-import-format-hsds-json = HSDS JSON
+services-import-read-comma = Pročitano kao { $encoding }, polja odvojena zarezom.
+services-import-read-semicolon = Pročitano kao { $encoding }, polja odvojena tačkom-zarezom.
+services-import-read-tab = Pročitano kao { $encoding }, polja odvojena tabulatorom.
+services-import-read-json = Pročitano kao { $encoding }.
+services-import-sound = { $count ->
+    [one] { $count } usluga je bez grešaka, ali se datoteka uvozi samo cela, kad su sve greške ispravljene.
+    [few] { $count } usluge su bez grešaka, ali se datoteka uvozi samo cela, kad su sve greške ispravljene.
+   *[other] { $count } usluga je bez grešaka, ali se datoteka uvozi samo cela, kad su sve greške ispravljene.
+}
+services-import-none-sound = Nijedna usluga iz ove datoteke ne može da se uveze.
 services-import-new = { $count ->
     [one] { $count } nova usluga
     [few] { $count } nove usluge
@@ -1237,14 +1247,14 @@ services-import-done = Uvoz je završen: usluge iz datoteke su na mapi.
 error-import-no-file = Izaberite datoteku za uvoz.
 error-import-too-large = Datoteka je prevelika. Podelite je na manje delove.
 error-import-broken-upload = Datoteka nije stigla cela. Pokušajte ponovo.
-error-import-encoding = Datoteka nije u kodiranju UTF-8 (ili sadrži znak NUL). Sačuvajte je kao „CSV UTF-8” ili UTF-8 tekst.
+error-import-encoding = Datoteka ne može da se pročita kao tekst: sadrži znak NUL ili bajtove koje kodiranje naznačeno na njenom početku ne dozvoljava. Sačuvajte je kao „CSV UTF-8” ili „CSV”.
 error-import-empty = U datoteci nema nijedne usluge.
 error-import-json = Datoteka nije ispravan JSON.
 error-import-json-shape = Očekuje se niz HSDS usluga ili objekat sa ključem „services”, a svaka usluga je objekat.
 error-import-unknown-column = Nepoznata kolona. Proverite naziv prema spisku kolona.
 error-import-duplicate-column = Kolona se ponavlja.
 error-import-missing-column = Nedostaje obavezna kolona.
-error-import-extra-fields = Red ima više vrednosti nego što ima kolona (proverite navodnike i zareze).
+error-import-extra-fields = Red ima više vrednosti nego što ima kolona (proverite navodnike i znakove koji odvajaju polja).
 error-import-id = Identifikator mora biti UUID, npr. 0b7c2f4e-3d5a-4c1b-9e8f-6a7b8c9d0e1f.
 error-import-flag = Upišite true ili false.
 error-import-time = Upišite vreme u obliku RFC 3339, npr. 2026-11-23T09:00:00Z.

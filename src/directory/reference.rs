@@ -20,13 +20,13 @@ pub struct Municipality {
 
 /// The rows of the compiled-in file.
 pub fn municipalities() -> Vec<Municipality> {
-    MUNICIPALITIES_CSV
-        .lines()
+    use crate::directory::transfer::csv::{self, Delimiter};
+    csv::parse(MUNICIPALITIES_CSV, Delimiter::Comma)
+        .unwrap_or_default()
+        .into_iter()
         .skip(1)
-        .filter(|line| !line.trim().is_empty())
-        .filter_map(|line| {
-            let fields = crate::directory::transfer::csv::parse_line(line);
-            let [country, region, name, name_cyrl, lat, lon] = fields.as_slice() else {
+        .filter_map(|record| {
+            let [country, region, name, name_cyrl, lat, lon] = record.fields.as_slice() else {
                 return None;
             };
             Some(Municipality {

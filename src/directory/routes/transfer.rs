@@ -23,6 +23,8 @@ use uuid::Uuid;
 use crate::app::AppState;
 use crate::directory::policy;
 use crate::directory::transfer::columns::COLUMNS;
+use crate::directory::transfer::csv::Delimiter;
+use crate::directory::transfer::encoding::TextEncoding;
 use crate::directory::transfer::export::{self, PAGE};
 use crate::directory::transfer::import::{self, PROBLEMS_LISTED, Plan, Planned, Problem};
 use crate::directory::transfer::store;
@@ -100,9 +102,15 @@ pub struct ImportPreviewPage {
     pub page: Page,
     pub file_name: String,
     pub format: &'static str,
+    /// How the upload's bytes were read (not known when a stored upload
+    /// is checked again on confirming).
+    pub encoding: Option<TextEncoding>,
+    pub delimiter: Option<Delimiter>,
     pub new_count: usize,
     pub updated_count: usize,
     pub record_count: usize,
+    /// Records without a problem of their own.
+    pub sound_count: usize,
     pub records: Vec<Planned>,
     pub problem_count: usize,
     pub problems: Vec<Problem>,
@@ -119,11 +127,28 @@ impl ImportPreviewPage {
     pub fn line(&self, line: &Option<usize>) -> String {
         line.map_or_else(|| "—".to_owned(), |l| l.to_string())
     }
+
+    /// "Read as Windows-1250, fields separated by semicolons": so a
+    /// moderator whose names look wrong knows why.
+    pub fn reading(&self) -> Option<String> {
+        let encoding = self.encoding?.name();
+        let kind = match self.delimiter {
+            Some(delimiter) => delimiter.slug(),
+            None if self.is_json() => "json",
+            None => return None,
+        };
+        Some(self.page.t1(
+            &format!("services-import-read-{kind}"),
+            "encoding",
+            encoding,
+        ))
+    }
 }
 
 fn preview_page(
     ctx: &RequestContext,
     file_name: &str,
+    encoding: Option<TextEncoding>,
     plan: Plan,
     saved: Option<(Uuid, String)>,
 ) -> ImportPreviewPage {
@@ -135,9 +160,12 @@ fn preview_page(
         page: Page::titled(ctx, "services-import-preview-title").in_section("services"),
         file_name: file_name.to_owned(),
         format: plan.format.slug(),
+        encoding,
+        delimiter: plan.delimiter,
         new_count: plan.new_count(),
         updated_count: plan.updated_count(),
         record_count: plan.records.len(),
+        sound_count: plan.sound_count(),
         records: plan.records.into_iter().take(RECORDS_LISTED).collect(),
         problem_count,
         problems,
@@ -243,15 +271,17 @@ pub async fn upload(
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
         }
     };
-    let text = match import::decode(&bytes) {
-        Ok(text) => text,
+    let (text, encoding) = match import::decode(&bytes) {
+        Ok(decoded) => (decoded.text, decoded.encoding),
         Err(problem) => {
             let plan = Plan {
                 format: import::Format::Csv,
+                delimiter: None,
                 records: Vec::new(),
                 problems: vec![problem],
             };
-            return Ok(preview_response(preview_page(&ctx, &file_name, plan, None)));
+            let page = preview_page(&ctx, &file_name, None, plan, None);
+            return Ok(preview_response(page));
         }
     };
     drop(bytes);
@@ -276,7 +306,11 @@ pub async fn upload(
         None
     };
     Ok(preview_response(preview_page(
-        &ctx, &file_name, plan, saved,
+        &ctx,
+        &file_name,
+        Some(encoding),
+        plan,
+        saved,
     )))
 }
 
@@ -313,6 +347,7 @@ pub async fn confirm(
         return Ok(preview_response(preview_page(
             &ctx,
             &upload.file_name,
+            None,
             plan,
             None,
         )));

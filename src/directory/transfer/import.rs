@@ -12,7 +12,9 @@ use sqlx::PgConnection;
 use uuid::Uuid;
 
 use super::columns::{self, COLUMNS, REQUIRED};
-use super::{csv, hsds, store};
+use super::csv::{self, Delimiter};
+use super::encoding::{self, Decoded};
+use super::{hsds, store};
 use crate::directory::forms;
 use crate::directory::policy::COUNTRIES;
 use crate::directory::store::{self as directory_store, MunicipalityRow, Provenance, ServiceInput};
@@ -96,13 +98,26 @@ pub struct Planned {
 #[derive(Debug, Clone)]
 pub struct Plan {
     pub format: Format,
+    /// The delimiter a CSV file was read with.
+    pub delimiter: Option<Delimiter>,
     pub records: Vec<Planned>,
+    /// In the order of the file (by line, then record).
     pub problems: Vec<Problem>,
 }
 
 impl Plan {
     pub fn is_valid(&self) -> bool {
         self.problems.is_empty() && !self.records.is_empty()
+    }
+    /// Records without a problem of their own (a file with problems is
+    /// not imported at all; this only says how much of it is usable).
+    pub fn sound_count(&self) -> usize {
+        let faulty: HashSet<(Option<usize>, Option<usize>)> =
+            self.problems.iter().map(|p| (p.line, p.record)).collect();
+        self.records
+            .iter()
+            .filter(|r| !faulty.contains(&(r.line, r.record)))
+            .count()
     }
     pub fn new_count(&self) -> usize {
         self.records.iter().filter(|r| !r.exists).count()
@@ -112,19 +127,12 @@ impl Plan {
     }
 }
 
-/// The uploaded bytes as text: UTF-8 (a byte-order mark is dropped).
-/// A NUL character is refused too: PostgreSQL cannot store it in text.
-pub fn decode(bytes: &[u8]) -> Result<String, Problem> {
-    let valid_up_to = match std::str::from_utf8(bytes) {
-        Ok(text) if !text.contains('\0') => {
-            return Ok(text.strip_prefix('\u{feff}').unwrap_or(text).to_owned());
-        }
-        Ok(text) => text.find('\0').unwrap_or_default(),
-        Err(error) => error.valid_up_to(),
-    };
-    let line = bytes[..valid_up_to].iter().filter(|b| **b == b'\n').count() + 1;
-    Err(Problem {
-        line: Some(line),
+/// The uploaded bytes as text (see [`encoding::decode`]: UTF-8, UTF-16
+/// with a byte-order mark, else Windows-1250; a NUL is refused), or the
+/// problem with the line where it cannot be read.
+pub fn decode(bytes: &[u8]) -> Result<Decoded, Problem> {
+    encoding::decode(bytes).map_err(|fault| Problem {
+        line: Some(fault.line),
         record: None,
         field: String::new(),
         key: "error-import-encoding",
@@ -197,13 +205,27 @@ impl Reader<'_> {
     }
 }
 
+/// A file read into records, before the checks against the directory.
+#[derive(Debug, Clone)]
+pub struct Parsed {
+    pub format: Format,
+    pub delimiter: Option<Delimiter>,
+    pub records: Vec<RawRecord>,
+    pub problems: Vec<Problem>,
+}
+
 /// Every record of a file, and what is wrong with the file's shape.
-pub fn parse(text: &str) -> (Format, Vec<RawRecord>, Vec<Problem>) {
+pub fn parse(text: &str) -> Parsed {
     let format = Format::of(text);
     let mut problems = Vec::new();
-    let records = match format {
-        Format::Csv => parse_csv(text, &mut problems),
-        Format::HsdsJson => parse_json(text, &mut problems),
+    let (delimiter, records) = match format {
+        Format::Csv => {
+            // The header must name known columns: the delimiter is the
+            // one with which it does.
+            let delimiter = Delimiter::detect(text, &COLUMNS);
+            (Some(delimiter), parse_csv(text, delimiter, &mut problems))
+        }
+        Format::HsdsJson => (None, parse_json(text, &mut problems)),
     };
     if records.is_empty() && problems.is_empty() {
         problems.push(Problem {
@@ -214,11 +236,28 @@ pub fn parse(text: &str) -> (Format, Vec<RawRecord>, Vec<Problem>) {
             value: String::new(),
         });
     }
-    (format, records, problems)
+    Parsed {
+        format,
+        delimiter,
+        records,
+        problems,
+    }
 }
 
-fn parse_csv(text: &str, problems: &mut Vec<Problem>) -> Vec<RawRecord> {
-    let rows = csv::parse(text);
+fn parse_csv(text: &str, delimiter: Delimiter, problems: &mut Vec<Problem>) -> Vec<RawRecord> {
+    let rows = match csv::parse(text, delimiter) {
+        Ok(rows) => rows,
+        Err(line) => {
+            problems.push(Problem {
+                line: Some(line),
+                record: None,
+                field: String::new(),
+                key: "error-import-encoding",
+                value: String::new(),
+            });
+            return Vec::new();
+        }
+    };
     let Some((header, rows)) = rows.split_first() else {
         return Vec::new();
     };
@@ -586,12 +625,13 @@ impl<'a> Places<'a> {
 
 /// Checks every record with the web form's rules, resolves municipalities
 /// and ids, and says what importing would do.
-pub fn check(
-    format: Format,
-    raw: Vec<RawRecord>,
-    mut problems: Vec<Problem>,
-    context: &Context,
-) -> Plan {
+pub fn check(parsed: Parsed, context: &Context) -> Plan {
+    let Parsed {
+        format,
+        delimiter,
+        records: raw,
+        mut problems,
+    } = parsed;
     let places = Places::new(&context.municipalities);
     let mut seen_services: HashMap<Uuid, Option<usize>> = HashMap::new();
     let mut seen_locations: HashMap<Uuid, Option<usize>> = HashMap::new();
@@ -682,8 +722,13 @@ pub fn check(
             provenance: r.provenance,
         });
     }
+    // Reading and checking find a record's problems in two passes; the
+    // moderator fixes the file from top to bottom. The sort is stable, so
+    // a record's problems keep the order of its columns.
+    problems.sort_by_key(|p| (p.line, p.record));
     Plan {
         format,
+        delimiter,
         records,
         problems,
     }
@@ -711,9 +756,9 @@ fn field_value(input: &ServiceInput, field: &str) -> String {
 
 /// Reads and checks a whole file against the database.
 pub async fn plan(conn: &mut PgConnection, text: &str) -> sqlx::Result<Plan> {
-    let (format, raw, problems) = parse(text);
-    let context = Context::load(conn, &raw).await?;
-    Ok(check(format, raw, problems, &context))
+    let parsed = parse(text);
+    let context = Context::load(conn, &parsed.records).await?;
+    Ok(check(parsed, &context))
 }
 
 /// Writes every record of a valid plan: new services are created with the
@@ -760,8 +805,7 @@ mod tests {
     }
 
     fn plan_of(text: &str) -> Plan {
-        let (format, raw, problems) = parse(text);
-        check(format, raw, problems, &context())
+        check(parse(text), &context())
     }
 
     #[test]
@@ -799,19 +843,61 @@ mod tests {
     }
 
     #[test]
-    fn not_utf8_is_a_message() {
-        let problem = decode(b"name\n\xe8a\n").unwrap_err();
+    fn unreadable_bytes_are_a_message() {
+        let problem = decode(b"name\n\na\0\n").unwrap_err();
         assert_eq!(
             (problem.key, problem.line),
-            ("error-import-encoding", Some(2))
+            ("error-import-encoding", Some(3)),
+            "PostgreSQL cannot store NUL"
         );
-        let problem = decode(b"name\n\na\0\n").unwrap_err();
-        assert_eq!(problem.line, Some(3), "PostgreSQL cannot store NUL");
+        let problem = decode(b"\xef\xbb\xbfname\n\xe8a\n").unwrap_err();
+        assert_eq!(problem.line, Some(2), "not UTF-8 after a UTF-8 mark");
         let plan = plan_of("[{\"name\": \"a\\u0000b\"}]");
         assert!(
             plan.problems
                 .iter()
                 .any(|p| p.key == "error-import-encoding")
         );
+    }
+
+    #[test]
+    fn a_semicolon_file_with_decimal_commas_is_read() {
+        let plan = plan_of(
+            "name;organization_name;kind;target_groups;phone;country;municipality;latitude;longitude\r\n\
+             Savetovalište;Centar, Vranje;counselling;families;children;011 123 456;RS;Vranje;42,55;21,9\r\n",
+        );
+        assert_eq!(plan.delimiter, Some(Delimiter::Semicolon));
+        assert!(plan.problems.iter().all(|p| p.field != "target_groups"));
+        // "families;children" unquoted is two fields under `;`: the row
+        // has one value too many, and says so on its line.
+        assert_eq!(plan.problems[0].key, "error-import-extra-fields");
+        assert_eq!(plan.problems[0].line, Some(2));
+        let plan = plan_of(
+            "name;organization_name;kind;target_groups;phone;country;municipality;latitude;longitude\r\n\
+             Savetovalište;Centar, Vranje;counselling;\"families;children\";011 123 456;RS;Vranje;42,55;21,9\r\n",
+        );
+        assert!(plan.is_valid(), "{:?}", plan.problems);
+        let record = &plan.records[0].input;
+        assert_eq!(record.organization_name, "Centar, Vranje");
+        assert_eq!(record.target_groups, vec!["families", "children"]);
+        assert_eq!(
+            (record.latitude, record.longitude),
+            (Some(42.55), Some(21.9))
+        );
+    }
+
+    #[test]
+    fn problems_are_listed_by_line_and_usable_records_counted() {
+        // Line 2 has a problem found while checking (the phone), line 3
+        // one found while reading (the flag): the list is by line.
+        let plan = plan_of(
+            "name,organization_name,kind,target_groups,phone,country,municipality,is_demo\n\
+             Savetovalište,Centar,counselling,families,pozovite,RS,Vranje,false\n\
+             Savetovalište,Centar,counselling,families,011 123 456,RS,Vranje,možda\n\
+             Savetovalište,Centar,counselling,families,011 123 456,RS,Vranje,true\n",
+        );
+        let lines: Vec<Option<usize>> = plan.problems.iter().map(|p| p.line).collect();
+        assert_eq!(lines, vec![Some(2), Some(3)], "{:?}", plan.problems);
+        assert_eq!((plan.records.len(), plan.sound_count()), (3, 1));
     }
 }
