@@ -6,6 +6,7 @@
 #![allow(dead_code, unused_imports)]
 
 pub mod database;
+pub mod docx;
 pub mod events;
 pub mod groups;
 pub mod hostile;
