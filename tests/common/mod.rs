@@ -8,6 +8,7 @@
 pub mod database;
 pub mod docx;
 pub mod events;
+pub mod faulty_proxy;
 pub mod groups;
 pub mod hostile;
 pub mod html;
