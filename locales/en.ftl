@@ -100,6 +100,8 @@ error-500-title = Something went wrong on our side
 error-500-text = An error occurred and we have logged it. Nothing you entered is lost if you go back to the previous page. Please try again in a moment.
 error-503-title = Kolega is temporarily unavailable
 error-503-text = The database is not answering right now. Please try again in a minute.
+error-storage-title = The file is not available right now
+error-storage-text = The file store is not answering. The rest of Kolega works; please try again in a few minutes.
 
 ## E-mail
 

@@ -107,6 +107,8 @@ error-500-title = Nešto nije u redu na našoj strani
 error-500-text = Došlo je do greške koju smo zabeležili. Ništa što ste uneli nije izgubljeno ako se vratite na prethodnu stranicu. Pokušajte ponovo za koji trenutak.
 error-503-title = Kolega je privremeno nedostupna
 error-503-text = Baza podataka trenutno ne odgovara. Pokušajte ponovo za minut.
+error-storage-title = Datoteka trenutno nije dostupna
+error-storage-text = Skladište datoteka ne odgovara. Ostali delovi Kolege rade; pokušajte ponovo za nekoliko minuta.
 
 ## E-mail
 

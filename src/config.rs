@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use lettre::message::Mailbox;
 
-use crate::library::files::S3Config;
+use crate::library::files::{S3Config, S3Limits};
 
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -261,6 +261,7 @@ fn s3_config(lookup: &impl Fn(&str) -> Option<String>) -> Result<Option<S3Config
         endpoint,
         bucket,
         region,
+        limits: S3Limits::default(),
     }))
 }
 

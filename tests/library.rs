@@ -343,6 +343,118 @@ async fn words_inside_a_pdf_find_it_in_either_script_once_its_text_is_extracted(
     );
 }
 
+/// Uploads `file` as a practitioner, has a moderator publish it and runs
+/// the extraction job once.
+async fn publish_and_extract(app: &TestApp, file_name: &str, file: &[u8]) -> usize {
+    app.create_member("Milica Jovanović", "milica@kolega.rs", Role::Moderator)
+        .await;
+    app.sign_in_as("Ana Vuković", "ana@csr.rs", Role::Practitioner)
+        .await;
+    let created = app
+        .upload_resource(&protocol(), Some((file_name, file)))
+        .await;
+    created.assert_status(StatusCode::SEE_OTHER);
+    let resource = created.header("location").unwrap().to_owned();
+    app.submit_form(&resource, &format!("{resource}/submit"), &[])
+        .await;
+    app.switch_to("milica@kolega.rs").await;
+    app.submit_form(
+        &resource,
+        &format!("{resource}/decide"),
+        &[("action", "publish")],
+    )
+    .await
+    .assert_status(StatusCode::SEE_OTHER);
+    kolega::library::extract::extract_pending(&app.pool, &app.state.files, app.clock.now())
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_word_split_across_runs_of_a_docx_finds_it_whole() {
+    let app = TestApp::spawn().await;
+    // Word splits runs wherever formatting or spell-checking changes,
+    // here in the middle of "Zaštita".
+    let docx = common::docx::docx(
+        r#"<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>Za</w:t></w:r><w:r><w:t xml:space="preserve">štita dece</w:t></w:r><w:r><w:tab/><w:t>od nasilja</w:t></w:r></w:p>"#,
+    );
+
+    let extracted = publish_and_extract(&app, "zastita.docx", &docx).await;
+
+    assert_eq!(extracted, 1, "unzip must be installed; .ci/run installs it");
+    app.clear_cookies();
+    for words in [
+        "za%C5%A1tita",
+        "nasilja",
+        "%D0%B7%D0%B0%D1%88%D1%82%D0%B8%D1%82%D0%B0",
+    ] {
+        assert!(
+            app.get(&format!("/library?q={words}"))
+                .await
+                .body
+                .contains("Protokol o postupanju"),
+            "found by {words}"
+        );
+    }
+    let text: String = sqlx::query_scalar("SELECT extracted_text FROM resources")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(text, "Zaštita dece od nasilja");
+}
+
+/// The most memory this process has used at once (its high-water mark).
+fn peak_memory_bytes() -> u64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap();
+    let line = status
+        .lines()
+        .find(|line| line.starts_with("VmHWM:"))
+        .expect("Linux reports VmHWM");
+    let kilobytes: u64 = line
+        .split_whitespace()
+        .nth(1)
+        .and_then(|n| n.parse().ok())
+        .unwrap();
+    kilobytes * 1024
+}
+
+#[tokio::test]
+async fn a_docx_that_unpacks_to_a_gigabyte_is_cut_with_memory_bounded_and_still_found() {
+    let app = TestApp::spawn().await;
+    const GIGABYTE: u64 = 1024 * 1024 * 1024;
+    let bomb = common::docx::docx_bomb(GIGABYTE);
+    assert!(bomb.len() < 25 * 1024 * 1024, "small enough to upload");
+    let peak_before = peak_memory_bytes();
+
+    let extracted = publish_and_extract(&app, "bomba.docx", &bomb).await;
+
+    assert_eq!(extracted, 1, "the job finishes with the file");
+    let grown = peak_memory_bytes().saturating_sub(peak_before);
+    assert!(
+        grown < GIGABYTE / 4,
+        "reading the unpacked XML whole would take a gigabyte; the peak grew by {grown} bytes"
+    );
+    let text_bytes: i32 = sqlx::query_scalar("SELECT octet_length(extracted_text) FROM resources")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert!(
+        text_bytes as usize <= 1024 * 1024,
+        "the text is capped at 1 MiB: {text_bytes}"
+    );
+    assert!(
+        text_bytes as usize > 512 * 1024,
+        "what was read before the cut is kept: {text_bytes}"
+    );
+    app.clear_cookies();
+    assert!(
+        app.get("/library?q=za%C5%A1tita")
+            .await
+            .body
+            .contains("Protokol o postupanju")
+    );
+}
+
 #[tokio::test]
 async fn translations_and_newer_versions_point_to_each_other() {
     let app = TestApp::spawn().await;

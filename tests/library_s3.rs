@@ -1,14 +1,19 @@
 //! The library's files in an S3-compatible bucket (a real S3 server,
 //! moto's, started by the test): uploads land in the bucket and nowhere
 //! else, download byte for byte, have their text extracted from the
-//! bucket, and a refused upload leaves nothing there either.
+//! bucket, and a refused upload leaves nothing there either. Through a
+//! proxy that fails and stalls requests on cue: a store briefly answering
+//! 503 is tried again, one that keeps failing or stops sending a body
+//! gives an error page, never a hang.
 
 mod common;
 
 use axum::http::StatusCode;
 use common::TestApp;
+use common::faulty_proxy::FaultyProxy;
 use common::library::pdf_with_text;
 use common::s3_server::S3Server;
+use kolega::library::files::S3Limits;
 use kolega::members::Role;
 
 const FIELDS: &[(&str, &str)] = &[
@@ -149,4 +154,144 @@ async fn a_missing_bucket_is_said_at_start() {
 
     assert!(error.to_string().contains("no-such-bucket"), "{error}");
     assert!(error.to_string().contains("does not exist"), "{error}");
+}
+
+/// The app with its store behind `proxy`, quick to try again and to give
+/// up on a stalled body (the limits' meaning is the same as in production).
+async fn app_behind(bucket: &S3Server, proxy: &FaultyProxy) -> TestApp {
+    let mut variables = bucket.variables();
+    for (name, value) in &mut variables {
+        if *name == "KOLEGA_S3_ENDPOINT" {
+            *value = proxy.endpoint();
+        }
+    }
+    let variables: Vec<(&str, &str)> = variables.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let app = TestApp::spawn_tuned(
+        &variables,
+        |config| {
+            config.s3.as_mut().unwrap().limits = S3Limits {
+                body_idle_time: std::time::Duration::from_secs(2),
+                first_pause: std::time::Duration::from_millis(10),
+                ..S3Limits::default()
+            };
+        },
+        |router| router,
+    )
+    .await;
+    app.state.files.check().await.expect("the bucket is there");
+    app
+}
+
+/// Uploads `pdf` and has it published; returns the record's path.
+async fn publish(app: &TestApp, pdf: &[u8]) -> String {
+    app.create_member("Milica Jovanović", "milica@kolega.rs", Role::Moderator)
+        .await;
+    app.sign_in_as("Ana Vuković", "ana@csr.rs", Role::Practitioner)
+        .await;
+    let created = app
+        .upload_resource(FIELDS, Some(("smernice.pdf", pdf)))
+        .await;
+    created.assert_status(StatusCode::SEE_OTHER);
+    let resource = created.header("location").unwrap().to_owned();
+    app.submit_form(&resource, &format!("{resource}/submit"), &[])
+        .await;
+    app.switch_to("milica@kolega.rs").await;
+    app.submit_form(
+        &resource,
+        &format!("{resource}/decide"),
+        &[("action", "publish")],
+    )
+    .await
+    .assert_status(StatusCode::SEE_OTHER);
+    app.clear_cookies();
+    resource
+}
+
+#[tokio::test]
+async fn a_store_answering_503_for_a_moment_is_tried_again_for_uploads_and_downloads() {
+    let bucket = S3Server::start();
+    let proxy = FaultyProxy::start(bucket.port).await;
+    let app = app_behind(&bucket, &proxy).await;
+    let pdf = pdf_with_text("Hraniteljstvo i podrska porodici");
+
+    proxy.fail_next("PUT", 2, 503);
+    let resource = publish(&app, &pdf).await;
+
+    assert_eq!(proxy.seen("PUT"), 3, "two refusals, then the upload");
+    let keys = bucket.keys();
+    assert_eq!(keys.len(), 1);
+    assert_eq!(
+        bucket.object(&keys[0]),
+        pdf,
+        "the file sent again whole from disk"
+    );
+
+    let gets_before = proxy.seen("GET");
+    proxy.fail_next("GET", 2, 503);
+    let download = app.get(&format!("{resource}/download")).await;
+
+    download.assert_status(StatusCode::OK);
+    assert_eq!(download.body.as_bytes(), pdf.as_slice());
+    assert_eq!(proxy.seen("GET") - gets_before, 3);
+}
+
+#[tokio::test]
+async fn a_store_that_keeps_failing_gives_an_error_page_after_a_few_tries() {
+    let bucket = S3Server::start();
+    let proxy = FaultyProxy::start(bucket.port).await;
+    let app = app_behind(&bucket, &proxy).await;
+    let resource = publish(&app, &pdf_with_text("Hraniteljstvo")).await;
+
+    proxy.fail_always("GET", 500);
+    let gets_before = proxy.seen("GET");
+    let download = app.get(&format!("{resource}/download")).await;
+
+    download.assert_status(StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(download.h1(), "Datoteka trenutno nije dostupna");
+    assert!(download.body.contains("Skladište datoteka ne odgovara"));
+    assert_eq!(
+        proxy.seen("GET") - gets_before,
+        S3Limits::default().attempts as usize,
+        "tried a bounded number of times"
+    );
+    // The text extractor leaves the file for its next turn.
+    let extracted =
+        kolega::library::extract::extract_pending(&app.pool, &app.state.files, app.clock.now())
+            .await
+            .unwrap();
+    assert_eq!(extracted, 0);
+}
+
+#[tokio::test]
+async fn a_body_that_stalls_after_the_headers_fails_instead_of_hanging() {
+    let bucket = S3Server::start();
+    let proxy = FaultyProxy::start(bucket.port).await;
+    let app = app_behind(&bucket, &proxy).await;
+    let pdf = pdf_with_text("Starateljstvo nad maloletnicima");
+    let resource = publish(&app, &pdf).await;
+
+    proxy.stall_next_body("GET");
+    let stalled = app.get(&format!("{resource}/download")).await;
+
+    stalled.assert_status(StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(stalled.h1(), "Datoteka trenutno nije dostupna");
+    let download = app.get(&format!("{resource}/download")).await;
+    download.assert_status(StatusCode::OK);
+    assert_eq!(
+        download.body.as_bytes(),
+        pdf.as_slice(),
+        "then it downloads"
+    );
+
+    // The background copy for the text extractor gives up too, and the
+    // file is extracted at the next turn.
+    proxy.stall_next_body("GET");
+    let extract =
+        || kolega::library::extract::extract_pending(&app.pool, &app.state.files, app.clock.now());
+    assert_eq!(extract().await.unwrap(), 0);
+    assert_eq!(
+        extract().await.unwrap(),
+        1,
+        "pdftotext (poppler-utils) must be installed; .ci/run installs it"
+    );
 }

@@ -6,23 +6,29 @@
 //! Without them files are still stored and found by their records; the
 //! log says what to install.
 
+mod bounded_tool;
+mod office_xml;
+
 use std::path::Path;
-use std::process::Stdio;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 use sqlx::PgPool;
-use tokio::process::Command;
 use uuid::Uuid;
 
 use super::files::{DOCX, FileStore, ODT, PDF, PPTX};
 use crate::text::search::normalize;
+use office_xml::office_text;
 
 /// Files handled per run of the job.
 const BATCH: i64 = 5;
 /// More text than this adds nothing to finding a document.
 const MAX_TEXT_BYTES: usize = 1024 * 1024;
+/// The most of a Word, PowerPoint or OpenDocument XML part read: markup
+/// around the text is several times its size, so this still yields about
+/// the text limit, while a file that unpacks to gigabytes is cut here.
+const MAX_XML_BYTES: usize = 16 * 1024 * 1024;
 const TOOL_TIME_LIMIT: Duration = Duration::from_secs(60);
 
 static WARNED_MISSING_TOOL: AtomicBool = AtomicBool::new(false);
@@ -89,6 +95,7 @@ async fn extract(path: &Path, content_type: &str) -> Extracted {
             vec!["-p".into(), path, "word/document.xml".into()],
             true,
         ),
+        // Every slide, one XML document after another.
         PPTX => (
             "unzip",
             vec!["-p".into(), path, "ppt/slides/*.xml".into()],
@@ -97,62 +104,38 @@ async fn extract(path: &Path, content_type: &str) -> Extracted {
         ODT => ("unzip", vec!["-p".into(), path, "content.xml".into()], true),
         _ => return Extracted::Unreadable,
     };
-    let child = Command::new(tool)
-        .args(&args)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .kill_on_drop(true)
-        .spawn();
-    let child = match child {
-        Ok(child) => child,
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
-            return Extracted::ToolMissing(tool);
-        }
-        Err(_) => return Extracted::Unreadable,
+    // pdftotext prints the text itself; an XML part is markup around it.
+    let max_output = if xml { MAX_XML_BYTES } else { MAX_TEXT_BYTES };
+    // Output cut at its limit is kept, not refused: its beginning is the
+    // beginning of the document, so a long book stays findable by its
+    // first chapters, while a bomb's filler costs only the bounded buffer.
+    let printed = match bounded_tool::run(tool, &args, max_output, TOOL_TIME_LIMIT).await {
+        Ok(printed) => printed,
+        Err(bounded_tool::Failure::Missing) => return Extracted::ToolMissing(tool),
+        Err(bounded_tool::Failure::Failed) => return Extracted::Unreadable,
     };
-    let output = match tokio::time::timeout(TOOL_TIME_LIMIT, child.wait_with_output()).await {
-        Ok(Ok(output)) if output.status.success() => output,
-        _ => return Extracted::Unreadable,
-    };
-    let mut text = String::from_utf8_lossy(&output.stdout).into_owned();
+    let bytes = whole_characters(&printed.bytes);
+    let text = String::from_utf8_lossy(bytes);
     if xml {
-        text = xml_text(&text);
-    }
-    if text.len() > MAX_TEXT_BYTES {
-        let mut end = MAX_TEXT_BYTES;
+        Extracted::Text(office_text(&text, MAX_TEXT_BYTES))
+    } else {
+        // PostgreSQL text holds no NUL; lossy decoding may have grown it.
+        let mut text = text.replace('\0', " ");
+        let mut end = text.len().min(MAX_TEXT_BYTES);
         while !text.is_char_boundary(end) {
             end -= 1;
         }
         text.truncate(end);
+        Extracted::Text(text)
     }
-    Extracted::Text(text)
 }
 
-/// The text of an Office/OpenDocument XML part: tags dropped, paragraph
-/// ends kept as spaces, the five XML entities decoded.
-pub fn xml_text(xml: &str) -> String {
-    let mut text = String::with_capacity(xml.len() / 2);
-    let mut in_tag = false;
-    for c in xml.chars() {
-        match c {
-            '<' => {
-                in_tag = true;
-                text.push(' ');
-            }
-            '>' => in_tag = false,
-            _ if !in_tag => text.push(c),
-            _ => {}
-        }
+/// Without a UTF-8 sequence cut in two at the end of output cut short.
+fn whole_characters(bytes: &[u8]) -> &[u8] {
+    match std::str::from_utf8(bytes) {
+        Err(error) if error.error_len().is_none() => &bytes[..error.valid_up_to()],
+        _ => bytes,
     }
-    text.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&apos;", "'")
-        .replace("&amp;", "&")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 /// Stores the text and re-indexes the record with it.
@@ -187,8 +170,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn office_xml_becomes_plain_text() {
-        let xml = r#"<w:document><w:body><w:p><w:r><w:t>Zaštita &amp; podrška</w:t></w:r></w:p><w:p><w:t>deci</w:t></w:p></w:body></w:document>"#;
-        assert_eq!(xml_text(xml), "Zaštita & podrška deci");
+    fn output_cut_inside_a_character_drops_only_that_character() {
+        let word = "Zaštita".as_bytes();
+        assert_eq!(whole_characters(&word[..3]), b"Za");
+        assert_eq!(whole_characters(word), word);
+        assert_eq!(
+            whole_characters(b"a\xffb"),
+            b"a\xffb",
+            "bad bytes inside stay for lossy decoding"
+        );
     }
 }

@@ -31,6 +31,9 @@ pub enum AppError {
     Mail(String),
     #[error("template: {0}")]
     Template(#[from] askama::Error),
+    /// A store the page needs (the library's files) is not answering.
+    #[error("storage unavailable: {0}")]
+    StorageUnavailable(String),
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
 }
@@ -49,6 +52,7 @@ pub enum ErrorPage {
     Timeout,
     Internal,
     Unavailable,
+    StorageUnavailable,
 }
 
 impl ErrorPage {
@@ -63,7 +67,9 @@ impl ErrorPage {
             ErrorPage::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             ErrorPage::Timeout => StatusCode::REQUEST_TIMEOUT,
             ErrorPage::Internal => StatusCode::INTERNAL_SERVER_ERROR,
-            ErrorPage::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+            ErrorPage::Unavailable | ErrorPage::StorageUnavailable => {
+                StatusCode::SERVICE_UNAVAILABLE
+            }
         }
     }
 
@@ -81,6 +87,7 @@ impl ErrorPage {
             ErrorPage::Timeout => "error-408",
             ErrorPage::Internal => "error-500",
             ErrorPage::Unavailable => "error-503",
+            ErrorPage::StorageUnavailable => "error-storage",
         }
     }
 
@@ -121,6 +128,7 @@ impl AppError {
             AppError::Conflict => ErrorPage::Conflict,
             AppError::PayloadTooLarge => ErrorPage::PayloadTooLarge,
             AppError::Database(error) if is_outage(error) => ErrorPage::Unavailable,
+            AppError::StorageUnavailable(_) => ErrorPage::StorageUnavailable,
             AppError::Database(_)
             | AppError::Mail(_)
             | AppError::Template(_)

@@ -6,7 +6,9 @@
 #![allow(dead_code, unused_imports)]
 
 pub mod database;
+pub mod docx;
 pub mod events;
+pub mod faulty_proxy;
 pub mod groups;
 pub mod hostile;
 pub mod html;

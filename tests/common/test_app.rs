@@ -60,6 +60,16 @@ impl TestApp {
         variables: &[(&str, &str)],
         extra: impl FnOnce(Router<AppState>) -> Router<AppState>,
     ) -> TestApp {
+        Self::spawn_tuned(variables, |_| {}, extra).await
+    }
+
+    /// Like [`TestApp::spawn_configured`], with the configuration adjusted
+    /// where no variable reaches (e.g. the S3 store's short test limits).
+    pub async fn spawn_tuned(
+        variables: &[(&str, &str)],
+        tune: impl FnOnce(&mut Config),
+        extra: impl FnOnce(Router<AppState>) -> Router<AppState>,
+    ) -> TestApp {
         let (pool, db_options) = database::fresh_database().await;
         let smtp = SmtpSink::start().await;
         let data_dir =
@@ -70,7 +80,7 @@ impl TestApp {
             .iter()
             .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect();
-        let config = Config::from_lookup(|name| {
+        let mut config = Config::from_lookup(|name| {
             if let Some((_, value)) = overrides.iter().find(|(k, _)| k == name) {
                 return Some(value.clone());
             }
@@ -83,6 +93,7 @@ impl TestApp {
             }
         })
         .expect("the test configuration is valid");
+        tune(&mut config);
         let clock = Clock::manual(Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap());
         let state = AppState::new(pool.clone(), config, clock.clone())
             .expect("the test file store is valid");

@@ -8,6 +8,7 @@
 mod s3;
 mod sigv4;
 pub mod sweep;
+mod timed_body;
 
 use std::path::{Path, PathBuf};
 
@@ -18,8 +19,8 @@ use tokio::io::AsyncWriteExt;
 use tokio_util::io::ReaderStream;
 use uuid::Uuid;
 
-pub use s3::S3Config;
 use s3::S3Store;
+pub use s3::{S3Config, S3Limits};
 
 /// The largest file a member may upload.
 pub const MAX_UPLOAD_BYTES: u64 = 25 * 1024 * 1024;

@@ -3,6 +3,13 @@
 //! get, delete, and a bucket check at start — signed with AWS Signature V4
 //! and sent over HTTP/1.1 (rustls for https). Path-style addressing
 //! (`<endpoint>/<bucket>/<key>`) works with every S3-compatible server.
+//!
+//! A store is a network service: it may answer 500/503 for a moment (S3's
+//! "SlowDown"), drop a connection, or stop sending in the middle of a
+//! body. All four requests are idempotent (a PUT of a whole file replaces
+//! the object, and the file is on disk to send again), so they are tried
+//! again a few times with growing pauses; a body that stops flowing fails
+//! after its idle limit instead of holding a download forever.
 
 use std::path::Path;
 use std::time::Duration;
@@ -23,12 +30,9 @@ use tokio::io::AsyncWriteExt;
 use tokio_util::io::ReaderStream;
 
 use super::sigv4::{self, Credentials, UNSIGNED_PAYLOAD};
+use super::timed_body::TimedBody;
 
 type RequestBody = UnsyncBoxBody<Bytes, std::io::Error>;
-
-/// A request that takes longer than this has failed (a 25 MB file moves in
-/// well under it on any network a server sits on).
-const REQUEST_TIME_LIMIT: Duration = Duration::from_secs(120);
 
 /// Where the bucket is and how to sign for it (`KOLEGA_S3_*`).
 #[derive(Clone, PartialEq, Eq)]
@@ -38,6 +42,61 @@ pub struct S3Config {
     pub region: String,
     pub access_key_id: String,
     pub secret_access_key: String,
+    pub limits: S3Limits,
+}
+
+/// How long to wait for the store and how often to try again.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct S3Limits {
+    /// Until the response headers, a PUT's upload included (a 25 MB file
+    /// moves in well under it on any network a server sits on).
+    pub response_time: Duration,
+    /// No byte of a response body for this long: the transfer has failed.
+    /// Below the 30 s in which a page request gets its 408 page, so a
+    /// download that cannot start says why.
+    pub body_idle_time: Duration,
+    /// All the waiting on one response body together, so a store that
+    /// trickles a byte just before each idle limit cannot hold one forever.
+    pub body_time: Duration,
+    /// Tries of a request that met a 500/502/503/504 or a broken connection.
+    pub attempts: u32,
+    /// The pause before the second try; it doubles before each next one.
+    pub first_pause: Duration,
+}
+
+impl Default for S3Limits {
+    fn default() -> S3Limits {
+        S3Limits {
+            response_time: Duration::from_secs(120),
+            body_idle_time: Duration::from_secs(20),
+            body_time: Duration::from_secs(120),
+            attempts: 3,
+            first_pause: Duration::from_millis(250),
+        }
+    }
+}
+
+/// What a request sends, made anew for each try.
+enum Payload<'a> {
+    Nothing,
+    /// A complete local file, streamed from disk.
+    File {
+        path: &'a Path,
+        size: u64,
+    },
+}
+
+impl Payload<'_> {
+    async fn body(&self) -> std::io::Result<RequestBody> {
+        match self {
+            Payload::Nothing => Ok(empty()),
+            Payload::File { path, .. } => {
+                let file = tokio::fs::File::open(path).await?;
+                let body = StreamBody::new(ReaderStream::new(file).map_ok(Frame::data));
+                Ok(UnsyncBoxBody::new(body))
+            }
+        }
+    }
 }
 
 impl std::fmt::Debug for S3Config {
@@ -54,6 +113,7 @@ pub struct S3Store {
     host: String,
     bucket: String,
     credentials: Credentials,
+    limits: S3Limits,
     client: Client<HttpsConnector<HttpConnector>, RequestBody>,
 }
 
@@ -85,13 +145,14 @@ impl S3Store {
                 secret_access_key: config.secret_access_key.clone(),
                 region: config.region.clone(),
             },
+            limits: config.limits.clone(),
             client: Client::builder(TokioExecutor::new()).build(connector),
         })
     }
 
     /// Says plainly at start if the bucket cannot be reached.
     pub async fn check_bucket(&self) -> std::io::Result<()> {
-        let response = self.send(Method::HEAD, "", empty(), &[]).await?;
+        let response = self.send(Method::HEAD, "", Payload::Nothing, &[]).await?;
         match response.status() {
             status if status.is_success() => Ok(()),
             StatusCode::NOT_FOUND => Err(std::io::Error::other(format!(
@@ -113,33 +174,31 @@ impl S3Store {
         size: u64,
         content_type: &str,
     ) -> std::io::Result<()> {
-        let file = tokio::fs::File::open(path).await?;
-        let body = StreamBody::new(ReaderStream::new(file).map_ok(Frame::data));
-        let headers = [
-            ("content-length", size.to_string()),
-            ("content-type", content_type.to_owned()),
-        ];
+        let headers = [("content-type", content_type.to_owned())];
         let response = self
-            .send(Method::PUT, key, UnsyncBoxBody::new(body), &headers)
+            .send(Method::PUT, key, Payload::File { path, size }, &headers)
             .await?;
-        expect_success(response, "PUT", key).await.map(drop)
+        self.expect_success(response, "PUT", key).await.map(drop)
     }
 
-    /// The object's bytes as a streaming body.
+    /// The object's bytes as a streaming body. Its first bytes have come
+    /// when this returns, so a store that answers and then sends nothing
+    /// is an error here, where the page can still say so.
     pub async fn get(&self, key: &str) -> std::io::Result<Body> {
-        let response = self.send(Method::GET, key, empty(), &[]).await?;
-        let response = expect_success(response, "GET", key).await?;
-        Ok(Body::new(response.into_body()))
+        let mut body = self.get_body(key).await?;
+        if body.first_frame().await? {
+            Ok(Body::new(body))
+        } else {
+            Ok(Body::empty())
+        }
     }
 
     /// Copies the object into a local file (for the text extractors).
     pub async fn download_to(&self, key: &str, path: &Path) -> std::io::Result<()> {
-        let response = self.send(Method::GET, key, empty(), &[]).await?;
-        let mut body = expect_success(response, "GET", key).await?.into_body();
+        let mut body = self.get_body(key).await?;
         let mut out = tokio::fs::File::create(path).await?;
         while let Some(frame) = body.frame().await {
-            let frame = frame.map_err(std::io::Error::other)?;
-            if let Some(data) = frame.data_ref() {
+            if let Some(data) = frame?.data_ref() {
                 out.write_all(data).await?;
             }
         }
@@ -147,14 +206,58 @@ impl S3Store {
     }
 
     pub async fn delete(&self, key: &str) -> std::io::Result<()> {
-        let response = self.send(Method::DELETE, key, empty(), &[]).await?;
-        expect_success(response, "DELETE", key).await.map(drop)
+        let response = self
+            .send(Method::DELETE, key, Payload::Nothing, &[])
+            .await?;
+        self.expect_success(response, "DELETE", key).await.map(drop)
     }
 
+    async fn get_body(&self, key: &str) -> std::io::Result<TimedBody> {
+        let response = self.send(Method::GET, key, Payload::Nothing, &[]).await?;
+        let response = self.expect_success(response, "GET", key).await?;
+        Ok(self.timed(response.into_body()))
+    }
+
+    fn timed(&self, body: hyper::body::Incoming) -> TimedBody {
+        TimedBody::new(body, self.limits.body_idle_time, self.limits.body_time)
+    }
+
+    /// Sends the request, again after a pause while the store answers
+    /// 500/502/503/504 or the connection breaks, up to the attempts; the
+    /// last answer or error is the result.
     async fn send(
         &self,
         method: Method,
         key: &str,
+        payload: Payload<'_>,
+        extra_headers: &[(&str, String)],
+    ) -> std::io::Result<hyper::Response<hyper::body::Incoming>> {
+        let mut pause = self.limits.first_pause;
+        let mut attempt = 1;
+        loop {
+            let body = payload.body().await?;
+            let result = self
+                .send_once(method.clone(), key, &payload, body, extra_headers)
+                .await;
+            let again = match &result {
+                Ok(response) => is_passing_failure(response.status()),
+                Err(error) => error.kind() != std::io::ErrorKind::TimedOut,
+            };
+            if !again || attempt >= self.limits.attempts {
+                return result;
+            }
+            tracing::debug!(%method, key, attempt, "the S3 store failed; trying again");
+            tokio::time::sleep(pause).await;
+            pause *= 2;
+            attempt += 1;
+        }
+    }
+
+    async fn send_once(
+        &self,
+        method: Method,
+        key: &str,
+        payload: &Payload<'_>,
         body: RequestBody,
         extra_headers: &[(&str, String)],
     ) -> std::io::Result<hyper::Response<hyper::body::Incoming>> {
@@ -170,6 +273,9 @@ impl S3Store {
             ("x-amz-content-sha256", UNSIGNED_PAYLOAD.to_owned()),
             ("x-amz-date", sigv4::amz_date(now)),
         ];
+        if let Payload::File { size, .. } = payload {
+            headers.push(("content-length", size.to_string()));
+        }
         headers.extend(extra_headers.iter().cloned());
         let authorization = sigv4::authorization(
             &self.credentials,
@@ -192,15 +298,60 @@ impl S3Store {
             .header("authorization", authorization)
             .body(body)
             .map_err(std::io::Error::other)?;
-        match tokio::time::timeout(REQUEST_TIME_LIMIT, self.client.request(request)).await {
+        match tokio::time::timeout(self.limits.response_time, self.client.request(request)).await {
             Ok(Ok(response)) => Ok(response),
-            Ok(Err(error)) => Err(std::io::Error::other(format!("S3 request: {error}"))),
+            Ok(Err(error)) => Err(std::io::Error::new(
+                std::io::ErrorKind::ConnectionAborted,
+                format!("S3 request: {error}"),
+            )),
             Err(_) => Err(std::io::Error::new(
                 std::io::ErrorKind::TimedOut,
                 "S3 request took too long",
             )),
         }
     }
+
+    async fn expect_success(
+        &self,
+        response: hyper::Response<hyper::body::Incoming>,
+        method: &str,
+        key: &str,
+    ) -> std::io::Result<hyper::Response<hyper::body::Incoming>> {
+        let status = response.status();
+        if status.is_success() {
+            return Ok(response);
+        }
+        let kind = if status == StatusCode::NOT_FOUND {
+            std::io::ErrorKind::NotFound
+        } else {
+            std::io::ErrorKind::Other
+        };
+        // The error document says why (SignatureDoesNotMatch, NoSuchBucket…),
+        // if it comes within the body limits.
+        let detail = match self.timed(response.into_body()).collect().await {
+            Ok(body) => String::from_utf8_lossy(&body.to_bytes()[..])
+                .chars()
+                .take(300)
+                .collect(),
+            Err(_) => String::new(),
+        };
+        Err(std::io::Error::new(
+            kind,
+            format!("S3 {method} {key}: {status} {detail}"),
+        ))
+    }
+}
+
+/// The answers of a store that is briefly unwell (S3 asks to be tried
+/// again on 500 and 503 "SlowDown"; 502/504 come from a proxy before it).
+fn is_passing_failure(status: StatusCode) -> bool {
+    matches!(
+        status,
+        StatusCode::INTERNAL_SERVER_ERROR
+            | StatusCode::BAD_GATEWAY
+            | StatusCode::SERVICE_UNAVAILABLE
+            | StatusCode::GATEWAY_TIMEOUT
+    )
 }
 
 /// The path as the server sees it: the endpoint's own prefix, then ours.
@@ -214,32 +365,4 @@ fn uri_path(endpoint: &str, path: &str) -> String {
 
 fn empty() -> RequestBody {
     UnsyncBoxBody::new(Empty::<Bytes>::new().map_err(|never| match never {}))
-}
-
-async fn expect_success(
-    response: hyper::Response<hyper::body::Incoming>,
-    method: &str,
-    key: &str,
-) -> std::io::Result<hyper::Response<hyper::body::Incoming>> {
-    let status = response.status();
-    if status.is_success() {
-        return Ok(response);
-    }
-    let kind = if status == StatusCode::NOT_FOUND {
-        std::io::ErrorKind::NotFound
-    } else {
-        std::io::ErrorKind::Other
-    };
-    // The error document says why (SignatureDoesNotMatch, NoSuchBucket…).
-    let detail = match response.into_body().collect().await {
-        Ok(body) => String::from_utf8_lossy(&body.to_bytes()[..])
-            .chars()
-            .take(300)
-            .collect(),
-        Err(_) => String::new(),
-    };
-    Err(std::io::Error::new(
-        kind,
-        format!("S3 {method} {key}: {status} {detail}"),
-    ))
 }

@@ -87,11 +87,15 @@ async fn stream_file(
     let (Some(key), Some(content_type)) = (&resource.storage_key, &resource.content_type) else {
         return Err(AppError::NotFound);
     };
-    let body = state
-        .files
-        .open(key)
-        .await
-        .map_err(|error| AppError::Internal(anyhow::anyhow!("stored file {key}: {error}")))?;
+    let body = state.files.open(key).await.map_err(|error| {
+        if error.kind() == std::io::ErrorKind::NotFound {
+            // Ours to fix: a record points to no file.
+            AppError::Internal(anyhow::anyhow!("stored file {key}: {error}"))
+        } else {
+            // The store (disk or bucket) failing: it may come back.
+            AppError::StorageUnavailable(format!("stored file {key}: {error}"))
+        }
+    })?;
     if inline && content_type != PDF {
         return Err(AppError::NotFound);
     }
