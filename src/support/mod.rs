@@ -5,6 +5,7 @@
 
 mod emails;
 pub mod jobs;
+pub mod member_data;
 pub mod routes;
 pub mod store;
 mod views;
