@@ -1,6 +1,7 @@
 //! Kolega: a community platform for social-work practitioners, teachers and
 //! students. This file only assembles the application from its features.
 
+pub mod account_data;
 pub mod app;
 pub mod cli;
 pub mod clock;
@@ -31,6 +32,7 @@ pub fn pages() -> Router<AppState> {
     Router::new()
         .merge(site::routes::router())
         .merge(members::routes::router())
+        .merge(account_data::routes::router())
         .merge(groups::routes::router())
         .merge(support::routes::router())
         .merge(events::routes::router())

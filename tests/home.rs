@@ -575,8 +575,7 @@ async fn an_unknown_topic_is_refused_politely_and_nothing_is_saved() {
     .unwrap();
     assert_eq!(kept, ["foster-care", "poverty"], "nothing changed");
     // The member's data download includes the choice.
-    let export: serde_json::Value =
-        serde_json::from_str(&app.get("/settings/export").await.body).unwrap();
+    let export = app.download_data().await.data;
     assert_eq!(
         export["library_topics_followed"],
         serde_json::json!(["foster-care", "poverty"])

@@ -22,7 +22,7 @@ fn verify_link(mail: &[ReceivedMail], to: &str) -> String {
 
 /// The subjects in the signed-in member's download.
 async fn mail_in_export(app: &TestApp) -> Vec<String> {
-    let export: Value = serde_json::from_str(&app.get("/settings/export").await.body).unwrap();
+    let export: Value = app.download_data().await.data;
     export["emails_sent_to_you"]
         .as_array()
         .expect("the download lists mail")

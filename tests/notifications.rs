@@ -636,8 +636,7 @@ async fn a_members_notifications_are_in_their_data_download_and_go_with_their_ac
     app.choose(&[("mention", "digest"), ("digest_hour", "18")])
         .await;
 
-    let export: serde_json::Value =
-        serde_json::from_str(&app.get("/settings/export").await.body).unwrap();
+    let export = app.download_data().await.data;
     let notifications = &export["notifications"];
     assert_eq!(notifications["digest_hour"], 18);
     assert_eq!(notifications["settings"]["mention"], "digest");

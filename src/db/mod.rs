@@ -7,8 +7,9 @@ mod unix;
 use std::str::FromStr;
 use std::time::Duration;
 
-use sqlx::PgPool;
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
+use sqlx::{PgConnection, PgPool};
+use uuid::Uuid;
 
 /// Migrations compiled into the binary.
 pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
@@ -25,6 +26,23 @@ pub async fn connect(options: PgConnectOptions, max_connections: u32) -> sqlx::R
         .acquire_timeout(Duration::from_secs(5))
         .connect_with(options)
         .await
+}
+
+/// The rows of `select` — a query whose `$1` is a member and whose `ord`
+/// column orders them — as a JSON array of objects named by its columns
+/// (`ord` left out). Each feature's part of a member's data download is
+/// written this way, so a column added there is in the download at once.
+pub async fn member_rows(
+    conn: &mut PgConnection,
+    select: &str,
+    member: Uuid,
+) -> sqlx::Result<serde_json::Value> {
+    sqlx::query_scalar(&format!(
+        "SELECT COALESCE(jsonb_agg(to_jsonb(r) - 'ord' ORDER BY r.ord), '[]'::jsonb) FROM ({select}) AS r"
+    ))
+    .bind(member)
+    .fetch_one(conn)
+    .await
 }
 
 pub fn options_from_url(url: &str) -> sqlx::Result<PgConnectOptions> {

@@ -7,6 +7,7 @@
 pub mod coverage;
 pub mod emails;
 pub mod forms;
+pub mod member_data;
 pub mod policy;
 pub mod reference;
 pub mod routes;

@@ -26,7 +26,7 @@ pub struct Suggestion {
 
 const SUGGESTION_QUERY: &str =
     "SELECT g.suggestion_id, g.service_id, s.name AS service_name, g.suggested_by,
-    u.name AS suggester_name, g.fields, g.note, g.status, g.reason, g.created_at
+    CASE WHEN u.deleted_at IS NULL THEN u.name END AS suggester_name, g.fields, g.note, g.status, g.reason, g.created_at
     FROM service_suggestions g
     LEFT JOIN services s USING (service_id)
     LEFT JOIN users u ON u.user_id = g.suggested_by";

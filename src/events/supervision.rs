@@ -88,7 +88,7 @@ impl Case {
 
 pub async fn cases(executor: impl PgExecutor<'_>, event_id: Uuid) -> sqlx::Result<Vec<Case>> {
     sqlx::query_as(
-        "SELECT c.case_id, u.name AS author_name, c.age_band, c.municipality_size, c.situation, c.question, c.created_at
+        "SELECT c.case_id, CASE WHEN u.deleted_at IS NULL THEN u.name END AS author_name, c.age_band, c.municipality_size, c.situation, c.question, c.created_at
          FROM supervision_cases c LEFT JOIN users u ON u.user_id = c.author_id
          WHERE c.event_id = $1 ORDER BY c.created_at",
     )
@@ -188,7 +188,7 @@ pub struct Read {
 
 pub async fn reads(executor: impl PgExecutor<'_>, group_id: Uuid) -> sqlx::Result<Vec<Read>> {
     sqlx::query_as(
-        "SELECT u.name AS reader_name, e.title AS event_title, r.what, r.read_at
+        "SELECT CASE WHEN u.deleted_at IS NULL THEN u.name END AS reader_name, e.title AS event_title, r.what, r.read_at
          FROM supervision_reads r
          LEFT JOIN users u ON u.user_id = r.reader_id
          LEFT JOIN events e ON e.event_id = r.event_id

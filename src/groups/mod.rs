@@ -4,6 +4,7 @@
 
 mod emails;
 pub mod held;
+pub mod member_data;
 pub mod mentions;
 pub mod moderation;
 pub mod notify;

@@ -73,6 +73,12 @@ pub fn t(locale: Locale, key: &str) -> String {
     format(locale, key, None)
 }
 
+/// Whether the catalogue has the message `key` (no attributes), for text
+/// made from data, where a label may exist or the data is shown as it is.
+pub fn has(locale: Locale, key: &str) -> bool {
+    CATALOG.for_locale(locale).has_message(key)
+}
+
 pub fn t_args(locale: Locale, key: &str, args: &Args) -> String {
     format(locale, key, Some(&args.0))
 }

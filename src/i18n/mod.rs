@@ -8,5 +8,5 @@
 mod catalog;
 mod locale;
 
-pub use catalog::{Args, message_ids, t, t_args};
+pub use catalog::{Args, has, message_ids, t, t_args};
 pub use locale::Locale;

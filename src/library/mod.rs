@@ -6,6 +6,7 @@ pub mod emails;
 pub mod extract;
 pub mod files;
 pub mod forms;
+pub mod member_data;
 pub mod policy;
 pub mod routes;
 pub mod search;

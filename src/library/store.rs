@@ -48,7 +48,8 @@ impl Resource {
 
 const RESOURCE_QUERY: &str = "SELECT r.resource_id, r.title, r.summary, r.kind, r.topics, r.language, r.script,
     r.audiences, r.source_org, r.authors, r.year, r.licence, r.external_url, r.status, r.members_only, r.featured,
-    r.return_reason, r.submitted_by, u.name AS submitter_name, r.created_at, r.updated_at, r.published_at,
+    r.return_reason, r.submitted_by,
+    CASE WHEN u.deleted_at IS NULL THEN u.name END AS submitter_name, r.created_at, r.updated_at, r.published_at,
     r.downloads, r.translation_of, r.superseded_by, f.storage_key, f.content_type, f.size_bytes
     FROM resources r
     LEFT JOIN users u ON u.user_id = r.submitted_by

@@ -1,20 +1,22 @@
-//! The end of an account's life, and a member's right to their data:
-//! "download my data" and "delete my account". Deleting keeps what the
-//! member wrote readable as "former member" but erases who they were.
+//! The members feature's part of a member's data download and of deleting
+//! her account: the account, sessions, e-mail, notifications and followed
+//! topics. `account_data` adds each feature's part and says what deletion
+//! keeps ("former member") and what it erases.
 
 use chrono::{DateTime, Utc};
 use serde_json::{Value, json};
 use sqlx::PgConnection;
 use uuid::Uuid;
 
-/// Everything the platform holds about a member, as JSON. Each feature
-/// that stores personal data adds its part here.
+/// The account and what hangs on it, as JSON (the download's first
+/// sections; each feature adds its own in `account_data`). No secrets: no
+/// password hash, no session or link tokens.
 pub async fn export(conn: &mut PgConnection, user_id: Uuid) -> sqlx::Result<Value> {
     let account: Value = sqlx::query_scalar(
         "SELECT to_jsonb(a) FROM (
             SELECT email, name, handle, role, profession, country, city, institution, bio, expertise,
                    locale, listed_in_directory, approval, email_verified_at, guidelines_accepted_at,
-                   created_at, updated_at
+                   blocked_at, created_at, updated_at
             FROM users WHERE user_id = $1) AS a",
     )
     .bind(user_id)
@@ -61,7 +63,6 @@ pub async fn export(conn: &mut PgConnection, user_id: Uuid) -> sqlx::Result<Valu
     .fetch_one(&mut *conn)
     .await?;
     Ok(json!({
-        "format": "kolega-member-export-1",
         "notifications": notifications,
         "account": account,
         "sessions": sessions,
@@ -70,21 +71,27 @@ pub async fn export(conn: &mut PgConnection, user_id: Uuid) -> sqlx::Result<Valu
     }))
 }
 
-/// Erases a member's personal data and ends their sessions. Their content
-/// (from later features) stays, attributed to "former member".
+/// Erases who the member was — name, address, handle, password, profile —
+/// and what hangs on the account here, and ends her sessions. The row
+/// stays, anonymised, so what she wrote can be shown as "former member".
+/// Other features erase their part in `account_data::erase`.
 pub async fn delete_account(
     conn: &mut PgConnection,
     user_id: Uuid,
     now: DateTime<Utc>,
 ) -> sqlx::Result<()> {
     let tombstone = format!("former-{}", &user_id.simple().to_string()[..12]);
-    // The address itself is personal data, bounce records included.
-    sqlx::query(
+    // The address itself is personal data, bounce records and failed
+    // sign-ins under it included.
+    for statement in [
         "DELETE FROM email_suppressions WHERE address = (SELECT email FROM users WHERE user_id = $1)",
-    )
-    .bind(user_id)
-    .execute(&mut *conn)
-    .await?;
+        "DELETE FROM login_failures WHERE lower(email) = (SELECT email FROM users WHERE user_id = $1)",
+    ] {
+        sqlx::query(statement)
+            .bind(user_id)
+            .execute(&mut *conn)
+            .await?;
+    }
     sqlx::query(
         "UPDATE users SET
             email = $2 || '@deleted.invalid', name = '', handle = $2, password_hash = '!',

@@ -14,6 +14,7 @@ pub mod profile;
 pub mod role;
 pub mod routes;
 pub mod sessions;
+pub mod settings_page;
 pub mod store;
 pub mod throttle;
 pub mod tokens;

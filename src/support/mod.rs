@@ -10,6 +10,7 @@
 mod emails;
 mod forms;
 pub mod jobs;
+pub mod member_data;
 mod policy;
 pub mod routes;
 pub mod store;

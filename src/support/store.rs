@@ -23,7 +23,8 @@ pub struct Request {
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct Message {
     pub author_id: Uuid,
-    pub author_name: String,
+    /// None: a deleted account ("former member").
+    pub author_name: Option<String>,
     pub body: String,
     pub created_at: DateTime<Utc>,
 }
@@ -149,7 +150,7 @@ pub async fn close(executor: impl PgExecutor<'_>, id: Uuid) -> sqlx::Result<()> 
 
 pub async fn messages(executor: impl PgExecutor<'_>, id: Uuid) -> sqlx::Result<Vec<Message>> {
     sqlx::query_as(
-        "SELECT m.author_id, u.name AS author_name, m.body, m.created_at
+        "SELECT m.author_id, CASE WHEN u.deleted_at IS NULL THEN u.name END AS author_name, m.body, m.created_at
          FROM support_messages m JOIN users u ON u.user_id = m.author_id
          WHERE m.support_request_id = $1 ORDER BY m.created_at",
     )

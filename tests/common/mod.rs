@@ -5,6 +5,7 @@
 
 #![allow(dead_code, unused_imports)]
 
+pub mod data_archive;
 pub mod database;
 pub mod docx;
 pub mod events;

@@ -41,7 +41,10 @@ pub struct TestApp {
 pub struct TestResponse {
     pub status: StatusCode,
     pub headers: HeaderMap,
+    /// The body as text (lossy: for pages and JSON).
     pub body: String,
+    /// The body as sent (for downloads such as a ZIP archive).
+    pub bytes: Vec<u8>,
 }
 
 impl TestApp {
@@ -301,6 +304,7 @@ impl TestApp {
             status,
             headers,
             body: String::from_utf8_lossy(&bytes).into_owned(),
+            bytes: bytes.to_vec(),
         }
     }
 

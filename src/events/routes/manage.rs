@@ -13,9 +13,9 @@ use crate::events::emails::{self, Notice};
 use crate::events::forms::EventForm;
 use crate::events::policy;
 use crate::events::proposals;
-use crate::events::registration;
 use crate::events::store::{self, EventInput, EventView, OrganisableGroup};
 use crate::events::views::EventFormPage;
+use crate::events::{promotion, registration};
 use crate::members::current_user::{CurrentUser, SignedIn};
 use crate::notify::{Kind, Notification, Recipient, notify};
 use crate::web::flash::redirect_with;
@@ -281,7 +281,7 @@ pub async fn update(
         .await?
         .ok_or(AppError::NotFound)?;
     for user_id in promoted {
-        super::show::tell_promoted(&state, &mut tx, &updated, user_id).await?;
+        promotion::tell_promoted(&mut tx, &state.config.base_url, &updated, user_id, now).await?;
     }
     if moved {
         tell_everyone(&state, &mut tx, &updated, Notice::Changed, false).await?;

@@ -3,18 +3,16 @@
 
 use axum::extract::{Path, State};
 use axum::response::Response;
-use uuid::Uuid;
 
 use super::visible_event;
 use crate::app::AppState;
 use crate::events::attendance::CHECKIN_MARGIN_MINUTES;
 use crate::events::emails::{self, Notice};
-use crate::events::policy;
 use crate::events::registration::{self, Registered};
-use crate::events::store::{self, EventView};
+use crate::events::store;
 use crate::events::views::{EventPage, ParticipantsPage};
+use crate::events::{policy, promotion};
 use crate::members::current_user::SignedIn;
-use crate::members::store as members_store;
 use crate::notify::{Recipient, notify};
 use crate::text::markdown;
 use crate::web::flash::redirect_with;
@@ -126,7 +124,7 @@ pub async fn unregister(
     let mut tx = state.db.begin().await?;
     let cancelled = registration::cancel(&mut tx, event.event_id, user.user_id, now).await?;
     if let Some(promoted) = cancelled.promoted {
-        tell_promoted(&state, &mut tx, &event, promoted).await?;
+        promotion::tell_promoted(&mut tx, &state.config.base_url, &event, promoted, now).await?;
     }
     tx.commit().await?;
     Ok(redirect_with(
@@ -134,31 +132,6 @@ pub async fn unregister(
         "event-unregistered",
         state.config.secure_cookies(),
     ))
-}
-
-/// E-mails the person who moved up from the waitlist.
-pub async fn tell_promoted(
-    state: &AppState,
-    conn: &mut sqlx::PgConnection,
-    event: &EventView,
-    user_id: Uuid,
-) -> AppResult<()> {
-    let Some(person) = members_store::find_user_by_id(&mut *conn, user_id).await? else {
-        return Ok(());
-    };
-    let locale = members_store::locale_of(&mut *conn, user_id).await?;
-    let to = Recipient::new(user_id, &person.email, &person.name, locale.tag());
-    let e = to.email_context(&state.config.base_url);
-    let notification = emails::notice(&e, &person.name, event, Notice::Promoted, true);
-    notify(
-        conn,
-        &state.config.base_url,
-        &to,
-        notification,
-        state.clock.now(),
-    )
-    .await?;
-    Ok(())
 }
 
 pub async fn participants(

@@ -35,8 +35,6 @@ pub fn router() -> Router<AppState> {
         .route("/settings/email", post(settings::change_email))
         .route("/settings/password", post(settings::change_password))
         .route("/settings/sessions", post(settings::sign_out_everywhere))
-        .route("/settings/export", get(settings::export))
-        .route("/settings/delete", post(settings::delete_account))
         .route("/members", get(directory::list))
         .route("/members/{handle}", get(directory::profile))
         .route("/admin/members", get(admin::list))

@@ -1,23 +1,22 @@
 //! `/settings`: a member's own profile, language, directory listing, e-mail
-//! address, password, sessions, their data, and leaving.
+//! address, password and sessions. Her data download and deleting the
+//! account, which reach into every feature, are `account_data`'s.
 
 use axum::extract::State;
-use axum::http::header;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 
 use super::account::{clear_session_cookie, email_context, queue};
 use crate::app::AppState;
-use crate::members::current_user::{CurrentUser, SignedIn};
-use crate::members::forms::{
-    ChangeEmailForm, ChangePasswordForm, PasswordOnlyForm, ProfileForm, check_email,
-};
+use crate::members::current_user::SignedIn;
+use crate::members::forms::{ChangeEmailForm, ChangePasswordForm, ProfileForm, check_email};
+use crate::members::settings_page::{password_matches, profile_form, refused, settings_page};
 use crate::members::store::{self, OwnSettings};
 use crate::members::tokens::{self, Purpose};
-use crate::members::views::{Choices, SettingsPage};
-use crate::members::{Role, admin_store, emails, lifecycle, password, sessions};
+use crate::members::views::SettingsPage;
+use crate::members::{emails, password, sessions};
 use crate::web::flash::redirect_with;
 use crate::web::form_errors::unprocessable;
-use crate::web::{AppResult, Form, FormErrors, Page, RequestContext};
+use crate::web::{AppResult, Form, FormErrors, RequestContext};
 
 pub async fn show(
     State(state): State<AppState>,
@@ -32,36 +31,6 @@ pub async fn show(
         String::new(),
         FormErrors::new(ctx.locale),
     ))
-}
-
-fn profile_form(own: &OwnSettings) -> ProfileForm {
-    ProfileForm {
-        name: own.name.clone(),
-        bio: own.bio.clone(),
-        expertise: own.expertise.clone(),
-        institution: own.institution.clone(),
-        city: own.city.clone(),
-        country: own.country.clone(),
-        locale: own.locale.clone(),
-        listed_in_directory: own.listed_in_directory.then(|| "on".to_owned()),
-    }
-}
-
-fn settings_page(
-    ctx: &RequestContext,
-    own: &OwnSettings,
-    profile: ProfileForm,
-    new_email: String,
-    errors: FormErrors,
-) -> SettingsPage {
-    SettingsPage {
-        page: Page::titled(ctx, "settings-title").in_section("settings"),
-        profile,
-        email: own.email.clone(),
-        new_email,
-        errors,
-        choices: Choices,
-    }
 }
 
 #[tracing::instrument(skip_all)]
@@ -211,67 +180,4 @@ pub async fn sign_out_everywhere(
         state.config.secure_cookies(),
     );
     Ok(clear_session_cookie(response, &state))
-}
-
-/// Everything Kolega holds about the member, as a JSON download.
-pub async fn export(
-    State(state): State<AppState>,
-    SignedIn(user): SignedIn,
-) -> AppResult<Response> {
-    let mut conn = state.db.acquire().await?;
-    let data = lifecycle::export(&mut conn, user.user_id).await?;
-    let body = serde_json::to_string_pretty(&data).map_err(anyhow::Error::from)?;
-    Ok((
-        [
-            (header::CONTENT_TYPE, "application/json; charset=utf-8"),
-            (
-                header::CONTENT_DISPOSITION,
-                "attachment; filename=\"kolega-my-data.json\"",
-            ),
-            (header::CACHE_CONTROL, "no-store"),
-        ],
-        body,
-    )
-        .into_response())
-}
-
-#[tracing::instrument(skip_all)]
-pub async fn delete_account(
-    State(state): State<AppState>,
-    ctx: RequestContext,
-    SignedIn(user): SignedIn,
-    Form(form): Form<PasswordOnlyForm>,
-) -> AppResult<Response> {
-    let mut errors = FormErrors::new(ctx.locale);
-    if !password_matches(&state, &user, form.password).await? {
-        errors.add("delete_password", "error-password-wrong");
-    } else if user.role == Role::Admin && admin_store::count_admins(&state.db).await? <= 1 {
-        errors.add("delete_password", "error-last-admin-delete");
-    }
-    if !errors.is_empty() {
-        return refused(&state, &ctx, &user, String::new(), errors).await;
-    }
-    let mut tx = state.db.begin().await?;
-    lifecycle::delete_account(&mut tx, user.user_id, state.clock.now()).await?;
-    tx.commit().await?;
-    let response = redirect_with("/", "account-deleted", state.config.secure_cookies());
-    Ok(clear_session_cookie(response, &state))
-}
-
-/// The settings page again, with the messages of a refused form (status 422).
-async fn refused(
-    state: &AppState,
-    ctx: &RequestContext,
-    user: &CurrentUser,
-    new_email: String,
-    errors: FormErrors,
-) -> AppResult<Response> {
-    let own = store::own_settings(&state.db, user.user_id).await?;
-    let page = settings_page(ctx, &own, profile_form(&own), new_email, errors);
-    Ok(unprocessable(page))
-}
-
-async fn password_matches(state: &AppState, user: &CurrentUser, given: String) -> AppResult<bool> {
-    let stored = store::password_hash(&state.db, user.user_id).await?;
-    Ok(password::verify(given, stored).await)
 }
