@@ -3,6 +3,7 @@
 //! in `policy` and enforced in every listing query in `store`.
 
 mod emails;
+pub mod membership;
 pub mod mentions;
 pub mod moderation;
 pub mod notify;

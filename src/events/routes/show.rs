@@ -14,7 +14,6 @@ use crate::events::registration::{self, Registered};
 use crate::events::store::{self, EventView};
 use crate::events::views::{EventPage, ParticipantsPage};
 use crate::members::current_user::SignedIn;
-use crate::members::store as members_store;
 use crate::notify::{Recipient, notify};
 use crate::text::markdown;
 use crate::web::flash::redirect_with;
@@ -143,22 +142,8 @@ pub async fn tell_promoted(
     event: &EventView,
     user_id: Uuid,
 ) -> AppResult<()> {
-    let Some(person) = members_store::find_user_by_id(&mut *conn, user_id).await? else {
-        return Ok(());
-    };
-    let locale = members_store::locale_of(&mut *conn, user_id).await?;
-    let to = Recipient::new(user_id, &person.email, &person.name, locale.tag());
-    let e = to.email_context(&state.config.base_url);
-    let notification = emails::notice(&e, &person.name, event, Notice::Promoted, true);
-    notify(
-        conn,
-        &state.config.base_url,
-        &to,
-        notification,
-        state.clock.now(),
-    )
-    .await?;
-    Ok(())
+    let (base_url, now) = (&state.config.base_url, state.clock.now());
+    registration::tell_promoted(conn, base_url, event, user_id, now).await
 }
 
 pub async fn participants(
