@@ -23,6 +23,7 @@ fn message(to: &str, subject: &str) -> NewMessage {
         notification_kind: None,
         unsubscribe_url: None,
         user_id: None,
+        group_id: None,
     }
 }
 

@@ -112,6 +112,7 @@ async fn two_instances_behave_as_one() {
             notification_kind: None,
             unsubscribe_url: None,
             user_id: None,
+            group_id: None,
         };
         outbox::enqueue(&pool, &message, now).await.unwrap();
     }

@@ -69,6 +69,57 @@ impl Notice {
     }
 }
 
+/// Why a member's registrations ended (see `super::departure`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Departure {
+    /// She left the group.
+    Left,
+    /// A moderator removed or banned her.
+    Removed,
+    /// An administrator blocked her account.
+    Blocked,
+}
+
+impl Departure {
+    fn key(self) -> &'static str {
+        match self {
+            Departure::Left => "left",
+            Departure::Removed => "removed",
+            Departure::Blocked => "blocked",
+        }
+    }
+}
+
+/// The plain notice that `events` are no longer hers: why, and which
+/// (each by its public title and time). No place, no link: they are not
+/// hers to attend any more.
+pub fn registrations_ended(
+    e: &EmailContext,
+    name: &str,
+    departure: Departure,
+    group: Option<&str>,
+    events: &[EventView],
+) -> SimpleEmail {
+    let args = Args::new().with("group", group.unwrap_or_default().to_owned());
+    let key = departure.key();
+    let mut paragraphs = vec![e.t_args(&format!("email-registrations-ended-{key}-body"), &args)];
+    paragraphs.extend(events.iter().map(|event| {
+        format!(
+            "– {}, {}",
+            public_title(e, event),
+            times::span(e.locale, event.starts_at, event.ends_at)
+        )
+    }));
+    paragraphs.push(e.t("email-registrations-ended-after"));
+    SimpleEmail {
+        kind: "event_registrations_ended",
+        subject: e.t_args(&format!("email-registrations-ended-{key}-subject"), &args),
+        greeting: e.greeting(name),
+        paragraphs,
+        action: None,
+    }
+}
+
 /// The event's name as mail may show it.
 pub fn public_title(e: &EmailContext, event: &EventView) -> String {
     if event.is_confidential() {

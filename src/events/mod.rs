@@ -4,6 +4,7 @@
 
 pub mod attendance;
 pub mod case_review;
+pub mod departure;
 pub mod emails;
 pub mod forms;
 pub mod ics;

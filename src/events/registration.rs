@@ -6,6 +6,7 @@ use chrono::{DateTime, Utc};
 use sqlx::PgConnection;
 use uuid::Uuid;
 
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Registered {
     /// A place is theirs.
@@ -108,6 +109,40 @@ pub async fn cancel(
         was_listed: previous.is_some(),
         promoted,
     })
+}
+
+/// Takes `user_id` off an event altogether, because she is no longer among
+/// its audience (she left its group, was removed from it, or was blocked).
+/// Unlike [`cancel`], nothing of the registration stays: a cancelled row
+/// would still tie her to a closed group's meeting (in her data download,
+/// say). An attended registration is her record and stays. A freed place
+/// goes at once to the first on the waitlist. Returns what she had
+/// ("registered" or "waitlisted"; `None` for nothing or a cancelled row)
+/// and who moved up.
+pub async fn withdraw(
+    conn: &mut PgConnection,
+    event_id: Uuid,
+    user_id: Uuid,
+) -> sqlx::Result<(Option<String>, Option<Uuid>)> {
+    sqlx::query("SELECT 1 FROM events WHERE event_id = $1 FOR UPDATE")
+        .bind(event_id)
+        .execute(&mut *conn)
+        .await?;
+    let previous: Option<String> = sqlx::query_scalar(
+        "DELETE FROM event_registrations
+         WHERE event_id = $1 AND user_id = $2 AND attended_at IS NULL
+         RETURNING status",
+    )
+    .bind(event_id)
+    .bind(user_id)
+    .fetch_optional(&mut *conn)
+    .await?;
+    let promoted = if previous.as_deref() == Some("registered") {
+        promote_first(conn, event_id).await?
+    } else {
+        None
+    };
+    Ok((previous.filter(|status| status != "cancelled"), promoted))
 }
 
 /// Gives a free place to the first on the waitlist, if there is a free

@@ -2,7 +2,8 @@
 //! Each reminder is claimed by setting its time on the registration in the
 //! same transaction that queues the mail, so it goes out once — with
 //! several schedulers running, or after a restart. A cancelled event or a
-//! cancelled registration is simply never claimed.
+//! cancelled registration is simply never claimed, nor is a registration
+//! of someone no longer among the event's audience (see `store::IN_AUDIENCE`).
 //!
 //! A reminder says the time really left when it is queued ("in 3 minutes"
 //! when the job ran late or the event was made just before it starts), and
@@ -15,7 +16,7 @@ use sqlx::PgPool;
 use uuid::Uuid;
 
 use super::emails::{self, Notice};
-use super::store;
+use super::store::{self, IN_AUDIENCE};
 use crate::notify::{Recipient, notify};
 
 /// Which reminder: the column that records it, how long before the start
@@ -38,7 +39,8 @@ pub async fn send_due(pool: &PgPool, base_url: &str, now: DateTime<Utc>) -> anyh
              FROM events e, users u
              WHERE e.event_id = r.event_id AND u.user_id = r.user_id
                AND r.status = 'registered' AND r.{column} IS NULL
-               AND e.cancelled_at IS NULL AND u.deleted_at IS NULL
+               AND e.cancelled_at IS NULL AND u.deleted_at IS NULL AND u.blocked_at IS NULL
+               AND {IN_AUDIENCE}
                AND e.starts_at > $1 AND e.starts_at <= $1 + $2 * interval '1 minute'
              RETURNING r.event_id, r.user_id, u.email, u.name, u.locale"
         ))

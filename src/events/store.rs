@@ -115,6 +115,15 @@ const EVENT_QUERY: &str = "SELECT e.event_id, e.kind, e.title, e.description, e.
     LEFT JOIN groups g ON g.group_id = e.group_id
     LEFT JOIN group_members gm ON gm.group_id = e.group_id AND gm.user_id = $1";
 
+/// SQL: the member `r.user_id` is still among the audience of event `e`:
+/// it is not a group's, or she is an active member of its group. Departing
+/// ends her registrations (`super::departure`); this keeps any that remain
+/// (for an event that has already started, say) from bringing her news of
+/// a group she has left — a recording, a reminder, a change.
+pub const IN_AUDIENCE: &str = "(e.group_id IS NULL OR EXISTS (
+    SELECT 1 FROM group_members audience
+    WHERE audience.group_id = e.group_id AND audience.user_id = r.user_id AND audience.status = 'active'))";
+
 pub async fn find(
     executor: impl PgExecutor<'_>,
     event_id: Uuid,
@@ -458,6 +467,9 @@ pub struct Participant {
     pub institution: String,
     pub status: String,
     pub registered_at: DateTime<Utc>,
+    /// She may still be told of the event: among its audience (see
+    /// [`IN_AUDIENCE`]) and not blocked.
+    pub reachable: bool,
 }
 
 /// Registered and waitlisted people, in the order they came.
@@ -465,12 +477,13 @@ pub async fn participants(
     executor: impl PgExecutor<'_>,
     event_id: Uuid,
 ) -> sqlx::Result<Vec<Participant>> {
-    sqlx::query_as(
-        "SELECT u.user_id, u.name, u.handle, u.email, u.locale, u.institution, r.status, r.registered_at
-         FROM event_registrations r JOIN users u USING (user_id)
+    sqlx::query_as(&format!(
+        "SELECT u.user_id, u.name, u.handle, u.email, u.locale, u.institution, r.status, r.registered_at,
+                u.blocked_at IS NULL AND {IN_AUDIENCE} AS reachable
+         FROM event_registrations r JOIN users u USING (user_id) JOIN events e USING (event_id)
          WHERE r.event_id = $1 AND r.status IN ('registered', 'waitlisted') AND u.deleted_at IS NULL
-         ORDER BY r.status, r.registered_at",
-    )
+         ORDER BY r.status, r.registered_at"
+    ))
     .bind(event_id)
     .fetch_all(executor)
     .await
@@ -564,7 +577,8 @@ pub async fn calendar_owner(
 
 /// Events the member registered for (with a place), from a month ago on,
 /// for their calendar feed. Cancelled events stay, marked cancelled, so
-/// calendars remove them.
+/// calendars remove them. A group's events are there only while she is a
+/// member: after she leaves, even its past meetings leave her calendar.
 pub async fn feed_events(
     executor: impl PgExecutor<'_>,
     user_id: Uuid,
@@ -574,6 +588,7 @@ pub async fn feed_events(
         "{EVENT_QUERY}
          JOIN event_registrations mine ON mine.event_id = e.event_id AND mine.user_id = $1
          WHERE mine.status = 'registered' AND e.ends_at > $2 - interval '31 days'
+           AND (e.group_id IS NULL OR gm.status = 'active')
          ORDER BY e.starts_at
          LIMIT 500"
     ))

@@ -5,6 +5,7 @@
 mod emails;
 pub mod held;
 pub mod member_data;
+pub mod membership;
 pub mod mentions;
 pub mod moderation;
 pub mod notify;

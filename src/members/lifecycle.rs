@@ -43,6 +43,19 @@ pub async fn export(conn: &mut PgConnection, user_id: Uuid) -> sqlx::Result<Valu
     .bind(user_id)
     .fetch_one(&mut *conn)
     .await?;
+    // Her registrations: events she is signed up or waiting for, and those
+    // she attended (her record). Leaving a group ends its upcoming ones
+    // altogether (`events::departure`), so none of those are here.
+    let registrations: Value = sqlx::query_scalar(
+        "SELECT COALESCE(jsonb_agg(jsonb_build_object('event_id', e.event_id, 'title', e.title,
+                'kind', e.kind, 'starts_at', e.starts_at, 'status', r.status,
+                'registered_at', r.registered_at, 'attended_at', r.attended_at)
+                ORDER BY e.starts_at, e.event_id), '[]'::jsonb)
+         FROM event_registrations r JOIN events e USING (event_id) WHERE r.user_id = $1",
+    )
+    .bind(user_id)
+    .fetch_one(&mut *conn)
+    .await?;
     let topics: Vec<String> = sqlx::query_scalar(
         "SELECT topic_slug FROM member_topics WHERE user_id = $1 ORDER BY topic_slug",
     )
@@ -67,6 +80,7 @@ pub async fn export(conn: &mut PgConnection, user_id: Uuid) -> sqlx::Result<Valu
         "account": account,
         "sessions": sessions,
         "emails_sent_to_you": emails,
+        "event_registrations": registrations,
         "library_topics_followed": topics,
     }))
 }

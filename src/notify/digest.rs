@@ -191,6 +191,7 @@ fn render(
         notification_kind: Some("digest".to_owned()),
         unsubscribe_url: Some(unsubscribe_url),
         user_id: Some(to.user_id),
+        group_id: None,
     })
 }
 

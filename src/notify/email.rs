@@ -37,6 +37,7 @@ impl Email {
             notification_kind: None,
             unsubscribe_url: None,
             user_id: member,
+            group_id: None,
         }
     }
 }

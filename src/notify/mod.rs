@@ -18,6 +18,7 @@ pub mod store;
 pub mod suppressions;
 pub mod transport;
 pub mod unsubscribe;
+pub mod withdraw;
 pub mod worker;
 
 pub use email::Email;

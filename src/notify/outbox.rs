@@ -27,6 +27,9 @@ pub struct NewMessage {
     /// to another (a centre's institutional address handed to a newcomer),
     /// and mail written before that is not the newcomer's.
     pub user_id: Option<Uuid>,
+    /// The group a notification's mail is about, so it can be withdrawn
+    /// while unsent when her membership ends (see `notify::withdraw`).
+    pub group_id: Option<Uuid>,
 }
 
 /// A text file sent with a message (an event's `.ics`).
@@ -81,8 +84,8 @@ pub async fn enqueue(
         r#"
         INSERT INTO outbox_messages (kind, recipient, language, subject, body_text, body_html, send_after, created_at,
                                      attachment_name, attachment_type, attachment_body,
-                                     notification_kind, unsubscribe_url, user_id)
-        VALUES ($1, $2, $3, $4, $5, $6, COALESCE($7, $8), $8, $9, $10, $11, $12, $13, $14)
+                                     notification_kind, unsubscribe_url, user_id, group_id)
+        VALUES ($1, $2, $3, $4, $5, $6, COALESCE($7, $8), $8, $9, $10, $11, $12, $13, $14, $15)
         RETURNING outbox_message_id
         "#,
     )
@@ -100,6 +103,7 @@ pub async fn enqueue(
     .bind(&message.notification_kind)
     .bind(&message.unsubscribe_url)
     .bind(message.user_id)
+    .bind(message.group_id)
     .fetch_one(executor)
     .await
 }

@@ -2,8 +2,9 @@
 //! transaction of the change that caused it. It always adds the in-app
 //! entry and, as the member's setting for the kind says, queues the mail
 //! now, leaves it for the daily digest, or sends none. A mail to an address
-//! that bounces is not queued. Every queued mail carries a one-click
-//! unsubscribe link for its kind.
+//! that bounces is not queued, nor any mail to a blocked member: blocking
+//! stops what Kolega sends her (the entry waits in case she is unblocked).
+//! Every queued mail carries a one-click unsubscribe link for its kind.
 
 use chrono::{DateTime, Utc};
 use sqlx::PgConnection;
@@ -78,6 +79,8 @@ impl Notification {
 struct Circumstances {
     delivery: String,
     suppressed: bool,
+    /// Blocked (or erased): no mail at all.
+    barred: bool,
     key: Vec<u8>,
 }
 
@@ -95,6 +98,8 @@ pub async fn notify(
         SELECT COALESCE((SELECT delivery FROM notification_settings WHERE user_id = $1 AND kind = $2), $3) AS delivery,
                EXISTS (SELECT 1 FROM email_suppressions
                        WHERE address = lower($4) AND suppressed_at IS NOT NULL) AS suppressed,
+               COALESCE((SELECT blocked_at IS NOT NULL OR deleted_at IS NOT NULL
+                         FROM users WHERE user_id = $1), false) AS barred,
                (SELECT key FROM signing_keys WHERE name = 'unsubscribe') AS key
         "#,
     )
@@ -126,10 +131,10 @@ pub async fn notify(
     .bind(&link)
     .bind(notification.group_id)
     .bind(now)
-    .bind(delivery == Delivery::Digest && !found.suppressed)
+    .bind(delivery == Delivery::Digest && !found.suppressed && !found.barred)
     .execute(&mut *conn)
     .await?;
-    if delivery != Delivery::Immediately || found.suppressed {
+    if delivery != Delivery::Immediately || found.suppressed || found.barred {
         return Ok(());
     }
     let mut e = to.email_context(base_url);
@@ -147,6 +152,7 @@ pub async fn notify(
     message.send_after = notification.send_after;
     message.notification_kind = Some(kind.code().to_owned());
     message.unsubscribe_url = unsubscribe_url;
+    message.group_id = notification.group_id;
     outbox::enqueue(&mut *conn, &message, now).await?;
     Ok(())
 }

@@ -326,8 +326,8 @@ pub async fn cancel(
 }
 
 /// Mails `notice` to everyone registered or on the waitlist (or only to
-/// those with a place), each in their language; the online link only to
-/// people with a place.
+/// those with a place) who may still hear of the event, each in their
+/// language; the online link only to people with a place.
 pub(super) async fn tell_everyone(
     state: &AppState,
     conn: &mut sqlx::PgConnection,
@@ -337,7 +337,7 @@ pub(super) async fn tell_everyone(
 ) -> AppResult<()> {
     let now = state.clock.now();
     for person in store::participants(&mut *conn, event.event_id).await? {
-        if only_with_place && person.status != "registered" {
+        if !person.reachable || (only_with_place && person.status != "registered") {
             continue;
         }
         let to = Recipient::new(person.user_id, &person.email, &person.name, &person.locale);

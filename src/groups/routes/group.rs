@@ -9,6 +9,7 @@ use uuid::Uuid;
 
 use super::{access, visible_group};
 use crate::app::AppState;
+use crate::groups::membership::{self, Ending};
 use crate::groups::views::{Abilities, GroupPage};
 use crate::groups::{emails, store};
 use crate::members::current_user::SignedIn;
@@ -156,7 +157,16 @@ pub async fn leave(
         return Err(AppError::Forbidden);
     }
     let mut tx = state.db.begin().await?;
-    store::remove_member(&mut tx, group.group_id, user.user_id).await?;
+    membership::end(
+        &mut tx,
+        &state.config.base_url,
+        group.group_id,
+        &group.name,
+        user.user_id,
+        Ending::Left,
+        state.clock.now(),
+    )
+    .await?;
     tx.commit().await?;
     Ok(redirect_with(
         "/groups",

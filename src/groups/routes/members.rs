@@ -9,6 +9,7 @@ use serde::Deserialize;
 use super::{access, new_join_code, visible_group};
 use crate::app::AppState;
 use crate::groups::emails;
+use crate::groups::membership::{self, Ending};
 use crate::groups::store::{self, GroupView, MemberRow};
 use crate::groups::views::GroupMembersPage;
 use crate::members::current_user::{CurrentUser, SignedIn};
@@ -160,9 +161,7 @@ pub async fn remove(
     Path((slug, handle)): Path<(String, String)>,
 ) -> AppResult<Response> {
     let (group, member) = moderated(&state, &ctx, &user, &slug, &handle).await?;
-    let mut tx = state.db.begin().await?;
-    store::remove_member(&mut tx, group.group_id, member.user_id).await?;
-    tx.commit().await?;
+    end_membership(&state, &group, &member, Ending::Removed).await?;
     Ok(back(&state, &slug, "group-member-removed"))
 }
 
@@ -173,10 +172,29 @@ pub async fn ban(
     Path((slug, handle)): Path<(String, String)>,
 ) -> AppResult<Response> {
     let (group, member) = moderated(&state, &ctx, &user, &slug, &handle).await?;
-    let mut tx = state.db.begin().await?;
-    store::ban_member(&mut tx, group.group_id, member.user_id, state.clock.now()).await?;
-    tx.commit().await?;
+    end_membership(&state, &group, &member, Ending::Banned).await?;
     Ok(back(&state, &slug, "group-member-banned"))
+}
+
+async fn end_membership(
+    state: &AppState,
+    group: &GroupView,
+    member: &MemberRow,
+    ending: Ending,
+) -> AppResult<()> {
+    let mut tx = state.db.begin().await?;
+    membership::end(
+        &mut tx,
+        &state.config.base_url,
+        group.group_id,
+        &group.name,
+        member.user_id,
+        ending,
+        state.clock.now(),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
 }
 
 #[derive(Deserialize)]

@@ -11,6 +11,7 @@ use super::{access, visible_group};
 use crate::app::AppState;
 use crate::groups::emails::{self, Outcome};
 use crate::groups::held;
+use crate::groups::membership::{self, Ending};
 use crate::groups::moderation::{self, REASONS};
 use crate::groups::store;
 use crate::groups::views::{FlagPage, ModerationPage};
@@ -230,7 +231,16 @@ pub async fn decide(
         moderation::warn(&mut *tx, &item, user.user_id, &note, now).await?;
     }
     if outcome.banned {
-        store::ban_member(&mut tx, item.group_id, item.author_id, now).await?;
+        membership::end(
+            &mut tx,
+            &state.config.base_url,
+            item.group_id,
+            &item.group_name,
+            item.author_id,
+            Ending::Banned,
+            now,
+        )
+        .await?;
     }
     if outcome.concerns_author() {
         if let Some(author) = members_store::find_user_by_id(&mut *tx, item.author_id).await? {

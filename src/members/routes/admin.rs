@@ -141,8 +141,16 @@ pub async fn block(
     if member.user_id == user.user_id {
         return Ok(back(&state, "admin-cannot-block-self"));
     }
+    let now = state.clock.now();
     let mut tx = state.db.begin().await?;
-    admin_store::set_blocked(&mut *tx, member.user_id, true, state.clock.now()).await?;
+    // Nothing more reaches her: her unsent notification mail is withdrawn,
+    // and her places at events that have not started go to others, with
+    // one last notice (before the block is recorded: `notify` mails no
+    // blocked member).
+    crate::notify::withdraw::everything(&mut tx, member.user_id).await?;
+    crate::events::departure::end_for_blocked(&mut tx, &state.config.base_url, member.user_id, now)
+        .await?;
+    admin_store::set_blocked(&mut *tx, member.user_id, true, now).await?;
     // A blocked member's sessions end at once.
     sessions::delete_all_for_user(&mut *tx, member.user_id, None).await?;
     tx.commit().await?;
