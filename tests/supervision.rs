@@ -173,7 +173,7 @@ fn textarea(body: &str, id: &str) -> String {
     html::unescape(&body[open..close])
 }
 
-fn case<'a>(situation: &'a str) -> Vec<(&'static str, &'a str)> {
+fn case(situation: &str) -> Vec<(&'static str, &str)> {
     vec![
         ("age_band", "12-17"),
         ("municipality_size", "village"),
