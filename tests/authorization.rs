@@ -1489,7 +1489,9 @@ async fn every_post_route_refuses_a_forged_request() {
         });
         let exempt = matches!(route.path.as_str(), "/unsubscribe" | "/hooks/email-bounce");
         // No token at all, a wrong one, and the right one from another site.
-        let attempts: [(&[(&str, &str)], &[(&str, &str)]); 3] = [
+        // (form fields, request headers)
+        type Pairs<'a> = &'a [(&'a str, &'a str)];
+        let attempts: [(Pairs, Pairs); 3] = [
             (&[("title", "x")], &[("sec-fetch-site", "same-origin")]),
             (
                 &[("csrf_token", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")],

@@ -685,7 +685,6 @@ async fn fuzz_form(app: &TestApp, who: Who, form: &Form, handle: &str, run: &mut
             Payload::Long(8 * 1024),
         ));
     }
-    let mut serial = 0;
     // Opening groups one at a time: concurrent openings with the same name
     // race for the slug (a finding of this test, reported, not fixed here).
     let concurrency = if form.action == "/groups/new" {
@@ -693,10 +692,10 @@ async fn fuzz_form(app: &TestApp, who: Who, form: &Form, handle: &str, run: &mut
     } else {
         CONCURRENCY
     };
-    for chunk in jobs.chunks(concurrency) {
+    for (done, chunk) in jobs.chunks(concurrency).enumerate() {
         reset(app).await;
         let current = fresh(app, who, form).await;
-        serial += 1;
+        let serial = done + 1;
         let base = current.valid_values(&|c| guess(handle, c, serial * 100 + run.submissions));
         let futures = chunk
             .iter()

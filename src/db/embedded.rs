@@ -90,7 +90,7 @@ pub fn find_binaries_in(
             Some((version, entry.path().join("bin")))
         })
         .collect();
-    versioned.sort_by(|a, b| b.0.cmp(&a.0));
+    versioned.sort_by_key(|entry| std::cmp::Reverse(entry.0));
     path_dirs
         .into_iter()
         .chain(versioned.into_iter().map(|(_, dir)| dir))

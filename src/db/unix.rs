@@ -33,7 +33,7 @@ pub fn lookup_account(name: &str) -> Option<Account> {
             &mut result,
         )
     };
-    (status == 0 && !result.is_null()).then(|| Account {
+    (status == 0 && !result.is_null()).then_some(Account {
         uid: passwd.pw_uid,
         gid: passwd.pw_gid,
     })

@@ -322,7 +322,8 @@ mod tests {
 
     #[test]
     fn each_rule_names_its_field() {
-        let cases: Vec<(fn(&mut ServiceInput), &str)> = vec![
+        type Case = (fn(&mut ServiceInput), &'static str);
+        let cases: Vec<Case> = vec![
             (|i| i.name = "x".into(), "name"),
             (|i| i.kind = "casino".into(), "kind"),
             (|i| i.target_groups = vec![], "target_groups"),

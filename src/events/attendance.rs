@@ -165,7 +165,7 @@ pub fn per_year(entries: &[LedgerEntry]) -> Vec<(i32, i32)> {
             None => years.push((year, entry.points)),
         }
     }
-    years.sort_by(|a, b| b.0.cmp(&a.0));
+    years.sort_by_key(|entry| std::cmp::Reverse(entry.0));
     years
 }
 

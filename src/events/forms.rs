@@ -126,10 +126,10 @@ impl EventForm {
             }
         }
         let ends_at = instant(&mut errors, "end_time", &self.end_date, &self.end_time);
-        if let (Some(starts), Some(ends)) = (starts_at, ends_at) {
-            if ends <= starts {
-                errors.add("end_time", "error-event-ends-before-start");
-            }
+        if let (Some(starts), Some(ends)) = (starts_at, ends_at)
+            && ends <= starts
+        {
+            errors.add("end_time", "error-event-ends-before-start");
         }
         if !matches!(self.language.as_str(), "sr" | "en" | "mk" | "sq") {
             errors.add("language", "error-choose-language");

@@ -19,14 +19,16 @@ struct DemoGroup {
     join_code: Option<&'static str>,
     owner: &'static str,
     members: &'static [&'static str],
-    /// (author, title, first post, replies (author, text))
-    threads: &'static [(
-        &'static str,
-        &'static str,
-        &'static str,
-        &'static [(&'static str, &'static str)],
-    )],
+    threads: &'static [DemoThread],
 }
+
+/// (author, title, first post, replies (author, text))
+type DemoThread = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static [(&'static str, &'static str)],
+);
 
 const JELENA: &str = "jelena.stojanovic@kolega.example";
 const NIKOLA: &str = "nikola.djordjevic@kolega.example";

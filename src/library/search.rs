@@ -466,7 +466,7 @@ async fn browse_page(
         .fetch_all(&mut *conn)
         .await?;
     rows.iter()
-        .map(|row| <Hit as sqlx::FromRow<_>>::from_row(row))
+        .map(<Hit as sqlx::FromRow<_>>::from_row)
         .collect()
 }
 
@@ -506,15 +506,15 @@ async fn facets_after(
         .fetch_all(&mut *conn)
         .await?;
     rows.iter()
-        .map(|row| <FacetCount as sqlx::FromRow<_>>::from_row(row))
+        .map(<FacetCount as sqlx::FromRow<_>>::from_row)
         .collect()
 }
 
 /// The database (tests run many side by side in one process), then the
 /// viewer and the filters.
 type FacetKey = (String, bool, String, String, String, String, Option<i32>);
-static BROWSE_FACETS: LazyLock<Mutex<HashMap<FacetKey, (Instant, Vec<FacetCount>)>>> =
-    LazyLock::new(Default::default);
+type KeptFacets = HashMap<FacetKey, (Instant, Vec<FacetCount>)>;
+static BROWSE_FACETS: LazyLock<Mutex<KeptFacets>> = LazyLock::new(Default::default);
 
 /// One gate per set of filters, so that when the counts are missing or stale
 /// one request computes them while the others wait (or take the stale ones)

@@ -74,10 +74,11 @@ impl Presence {
     }
 
     pub async fn counts(&self, db: &PgPool, now: DateTime<Utc>) -> OnlineCounts {
-        if let Some((at, counts)) = *self.cached.lock().unwrap_or_else(|p| p.into_inner()) {
-            if now - at < CACHE_FOR && now >= at {
-                return counts;
-            }
+        if let Some((at, counts)) = *self.cached.lock().unwrap_or_else(|p| p.into_inner())
+            && now - at < CACHE_FOR
+            && now >= at
+        {
+            return counts;
         }
         let fresh: sqlx::Result<(i64, i64)> = sqlx::query_as(
             "SELECT count(DISTINCT user_id), count(*) FILTER (WHERE user_id IS NULL)

@@ -124,14 +124,13 @@ fn word_to_cyrillic(word: &[char], out: &mut String) {
     while i < word.len() {
         let c = word[i];
         let next = word.get(i + 1).copied();
-        if split_at != Some(i) {
-            if let Some(next) = next {
-                if let Some(letter) = digraph_to_cyrillic(c, next) {
-                    out.push(letter);
-                    i += 2;
-                    continue;
-                }
-            }
+        if split_at != Some(i)
+            && let Some(next) = next
+            && let Some(letter) = digraph_to_cyrillic(c, next)
+        {
+            out.push(letter);
+            i += 2;
+            continue;
         }
         out.push(latin_letter_to_cyrillic(c).unwrap_or(c));
         i += 1;

@@ -113,10 +113,10 @@ async fn note_presence(state: &AppState, ctx: &mut RequestContext, new_token: bo
         None if !new_token => Some(Visitor::Guest(&ctx.csrf_token)),
         None => None,
     };
-    if let Some(visitor) = visitor {
-        if let Err(error) = state.presence.record(&state.db, visitor, now).await {
-            tracing::debug!(%error, "cannot record presence");
-        }
+    if let Some(visitor) = visitor
+        && let Err(error) = state.presence.record(&state.db, visitor, now).await
+    {
+        tracing::debug!(%error, "cannot record presence");
     }
     ctx.online = state.presence.counts(&state.db, now).await;
 }

@@ -55,7 +55,7 @@ impl SearchParams {
     }
 }
 
-fn known<'a>(value: &'a str, list: &[&str]) -> Option<String> {
+fn known(value: &str, list: &[&str]) -> Option<String> {
     list.contains(&value).then(|| value.to_owned())
 }
 

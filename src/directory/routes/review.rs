@@ -173,24 +173,18 @@ pub async fn decide(
     {
         return Err(AppError::Conflict);
     }
-    if let Some(member) = suggestion.suggested_by {
-        if let Some(person) = members_store::find_user_by_id(&mut *tx, member).await? {
-            let locale = members_store::locale_of(&mut *tx, member).await?;
-            let to = Recipient::new(member, &person.email, &person.name, locale.tag());
-            let e = to.email_context(&state.config.base_url);
-            let link =
-                service_id.map_or_else(|| "/services".to_owned(), |id| format!("/services/{id}"));
-            let mail = emails::suggestion_decision(
-                &e,
-                &person.name,
-                status,
-                &service_name,
-                &reason,
-                &link,
-            );
-            let notification = Notification::new(Kind::CorrectionReview, link, mail);
-            notify(&mut tx, &state.config.base_url, &to, notification, now).await?;
-        }
+    if let Some(member) = suggestion.suggested_by
+        && let Some(person) = members_store::find_user_by_id(&mut *tx, member).await?
+    {
+        let locale = members_store::locale_of(&mut *tx, member).await?;
+        let to = Recipient::new(member, &person.email, &person.name, locale.tag());
+        let e = to.email_context(&state.config.base_url);
+        let link =
+            service_id.map_or_else(|| "/services".to_owned(), |id| format!("/services/{id}"));
+        let mail =
+            emails::suggestion_decision(&e, &person.name, status, &service_name, &reason, &link);
+        let notification = Notification::new(Kind::CorrectionReview, link, mail);
+        notify(&mut tx, &state.config.base_url, &to, notification, now).await?;
     }
     tx.commit().await?;
     let message = format!("services-suggestion-{status}");

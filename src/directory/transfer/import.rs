@@ -666,23 +666,23 @@ pub fn check(parsed: Parsed, context: &Context) -> Plan {
             reader.problem(field, key, &value);
         }
         let where_first = |line: Option<usize>| line.map_or_else(String::new, |l| l.to_string());
-        if let Some(id) = r.provenance.service_id {
-            if let Some(first) = seen_services.insert(id, r.line) {
-                reader.problem("service_id", "error-import-duplicate", &where_first(first));
-            }
+        if let Some(id) = r.provenance.service_id
+            && let Some(first) = seen_services.insert(id, r.line)
+        {
+            reader.problem("service_id", "error-import-duplicate", &where_first(first));
         }
         if let Some(id) = r.provenance.location_id {
             if let Some(first) = seen_locations.insert(id, r.line) {
                 reader.problem("location_id", "error-import-duplicate", &where_first(first));
             }
-            if let Some(owner) = context.location_owners.get(&id) {
-                if Some(*owner) != r.provenance.service_id {
-                    reader.problem(
-                        "location_id",
-                        "error-import-location-taken",
-                        &id.to_string(),
-                    );
-                }
+            if let Some(owner) = context.location_owners.get(&id)
+                && Some(*owner) != r.provenance.service_id
+            {
+                reader.problem(
+                    "location_id",
+                    "error-import-location-taken",
+                    &id.to_string(),
+                );
             }
         }
         if let Some(id) = r.provenance.organization_id {

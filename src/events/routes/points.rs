@@ -77,7 +77,7 @@ pub async fn save_licence(
     let date = match text.as_str() {
         "" => None,
         _ => match NaiveDate::parse_from_str(&text, "%Y-%m-%d") {
-            Ok(date) if date.format("%Y").to_string() >= "1990".to_owned() => Some(date),
+            Ok(date) if date.format("%Y").to_string().as_str() >= "1990" => Some(date),
             _ => {
                 let mut errors = FormErrors::new(ctx.locale);
                 errors.add("licence_since", "error-licence-date");

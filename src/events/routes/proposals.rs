@@ -184,28 +184,28 @@ pub async fn close(
     let mut tx = state.db.begin().await?;
     let closed = proposals::close(&mut *tx, proposal_id, &reason).await?;
     // The author is told why (unless they have left Kolega).
-    if let Some((Some(author), title)) = closed {
-        if let Some(person) = members_store::find_user_by_id(&mut *tx, author).await? {
-            let locale = members_store::locale_of(&mut *tx, author).await?;
-            let to = Recipient::new(author, &person.email, &person.name, locale.tag());
-            let mail = decision_mail(
-                &to.email_context(&state.config.base_url),
-                &person.name,
-                "closed",
-                &title,
-                Some(&reason),
-                "/events/proposals",
-            );
-            let notification = Notification::new(Kind::ProposalDecision, "/events/proposals", mail);
-            notify(
-                &mut tx,
-                &state.config.base_url,
-                &to,
-                notification,
-                state.clock.now(),
-            )
-            .await?;
-        }
+    if let Some((Some(author), title)) = closed
+        && let Some(person) = members_store::find_user_by_id(&mut *tx, author).await?
+    {
+        let locale = members_store::locale_of(&mut *tx, author).await?;
+        let to = Recipient::new(author, &person.email, &person.name, locale.tag());
+        let mail = decision_mail(
+            &to.email_context(&state.config.base_url),
+            &person.name,
+            "closed",
+            &title,
+            Some(&reason),
+            "/events/proposals",
+        );
+        let notification = Notification::new(Kind::ProposalDecision, "/events/proposals", mail);
+        notify(
+            &mut tx,
+            &state.config.base_url,
+            &to,
+            notification,
+            state.clock.now(),
+        )
+        .await?;
     }
     tx.commit().await?;
     Ok(redirect_with(

@@ -249,21 +249,21 @@ pub async fn invite(
     }
     let now = state.clock.now();
     let mut tx = state.db.begin().await?;
-    if let Some(invitee) = store::find_invitee(&mut *tx, &form.who).await? {
-        if store::invite(&mut *tx, group.group_id, invitee.user_id, now).await? {
-            let to = Recipient::new(
-                invitee.user_id,
-                &invitee.email,
-                &invitee.name,
-                &invitee.locale,
-            );
-            let e = to.email_context(&state.config.base_url);
-            let mail = emails::invitation(&e, &invitee.name, &user.name, &group.name, &group.slug);
-            let link = format!("/groups/{}", group.slug);
-            let notification =
-                Notification::new(Kind::GroupInvitation, link, mail).in_group(group.group_id);
-            notify(&mut tx, &state.config.base_url, &to, notification, now).await?;
-        }
+    if let Some(invitee) = store::find_invitee(&mut *tx, &form.who).await?
+        && store::invite(&mut *tx, group.group_id, invitee.user_id, now).await?
+    {
+        let to = Recipient::new(
+            invitee.user_id,
+            &invitee.email,
+            &invitee.name,
+            &invitee.locale,
+        );
+        let e = to.email_context(&state.config.base_url);
+        let mail = emails::invitation(&e, &invitee.name, &user.name, &group.name, &group.slug);
+        let link = format!("/groups/{}", group.slug);
+        let notification =
+            Notification::new(Kind::GroupInvitation, link, mail).in_group(group.group_id);
+        notify(&mut tx, &state.config.base_url, &to, notification, now).await?;
     }
     tx.commit().await?;
     Ok(back(&state, &slug, "group-invited"))

@@ -242,24 +242,18 @@ pub async fn decide(
         )
         .await?;
     }
-    if outcome.concerns_author() {
-        if let Some(author) = members_store::find_user_by_id(&mut *tx, item.author_id).await? {
-            let locale = members_store::locale_of(&mut *tx, item.author_id).await?;
-            let to = Recipient::new(item.author_id, &author.email, &author.name, locale.tag());
-            let e = to.email_context(&state.config.base_url);
-            let link = format!("/groups/{}/t/{}", item.group_slug, item.thread_id);
-            let mail = emails::moderation_outcome(
-                &e,
-                &author.name,
-                &item.group_name,
-                &link,
-                &note,
-                outcome,
-            );
-            let notification =
-                Notification::new(Kind::ModerationOutcome, link, mail).in_group(item.group_id);
-            notify(&mut tx, &state.config.base_url, &to, notification, now).await?;
-        }
+    if outcome.concerns_author()
+        && let Some(author) = members_store::find_user_by_id(&mut *tx, item.author_id).await?
+    {
+        let locale = members_store::locale_of(&mut *tx, item.author_id).await?;
+        let to = Recipient::new(item.author_id, &author.email, &author.name, locale.tag());
+        let e = to.email_context(&state.config.base_url);
+        let link = format!("/groups/{}/t/{}", item.group_slug, item.thread_id);
+        let mail =
+            emails::moderation_outcome(&e, &author.name, &item.group_name, &link, &note, outcome);
+        let notification =
+            Notification::new(Kind::ModerationOutcome, link, mail).in_group(item.group_id);
+        notify(&mut tx, &state.config.base_url, &to, notification, now).await?;
     }
     tx.commit().await?;
     let message = match (hide, outcome.concerns_author()) {

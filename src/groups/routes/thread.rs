@@ -165,19 +165,18 @@ pub async fn show(
         }
     }
     // Re-reading what was read already writes nothing.
-    if let (Some(user), Some(last)) = (&ctx.user, posts.last()) {
-        if last.seq > opened.last_read_seq {
-            store::mark_read(&state.db, user.user_id, thread_id, last.seq).await?;
-        }
+    if let (Some(user), Some(last)) = (&ctx.user, posts.last())
+        && last.seq > opened.last_read_seq
+    {
+        store::mark_read(&state.db, user.user_id, thread_id, last.seq).await?;
     }
     let mut form = PostForm::default();
-    if let Some(quoted) = params.quote {
-        if let Some(post) = store::find_post(&state.db, thread_id, quoted)
+    if let Some(quoted) = params.quote
+        && let Some(post) = store::find_post(&state.db, thread_id, quoted)
             .await?
             .filter(|p| !p.deleted)
-        {
-            form.body = quote(&post.body);
-        }
+    {
+        form.body = quote(&post.body);
     }
     let mut page = thread_page(
         &ctx,

@@ -167,23 +167,17 @@ pub async fn decide(
     if !moved {
         return Err(AppError::Conflict);
     }
-    if let (Some(decision), Some(submitter)) = (mail, resource.submitted_by) {
-        if let Some(person) = members_store::find_user_by_id(&mut *tx, submitter).await? {
-            let locale = members_store::locale_of(&mut *tx, submitter).await?;
-            let to = Recipient::new(submitter, &person.email, &person.name, locale.tag());
-            let e = to.email_context(&state.config.base_url);
-            let link = format!("/library/{}", resource.resource_id);
-            let mail = emails::review_decision(
-                &e,
-                &person.name,
-                decision,
-                &resource.title,
-                &reason,
-                &link,
-            );
-            let notification = Notification::new(Kind::ResourceReview, link, mail);
-            notify(&mut tx, &state.config.base_url, &to, notification, now).await?;
-        }
+    if let (Some(decision), Some(submitter)) = (mail, resource.submitted_by)
+        && let Some(person) = members_store::find_user_by_id(&mut *tx, submitter).await?
+    {
+        let locale = members_store::locale_of(&mut *tx, submitter).await?;
+        let to = Recipient::new(submitter, &person.email, &person.name, locale.tag());
+        let e = to.email_context(&state.config.base_url);
+        let link = format!("/library/{}", resource.resource_id);
+        let mail =
+            emails::review_decision(&e, &person.name, decision, &resource.title, &reason, &link);
+        let notification = Notification::new(Kind::ResourceReview, link, mail);
+        notify(&mut tx, &state.config.base_url, &to, notification, now).await?;
     }
     tx.commit().await?;
     crate::library::search::forget_counts();

@@ -156,6 +156,6 @@ pub async fn resume(
         "/settings/notifications",
         "notify-resumed",
         state.config.secure_cookies(),
-    ))
-    .map(IntoResponse::into_response)
+    )
+    .into_response())
 }

@@ -17,8 +17,8 @@ pub const FRESH_FOR: Duration = Duration::minutes(5);
 
 /// (database, latitude, longitude) of the seat → when looked up, and what.
 type Key = (String, u64, u64);
-static KEPT: LazyLock<Mutex<HashMap<Key, (DateTime<Utc>, Vec<NearService>)>>> =
-    LazyLock::new(Default::default);
+type Kept = HashMap<Key, (DateTime<Utc>, Vec<NearService>)>;
+static KEPT: LazyLock<Mutex<Kept>> = LazyLock::new(Default::default);
 
 pub async fn services_near(
     pool: &PgPool,
@@ -34,10 +34,11 @@ pub async fn services_near(
         .unwrap_or_default()
         .to_owned();
     let key = (database, seat.latitude.to_bits(), seat.longitude.to_bits());
-    if let Some((at, services)) = KEPT.lock().unwrap_or_else(|p| p.into_inner()).get(&key) {
-        if *at <= now && now - *at < FRESH_FOR {
-            return Ok(services.clone());
-        }
+    if let Some((at, services)) = KEPT.lock().unwrap_or_else(|p| p.into_inner()).get(&key)
+        && *at <= now
+        && now - *at < FRESH_FOR
+    {
+        return Ok(services.clone());
     }
     let services = store::services_near(
         pool,
