@@ -9,6 +9,7 @@
 //! together (like `lib.rs` puts routers together). The settings page and
 //! its other forms stay in members.
 
+pub mod block;
 pub mod download;
 pub mod erase;
 pub mod page;

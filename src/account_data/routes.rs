@@ -1,5 +1,6 @@
 //! `/settings/export` (the member's archive) and `/settings/delete`
-//! (deleting her account), both forms of the settings page.
+//! (deleting her account), both forms of the settings page, and an
+//! administrator's block (`block`), which ends what she had in every feature.
 
 use axum::Router;
 use axum::extract::State;
@@ -7,7 +8,7 @@ use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 
-use super::{download, erase};
+use super::{block, download, erase};
 use crate::app::AppState;
 use crate::members::current_user::SignedIn;
 use crate::members::forms::PasswordOnlyForm;
@@ -19,6 +20,7 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/settings/export", get(export))
         .route("/settings/delete", post(delete_account))
+        .route("/admin/members/{handle}/block", post(block::block))
 }
 
 /// Everything Kolega keeps about the member, as a ZIP download.

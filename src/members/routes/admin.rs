@@ -131,33 +131,6 @@ pub async fn change_role(
 }
 
 #[tracing::instrument(skip_all, fields(handle))]
-pub async fn block(
-    State(state): State<AppState>,
-    SignedIn(user): SignedIn,
-    Path(handle): Path<String>,
-) -> AppResult<Response> {
-    require_admin(&user)?;
-    let member = target(&state, &handle).await?;
-    if member.user_id == user.user_id {
-        return Ok(back(&state, "admin-cannot-block-self"));
-    }
-    let now = state.clock.now();
-    let mut tx = state.db.begin().await?;
-    // Nothing more reaches her: her unsent notification mail is withdrawn,
-    // and her places at events that have not started go to others, with
-    // one last notice (before the block is recorded: `notify` mails no
-    // blocked member).
-    crate::notify::withdraw::everything(&mut tx, member.user_id).await?;
-    crate::events::departure::end_for_blocked(&mut tx, &state.config.base_url, member.user_id, now)
-        .await?;
-    admin_store::set_blocked(&mut *tx, member.user_id, true, now).await?;
-    // A blocked member's sessions end at once.
-    sessions::delete_all_for_user(&mut *tx, member.user_id, None).await?;
-    tx.commit().await?;
-    Ok(back(&state, "admin-blocked"))
-}
-
-#[tracing::instrument(skip_all, fields(handle))]
 pub async fn unblock(
     State(state): State<AppState>,
     SignedIn(user): SignedIn,

@@ -39,7 +39,6 @@ pub fn router() -> Router<AppState> {
         .route("/members/{handle}", get(directory::profile))
         .route("/admin/members", get(admin::list))
         .route("/admin/members/{handle}/role", post(admin::change_role))
-        .route("/admin/members/{handle}/block", post(admin::block))
         .route("/admin/members/{handle}/unblock", post(admin::unblock))
         .route("/admin/members/{handle}/approve", post(admin::approve))
         .route("/admin/members/{handle}/decline", post(admin::decline))
