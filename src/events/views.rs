@@ -127,6 +127,8 @@ pub struct CertificatePage {
     pub page: Page,
     pub certificate: Certificate,
     pub verify_url: String,
+    /// The institution that issues certificates (a site setting).
+    pub issuer: String,
 }
 
 #[derive(Template, WebTemplate)]
@@ -134,6 +136,14 @@ pub struct CertificatePage {
 pub struct VerificationPage {
     pub page: Page,
     pub certificate: Certificate,
+}
+
+/// A code no certificate has (404), with the form to try another.
+#[derive(Template, WebTemplate)]
+#[template(path = "events/certificate_unknown.html")]
+pub struct UnknownCertificatePage {
+    pub page: Page,
+    pub code: String,
 }
 
 impl PointsPage {
