@@ -718,6 +718,7 @@ event-places-left = { $count ->
    *[other] { $count } places left
 }
 event-places-unlimited = No limit
+event-full-badge = Full — waiting list
 event-waitlist-count = { $count } on the waitlist
 event-registered-count = { $count ->
     [one] { $count } registered
@@ -854,6 +855,7 @@ points-date = Date
 points-empty = No points yet. Accredited events are listed under
 points-supervision = Supervision
 points-supervision-hours = Supervision meetings attended: { $hours } hours
+points-supervision-none = You have not attended a supervision meeting yet.
 certificate-title = Certificate
 certificate-heading = Certificate of attendance
 certificate-attended = attended

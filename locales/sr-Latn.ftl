@@ -732,6 +732,7 @@ event-places-left = { $count ->
    *[other] Ostalo je još { $count } mesta
 }
 event-places-unlimited = Bez ograničenja
+event-full-badge = Popunjeno — lista čekanja
 event-waitlist-count = na listi čekanja: { $count }
 event-registered-count = prijavljenih: { $count }
 event-deadline = Rok za prijavu
@@ -864,6 +865,7 @@ points-date = Datum
 points-empty = Još nemate bodova. Akreditovani događaji su na stranici
 points-supervision = Supervizija
 points-supervision-hours = Prisustvo supervizijskim sastancima: { $hours } sati
+points-supervision-none = Još niste prisustvovali supervizijskim sastancima.
 certificate-title = Potvrda
 certificate-heading = Potvrda o prisustvu
 certificate-attended = prisustvovao/la je

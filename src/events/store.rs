@@ -76,6 +76,11 @@ impl EventView {
             .map(|capacity| (capacity as i64 - self.registered_count).max(0))
     }
 
+    /// Every place is taken: whoever registers now joins the waitlist.
+    pub fn is_full(&self) -> bool {
+        self.places_left() == Some(0)
+    }
+
     pub fn is_online(&self) -> bool {
         !self.online_link.is_empty()
     }
