@@ -578,3 +578,20 @@ async fn entries_unchecked_for_a_year_are_marked_for_visitors_and_listed_for_mod
             .contains("možda je zastareo")
     );
 }
+
+#[tokio::test]
+async fn the_edit_form_shows_coordinates_without_float_noise() {
+    let app = TestApp::spawn().await;
+    let podgorica = app.municipality("ME", "Podgorica").await;
+    let mut input = service("Dnevni centar", "day-centre", &["children"], podgorica);
+    input.latitude = Some(42.430099999999996);
+    input.longitude = Some(19.259400000000003);
+    let id = app.add_service(&input, None).await;
+    app.sign_in_as("Mila Moderatorka", "mila@kolega.rs", Role::Moderator)
+        .await;
+    let form = app.get(&format!("/services/{id}/edit")).await;
+    form.assert_status(StatusCode::OK);
+    assert!(form.body.contains("value=\"42.4301\""), "{}", form.body);
+    assert!(form.body.contains("value=\"19.2594\""));
+    assert!(!form.body.contains("42.430099999999996"));
+}

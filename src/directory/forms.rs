@@ -7,6 +7,7 @@ use super::policy::{KINDS, LANGUAGES, TARGET_GROUPS};
 use super::store::ServiceInput;
 use crate::i18n::Locale;
 use crate::members::forms::looks_like_email;
+use crate::text::coordinates::coordinate;
 use crate::web::FormErrors;
 
 /// The form as typed: numbers stay text so a mistake comes back as typed.
@@ -83,8 +84,8 @@ impl ServiceForm {
     pub fn from_input(input: &ServiceInput) -> ServiceForm {
         ServiceForm {
             municipality: input.municipality_id.to_string(),
-            latitude: input.latitude.map(|v| v.to_string()).unwrap_or_default(),
-            longitude: input.longitude.map(|v| v.to_string()).unwrap_or_default(),
+            latitude: input.latitude.map(coordinate).unwrap_or_default(),
+            longitude: input.longitude.map(coordinate).unwrap_or_default(),
             input: input.clone(),
             note: String::new(),
         }

@@ -236,6 +236,11 @@ pub struct Certificate {
     pub speakers: String,
     /// An event of a closed or secret group: named by its kind only.
     pub confidential: bool,
+    /// The event's organisers, each with their institution:
+    /// "Ana Petrović (CSR Niš), Marko Ilić".
+    pub organisers: String,
+    /// Empty when the event has no accreditation.
+    pub accreditation_number: String,
 }
 
 pub async fn certificate(
@@ -244,7 +249,12 @@ pub async fn certificate(
 ) -> sqlx::Result<Option<Certificate>> {
     sqlx::query_as(
         "SELECT p.user_id, u.name, e.title, e.kind, e.starts_at, e.ends_at, p.points, p.certificate_code, e.speakers,
-                COALESCE(g.visibility <> 'public', false) AS confidential
+                COALESCE(g.visibility <> 'public', false) AS confidential,
+                COALESCE((SELECT string_agg(o.name || CASE WHEN o.institution <> '' THEN ' (' || o.institution || ')' ELSE '' END,
+                                            ', ' ORDER BY o.name)
+                          FROM event_people ep JOIN users o ON o.user_id = ep.user_id
+                          WHERE ep.event_id = e.event_id AND ep.role = 'organiser' AND o.deleted_at IS NULL), '') AS organisers,
+                e.accreditation_number
          FROM points_entries p JOIN events e USING (event_id) JOIN users u ON u.user_id = p.user_id
          LEFT JOIN groups g ON g.group_id = e.group_id
          WHERE p.certificate_code = $1 AND u.deleted_at IS NULL",

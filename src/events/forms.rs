@@ -36,6 +36,8 @@ pub struct EventForm {
     pub place_address: String,
     pub city: String,
     pub points: String,
+    /// The accreditation number, if the event has one ("A-1234/2026").
+    pub accreditation_number: String,
     /// The proposal this event answers, if any (a hidden field).
     pub proposal: String,
     /// "yes": the organiser confirms the start is in the past on purpose,
@@ -44,6 +46,16 @@ pub struct EventForm {
     /// The form asks for that confirmation: the start entered is past.
     #[serde(skip)]
     pub ask_past: bool,
+}
+
+/// Empty (no accreditation) or a short code of letters, digits and the
+/// separators accrediting bodies use ("A-1234/2026", "K.12 03"), so what is
+/// printed on a certificate is a number and not free prose.
+fn valid_accreditation_number(text: &str) -> bool {
+    text.chars().count() <= 40
+        && text
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '/' | '.' | ' '))
 }
 
 impl EventForm {
@@ -77,6 +89,7 @@ impl EventForm {
             place_address: event.place_address.clone(),
             city: event.city.clone(),
             points: event.points.to_string(),
+            accreditation_number: event.accreditation_number.clone(),
             proposal: String::new(),
             past: String::new(),
             ask_past: false,
@@ -194,6 +207,10 @@ impl EventForm {
                     0
                 }),
         };
+        let accreditation_number = self.accreditation_number.trim().to_owned();
+        if !valid_accreditation_number(&accreditation_number) {
+            errors.add("accreditation_number", "error-event-accreditation");
+        }
         match (errors.is_empty(), starts_at, ends_at) {
             (true, Some(starts_at), Some(ends_at)) => Ok(EventInput {
                 kind: self.kind.clone(),
@@ -211,6 +228,7 @@ impl EventForm {
                 place_address: self.place_address.trim().to_owned(),
                 city: self.city.clone(),
                 points,
+                accreditation_number,
             }),
             _ => Err(errors),
         }

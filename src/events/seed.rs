@@ -150,6 +150,7 @@ pub async fn seed(pool: &PgPool) -> anyhow::Result<usize> {
             place_address: demo.address.into(),
             city: demo.city.into(),
             points: demo.points,
+            accreditation_number: String::new(),
         };
         if add(pool, &input, demo.organiser, demo.registrants).await? {
             created += 1;
@@ -217,6 +218,7 @@ async fn seed_supervision(pool: &PgPool) -> anyhow::Result<usize> {
             place_address: "Centar za socijalni rad, sala 2".into(),
             city: "Niš".into(),
             points: 0,
+            accreditation_number: String::new(),
         };
         if add(pool, &input, DRAGANA, &[JELENA, NIKOLA]).await? {
             created += 1;

@@ -29,6 +29,8 @@ pub struct EventView {
     pub place_address: String,
     pub city: String,
     pub points: i32,
+    /// Empty when the event has no accreditation.
+    pub accreditation_number: String,
     pub sequence: i32,
     pub updated_at: DateTime<Utc>,
     pub cancelled_at: Option<DateTime<Utc>>,
@@ -74,6 +76,11 @@ impl EventView {
             .map(|capacity| (capacity as i64 - self.registered_count).max(0))
     }
 
+    /// Every place is taken: whoever registers now joins the waitlist.
+    pub fn is_full(&self) -> bool {
+        self.places_left() == Some(0)
+    }
+
     pub fn is_online(&self) -> bool {
         !self.online_link.is_empty()
     }
@@ -100,7 +107,7 @@ impl EventView {
 const EVENT_QUERY: &str = "SELECT e.event_id, e.kind, e.title, e.description, e.starts_at, e.ends_at, e.language,
     e.speakers, e.audience, e.group_id, g.slug AS group_slug, g.name AS group_name,
     g.visibility AS group_visibility, e.capacity,
-    e.registration_deadline, e.online_link, e.place_address, e.city, e.points, e.sequence, e.updated_at,
+    e.registration_deadline, e.online_link, e.place_address, e.city, e.points, e.accreditation_number, e.sequence, e.updated_at,
     e.cancelled_at, e.cancel_reason, e.checkin_code, e.recording_url, e.materials,
     COALESCE((SELECT r.attended_at IS NOT NULL FROM event_registrations r
               WHERE r.event_id = e.event_id AND r.user_id = $1), false) AS attended,
@@ -218,6 +225,7 @@ pub struct EventInput {
     pub place_address: String,
     pub city: String,
     pub points: i32,
+    pub accreditation_number: String,
 }
 
 pub async fn create(
@@ -229,8 +237,8 @@ pub async fn create(
     let event_id: Uuid = sqlx::query_scalar(
         "INSERT INTO events (kind, title, description, starts_at, ends_at, language, speakers, audience, group_id,
                              capacity, registration_deadline, online_link, place_address, city, points,
-                             created_by, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $17)
+                             created_by, created_at, updated_at, accreditation_number)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $17, $18)
          RETURNING event_id",
     )
     .bind(&input.kind)
@@ -250,6 +258,7 @@ pub async fn create(
     .bind(input.points)
     .bind(organiser)
     .bind(now)
+    .bind(&input.accreditation_number)
     .fetch_one(&mut *conn)
     .await?;
     sqlx::query("INSERT INTO event_people (event_id, user_id, role) VALUES ($1, $2, 'organiser')")
@@ -285,7 +294,7 @@ pub async fn update(
         "UPDATE events SET kind = $2, title = $3, description = $4, starts_at = $5, ends_at = $6, language = $7,
                 speakers = $8, capacity = $9, registration_deadline = $10, online_link = $11,
                 place_address = $12, city = $13, points = $14, updated_at = $15,
-                sequence = sequence + CASE WHEN $16 THEN 1 ELSE 0 END
+                sequence = sequence + CASE WHEN $16 THEN 1 ELSE 0 END, accreditation_number = $17
          WHERE event_id = $1",
     )
     .bind(event_id)
@@ -304,6 +313,7 @@ pub async fn update(
     .bind(input.points)
     .bind(now)
     .bind(moved)
+    .bind(&input.accreditation_number)
     .execute(&mut *conn)
     .await?;
     if moved {

@@ -127,6 +127,8 @@ pub struct CertificatePage {
     pub page: Page,
     pub certificate: Certificate,
     pub verify_url: String,
+    /// The institution that issues certificates (a site setting).
+    pub issuer: String,
 }
 
 #[derive(Template, WebTemplate)]
@@ -136,9 +138,22 @@ pub struct VerificationPage {
     pub certificate: Certificate,
 }
 
+/// A code no certificate has (404), with the form to try another.
+#[derive(Template, WebTemplate)]
+#[template(path = "events/certificate_unknown.html")]
+pub struct UnknownCertificatePage {
+    pub page: Page,
+    pub code: String,
+}
+
 impl PointsPage {
     pub fn hours(&self) -> String {
-        format!("{:.1}", self.supervision_hours)
+        format_hours(self.supervision_hours)
+    }
+
+    /// No supervision meeting attended yet: said in words, not "0 hours".
+    pub fn no_supervision(&self) -> bool {
+        self.hours() == "0"
     }
 }
 
@@ -206,4 +221,29 @@ pub struct SupervisionSettingsPage {
     pub form: SettingsForm,
     pub errors: FormErrors,
     pub reads: Vec<Read>,
+}
+
+/// "2", "1.5": tenths only when there are any ("2.0 hours" reads as a
+/// measurement error).
+fn format_hours(hours: f64) -> String {
+    let tenths = (hours * 10.0).round();
+    if tenths % 10.0 == 0.0 {
+        format!("{}", (tenths / 10.0) as i64)
+    } else {
+        format!("{:.1}", tenths / 10.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::format_hours;
+
+    #[test]
+    fn hours_show_tenths_only_when_there_are_any() {
+        assert_eq!(format_hours(0.0), "0");
+        assert_eq!(format_hours(2.0), "2");
+        assert_eq!(format_hours(1.5), "1.5");
+        assert_eq!(format_hours(1.4999999), "1.5");
+        assert_eq!(format_hours(3.96), "4");
+    }
 }

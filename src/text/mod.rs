@@ -1,6 +1,7 @@
 //! Text handling shared by every feature: Serbian script conversion and
 //! the normalisation that makes search script- and diacritic-insensitive.
 
+pub mod coordinates;
 pub mod deident;
 pub mod markdown;
 pub mod personal_data;

@@ -18,6 +18,7 @@ use super::{hsds, store};
 use crate::directory::forms;
 use crate::directory::policy::COUNTRIES;
 use crate::directory::store::{self as directory_store, MunicipalityRow, Provenance, ServiceInput};
+use crate::text::coordinates::coordinate;
 use crate::text::search::normalize;
 
 /// How many problems a preview lists (the count says how many there are).
@@ -747,8 +748,8 @@ fn field_value(input: &ServiceInput, field: &str) -> String {
         "url" => input.url.clone(),
         "latitude" => format!(
             "{}, {}",
-            input.latitude.map(|v| v.to_string()).unwrap_or_default(),
-            input.longitude.map(|v| v.to_string()).unwrap_or_default()
+            input.latitude.map(coordinate).unwrap_or_default(),
+            input.longitude.map(coordinate).unwrap_or_default()
         ),
         _ => String::new(),
     }

@@ -75,6 +75,7 @@ pub fn router() -> Router<AppState> {
         )
         .route("/me/points", get(points::show).post(points::save_licence))
         .route("/me/certificates/{code}", get(points::certificate))
+        .route("/certificates", get(points::verify_form))
         .route("/certificates/{code}", get(points::verify))
         .route("/calendar/{file}", get(calendar::feed))
 }

@@ -2,15 +2,17 @@
 //! with its event and certificate; the printable certificate; and the
 //! public page that verifies a certificate by its code.
 
-use axum::extract::{Path, State};
-use axum::response::Response;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
 use chrono::NaiveDate;
 use serde::Deserialize;
 
 use crate::app::AppState;
 use crate::events::attendance;
-use crate::events::views::{CertificatePage, PointsPage, VerificationPage};
+use crate::events::views::{CertificatePage, PointsPage, UnknownCertificatePage, VerificationPage};
 use crate::members::current_user::SignedIn;
+use crate::site::settings;
 use crate::web::flash::redirect_with;
 use crate::web::form_errors::unprocessable;
 use crate::web::{AppError, AppResult, Form, FormErrors, Page, RequestContext};
@@ -94,6 +96,12 @@ pub async fn save_licence(
     ))
 }
 
+/// Codes are printed in capitals, but people type them as they like:
+/// surrounding spaces and the case do not matter.
+fn normalise_code(code: &str) -> String {
+    code.trim().to_uppercase()
+}
+
 /// The member's own printable certificate.
 pub async fn certificate(
     State(state): State<AppState>,
@@ -101,7 +109,7 @@ pub async fn certificate(
     SignedIn(user): SignedIn,
     Path(code): Path<String>,
 ) -> AppResult<CertificatePage> {
-    let certificate = attendance::certificate(&state.db, &code)
+    let certificate = attendance::certificate(&state.db, &normalise_code(&code))
         .await?
         .filter(|c| c.user_id == user.user_id)
         .ok_or(AppError::NotFound)?;
@@ -109,23 +117,50 @@ pub async fn certificate(
         page: Page::titled(&ctx, "certificate-title").in_section("events"),
         verify_url: format!(
             "{}/certificates/{}",
-            state.config.base_url, certificate.certificate_code
+            state.config.base_url.trim_end_matches('/'),
+            certificate.certificate_code
         ),
+        issuer: settings::issuer(&state.db).await?,
         certificate,
     })
 }
 
-/// Anyone may check a certificate: name, event, date and points only.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct VerifyQuery {
+    code: String,
+}
+
+/// The verification form's target: on to the code's own address.
+pub async fn verify_form(Query(query): Query<VerifyQuery>) -> Redirect {
+    let code = normalise_code(&query.code);
+    // Codes are letters and digits only; anything else cannot match, and
+    // must not be spliced into a path.
+    let code: String = code.chars().filter(char::is_ascii_alphanumeric).collect();
+    Redirect::to(&format!("/certificates/{code}"))
+}
+
+/// Anyone may check a certificate: name, event, date and points only. An
+/// unknown code says so plainly, with the form to try again.
 pub async fn verify(
     State(state): State<AppState>,
     ctx: RequestContext,
     Path(code): Path<String>,
-) -> AppResult<VerificationPage> {
-    let certificate = attendance::certificate(&state.db, code.trim())
-        .await?
-        .ok_or(AppError::NotFound)?;
-    Ok(VerificationPage {
-        page: Page::titled(&ctx, "certificate-verify-title"),
-        certificate,
+) -> AppResult<Response> {
+    let code = normalise_code(&code);
+    Ok(match attendance::certificate(&state.db, &code).await? {
+        Some(certificate) => VerificationPage {
+            page: Page::titled(&ctx, "certificate-verify-title"),
+            certificate,
+        }
+        .into_response(),
+        None => (
+            StatusCode::NOT_FOUND,
+            UnknownCertificatePage {
+                page: Page::titled(&ctx, "certificate-unknown-title"),
+                code,
+            },
+        )
+            .into_response(),
     })
 }
