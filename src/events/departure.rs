@@ -20,8 +20,8 @@ use sqlx::PgConnection;
 use uuid::Uuid;
 
 use super::emails::{self, Departure};
-use super::{promotion, registration};
 use super::store;
+use super::{promotion, registration};
 use crate::members::store as members_store;
 use crate::notify::{Kind, Notification, Recipient, notify};
 use crate::web::AppResult;
