@@ -578,3 +578,99 @@ async fn entries_unchecked_for_a_year_are_marked_for_visitors_and_listed_for_mod
             .contains("možda je zastareo")
     );
 }
+
+#[tokio::test]
+async fn emergency_numbers_reach_visitors_as_tel_links_and_only_admins_change_them() {
+    let app = TestApp::spawn().await;
+    for page in ["/", "/services"] {
+        let body = app.get(page).await.body;
+        assert!(body.contains("Potrebna vam je pomoć odmah?"), "{page}");
+        assert!(body.contains("<a href=\"tel:192\">192</a>"), "{page}");
+        assert!(
+            body.contains("<a href=\"tel:0800100600\">0800 100 600</a>"),
+            "{page}"
+        );
+        assert!(
+            body.contains("<a href=\"tel:080111111\">080 111 111</a>"),
+            "{page}"
+        );
+        assert!(body.contains("href=\"/services?kind=shelter\""), "{page}");
+        assert!(
+            body.contains("href=\"/services?kind=social-work-centre\""),
+            "{page}"
+        );
+    }
+    // Montenegro's numbers come first for someone looking in Montenegro.
+    let in_montenegro = app.get("/services?country=ME").await.body;
+    let block = in_montenegro.split("id=\"help-now\"").nth(1).unwrap();
+    assert!(block.find("tel:080111111").unwrap() < block.find("tel:0800100600").unwrap());
+
+    // A moderator may not change them.
+    app.sign_in_as("Milica Jovanović", "milica@kolega.rs", Role::Moderator)
+        .await;
+    app.get("/admin/emergency-numbers")
+        .await
+        .assert_status(StatusCode::FORBIDDEN);
+
+    app.sign_in_as("Ana Admin", "admin@kolega.rs", Role::Admin)
+        .await;
+    let page = "/admin/emergency-numbers";
+    // A bad number is refused beside the field, and nothing is added.
+    let refused = app
+        .submit_form(
+            page,
+            page,
+            &[
+                ("country", "BA"),
+                ("kind", "violence"),
+                ("number", "zovi odmah"),
+                ("label_sr", "SOS linija"),
+                ("label_en", "SOS line"),
+                ("position", "30"),
+            ],
+        )
+        .await;
+    refused.assert_status(StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.body.contains("Unesite broj telefona"));
+    app.submit_form(
+        page,
+        page,
+        &[
+            ("country", "BA"),
+            ("kind", "fire"),
+            ("number", "123"),
+            ("label_sr", "Vatrogasci"),
+            ("label_en", "Firefighters"),
+            ("position", "30"),
+        ],
+    )
+    .await
+    .assert_status(StatusCode::SEE_OTHER);
+    // Changing the first seeded number (Serbia's police).
+    let police: i32 = sqlx::query_scalar(
+        "SELECT number_id FROM emergency_numbers WHERE country = 'RS' AND kind = 'police'",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    app.submit_form(
+        page,
+        &format!("{page}/{police}"),
+        &[
+            ("country", "RS"),
+            ("kind", "police"),
+            ("number", "192"),
+            ("label_sr", "Policija (dežurna služba)"),
+            ("label_en", "Police"),
+            ("position", "10"),
+        ],
+    )
+    .await
+    .assert_status(StatusCode::SEE_OTHER);
+
+    app.clear_cookies();
+    let home = app.get("/").await.body;
+    assert!(home.contains("Policija (dežurna služba): <a href=\"tel:192\">192</a>"));
+    assert!(home.contains("Vatrogasci: <a href=\"tel:123\">123</a>"));
+    assert!(!home.contains("zovi odmah"));
+}

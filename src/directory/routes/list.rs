@@ -10,7 +10,7 @@ use super::with_map_policy;
 use crate::app::AppState;
 use crate::directory::search::{self, Cursor, PER_PAGE};
 use crate::directory::views::{ServicesPage, place_name};
-use crate::directory::{policy, store};
+use crate::directory::{emergency, policy, store};
 use crate::groups::search::ts_query;
 use crate::web::{AppResult, Page, RequestContext};
 
@@ -111,7 +111,9 @@ pub async fn search(
         _ => None,
     };
     let page = Page::titled(&ctx, "services-title").in_section("services");
+    let chosen_country = query.country.clone();
     let page = ServicesPage {
+        emergency: emergency::by_country(&state.db, chosen_country.as_deref()).await?,
         first_page: query.after.is_some().then(|| params.link("")),
         next_page,
         near_name: match (own_position, near_place) {
