@@ -1746,3 +1746,8 @@ error-emergency-kind = Choose the kind of number.
 error-emergency-number = Enter a phone number (digits, spaces, dashes; at most 20 digits).
 error-emergency-label = Enter a name of 2 to 120 characters.
 error-emergency-position = The order is a whole number from 0 to 999.
+services-place-first = Choose a place first: results will be ordered by distance from it, and Kolega will remember it for next time.
+services-count = { $count ->
+    [one] { $count } service found.
+   *[other] { $count } services found.
+}

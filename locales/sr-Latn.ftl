@@ -1772,3 +1772,9 @@ error-emergency-kind = Izaberite vrstu broja.
 error-emergency-number = Unesite broj telefona (cifre, razmaci, crtice; najviše 20 cifara).
 error-emergency-label = Unesite naziv od 2 do 120 znakova.
 error-emergency-position = Redosled je ceo broj od 0 do 999.
+services-place-first = Prvo izaberite mesto: rezultati će biti poređani po udaljenosti od njega, a Kolega će ga zapamtiti za sledeći put.
+services-count = { $count ->
+    [one] Pronađena je { $count } služba.
+    [few] Pronađene su { $count } službe.
+   *[other] Pronađeno je { $count } službi.
+}

@@ -674,3 +674,79 @@ async fn emergency_numbers_reach_visitors_as_tel_links_and_only_admins_change_th
     assert!(home.contains("Vatrogasci: <a href=\"tel:123\">123</a>"));
     assert!(!home.contains("zovi odmah"));
 }
+
+#[tokio::test]
+async fn the_list_asks_for_a_place_remembers_it_orders_by_distance_and_names_each_municipality() {
+    let app = TestApp::spawn().await;
+    for (place, country) in [("Banja Luka", "BA"), ("Beograd", "RS"), ("Vranje", "RS")] {
+        let id = app.municipality(country, place).await;
+        app.add_service(
+            &service("Sigurna kuća", "shelter", &["violence-victims"], id),
+            None,
+        )
+        .await;
+    }
+    let vranje = app.municipality("RS", "Vranje").await;
+
+    // No place yet: the picker comes first, Serbia's shelters before Banja
+    // Luka's, each with its municipality and country, and the count.
+    let first = app.get("/services?kind=shelter").await.body;
+    assert!(first.contains("id=\"place-first\""));
+    assert!(first.contains("Pronađene su 3 službe."));
+    let places: Vec<&str> = first
+        .split("<span class=\"municipality\">")
+        .skip(1)
+        .filter_map(|s| s.split("</span>").next())
+        .collect();
+    assert_eq!(
+        places,
+        [
+            "Beograd, Srbija",
+            "Vranje, Srbija",
+            "Banja Luka, Bosna i Hercegovina"
+        ]
+    );
+
+    // Choosing Vranje orders by distance from it and remembers it.
+    let chosen = app
+        .get(&format!("/services?place={vranje}&mode=near&kind=shelter"))
+        .await;
+    assert!(
+        chosen
+            .all_headers("set-cookie")
+            .iter()
+            .any(|c| c.starts_with(&format!("kolega_place={vranje};")))
+    );
+    // The next visit (e.g. "nearest shelter" from the home page) starts there.
+    let again = app.get("/services?kind=shelter").await.body;
+    assert!(!again.contains("id=\"place-first\""));
+    assert!(again.contains("Poređano po udaljenosti od: Vranje"));
+    let places: Vec<&str> = again
+        .split("<span class=\"municipality\">")
+        .skip(1)
+        .filter_map(|s| s.split("</span>").next())
+        .collect();
+    assert_eq!(
+        places,
+        [
+            "Vranje, Srbija",
+            "Beograd, Srbija",
+            "Banja Luka, Bosna i Hercegovina"
+        ]
+    );
+
+    // "Any place" forgets it.
+    let forgotten = app.get("/services?place=&mode=near&kind=shelter").await;
+    assert!(
+        forgotten
+            .all_headers("set-cookie")
+            .iter()
+            .any(|c| c.starts_with("kolega_place=;"))
+    );
+    assert!(
+        app.get("/services?kind=shelter")
+            .await
+            .body
+            .contains("id=\"place-first\"")
+    );
+}

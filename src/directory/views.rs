@@ -22,6 +22,10 @@ pub struct ServicesPage {
     pub emergency: Vec<CountryNumbers>,
     pub params: SearchParams,
     pub hits: Vec<Hit>,
+    /// How many services match, over all pages.
+    pub total: i64,
+    /// Whether the list is ordered from a place (else the picker leads).
+    pub place_chosen: bool,
     pub municipalities: Vec<MunicipalityRow>,
     /// What the results are ordered by distance from, when they are.
     pub near_name: Option<String>,
