@@ -106,7 +106,7 @@ pub async fn search(
         && params.lon.is_empty();
     if no_place_asked && matches!(remember, Remember::Keep) {
         // Nothing chosen this time: start from the place chosen before.
-        if let Some(id) = cookies::get(&headers, PLACE_COOKIE).and_then(|v| seat(v)) {
+        if let Some(id) = cookies::get(&headers, PLACE_COOKIE).and_then(&seat) {
             params.near = id.municipality_id.to_string();
         }
     }
