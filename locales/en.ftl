@@ -1022,6 +1022,10 @@ library-published = Published; the submitter has been told.
 library-returned = Returned; the submitter has been told why.
 library-archived = Archived.
 error-library-return-reason = Give a reason for returning it.
+library-members-only-title = This resource is for members only
+library-members-only-text = The resource exists, but only signed-in Kolega members can open it.
+library-members-only-sign-in = Sign in to open it
+library-members-only-join = Not a member? Join
 library-members-only = Members only
 library-featured = Featured on the home page
 library-save-flags = Save the flags
@@ -1724,3 +1728,36 @@ data-value-medium = Medium-sized town
 data-value-city = City
 data-value-you = You
 data-value-topic = Topic
+
+emergency-title = Do you need help right now?
+emergency-nearest = Nearest services:
+emergency-nearest-shelter = shelter (safe house)
+emergency-nearest-csw = centre for social work
+emergency-admin-title = Emergency numbers
+emergency-admin-intro = These numbers are shown to everyone on the home page and on the service map. Check them before changing anything.
+emergency-country = Country
+emergency-kind = Kind
+emergency-number = Number
+emergency-label-sr = Name (Serbian)
+emergency-label-en = Name (English)
+emergency-position = Order
+emergency-add = Add a number
+emergency-remove = Remove
+emergency-admin-saved = The number was saved.
+emergency-admin-removed = The number was removed.
+emergency-kind-emergency = Single emergency number
+emergency-kind-police = Police
+emergency-kind-ambulance = Ambulance
+emergency-kind-fire = Firefighters
+emergency-kind-violence = Line for victims of violence
+emergency-kind-children = Children's helpline
+error-emergency-country = Choose a country of the map.
+error-emergency-kind = Choose the kind of number.
+error-emergency-number = Enter a phone number (digits, spaces, dashes; at most 20 digits).
+error-emergency-label = Enter a name of 2 to 120 characters.
+error-emergency-position = The order is a whole number from 0 to 999.
+services-place-first = Choose a place first: results will be ordered by distance from it, and Kolega will remember it for next time.
+services-count = { $count ->
+    [one] { $count } service found.
+   *[other] { $count } services found.
+}

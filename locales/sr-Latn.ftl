@@ -1032,6 +1032,10 @@ library-published = Objavljeno; predlagač je obavešten.
 library-returned = Vraćeno; predlagač je obavešten zašto.
 library-archived = Arhivirano.
 error-library-return-reason = Navedite razlog vraćanja.
+library-members-only-title = Ovaj materijal je samo za članove
+library-members-only-text = Materijal postoji, ali ga mogu otvoriti samo prijavljeni članovi Kolege.
+library-members-only-sign-in = Prijavite se da biste ga otvorili
+library-members-only-join = Niste član? Učlanite se
 library-members-only = Samo za članove
 library-featured = Istaknuto na početnoj strani
 library-save-flags = Sačuvaj oznake
@@ -1750,3 +1754,37 @@ data-value-medium = Srednji grad
 data-value-city = Veliki grad
 data-value-you = Vi
 data-value-topic = Tema
+
+emergency-title = Potrebna vam je pomoć odmah?
+emergency-nearest = Najbliže službe:
+emergency-nearest-shelter = sigurna kuća (sklonište)
+emergency-nearest-csw = centar za socijalni rad
+emergency-admin-title = Brojevi za hitne slučajeve
+emergency-admin-intro = Ovi brojevi se prikazuju svima na početnoj strani i na mapi službi. Proverite ih pre izmene.
+emergency-country = Država
+emergency-kind = Vrsta
+emergency-number = Broj
+emergency-label-sr = Naziv (srpski)
+emergency-label-en = Naziv (engleski)
+emergency-position = Redosled
+emergency-add = Dodaj broj
+emergency-remove = Ukloni
+emergency-admin-saved = Broj je sačuvan.
+emergency-admin-removed = Broj je uklonjen.
+emergency-kind-emergency = Jedinstveni broj za hitne slučajeve
+emergency-kind-police = Policija
+emergency-kind-ambulance = Hitna pomoć
+emergency-kind-fire = Vatrogasci
+emergency-kind-violence = Linija za žrtve nasilja
+emergency-kind-children = Linija za decu
+error-emergency-country = Izaberite državu sa mape.
+error-emergency-kind = Izaberite vrstu broja.
+error-emergency-number = Unesite broj telefona (cifre, razmaci, crtice; najviše 20 cifara).
+error-emergency-label = Unesite naziv od 2 do 120 znakova.
+error-emergency-position = Redosled je ceo broj od 0 do 999.
+services-place-first = Prvo izaberite mesto: rezultati će biti poređani po udaljenosti od njega, a Kolega će ga zapamtiti za sledeći put.
+services-count = { $count ->
+    [one] Pronađena je { $count } služba.
+    [few] Pronađene su { $count } službe.
+   *[other] Pronađeno je { $count } službi.
+}

@@ -547,6 +547,16 @@ const EXPECTATIONS: &[(&str, &str, &str, &str)] = &[
     ("POST", "/services/import", ONLY, SITE_MODERATORS),
     // Curators reach the lookup of their own upload (404 for this one).
     ("POST", "/services/import/{import_id}", ONLY, "SNNNAAS"),
+    ("GET", "/admin/emergency-numbers", ONLY, ADMINS),
+    ("POST", "/admin/emergency-numbers", ONLY, ADMINS),
+    ("POST", "/admin/emergency-numbers/{number_id}", ONLY, ADMINS),
+    // The admin removes the first seeded number: allowed (then gone).
+    (
+        "POST",
+        "/admin/emergency-numbers/{number_id}/delete",
+        ONLY,
+        "SNNNNAS",
+    ),
     ("GET", "/services/{service_id}", ONLY, PUBLIC),
     ("GET", "/services/{service_id}/suggest", ONLY, PARTICIPANTS),
     ("POST", "/services/{service_id}/suggest", ONLY, PARTICIPANTS),
@@ -740,6 +750,8 @@ impl World {
             "id" if pattern.starts_with("/support/") => self.support_id.clone(),
             "id" if pattern.starts_with("/notifications/") => self.notification_id.clone(),
             "flag_id" => self.flag_id.clone(),
+            // Seeded by the migration.
+            "number_id" => "1".into(),
             "token" => "nepostojeci-token-0123456789".into(),
             other => panic!("{pattern}: no entity for the parameter {{{other}}}"),
         }

@@ -254,6 +254,11 @@ async fn only_moderators_curate_and_members_only_resources_stay_with_members() {
     app.get(&resource)
         .await
         .assert_status(StatusCode::NOT_FOUND);
+    // Nor does a visitor learn that a submission (not yet published) exists.
+    app.clear_cookies();
+    app.get(&resource)
+        .await
+        .assert_status(StatusCode::NOT_FOUND);
 
     app.switch_to("milica@kolega.rs").await;
     let decide = format!("{resource}/decide");
@@ -266,8 +271,23 @@ async fn only_moderators_curate_and_members_only_resources_stay_with_members() {
     )
     .await;
 
+    // A visitor following a link is told it is for members and offered to
+    // sign in (and come back) or join, not "page not found"; nothing of the
+    // resource itself is shown.
     app.clear_cookies();
-    app.get(&resource)
+    let page = app.get(&resource).await;
+    page.assert_status(StatusCode::FORBIDDEN);
+    assert!(
+        page.body
+            .contains("<h1>Ovaj materijal je samo za članove</h1>")
+    );
+    assert!(
+        page.body
+            .contains(&format!("href=\"/login?next={resource}\""))
+    );
+    assert!(page.body.contains("href=\"/register\""));
+    assert!(!page.body.contains("Protokol o postupanju"));
+    app.get(&format!("{resource}/download"))
         .await
         .assert_status(StatusCode::NOT_FOUND);
     let search = app.get("/library?q=protokol").await.body;

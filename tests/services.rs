@@ -595,3 +595,175 @@ async fn the_edit_form_shows_coordinates_without_float_noise() {
     assert!(form.body.contains("value=\"19.2594\""));
     assert!(!form.body.contains("42.430099999999996"));
 }
+
+#[tokio::test]
+async fn emergency_numbers_reach_visitors_as_tel_links_and_only_admins_change_them() {
+    let app = TestApp::spawn().await;
+    for page in ["/", "/services"] {
+        let body = app.get(page).await.body;
+        assert!(body.contains("Potrebna vam je pomoć odmah?"), "{page}");
+        assert!(body.contains("<a href=\"tel:192\">192</a>"), "{page}");
+        assert!(
+            body.contains("<a href=\"tel:0800100600\">0800 100 600</a>"),
+            "{page}"
+        );
+        assert!(
+            body.contains("<a href=\"tel:080111111\">080 111 111</a>"),
+            "{page}"
+        );
+        assert!(body.contains("href=\"/services?kind=shelter\""), "{page}");
+        assert!(
+            body.contains("href=\"/services?kind=social-work-centre\""),
+            "{page}"
+        );
+    }
+    // Montenegro's numbers come first for someone looking in Montenegro.
+    let in_montenegro = app.get("/services?country=ME").await.body;
+    let block = in_montenegro.split("id=\"help-now\"").nth(1).unwrap();
+    assert!(block.find("tel:080111111").unwrap() < block.find("tel:0800100600").unwrap());
+
+    // A moderator may not change them.
+    app.sign_in_as("Milica Jovanović", "milica@kolega.rs", Role::Moderator)
+        .await;
+    app.get("/admin/emergency-numbers")
+        .await
+        .assert_status(StatusCode::FORBIDDEN);
+
+    app.sign_in_as("Ana Admin", "admin@kolega.rs", Role::Admin)
+        .await;
+    let page = "/admin/emergency-numbers";
+    // A bad number is refused beside the field, and nothing is added.
+    let refused = app
+        .submit_form(
+            page,
+            page,
+            &[
+                ("country", "BA"),
+                ("kind", "violence"),
+                ("number", "zovi odmah"),
+                ("label_sr", "SOS linija"),
+                ("label_en", "SOS line"),
+                ("position", "30"),
+            ],
+        )
+        .await;
+    refused.assert_status(StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.body.contains("Unesite broj telefona"));
+    app.submit_form(
+        page,
+        page,
+        &[
+            ("country", "BA"),
+            ("kind", "fire"),
+            ("number", "123"),
+            ("label_sr", "Vatrogasci"),
+            ("label_en", "Firefighters"),
+            ("position", "30"),
+        ],
+    )
+    .await
+    .assert_status(StatusCode::SEE_OTHER);
+    // Changing the first seeded number (Serbia's police).
+    let police: i32 = sqlx::query_scalar(
+        "SELECT number_id FROM emergency_numbers WHERE country = 'RS' AND kind = 'police'",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    app.submit_form(
+        page,
+        &format!("{page}/{police}"),
+        &[
+            ("country", "RS"),
+            ("kind", "police"),
+            ("number", "192"),
+            ("label_sr", "Policija (dežurna služba)"),
+            ("label_en", "Police"),
+            ("position", "10"),
+        ],
+    )
+    .await
+    .assert_status(StatusCode::SEE_OTHER);
+
+    app.clear_cookies();
+    let home = app.get("/").await.body;
+    assert!(home.contains("Policija (dežurna služba): <a href=\"tel:192\">192</a>"));
+    assert!(home.contains("Vatrogasci: <a href=\"tel:123\">123</a>"));
+    assert!(!home.contains("zovi odmah"));
+}
+
+#[tokio::test]
+async fn the_list_asks_for_a_place_remembers_it_orders_by_distance_and_names_each_municipality() {
+    let app = TestApp::spawn().await;
+    for (place, country) in [("Banja Luka", "BA"), ("Beograd", "RS"), ("Vranje", "RS")] {
+        let id = app.municipality(country, place).await;
+        app.add_service(
+            &service("Sigurna kuća", "shelter", &["violence-victims"], id),
+            None,
+        )
+        .await;
+    }
+    let vranje = app.municipality("RS", "Vranje").await;
+
+    // No place yet: the picker comes first, Serbia's shelters before Banja
+    // Luka's, each with its municipality and country, and the count.
+    let first = app.get("/services?kind=shelter").await.body;
+    assert!(first.contains("id=\"place-first\""));
+    assert!(first.contains("Pronađene su 3 službe."));
+    let places: Vec<&str> = first
+        .split("<span class=\"municipality\">")
+        .skip(1)
+        .filter_map(|s| s.split("</span>").next())
+        .collect();
+    assert_eq!(
+        places,
+        [
+            "Beograd, Srbija",
+            "Vranje, Srbija",
+            "Banja Luka, Bosna i Hercegovina"
+        ]
+    );
+
+    // Choosing Vranje orders by distance from it and remembers it.
+    let chosen = app
+        .get(&format!("/services?place={vranje}&mode=near&kind=shelter"))
+        .await;
+    assert!(
+        chosen
+            .all_headers("set-cookie")
+            .iter()
+            .any(|c| c.starts_with(&format!("kolega_place={vranje};")))
+    );
+    // The next visit (e.g. "nearest shelter" from the home page) starts there.
+    let again = app.get("/services?kind=shelter").await.body;
+    assert!(!again.contains("id=\"place-first\""));
+    assert!(again.contains("Poređano po udaljenosti od: Vranje"));
+    let places: Vec<&str> = again
+        .split("<span class=\"municipality\">")
+        .skip(1)
+        .filter_map(|s| s.split("</span>").next())
+        .collect();
+    assert_eq!(
+        places,
+        [
+            "Vranje, Srbija",
+            "Beograd, Srbija",
+            "Banja Luka, Bosna i Hercegovina"
+        ]
+    );
+
+    // "Any place" forgets it.
+    let forgotten = app.get("/services?place=&mode=near&kind=shelter").await;
+    assert!(
+        forgotten
+            .all_headers("set-cookie")
+            .iter()
+            .any(|c| c.starts_with("kolega_place=;"))
+    );
+    assert!(
+        app.get("/services?kind=shelter")
+            .await
+            .body
+            .contains("id=\"place-first\"")
+    );
+}

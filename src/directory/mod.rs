@@ -6,6 +6,7 @@
 
 pub mod coverage;
 pub mod emails;
+pub mod emergency;
 pub mod forms;
 pub mod member_data;
 pub mod policy;

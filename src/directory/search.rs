@@ -56,12 +56,17 @@ pub struct Hit {
     pub last_verified_at: Option<DateTime<Utc>>,
     pub is_demo: bool,
     pub distance_km: Option<f64>,
+    /// The country's place in `policy::COUNTRIES`: without a place, results
+    /// are ordered by country, then name (not alphabetically across five
+    /// countries, which put Banja Luka first for someone in Serbia).
+    pub country_rank: i32,
 }
 
 /// Where the previous page ended.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cursor {
-    Name(String, i64),
+    /// Country rank, sort name, number.
+    Name(i32, String, i64),
     Distance(f64, i64),
 }
 
@@ -69,13 +74,13 @@ impl Cursor {
     pub fn after(hit: &Hit) -> Cursor {
         match hit.distance_km {
             Some(distance) => Cursor::Distance(distance, hit.service_no),
-            None => Cursor::Name(hit.sort_name.clone(), hit.service_no),
+            None => Cursor::Name(hit.country_rank, hit.sort_name.clone(), hit.service_no),
         }
     }
 
     pub fn encode(&self) -> String {
         match self {
-            Cursor::Name(name, no) => format!("n{no}~{name}"),
+            Cursor::Name(rank, name, no) => format!("n{no}~{rank}~{name}"),
             Cursor::Distance(distance, no) => format!("d{no}~{distance}"),
         }
     }
@@ -85,7 +90,10 @@ impl Cursor {
         let (head, rest) = text.split_once('~')?;
         let no: i64 = head.get(1..)?.parse().ok()?;
         match head.get(..1)? {
-            "n" => Some(Cursor::Name(rest.to_owned(), no)),
+            "n" => {
+                let (rank, name) = rest.split_once('~')?;
+                Some(Cursor::Name(rank.parse().ok()?, name.to_owned(), no))
+            }
             "d" => rest
                 .parse::<f64>()
                 .ok()
@@ -137,30 +145,24 @@ pub fn bounding_box(lat: f64, lon: f64, radius_km: f64) -> ((f64, f64), Option<(
     ((lat - dlat, lat + dlat), longitudes)
 }
 
-/// The page, among services at most `radius_km` away when given.
-async fn page(pool: &PgPool, query: &Query, radius_km: Option<f64>) -> sqlx::Result<Vec<Hit>> {
-    let mut sql: QueryBuilder<Postgres> = QueryBuilder::new("SELECT * FROM (SELECT s.service_id, s.service_no, s.sort_name, s.name,
-        o.name AS organization_name, s.kind, s.target_groups, m.name AS municipality_name,
-        m.name_cyrl AS municipality_name_cyrl, m.country_code, s.address, s.address_confidential, s.phone,
-        s.latitude, s.longitude, s.last_verified_at, s.is_demo, ");
-    match query.near {
-        Some((lat, lon)) => {
-            sql.push(format!(
-                "{EARTH_RADIUS_KM} * 2 * asin(least(1, sqrt(power(sin(radians(s.latitude - "
-            ));
-            sql.push_bind(lat);
-            sql.push(") / 2), 2) + cos(radians(");
-            sql.push_bind(lat);
-            sql.push(")) * cos(radians(s.latitude)) * power(sin(radians(s.longitude - ");
-            sql.push_bind(lon);
-            sql.push(") / 2), 2))))");
-        }
-        None => {
-            sql.push("NULL::float8");
-        }
-    }
+/// The country's place in the map's order (`policy::COUNTRIES`), in SQL.
+const COUNTRY_RANK: &str =
+    "coalesce(array_position(ARRAY['RS','ME','BA','MK','XK'], m.country_code), 99)";
+
+/// How many services match (all pages together).
+pub async fn count(pool: &PgPool, query: &Query) -> sqlx::Result<i64> {
+    let mut sql: QueryBuilder<Postgres> = QueryBuilder::new("SELECT count(*)");
+    push_filters(&mut sql, query);
+    sql.build_query_scalar::<i64>()
+        .persistent(false)
+        .fetch_one(pool)
+        .await
+}
+
+/// `FROM … WHERE …`: the published services the words and filters match.
+fn push_filters(sql: &mut QueryBuilder<'_, Postgres>, query: &Query) {
     sql.push(
-        " AS distance_km FROM services s JOIN organizations o USING (organization_id)
+        " FROM services s JOIN organizations o USING (organization_id)
           JOIN municipalities m USING (municipality_id) WHERE s.status = 'published'",
     );
     if let Some(ts_query) = &query.ts_query {
@@ -185,6 +187,34 @@ async fn page(pool: &PgPool, query: &Query, radius_km: Option<f64>) -> sqlx::Res
         sql.push(" AND s.municipality_id = ");
         sql.push_bind(municipality_id);
     }
+}
+
+/// The page, among services at most `radius_km` away when given.
+async fn page(pool: &PgPool, query: &Query, radius_km: Option<f64>) -> sqlx::Result<Vec<Hit>> {
+    let mut sql: QueryBuilder<Postgres> = QueryBuilder::new("SELECT * FROM (SELECT s.service_id, s.service_no, s.sort_name, s.name,
+        o.name AS organization_name, s.kind, s.target_groups, m.name AS municipality_name,
+        m.name_cyrl AS municipality_name_cyrl, m.country_code, s.address, s.address_confidential, s.phone,
+        s.latitude, s.longitude, s.last_verified_at, s.is_demo, ");
+    sql.push(COUNTRY_RANK);
+    sql.push(" AS country_rank, ");
+    match query.near {
+        Some((lat, lon)) => {
+            sql.push(format!(
+                "{EARTH_RADIUS_KM} * 2 * asin(least(1, sqrt(power(sin(radians(s.latitude - "
+            ));
+            sql.push_bind(lat);
+            sql.push(") / 2), 2) + cos(radians(");
+            sql.push_bind(lat);
+            sql.push(")) * cos(radians(s.latitude)) * power(sin(radians(s.longitude - ");
+            sql.push_bind(lon);
+            sql.push(") / 2), 2))))");
+        }
+        None => {
+            sql.push("NULL::float8");
+        }
+    }
+    sql.push(" AS distance_km");
+    push_filters(&mut sql, query);
     if let (Some((lat, lon)), Some(radius)) = (query.near, radius_km) {
         let ((south, north), longitudes) = bounding_box(lat, lon, radius);
         sql.push(" AND s.latitude BETWEEN ");
@@ -207,8 +237,10 @@ async fn page(pool: &PgPool, query: &Query, radius_km: Option<f64>) -> sqlx::Res
             sql.push_bind(*no);
             sql.push(")");
         }
-        (Some(Cursor::Name(name, no)), false) => {
-            sql.push(" AND (sort_name, service_no) > (");
+        (Some(Cursor::Name(rank, name, no)), false) => {
+            sql.push(" AND (country_rank, sort_name, service_no) > (");
+            sql.push_bind(*rank);
+            sql.push(", ");
             sql.push_bind(name.clone());
             sql.push(", ");
             sql.push_bind(*no);
@@ -224,7 +256,7 @@ async fn page(pool: &PgPool, query: &Query, radius_km: Option<f64>) -> sqlx::Res
     sql.push(if query.near.is_some() {
         " ORDER BY distance_km, service_no"
     } else {
-        " ORDER BY sort_name, service_no"
+        " ORDER BY country_rank, sort_name, service_no"
     });
     sql.push(" LIMIT ");
     sql.push_bind(PER_PAGE + 1);
@@ -288,7 +320,7 @@ mod tests {
     #[test]
     fn cursors_read_back_and_nonsense_is_refused() {
         for cursor in [
-            Cursor::Name("centar za socijalni rad vranje".into(), 42),
+            Cursor::Name(2, "centar za socijalni rad vranje".into(), 42),
             Cursor::Distance(12.345678901, 7),
         ] {
             assert_eq!(Cursor::decode(&cursor.encode()), Some(cursor));

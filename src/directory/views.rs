@@ -4,8 +4,10 @@ use askama::Template;
 use askama_web::WebTemplate;
 use chrono::{DateTime, Utc};
 
+use super::emergency::{CountryNumbers, EmergencyNumber};
 use super::forms::{ServiceForm, tel_href};
 use super::policy;
+use super::routes::NumberForm;
 use super::routes::SearchParams;
 use super::search::Hit;
 use super::store::{MunicipalityRow, Service};
@@ -16,8 +18,14 @@ use crate::web::{FormErrors, Page};
 #[template(path = "directory/search.html")]
 pub struct ServicesPage {
     pub page: Page,
+    /// "I need help now": the emergency numbers, the viewer's country first.
+    pub emergency: Vec<CountryNumbers>,
     pub params: SearchParams,
     pub hits: Vec<Hit>,
+    /// How many services match, over all pages.
+    pub total: i64,
+    /// Whether the list is ordered from a place (else the picker leads).
+    pub place_chosen: bool,
     pub municipalities: Vec<MunicipalityRow>,
     /// What the results are ordered by distance from, when they are.
     pub near_name: Option<String>,
@@ -207,5 +215,24 @@ impl SuggestionPage {
             accessibility
         );
         changed
+    }
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "directory/emergency_numbers.html")]
+pub struct EmergencyNumbersPage {
+    pub page: Page,
+    pub numbers: Vec<EmergencyNumber>,
+    pub form: NumberForm,
+    pub errors: FormErrors,
+}
+
+impl EmergencyNumbersPage {
+    pub fn countries(&self) -> &'static [&'static str] {
+        &policy::COUNTRIES
+    }
+
+    pub fn kinds(&self) -> &'static [&'static str] {
+        &super::emergency::KINDS
     }
 }

@@ -33,3 +33,10 @@ pub fn can_see(
     }
     status == "published" && (!members_only || viewer.is_some())
 }
+
+/// Whether a visitor who may not open a resource should be told it is for
+/// members (and offered to sign in) rather than "not found": only when it is
+/// published and members-only, so drafts and rejected ones stay invisible.
+pub fn asks_to_sign_in(status: &str, members_only: bool, viewer: Option<&CurrentUser>) -> bool {
+    viewer.is_none() && status == "published" && members_only
+}

@@ -205,3 +205,13 @@ pub struct TopicsPage {
     pub form: super::routes::TopicForm,
     pub errors: FormErrors,
 }
+
+/// A published members-only resource opened by a visitor: what it is and how
+/// to sign in or join to read it.
+#[derive(Template, WebTemplate)]
+#[template(path = "library/members_only.html")]
+pub struct MembersOnlyPage {
+    pub page: Page,
+    /// Where signing in leads back to.
+    pub next: String,
+}

@@ -12,6 +12,8 @@ use crate::web::{FormErrors, Page};
 #[template(path = "site/home.html")]
 pub struct HomeTemplate {
     pub page: Page,
+    /// "I need help now": the emergency numbers, by country.
+    pub emergency: Vec<crate::directory::emergency::CountryNumbers>,
     /// Featured library resources the viewer may open, newest featured first.
     pub featured: Vec<FeaturedCard>,
     pub webinars: Vec<PublicWebinar>,
@@ -40,6 +42,8 @@ pub struct FeaturedCard {
 #[template(path = "site/home_member.html")]
 pub struct MemberHomeTemplate {
     pub page: Page,
+    /// "I need help now": the emergency numbers, the member's country first.
+    pub emergency: Vec<crate::directory::emergency::CountryNumbers>,
     pub featured: Vec<FeaturedCard>,
     pub events: Vec<MyEvent>,
     pub activity: Vec<GroupActivity>,

@@ -1,8 +1,10 @@
 //! The service map's pages.
 
 mod coverage;
+mod emergency;
 mod list;
 
+pub use emergency::NumberForm;
 pub use list::SearchParams;
 mod review;
 mod show;
@@ -56,6 +58,18 @@ pub fn router() -> Router<AppState> {
             get(suggest::edit_form).post(suggest::edit),
         )
         .route("/services/{service_id}/verify", post(show::verify))
+        .route(
+            "/admin/emergency-numbers",
+            get(emergency::list).post(emergency::add),
+        )
+        .route(
+            "/admin/emergency-numbers/{number_id}",
+            post(emergency::change),
+        )
+        .route(
+            "/admin/emergency-numbers/{number_id}/delete",
+            post(emergency::remove),
+        )
 }
 
 /// Checks a posted service form: its rules, and that the municipality it

@@ -49,6 +49,24 @@ pub fn router() -> Router<AppState> {
 
 /// The resource, if the viewer may see it; "not found" otherwise.
 async fn visible_resource(state: &AppState, ctx: &RequestContext, id: &str) -> AppResult<Resource> {
+    match viewable_resource(state, ctx, id).await? {
+        Viewable::Open(resource) => Ok(resource),
+        Viewable::ForMembers(_) => Err(AppError::NotFound),
+    }
+}
+
+/// What a viewer gets when opening a resource's page.
+enum Viewable {
+    Open(Resource),
+    /// Published for members only, and the viewer is not signed in.
+    ForMembers(Resource),
+}
+
+async fn viewable_resource(
+    state: &AppState,
+    ctx: &RequestContext,
+    id: &str,
+) -> AppResult<Viewable> {
     let resource_id: Uuid = id.parse().map_err(|_| AppError::NotFound)?;
     let resource = store::find(&state.db, resource_id)
         .await?
@@ -56,7 +74,9 @@ async fn visible_resource(state: &AppState, ctx: &RequestContext, id: &str) -> A
     let viewer = ctx.user.as_ref();
     let own = viewer.is_some_and(|u| Some(u.user_id) == resource.submitted_by);
     if policy::can_see(&resource.status, resource.members_only, own, viewer) {
-        Ok(resource)
+        Ok(Viewable::Open(resource))
+    } else if policy::asks_to_sign_in(&resource.status, resource.members_only, viewer) {
+        Ok(Viewable::ForMembers(resource))
     } else {
         Err(AppError::NotFound)
     }

@@ -1,13 +1,13 @@
 //! `/library/<id>`: the record, "cite this", and the streamed download.
 
 use axum::extract::{Path, State};
-use axum::http::header;
+use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
-use super::visible_resource;
+use super::{Viewable, viewable_resource, visible_resource};
 use crate::app::AppState;
 use crate::library::files::{PDF, content_disposition};
-use crate::library::views::{PrintPage, ResourcePage};
+use crate::library::views::{MembersOnlyPage, PrintPage, ResourcePage};
 use crate::library::{cite, policy, store};
 use crate::text::markdown;
 use crate::web::{AppError, AppResult, Page, RequestContext};
@@ -16,8 +16,19 @@ pub async fn show(
     State(state): State<AppState>,
     ctx: RequestContext,
     Path(id): Path<String>,
-) -> AppResult<ResourcePage> {
-    let resource = visible_resource(&state, &ctx, &id).await?;
+) -> AppResult<Response> {
+    let resource = match viewable_resource(&state, &ctx, &id).await? {
+        Viewable::Open(resource) => resource,
+        // A link shared from a public page: say what it is and how to get in,
+        // rather than "not found". Nothing of the resource itself is shown.
+        Viewable::ForMembers(resource) => {
+            let page = MembersOnlyPage {
+                page: Page::titled(&ctx, "library-members-only-title"),
+                next: format!("/library/{}", resource.resource_id),
+            };
+            return Ok((StatusCode::FORBIDDEN, page).into_response());
+        }
+    };
     let curates = policy::curates(ctx.user.as_ref());
     let own = ctx
         .user
@@ -38,7 +49,8 @@ pub async fn show(
         can_submit: own && matches!(resource.status.as_str(), "draft" | "returned"),
         curates,
         resource,
-    })
+    }
+    .into_response())
 }
 
 /// Streams the file (never held whole in memory) with its real type and a

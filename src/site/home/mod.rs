@@ -18,6 +18,7 @@ use chrono_tz::Europe::Belgrade;
 
 use super::views::{FeaturedCard, HomeTemplate, MemberHomeTemplate};
 use crate::app::AppState;
+use crate::directory::emergency;
 use crate::library::views::topic_name;
 use crate::members::current_user::CurrentUser;
 use crate::text::markdown;
@@ -56,6 +57,7 @@ async fn visitor_home(state: &AppState, ctx: &RequestContext) -> AppResult<HomeT
     let figures = figures::headline(&state.db, now).await?;
     Ok(HomeTemplate {
         page: Page::titled(ctx, "home-title").in_section("home"),
+        emergency: emergency::by_country(&state.db, None).await?,
         featured,
         webinars,
         figures,
@@ -124,6 +126,7 @@ async fn member_home(
     );
     let page = Page::new(ctx, title).in_section("home");
     Ok(MemberHomeTemplate {
+        emergency: emergency::by_country(&state.db, Some(facts.country.as_str())).await?,
         featured: featured_cards(state, true).await?,
         near_place: seat.map(|s| crate::directory::views::place_name(&page, &s.name, &s.name_cyrl)),
         // In the page's language; Cyrillic by transliteration, as the library does.
