@@ -8,6 +8,7 @@ skip-to-content = Skip to content
 nav-label = Main navigation
 nav-menu = Menu
 nav-menu-waiting = unread or waiting for you
+filters-title = Filters
 nav-home = Home
 nav-about = About Kolega
 nav-groups = Groups

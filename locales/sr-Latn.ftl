@@ -12,6 +12,7 @@ skip-to-content = Preskoči na sadržaj
 nav-label = Glavna navigacija
 nav-menu = Meni
 nav-menu-waiting = nepročitano ili čeka vas
+filters-title = Filteri
 nav-home = Početna
 nav-about = O Kolegi
 nav-groups = Grupe
