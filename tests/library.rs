@@ -1079,3 +1079,33 @@ async fn a_resource_link_is_parsed_as_a_web_address() {
     let page = app.get(resource.header("location").unwrap()).await;
     assert!(page.body.contains("https://example.org/Protokol"));
 }
+
+#[tokio::test]
+async fn folded_filters_name_the_ones_in_force() {
+    // On a phone the facets fold into a disclosure; its summary is all a
+    // reader sees of them, so it must say which filters narrow the list.
+    let app = TestApp::spawn().await;
+    let plain = app.get("/library").await;
+    plain.assert_status(StatusCode::OK);
+    assert!(
+        plain.body.contains("<summary>Filteri</summary>"),
+        "{}",
+        plain.body
+    );
+    let narrowed = app.get("/library?kind=protocol&language=en").await;
+    narrowed.assert_status(StatusCode::OK);
+    assert!(
+        narrowed
+            .body
+            .contains("<summary>Filteri: Protokol, engleski (2)</summary>"),
+        "{}",
+        narrowed.body
+    );
+    // The main menu folds the same way, without JavaScript.
+    let menu = &plain.body[plain
+        .body
+        .find("<details class=\"site-menu\">")
+        .expect("the menu is a disclosure")..];
+    assert!(menu.contains("<summary>Meni"));
+    assert!(menu.contains("<nav class=\"site-nav\""));
+}

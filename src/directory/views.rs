@@ -57,6 +57,35 @@ impl ServicesPage {
         }
     }
 
+    /// The filters' summary when they are folded on a phone, naming the ones
+    /// in force, e.g. "Filteri: Srbija, Beograd (2)".
+    pub fn filters_summary(&self) -> String {
+        let title = self.page.t("filters-title");
+        let p = &self.params;
+        let mut chosen = Vec::new();
+        if !p.kind.is_empty() {
+            chosen.push(self.page.tp("service-kind-", &p.kind));
+        }
+        if !p.group.is_empty() {
+            chosen.push(self.page.tp("service-group-", &p.group));
+        }
+        if !p.country.is_empty() {
+            chosen.push(self.page.tp("country-", &p.country));
+        }
+        let place = self.place();
+        if let Some(m) = self
+            .municipalities
+            .iter()
+            .find(|m| !place.is_empty() && m.municipality_id.to_string() == place)
+        {
+            chosen.push(self.place_name(&m.name, &m.name_cyrl));
+        }
+        if chosen.is_empty() {
+            return title;
+        }
+        format!("{title}: {} ({})", chosen.join(", "), chosen.len())
+    }
+
     pub fn stale(&self, hit: &Hit) -> bool {
         policy::is_stale(hit.last_verified_at, self.now)
     }

@@ -103,6 +103,21 @@ impl LibraryPage {
         .collect()
     }
 
+    /// The filters' summary when they are folded on a phone, naming the ones
+    /// in force, e.g. "Filteri: Srbija, protokoli (2)".
+    pub fn filters_summary(&self) -> String {
+        let title = self.page.t("filters-title");
+        let chosen = self.chosen_filters();
+        if chosen.is_empty() {
+            return title;
+        }
+        let labels: Vec<String> = chosen
+            .iter()
+            .map(|(name, value)| self.facet_label(name, value))
+            .collect();
+        format!("{title}: {} ({})", labels.join(", "), chosen.len())
+    }
+
     pub fn is_chosen(&self, name: &str, value: &str) -> bool {
         let chosen = match name {
             "kind" => &self.kind,

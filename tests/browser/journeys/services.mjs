@@ -265,6 +265,12 @@ export default async function services(t) {
     await t.submit(SEARCH, { within: form });
     await t.expectPath(/^\/services\?/);
     await t.expectHeading(SERVICES_HEADING);
+    // On a phone the filters fold; their summary names the ones in force.
+    const summary = visible(await t.page.locator(`${form} details.filters > summary`).textContent()).trim();
+    const filters = t.say({ sr: 'Filteri', en: 'Filters' });
+    if (!summary.startsWith(`${filters}: `) || !summary.includes('Bujanovac') || !summary.endsWith('(3)')) {
+      throw new Error(`expected the folded filters' summary to name the three filters in force, found "${summary}"`);
+    }
     const ordered = visible(await t.page.locator('main p.muted').first().innerText());
     const expected = t.say({ sr: 'Poređano po udaljenosti od: Bujanovac', en: 'Ordered by distance from: Bujanovac' });
     if (!ordered.includes(expected)) throw new Error(`expected "${expected}" above the results, found "${ordered}"`);
@@ -325,4 +331,15 @@ export default async function services(t) {
       await t.check('services-near-me');
     });
   }
+
+  await t.step('the visitor sees where services are missing, as a table or on a phone', async () => {
+    await t.followLink(SERVICES, { within: 'nav.site-nav' });
+    await t.followLink({ sr: 'Pokrivenost uslugama po opštinama', en: 'Service coverage by municipality' }, { within: 'main' });
+    await t.expectPath(/^\/services\/coverage/);
+    await t.expectHeading({ sr: 'Pokrivenost uslugama po opštinama', en: 'Service coverage by municipality' });
+    await t.expectText('Bujanovac', { within: 'main table.coverage' });
+    // check() also measures the page at 390 px: the table of every
+    // municipality must not make the page scroll sideways.
+    await t.check('services-coverage');
+  });
 }

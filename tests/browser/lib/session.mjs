@@ -11,6 +11,9 @@ import { runAxe } from './axe.mjs';
 import { latestMailLink, mailSnapshot, waitForMail } from './mail.mjs';
 import { textFor } from './translit.mjs';
 
+/** A common phone's viewport, for the phone layout check in `check`. */
+const PHONE = { width: 390, height: 844 };
+
 /** Thrown after a failed step: the rest of that journey is skipped. */
 export class JourneyAborted extends Error {}
 
@@ -118,6 +121,7 @@ export class Session {
     }
 
     const axeMs = Date.now() - axeStarted;
+    issues.push(...(await this.checkPhone()));
     this.results.pages.push({
       variant: this.variant,
       journey: this.journey,
@@ -136,6 +140,40 @@ export class Session {
         (found.length ? ` — ${found.join(', ')}` : ''),
     );
     return { axe, issues };
+  }
+
+  /**
+   * The page as a phone shows it (390 × 844): nothing scrolls sideways and the
+   * main content (main's h1) starts on the first screen, i.e. the header and
+   * what comes before the heading do not fill the screen. The viewport is
+   * resized for the measurement and restored; no screenshot and no axe run, so
+   * it stays cheap.
+   */
+  async checkPhone() {
+    const page = this.page;
+    const before = page.viewportSize();
+    const issues = [];
+    await page.setViewportSize(PHONE);
+    try {
+      const layout = await page.evaluate(() => {
+        const h1 = document.querySelector('main h1') ?? document.querySelector('h1');
+        return {
+          scrollWidth: document.documentElement.scrollWidth,
+          innerWidth: window.innerWidth,
+          innerHeight: window.innerHeight,
+          h1Top: h1 ? h1.getBoundingClientRect().top + window.scrollY : null,
+        };
+      });
+      if (layout.scrollWidth > layout.innerWidth) {
+        issues.push(`at ${PHONE.width} px wide the page scrolls sideways (${layout.scrollWidth} px wide)`);
+      }
+      if (layout.h1Top !== null && layout.h1Top >= layout.innerHeight) {
+        issues.push(`at ${PHONE.width}×${PHONE.height} the <h1> starts at ${Math.round(layout.h1Top)} px, below the first screen`);
+      }
+    } finally {
+      if (before) await page.setViewportSize(before);
+    }
+    return issues;
   }
 
   // --- Doing things (the helpers of actions.mjs, bound to this page) -----
