@@ -1630,6 +1630,7 @@ data-field-viewed-at = Looked up
 data-field-licence-since = Licence valid from
 data-field-calendar-feed-since = Calendar feed made
 data-field-event = Event
+data-field-event-id = Event identifier
 data-field-starts-at = Starts
 data-field-ends-at = Ends
 data-field-registered-at = Registered

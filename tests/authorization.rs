@@ -512,6 +512,8 @@ const EXPECTATIONS: &[(&str, &str, &str, &str)] = &[
     // The member's own certificate page; anyone may verify a code.
     ("GET", "/me/certificates/{code}", ONLY, "SNONNNS"),
     ("GET", "/certificates/{code}", ONLY, PUBLIC),
+    // The verification form: a code typed in leads to its page.
+    ("GET", "/certificates", ONLY, PUBLIC),
     // The member's calendar feed: the address is the key.
     ("GET", "/calendar/{file}", ONLY, PUBLIC),
     // The library: a published resource by an organiser.

@@ -61,7 +61,7 @@ fn record<'a>(list: &'a Value, words: &str) -> &'a Value {
         .unwrap_or_else(|| panic!("no record with {words:?} in {list}"))
 }
 
-/// Ana (a teacher) runs a public group that allows anonymous posts and a
+/// Ana (a teacher) runs a members-only group that allows anonymous posts and a
 /// closed one; Nikola, Marko and Jelena are members; Jelena and Nikola are
 /// on the peer-support team. Returns (public group, closed group).
 async fn community(app: &TestApp) -> (String, String) {
@@ -73,8 +73,9 @@ async fn community(app: &TestApp) -> (String, String) {
         app.create_member(name, email, Role::Practitioner).await;
     }
     app.sign_in_as("Ana Vuković", ANA, Role::Teacher).await;
+    // A group that allows anonymous posts is read by its members only.
     let public = app
-        .open_group("Hraniteljstvo", "public", &[("allow_anonymous", "yes")])
+        .open_group("Hraniteljstvo", "closed", &[("allow_anonymous", "yes")])
         .await;
     let closed = app
         .open_group("Zatvorena grupa CSR Niš", "closed", &[])
@@ -85,10 +86,19 @@ async fn community(app: &TestApp) -> (String, String) {
         .execute(&app.pool)
         .await
         .unwrap();
-    for email in [JELENA, MARKO] {
-        app.switch_to(email).await;
-        app.join_group(&public).await;
+    let joining = [
+        ("Jelena Stojanović", JELENA, "jelena-stojanovic"),
+        ("Marko Ilić", MARKO, "marko-ilic"),
+    ];
+    for (name, email, handle) in joining {
+        let member = common::members::Member {
+            email: email.to_owned(),
+            name: name.to_owned(),
+            handle: handle.to_owned(),
+        };
+        app.admit_to_group(&public, ANA, &member).await;
     }
+    app.switch_to(ANA).await;
     (public, closed)
 }
 
@@ -113,7 +123,11 @@ async fn support_conversations(app: &TestApp) -> (String, String) {
     ] {
         app.switch_to(asker).await;
         let sent = app
-            .submit_form("/support", "/support", &[("body", text)])
+            .submit_form(
+                "/support",
+                "/support",
+                &[("topic", "stress"), ("body", text)],
+            )
             .await;
         let conversation = sent.header("location").unwrap().to_owned();
         app.switch_to(supporter).await;
@@ -132,7 +146,7 @@ async fn support_conversations(app: &TestApp) -> (String, String) {
     app.submit_form(
         "/support",
         "/support",
-        &[("body", "Anin zahtev čeka u redu.")],
+        &[("topic", "other"), ("body", "Anin zahtev čeka u redu.")],
     )
     .await;
     (conversations[0].clone(), conversations[1].clone())

@@ -256,8 +256,8 @@ async fn jelena_finds_nothing(app: &TestApp, scene: &Scene, subject: &str) {
         assert!(!list.contains(news), "no {news} in her list");
     }
 
-    let export: Value = serde_json::from_str(&app.get("/settings/export").await.body).unwrap();
-    let registrations = export["event_registrations"].as_array().unwrap();
+    let export: Value = app.download_data().await.data;
+    let registrations = export["events"]["registrations"].as_array().unwrap();
     assert!(
         registrations
             .iter()
@@ -362,10 +362,10 @@ async fn leaving_a_closed_group_ends_her_registrations_and_everything_they_broug
         "{}",
         points.body
     );
-    let export: Value = serde_json::from_str(&app.get("/settings/export").await.body).unwrap();
+    let export: Value = app.download_data().await.data;
     let earlier_id = earlier.trim_start_matches("/events/");
     assert!(
-        export["event_registrations"]
+        export["events"]["registrations"]
             .as_array()
             .unwrap()
             .iter()

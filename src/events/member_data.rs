@@ -29,7 +29,7 @@ pub async fn export_for_member(conn: &mut PgConnection, user_id: Uuid) -> sqlx::
     let registrations = member_rows(
         conn,
         &format!(
-            "SELECT {event}, e.kind, e.starts_at, e.ends_at, r.status, r.registered_at, r.cancelled_at,
+            "SELECT e.event_id, {event}, e.kind, e.starts_at, e.ends_at, r.status, r.registered_at, r.cancelled_at,
                     r.attended_at, e.starts_at AS ord
              FROM event_registrations r JOIN events e USING (event_id) WHERE r.user_id = $1"
         ),
