@@ -17,7 +17,9 @@ RUN --mount=type=cache,target=/usr/local/cargo/registry \
 
 FROM debian:bookworm-slim AS runtime
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends ca-certificates \
+    # pdftotext and unzip read the text of library files (src/library/extract),
+    # so a word inside a PDF or a DOCX finds it.
+    && apt-get install -y --no-install-recommends ca-certificates poppler-utils unzip \
     && rm -rf /var/lib/apt/lists/* \
     && groupadd --system kolega \
     && useradd --system --gid kolega --home-dir /app --no-create-home --shell /usr/sbin/nologin kolega \

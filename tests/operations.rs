@@ -187,3 +187,23 @@ async fn with_log_format_json_every_log_line_is_a_json_object_with_the_request_i
         "{request}"
     );
 }
+
+/// The container image can make library files searchable: the text of a
+/// PDF or a DOCX is read by `pdftotext` and `unzip`, which the runtime
+/// stage must install (without them files are stored but never found by
+/// their words).
+#[test]
+fn the_container_image_reads_the_text_of_library_files() {
+    let dockerfile = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/Dockerfile"))
+        .expect("the Dockerfile");
+    let runtime = dockerfile
+        .split("AS runtime")
+        .nth(1)
+        .expect("a runtime stage");
+    for package in ["poppler-utils", "unzip"] {
+        assert!(
+            runtime.contains(package),
+            "the runtime image installs {package}"
+        );
+    }
+}
