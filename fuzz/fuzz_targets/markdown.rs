@@ -10,6 +10,11 @@ use libfuzzer_sys::fuzz_target;
 #[path = "../../src/text/markdown.rs"]
 mod markdown;
 
+/// The same-site rule the sanitiser's image check uses (`super::site_path`
+/// from the sanitiser's point of view).
+#[path = "../../src/text/site_path.rs"]
+mod site_path;
+
 #[path = "../safe_html.rs"]
 mod safe_html;
 
