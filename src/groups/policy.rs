@@ -113,6 +113,12 @@ impl Access<'_> {
         self.is_member() && self.role != Some("owner")
     }
 
+    /// Decide on what waits in `/moderation` for this group (held posts,
+    /// flags): its own moderators, and site moderators for every group.
+    pub fn can_decide_queue(&self) -> bool {
+        self.is_group_moderator() || self.viewer.is_some_and(CurrentUser::is_moderator)
+    }
+
     /// Approve requests, pin and lock threads, see anonymous authors.
     pub fn can_moderate(&self) -> bool {
         self.is_group_moderator()

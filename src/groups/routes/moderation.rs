@@ -144,7 +144,7 @@ pub async fn decide_held(
     let group = store::find_group(&state.db, &slug, Some(user.user_id))
         .await?
         .ok_or(AppError::NotFound)?;
-    if !(user.is_moderator() || access(&group, Some(&user)).is_group_moderator()) {
+    if !access(&group, Some(&user)).can_decide_queue() {
         return Err(AppError::Forbidden);
     }
     let Some(waiting) = held::find(&state.db, post_id).await? else {
@@ -207,7 +207,7 @@ pub async fn decide(
     let group = store::find_group(&state.db, &item.group_slug, Some(user.user_id))
         .await?
         .ok_or(AppError::NotFound)?;
-    if !(user.is_moderator() || access(&group, Some(&user)).is_group_moderator()) {
+    if !access(&group, Some(&user)).can_decide_queue() {
         return Err(AppError::Forbidden);
     }
     let hide = match form.action.as_str() {
