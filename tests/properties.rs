@@ -150,9 +150,15 @@ const SCHEMES: &[&str] = &[
     "",
 ];
 
+/// A hostile address, or (one time in four) a plain path on this site: the
+/// only images the sanitiser keeps are same-site ones, so without the paths
+/// almost every image would be dropped and the image code never exercised.
 fn url() -> impl Strategy<Value = String> {
-    (select(SCHEMES), "[a-z0-9()/.:;,=&#%\\\\ '\"<>?-]{0,16}")
-        .prop_map(|(scheme, rest)| format!("{scheme}{rest}"))
+    prop_oneof![
+        3 => (select(SCHEMES), "[a-z0-9()/.:;,=&#%\\\\ '\"<>?-]{0,16}")
+            .prop_map(|(scheme, rest)| format!("{scheme}{rest}")),
+        1 => "/[a-z0-9/._-]{0,16}",
+    ]
 }
 
 /// Markdown constructs that carry a URL: links, images, autolinks,
