@@ -8,7 +8,7 @@ use crate::config::Config;
 use crate::i18n::Locale;
 use crate::members::{Role, password, store};
 use crate::notify::{address, email, outbox};
-use crate::server::{self, Database};
+use crate::server::{self, Database, Sharing};
 
 pub const USAGE: &str = "\
 Kolega — a community platform for social work
@@ -101,12 +101,12 @@ pub async fn run(command: Command, config: Config) -> anyhow::Result<()> {
         Command::Serve => server::serve(config).await,
         Command::Worker => server::run_worker(config).await,
         Command::Migrate => {
-            let database = Database::open(&config).await?;
+            let database = Database::open(&config, Sharing::JoinRunning).await?;
             println!("the database schema is up to date");
             database.close().await
         }
         Command::SeedDemo => {
-            let database = Database::open(&config).await?;
+            let database = Database::open(&config, Sharing::JoinRunning).await?;
             let result = match crate::library::files::FileStore::from_config(&config) {
                 Ok(files) => crate::seed::seed_demo(&database.pool, &files).await,
                 Err(error) => Err(error),
@@ -122,7 +122,7 @@ pub async fn run(command: Command, config: Config) -> anyhow::Result<()> {
                     password::MIN_LENGTH
                 );
             }
-            let database = Database::open(&config).await?;
+            let database = Database::open(&config, Sharing::JoinRunning).await?;
             let result = create_user(&database, &config, &email, &name, role, secret).await;
             database.close().await?;
             result

@@ -19,25 +19,40 @@ use crate::notify::worker::Worker;
 /// The database the process uses, and the private cluster if it runs one.
 pub struct Database {
     pub pool: PgPool,
-    cluster: Option<embedded::Cluster>,
+    cluster: Option<embedded::Access>,
 }
 
 const APP_DATABASE: &str = "kolega";
 
+/// Whether the process may share the private cluster with a running server.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Sharing {
+    /// A server or worker: owns the cluster, refuses a second owner.
+    Owner,
+    /// A short command (`create-user`, `seed-demo`, `migrate`): joins the
+    /// running server's cluster, or starts its own when none runs.
+    JoinRunning,
+}
+
 impl Database {
-    /// Connects (starting the private cluster when `DATABASE_URL` is unset)
-    /// and brings the schema up to date.
-    pub async fn open(config: &Config) -> anyhow::Result<Database> {
+    /// Connects (starting or joining the private cluster when `DATABASE_URL`
+    /// is unset) and brings the schema up to date.
+    pub async fn open(config: &Config, sharing: Sharing) -> anyhow::Result<Database> {
         let (options, cluster) = match &config.database_url {
             Some(url) => (db::options_from_url(url)?, None),
             None => {
-                let cluster = embedded::Cluster::start(&embedded::ClusterOptions {
+                let options = embedded::ClusterOptions {
                     root: config.data_dir.clone(),
                     throwaway: false,
-                })
-                .await?;
-                cluster.ensure_database(APP_DATABASE).await?;
-                (cluster.connect_options(APP_DATABASE), Some(cluster))
+                };
+                let access = match sharing {
+                    Sharing::Owner => {
+                        embedded::Access::Own(embedded::Cluster::start(&options).await?)
+                    }
+                    Sharing::JoinRunning => embedded::Cluster::start_or_join(&options).await?,
+                };
+                access.ensure_database(APP_DATABASE).await?;
+                (access.connect_options(APP_DATABASE), Some(access))
             }
         };
         let pool = db::connect(options, 8)
@@ -70,7 +85,7 @@ pub fn worker(config: &Config, pool: PgPool) -> anyhow::Result<Worker> {
 
 /// `kolega serve`: HTTP and the mail worker until a shutdown signal.
 pub async fn serve(config: Config) -> anyhow::Result<()> {
-    let database = Database::open(&config).await?;
+    let database = Database::open(&config, Sharing::Owner).await?;
     let result = serve_with(&config, database.pool.clone()).await;
     database.close().await?;
     result
@@ -114,7 +129,7 @@ async fn serve_with(config: &Config, pool: PgPool) -> anyhow::Result<()> {
 
 /// `kolega worker`: only the mail worker, for deployments that separate it.
 pub async fn run_worker(config: Config) -> anyhow::Result<()> {
-    let database = Database::open(&config).await?;
+    let database = Database::open(&config, Sharing::Owner).await?;
     let (shutdown_tx, shutdown_rx) = watch::channel(false);
     let files = FileStore::from_config(&config)?;
     checked_file_store(&files).await?;

@@ -100,6 +100,38 @@ fn serve_starts_its_own_postgresql_serves_and_stops_cleanly_on_sigterm() {
         .env("KOLEGA_BIND", format!("127.0.0.1:{}", free_port()))
         .output()
         .unwrap();
+    // An administrator adds a colleague without stopping the site: the
+    // command uses the running server's PostgreSQL (a second create-user
+    // for the same address is refused, so both wrote to one database).
+    let create_user = |email: &str| {
+        let mut child = kolega()
+            .args([
+                "create-user",
+                "--email",
+                email,
+                "--name",
+                "Ana Kolegić",
+                "--role",
+                "practitioner",
+            ])
+            .env("KOLEGA_DATA_DIR", &data.0)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(b"dugacka-lozinka-123\n")
+            .unwrap();
+        child.wait_with_output().unwrap()
+    };
+    let added = create_user("ana@example.org");
+    let added_again = create_user("ana@example.org");
+    let after_command = http_get(port, "/readyz").unwrap();
+    let postgres_after = postmaster_pid(&data.0);
     unsafe { libc::kill(server.id() as i32, libc::SIGTERM) };
     let status = server.wait().unwrap();
     let mut log = String::new();
@@ -118,6 +150,29 @@ fn serve_starts_its_own_postgresql_serves_and_stops_cleanly_on_sigterm() {
     assert!(
         second_err.contains("another kolega process"),
         "{second_err}"
+    );
+    assert!(
+        added.status.success(),
+        "create-user beside the server: {}",
+        String::from_utf8_lossy(&added.stderr)
+    );
+    assert!(
+        String::from_utf8_lossy(&added.stdout).contains("created practitioner ana@example.org")
+    );
+    assert!(!added_again.status.success());
+    assert!(
+        String::from_utf8_lossy(&added_again.stderr).contains("already exists"),
+        "{}",
+        String::from_utf8_lossy(&added_again.stderr)
+    );
+    assert!(
+        after_command.contains("ready"),
+        "the server still serves: {after_command}"
+    );
+    assert_eq!(
+        postgres_after,
+        Some(postgres),
+        "the command left the server's PostgreSQL running"
     );
     assert!(status.success(), "clean exit on SIGTERM:\n{log}");
     assert!(

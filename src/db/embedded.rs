@@ -5,7 +5,10 @@
 //! PostgreSQL refuses to run as root, and CI and containers run as root, so
 //! as root the cluster runs as the unprivileged `postgres` account (Debian's
 //! package creates it). One process owns a cluster at a time: a lock file
-//! refuses a second `kolega` on the same data directory with a clear message.
+//! refuses a second server on the same data directory with a clear message,
+//! while a short command (`create-user`, `seed-demo`, `migrate`) joins the
+//! cluster the running server owns, so an administrator adding a colleague
+//! need not stop the site.
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{Read, Write};
@@ -107,10 +110,109 @@ fn is_executable(path: &Path) -> bool {
     fs::metadata(path).is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
 }
 
+/// How a short command reaches the private cluster: one it started itself,
+/// or the one a running `kolega` owns on the same data directory.
+pub enum Access {
+    Own(Cluster),
+    /// The owner's socket; the owner starts and stops PostgreSQL.
+    Joined {
+        socket_dir: PathBuf,
+    },
+}
+
+impl Access {
+    pub fn connect_options(&self, database: &str) -> PgConnectOptions {
+        match self {
+            Access::Own(cluster) => cluster.connect_options(database),
+            Access::Joined { socket_dir } => socket_options(socket_dir, database),
+        }
+    }
+
+    pub async fn ensure_database(&self, database: &str) -> anyhow::Result<()> {
+        match self {
+            Access::Own(cluster) => cluster.ensure_database(database).await,
+            Access::Joined { socket_dir } => ensure_database(socket_dir, database).await,
+        }
+    }
+
+    /// Stops the cluster if this process started it; a joined one is left
+    /// to its owner.
+    pub async fn stop(self) -> anyhow::Result<()> {
+        match self {
+            Access::Own(cluster) => cluster.stop().await,
+            Access::Joined { .. } => Ok(()),
+        }
+    }
+}
+
+fn socket_options(socket_dir: &Path, database: &str) -> PgConnectOptions {
+    PgConnectOptions::new_without_pgpass()
+        .socket(socket_dir)
+        .username(SUPERUSER)
+        .database(database)
+        .application_name("kolega")
+}
+
+/// Whether PostgreSQL answers on `socket_dir` within a minute (the owner
+/// may still be starting it).
+async fn wait_for_socket(socket_dir: &Path, home: &Path) -> anyhow::Result<()> {
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        if let Ok(conn) = socket_options(socket_dir, "postgres").connect().await {
+            let _ = conn.close().await;
+            return Ok(());
+        }
+        if Instant::now() > deadline {
+            bail!(
+                "another kolega process holds the private PostgreSQL in {}, but it did not accept \
+                 connections within a minute",
+                home.display()
+            );
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// Creates `database` on the cluster behind `socket_dir` unless it exists.
+/// A server and a command joining it may both try at its first start; the
+/// loser of that race finds the database made.
+async fn ensure_database(socket_dir: &Path, database: &str) -> anyhow::Result<()> {
+    let mut conn = socket_options(socket_dir, "postgres").connect().await?;
+    let exists: bool =
+        sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = $1)")
+            .bind(database)
+            .fetch_one(&mut conn)
+            .await?;
+    if !exists {
+        let statement = format!("CREATE DATABASE \"{}\"", database.replace('"', "\"\""));
+        match sqlx::raw_sql(&statement).execute(&mut conn).await {
+            Err(sqlx::Error::Database(error)) if error.code().as_deref() == Some("42P04") => {}
+            other => {
+                other?;
+            }
+        }
+    }
+    conn.close().await?;
+    Ok(())
+}
+
 impl Cluster {
     /// Initialises the cluster on first use, recovers from a stale
     /// `postmaster.pid`, starts PostgreSQL and waits until it accepts connections.
     pub async fn start(options: &ClusterOptions) -> anyhow::Result<Cluster> {
+        match Self::start_or_join_with(options, false).await? {
+            Access::Own(cluster) => Ok(cluster),
+            Access::Joined { .. } => unreachable!("joining was not asked for"),
+        }
+    }
+
+    /// [`Cluster::start`], or — when a running `kolega` already owns the
+    /// cluster — its socket, for a command that runs beside the server.
+    pub async fn start_or_join(options: &ClusterOptions) -> anyhow::Result<Access> {
+        Self::start_or_join_with(options, true).await
+    }
+
+    async fn start_or_join_with(options: &ClusterOptions, join: bool) -> anyhow::Result<Access> {
         let binaries = find_binaries()?;
         let account = if unix::is_root() {
             Some(unix::lookup_account("postgres").ok_or_else(|| {
@@ -131,8 +233,22 @@ impl Cluster {
         })?;
         let root = fs::canonicalize(&options.root)?;
         let home = cluster_home(&root, account.as_ref())?;
-        let lock = lock_cluster(&home)?;
         let pgdata = home.join("postgres");
+        let lock = match lock_cluster(&home)? {
+            Locked::Ours(lock) => lock,
+            Locked::Held { holder } if !join => bail!(
+                "another kolega process (pid {holder}) is already running the private PostgreSQL in {}. \
+                 Stop it first, or give this one its own KOLEGA_DATA_DIR, or share one database by \
+                 setting DATABASE_URL for both.",
+                home.display()
+            ),
+            Locked::Held { holder } => {
+                let socket_dir = socket_dir_for(&pgdata, account.as_ref())?;
+                wait_for_socket(&socket_dir, &home).await?;
+                tracing::info!(owner_pid = %holder, socket_dir = %socket_dir.display(), "using the private PostgreSQL of the running kolega");
+                return Ok(Access::Joined { socket_dir });
+            }
+        };
 
         let started = Instant::now();
         if !pgdata.join("PG_VERSION").exists() {
@@ -174,16 +290,12 @@ impl Cluster {
             socket_dir = %cluster.socket_dir.display(),
             "private PostgreSQL is accepting connections"
         );
-        Ok(cluster)
+        Ok(Access::Own(cluster))
     }
 
     /// Connection options for `database` on this cluster.
     pub fn connect_options(&self, database: &str) -> PgConnectOptions {
-        PgConnectOptions::new_without_pgpass()
-            .socket(&self.socket_dir)
-            .username(SUPERUSER)
-            .database(database)
-            .application_name("kolega")
+        socket_options(&self.socket_dir, database)
     }
 
     pub fn data_dir(&self) -> &Path {
@@ -200,18 +312,7 @@ impl Cluster {
 
     /// Creates `database` unless it exists.
     pub async fn ensure_database(&self, database: &str) -> anyhow::Result<()> {
-        let mut conn = self.connect_options("postgres").connect().await?;
-        let exists: bool =
-            sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = $1)")
-                .bind(database)
-                .fetch_one(&mut conn)
-                .await?;
-        if !exists {
-            let statement = format!("CREATE DATABASE \"{}\"", database.replace('"', "\"\""));
-            sqlx::raw_sql(&statement).execute(&mut conn).await?;
-        }
-        conn.close().await?;
-        Ok(())
+        ensure_database(&self.socket_dir, database).await
     }
 
     /// Stops PostgreSQL cleanly (a "fast" shutdown: open transactions are
@@ -315,9 +416,18 @@ fn short_hash(path: &Path) -> String {
     digest.iter().take(6).map(|b| format!("{b:02x}")).collect()
 }
 
-/// Holds `kolega-cluster.lock` for the life of the process, so a second
-/// `kolega` on the same data directory is refused instead of corrupting it.
-fn lock_cluster(home: &Path) -> anyhow::Result<File> {
+enum Locked {
+    Ours(File),
+    /// Another process holds the lock; its pid as it wrote it.
+    Held {
+        holder: String,
+    },
+}
+
+/// Takes `kolega-cluster.lock` for the life of the process, so a second
+/// `kolega` on the same data directory never starts a second PostgreSQL on
+/// it (which would corrupt it).
+fn lock_cluster(home: &Path) -> anyhow::Result<Locked> {
     let path = home.join("kolega-cluster.lock");
     let mut file = OpenOptions::new()
         .read(true)
@@ -328,17 +438,13 @@ fn lock_cluster(home: &Path) -> anyhow::Result<File> {
     if !unix::try_lock_exclusive(&file)? {
         let mut holder = String::new();
         let _ = file.read_to_string(&mut holder);
-        bail!(
-            "another kolega process (pid {}) is already running the private PostgreSQL in {}. \
-             Stop it first, or give this one its own KOLEGA_DATA_DIR, or share one database by \
-             setting DATABASE_URL for both.",
-            holder.trim(),
-            home.display()
-        );
+        return Ok(Locked::Held {
+            holder: holder.trim().to_owned(),
+        });
     }
     file.set_len(0)?;
     write!(file, "{}", std::process::id())?;
-    Ok(file)
+    Ok(Locked::Ours(file))
 }
 
 fn init_cluster(
