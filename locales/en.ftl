@@ -1369,7 +1369,10 @@ impact-count = Count
 
 ## Notifications (#8)
 nav-notifications = Notifications
-nav-unread = new notifications
+nav-unread = { $count ->
+    [one] new notification
+   *[other] new notifications
+}
 email-unsubscribe = Unsubscribe from these messages
 email-settings = Notification settings
 email-unsubscribe-text = Don't want messages like this? Unsubscribe with one click:

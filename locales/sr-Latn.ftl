@@ -607,6 +607,7 @@ support-queue-lead = Tekst zahteva vidi samo kolega koji ga preuzme. Preuzmite z
 support-waited-minutes =
     { $count ->
         [one] čeka { $count } minut
+        [few] čeka { $count } minuta
        *[other] čeka { $count } minuta
     }
 support-waited-hours =
@@ -618,6 +619,7 @@ support-waited-hours =
 support-waited-days =
     { $count ->
         [one] čeka { $count } dan
+        [few] čeka { $count } dana
        *[other] čeka { $count } dana
     }
 support-field-reply = Vaš odgovor
@@ -910,7 +912,8 @@ proposal-status-scheduled = postao događaj
 proposal-status-closed = zatvoren
 proposal-votes = { $count ->
     [one] { $count } podrška
-   *[other] podrški: { $count }
+    [few] { $count } podrške
+   *[other] { $count } podrški
 }
 proposal-vote = Podrži
 proposal-unvote = Povuci podršku
@@ -1385,7 +1388,11 @@ impact-count = Broj
 
 ## Notifications (#8)
 nav-notifications = Obaveštenja
-nav-unread = novih obaveštenja
+nav-unread = { $count ->
+    [one] novo obaveštenje
+    [few] nova obaveštenja
+   *[other] novih obaveštenja
+}
 email-unsubscribe = Odjavite se od ovih poruka
 email-settings = Podešavanja obaveštenja
 email-unsubscribe-text = Ne želite ovakve poruke? Odjavite se jednim klikom:

@@ -176,6 +176,52 @@ mod tests {
         assert_eq!(cyrillic, "3 члана");
     }
 
+    /// Serbian says "1 podrška, 3 podrške, 5 podrški": a selector on a
+    /// count with only "one" and "other" reads wrongly for 2–4 ("podrški: 4",
+    /// "2 novih obaveštenja"), so every such selector needs its "few" form.
+    #[test]
+    fn every_serbian_count_selector_has_a_few_form() {
+        use fluent_syntax::ast::{Entry, Expression, InlineExpression, PatternElement};
+        let resource = fluent_syntax::parser::parse(SERBIAN_LATIN).expect("the catalogue parses");
+        let mut missing = Vec::new();
+        for entry in &resource.body {
+            let Entry::Message(message) = entry else {
+                continue;
+            };
+            let Some(pattern) = &message.value else {
+                continue;
+            };
+            for element in &pattern.elements {
+                let PatternElement::Placeable {
+                    expression: Expression::Select { selector, variants },
+                } = element
+                else {
+                    continue;
+                };
+                let on_count = matches!(selector, InlineExpression::VariableReference { id } if id.name == "count");
+                let has_few = variants
+                    .iter()
+                    .any(|v| format!("{:?}", v.key).contains("\"few\""));
+                if on_count && !has_few {
+                    missing.push(message.id.name);
+                }
+            }
+        }
+        assert!(
+            missing.is_empty(),
+            "count selectors without [few]: {missing:?}"
+        );
+        let votes = |n: i64| {
+            t_args(
+                Locale::SrLatn,
+                "proposal-votes",
+                &Args::new().with("count", n),
+            )
+        };
+        assert_eq!(votes(4), "4 podrške");
+        assert_eq!(votes(7), "7 podrški");
+    }
+
     #[test]
     fn a_missing_key_shows_itself() {
         assert_eq!(t(Locale::En, "no-such-message"), "no-such-message");
