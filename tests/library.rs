@@ -140,6 +140,14 @@ async fn a_submission_is_reviewed_returned_published_found_and_downloaded() {
             .contains("Protokol o postupanju")
     );
     let record = app.get(&resource).await.body;
+    // What the download is, before spending a slow line on it.
+    assert!(
+        record.contains(&format!(
+            "<span class=\"file-meta\">(PDF, {} B)</span>",
+            PDF.len()
+        )),
+        "format and size beside Download"
+    );
     assert!(record.contains("Petrović, A. (2025). Protokol o postupanju sa decom u životu i radu na ulici. Ministarstvo za rad."));
     let download = app.get(&format!("{resource}/download")).await;
     download.assert_status(StatusCode::OK);

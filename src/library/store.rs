@@ -44,6 +44,19 @@ impl Resource {
     pub fn has_file(&self) -> bool {
         self.storage_key.is_some()
     }
+
+    /// The file's format as people name it ("PDF", "DOCX"), shown beside
+    /// the download link so a reader on a slow line knows what she gets.
+    pub fn file_format(&self) -> Option<&'static str> {
+        use super::files::{DOCX, ODT, PDF, PPTX};
+        Some(match self.content_type.as_deref()? {
+            PDF => "PDF",
+            DOCX => "DOCX",
+            PPTX => "PPTX",
+            ODT => "ODT",
+            _ => return None,
+        })
+    }
 }
 
 const RESOURCE_QUERY: &str = "SELECT r.resource_id, r.title, r.summary, r.kind, r.topics, r.language, r.script,

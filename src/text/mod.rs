@@ -3,6 +3,7 @@
 
 pub mod coordinates;
 pub mod deident;
+pub mod file_size;
 pub mod markdown;
 pub mod personal_data;
 pub mod search;

@@ -65,6 +65,16 @@ impl Page {
         i18n::t_args(self.locale, key, &args)
     }
 
+    /// A file's size beside its download link: "340 KB", "1,2 MB" (a
+    /// decimal comma in Serbian).
+    pub fn file_size(&self, bytes: i64) -> String {
+        let size = crate::text::file_size::human(bytes);
+        match self.locale {
+            Locale::En => size,
+            Locale::SrLatn | Locale::SrCyrl => size.replace('.', ","),
+        }
+    }
+
     pub fn html_lang(&self) -> &'static str {
         self.locale.tag()
     }
