@@ -1449,7 +1449,8 @@ unsubscribe-other = Want to change something else?
 unsubscribe-digest = the daily digest
 
 ## Rate limits (#9)
-rate-limited = Too many attempts in a short time. Wait a little and try again — what you wrote is kept here.
+rate-limited-hour = Too many attempts: at most { $max } an hour are allowed. Try again within the hour — what you wrote is kept here.
+rate-limited-minutes = Too many attempts: at most { $max } in { $minutes } minutes are allowed. Try again within { $minutes } minutes — what you wrote is kept here.
 event-checkin-too-many = Too many tries with a wrong code. Try again in an hour or ask the organiser.
 error-upload-store = We cannot store the file right now (a problem on our side, such as a full disk). Everything else you entered is kept here; please try again later.
 

@@ -1471,7 +1471,8 @@ unsubscribe-other = Želite da promenite nešto drugo?
 unsubscribe-digest = dnevni pregled
 
 ## Rate limits (#9)
-rate-limited = Previše pokušaja u kratkom vremenu. Sačekajte malo pa pokušajte ponovo — ono što ste napisali je sačuvano ovde.
+rate-limited-hour = Previše pokušaja: dozvoljeno je najviše { $max } na sat. Pokušajte ponovo za sat vremena — ono što ste napisali je sačuvano ovde.
+rate-limited-minutes = Previše pokušaja: dozvoljeno je najviše { $max } u { $minutes } minuta. Pokušajte ponovo za { $minutes } minuta — ono što ste napisali je sačuvano ovde.
 event-checkin-too-many = Previše pokušaja sa pogrešnim kodom. Pokušajte ponovo za sat vremena ili se javite organizatoru.
 error-upload-store = Datoteku trenutno ne možemo da sačuvamo (greška na našoj strani, npr. pun disk). Ostali podaci su sačuvani ovde; pokušajte ponovo kasnije.
 

@@ -56,7 +56,12 @@ async fn a_member_posting_too_fast_gets_the_form_back_with_the_text_kept() {
         )
         .await;
     refused.assert_status(StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(refused.body.contains("Previše pokušaja u kratkom vremenu"));
+    assert!(
+        refused
+            .body
+            .contains("dozvoljeno je najviše 20 u 10 minuta. Pokušajte ponovo za 10 minuta"),
+        "the refusal names the limit"
+    );
     assert!(
         refused.body.contains("Još jedna misao o temi."),
         "the text is kept"
@@ -127,7 +132,10 @@ async fn registrations_from_one_client_are_limited() {
         )
         .await;
     refused.assert_status(StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(refused.body.contains("Previše pokušaja"));
+    assert!(
+        refused.body.contains("dozvoljeno je najviše 10 na sat"),
+        "the limit is per hour and says so"
+    );
     assert!(refused.body.contains("value=\"Jedan Previše\""));
     assert_eq!(
         app.count("SELECT count(*) FROM users WHERE email = 'previse@example.org'")
@@ -265,7 +273,7 @@ async fn uploads_and_service_suggestions_are_limited_per_member() {
 
 const SIGN_IN_FAILED: &str = "Adresa e-pošte ili lozinka nisu tačni";
 const SIGN_IN_LOCKED: &str = "Previše neuspešnih pokušaja prijave";
-const RATE_LIMITED: &str = "Previše pokušaja u kratkom vremenu";
+const RATE_LIMITED: &str = "Previše pokušaja: dozvoljeno je najviše";
 
 fn registration(email: &str) -> Vec<(&str, &str)> {
     vec![

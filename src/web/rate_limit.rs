@@ -17,6 +17,8 @@
 use chrono::{DateTime, Duration, Utc};
 use sqlx::{PgConnection, PgExecutor, PgPool};
 
+use crate::i18n::{self, Args, Locale};
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Limit {
     /// New accounts from one client address.
@@ -58,6 +60,20 @@ impl Limit {
             Limit::Upload => (20, Duration::hours(1)),
             Limit::CheckIn => (10, Duration::hours(1)),
             Limit::Suggestion => (30, Duration::hours(1)),
+        }
+    }
+
+    /// What a refused person reads beside the field: the limit itself ("at
+    /// most 10 an hour"), so she knows how long to wait and that her text
+    /// is kept, rather than a vague "wait a little".
+    pub fn message(self, locale: Locale) -> String {
+        let (max, window) = self.allowance();
+        let args = Args::new().with("max", max);
+        if window == Duration::hours(1) {
+            i18n::t_args(locale, "rate-limited-hour", &args)
+        } else {
+            let args = args.with("minutes", window.num_minutes());
+            i18n::t_args(locale, "rate-limited-minutes", &args)
         }
     }
 }

@@ -131,7 +131,7 @@ async fn checked(
         let key = member.to_string();
         if !rate_limit::allow(&state.db, Limit::Suggestion, &key, state.clock.now()).await? {
             let mut errors = FormErrors::new(ctx.locale);
-            errors.add("name", "rate-limited");
+            errors.add_text("name", Limit::Suggestion.message(ctx.locale));
             checked = Err(errors);
         }
     }

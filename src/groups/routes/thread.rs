@@ -55,7 +55,7 @@ pub async fn create_thread(
     }
     let (mut errors, warnings) = form.validate(ctx.locale, true);
     if errors.is_empty() && !may_post(&state, &user).await? {
-        errors.add("body", "rate-limited");
+        errors.add_text("body", Limit::Posting.message(ctx.locale));
     }
     if !errors.is_empty() {
         let page = NewThreadPage {
@@ -252,7 +252,7 @@ pub async fn reply(
     }
     let (mut errors, warnings) = form.validate(ctx.locale, false);
     if errors.is_empty() && !may_post(&state, &user).await? {
-        errors.add("body", "rate-limited");
+        errors.add_text("body", Limit::Posting.message(ctx.locale));
     }
     if !errors.is_empty() {
         let page_count = ((thread.post_count as i64 + POSTS_PER_PAGE - 1) / POSTS_PER_PAGE).max(1);

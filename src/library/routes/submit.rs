@@ -160,7 +160,7 @@ pub async fn create(
                 Ok(input)
             } else {
                 let mut errors = FormErrors::new(ctx.locale);
-                errors.add("file", "rate-limited");
+                errors.add_text("file", Limit::Upload.message(ctx.locale));
                 Err(errors)
             }
         }

@@ -37,12 +37,22 @@ pub async fn submit_forgot(
     check_email(&mut errors, "email", &email);
     let now = state.clock.now();
     // Keyed by the address typed, account or not, so the limit reveals nothing.
-    if errors.is_empty()
-        && !(rate_limit::allow(&state.db, Limit::PasswordResetByClient, &ctx.client_ip, now)
-            .await?
-            && rate_limit::allow(&state.db, Limit::PasswordResetByAddress, &email, now).await?)
-    {
-        errors.add("email", "rate-limited");
+    if errors.is_empty() {
+        let refused =
+            if !rate_limit::allow(&state.db, Limit::PasswordResetByClient, &ctx.client_ip, now)
+                .await?
+            {
+                Some(Limit::PasswordResetByClient)
+            } else if !rate_limit::allow(&state.db, Limit::PasswordResetByAddress, &email, now)
+                .await?
+            {
+                Some(Limit::PasswordResetByAddress)
+            } else {
+                None
+            };
+        if let Some(limit) = refused {
+            errors.add_text("email", limit.message(ctx.locale));
+        }
     }
     if !errors.is_empty() {
         return Ok(unprocessable(ForgotPage {

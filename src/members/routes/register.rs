@@ -40,7 +40,7 @@ pub async fn submit(
     if errors.is_empty()
         && !rate_limit::allow(&state.db, Limit::Registration, &ctx.client_ip, now).await?
     {
-        errors.add("email", "rate-limited");
+        errors.add_text("email", Limit::Registration.message(ctx.locale));
     }
     if !errors.is_empty() {
         form.password.clear();
