@@ -57,7 +57,6 @@ home-care-text = Work in social protection is hard. In self-care groups you talk
 home-region = For Serbia, Montenegro, Bosnia and Herzegovina, North Macedonia and the whole region, in Serbian (Latin and Cyrillic) and English.
 home-featured-title = From the library
 home-featured-all = The whole library
-home-featured-empty = Nothing is featured yet. Find protocols, guidelines and brochures in the library.
 home-featured-empty-moderator = Nothing is featured yet. Feature a resource from its page: under "For moderators" tick "Featured on the home page".
 home-featured-browse = Open the library
 
@@ -135,6 +134,20 @@ field-bio = About me
 field-bio-hint = A few sentences about your work. No client details.
 field-locale = Interface language and script
 field-listed = Colleagues can find me in the member directory
+online-title = Who's here
+online-lead = Colleagues who were on Kolega in the last five minutes and chose to be shown. Everyone else is only counted.
+online-empty = None of those who chose to be shown is here right now.
+online-others = { $count ->
+    [one] and { $count } more member who is not shown
+   *[other] and { $count } more members who are not shown
+}
+online-guests = { $count ->
+    [one] { $count } guest, not signed in
+   *[other] { $count } guests, not signed in
+}
+online-not-shown = You are not on this list. If you want colleagues to see you here, turn it on in your
+online-settings-link = profile settings
+field-shown-online = Colleagues can see when I am on Kolega (the "Who's here" list); otherwise I am only counted
 password-hint = At least 10 characters. Avoid common passwords and ones that contain your name or address.
 error-name-required = Enter your full name.
 error-email-invalid = Enter a valid e-mail address, for example name@example.org.
@@ -1591,6 +1604,7 @@ data-field-bio = Biography
 data-field-expertise = Expertise
 data-field-locale = Language
 data-field-listed-in-directory = Listed in the directory
+data-field-shown-online = Shown in the "Who's here" list
 data-field-approval = Account approval
 data-field-email-verified-at = Address confirmed
 data-field-guidelines-accepted-at = Guidelines accepted

@@ -63,7 +63,6 @@ home-care-text = Posao u socijalnoj zaštiti je težak. U grupama za brigu o seb
 home-region = Za Srbiju, Crnu Goru, Bosnu i Hercegovinu, Severnu Makedoniju i ceo region, na srpskom (latinica i ćirilica) i engleskom.
 home-featured-title = Istaknuto iz biblioteke
 home-featured-all = Cela biblioteka
-home-featured-empty = Još ništa nije istaknuto. Protokole, smernice i brošure potražite u biblioteci.
 home-featured-empty-moderator = Još ništa nije istaknuto. Istaknite resurs sa njegove stranice: u delu „Za moderatore” označite „Istaknuto na početnoj strani”.
 home-featured-browse = Otvorite biblioteku
 
@@ -142,6 +141,22 @@ field-bio = O meni
 field-bio-hint = Nekoliko rečenica o vašem radu. Bez podataka o korisnicima.
 field-locale = Jezik i pismo interfejsa
 field-listed = Kolege mogu da me pronađu u imeniku članova
+online-title = Ko je tu
+online-lead = Kolege koje su bile na Kolegi u poslednjih pet minuta i izabrale da budu prikazane. Ostali su samo izbrojani.
+online-empty = Niko od onih koji su izabrali da budu prikazani trenutno nije tu.
+online-others = { $count ->
+    [one] i još { $count } član ili članica koji nisu prikazani
+    [few] i još { $count } člana koji nisu prikazani
+   *[other] i još { $count } članova koji nisu prikazani
+}
+online-guests = { $count ->
+    [one] { $count } gost bez prijave
+    [few] { $count } gosta bez prijave
+   *[other] { $count } gostiju bez prijave
+}
+online-not-shown = Vi niste na ovoj listi. Ako želite da vas kolege vide ovde, uključite to u
+online-settings-link = podešavanjima profila
+field-shown-online = Kolege mogu da vide kada sam na Kolegi (lista „Ko je tu”); inače sam samo u broju
 password-hint = Najmanje 10 znakova. Izbegavajte česte lozinke i lozinke koje sadrže vaše ime ili adresu.
 error-name-required = Upišite ime i prezime.
 error-email-invalid = Upišite ispravnu adresu e-pošte, na primer ime@primer.rs.
@@ -1621,6 +1636,7 @@ data-field-bio = Biografija
 data-field-expertise = Oblasti rada
 data-field-locale = Jezik
 data-field-listed-in-directory = Upisan u imenik
+data-field-shown-online = Prikazan na listi „Ko je tu”
 data-field-approval = Odobrenje naloga
 data-field-email-verified-at = Adresa potvrđena
 data-field-guidelines-accepted-at = Pravila prihvaćena

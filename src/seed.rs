@@ -155,6 +155,7 @@ pub async fn seed_demo(
                 country: member.country.into(),
                 locale: "sr-Latn".into(),
                 listed_in_directory: true,
+                shown_online: true,
             };
             store::update_settings(&mut *tx, user.user_id, &settings, Utc::now()).await?;
             created += 1;

@@ -165,6 +165,7 @@ const EXPECTATIONS: &[(&str, &str, &str, &str)] = &[
     // Colleagues' names, institutions and towns only for confirmed addresses
     // (an unverified member still sees their own profile).
     ("GET", "/members", ONLY, PARTICIPANTS),
+    ("GET", "/online", ONLY, PARTICIPANTS),
     ("GET", "/members/{handle}", ONLY, PARTICIPANTS),
     // Notifications.
     ("GET", "/notifications", ONLY, MEMBERS),

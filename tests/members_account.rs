@@ -656,6 +656,75 @@ async fn the_footer_counts_members_and_guests_online() {
     );
 }
 
+/// "Who's here" names only colleagues who chose to be shown; everyone else
+/// is a number. Visitors see neither the list nor the link to it.
+#[tokio::test]
+async fn who_is_here_lists_only_members_who_chose_to_be_shown() {
+    let app = TestApp::spawn().await;
+    let shown = app
+        .create_member("Milena Đorđević", "milena@csr-nis.rs", Role::Practitioner)
+        .await;
+    let hidden = app
+        .create_member("Bojan Ilić", "bojan@csr-nis.rs", Role::Practitioner)
+        .await;
+    app.sign_in_as("Ana Vuković", "ana@csr-nis.rs", Role::Practitioner)
+        .await;
+    // Milena turns the choice on in her settings; Bojan leaves it off.
+    app.switch_to(&shown.email).await;
+    let settings = app.get("/settings").await.body;
+    assert!(
+        settings.contains("name=\"shown_online\"")
+            && !settings.contains("name=\"shown_online\" value=\"yes\" checked")
+    );
+    app.submit_form(
+        "/settings",
+        "/settings/profile",
+        &[
+            ("name", "Milena Đorđević"),
+            ("country", "RS"),
+            ("locale", "sr-Latn"),
+            ("listed_in_directory", "yes"),
+            ("shown_online", "yes"),
+        ],
+    )
+    .await
+    .assert_status(StatusCode::SEE_OTHER);
+    app.switch_to(&hidden.email).await;
+    app.get("/about").await;
+    app.switch_to("ana@csr-nis.rs").await;
+
+    let page = app.get("/online").await;
+
+    page.assert_status(StatusCode::OK);
+    assert!(
+        page.body.contains("href=\"/online\""),
+        "the footer's count leads here"
+    );
+    let start = page.body.find("id=\"online-shown\"").expect("a list");
+    let list = &page.body[start..start + page.body[start..].find("</ul>").unwrap()];
+    assert!(list.contains("Milena Đorđević"), "{}", page.body);
+    assert!(
+        !page.body.contains("Bojan Ilić"),
+        "not shown without his choice"
+    );
+    assert!(!list.contains("Ana Vuković"), "Ana did not choose either");
+    assert!(
+        page.body.contains("i još 2 člana koji nisu prikazani"),
+        "{}",
+        page.body
+    );
+    assert!(
+        page.body.contains("uključite to u"),
+        "Ana is told how to be listed"
+    );
+    // A visitor is only counted and sees no names.
+    app.clear_cookies();
+    let home = app.get("/about").await.body;
+    assert!(!home.contains("href=\"/online\""));
+    let refused = app.get("/online").await;
+    assert!(!refused.body.contains("Milena Đorđević"));
+}
+
 #[tokio::test]
 async fn a_members_language_choice_is_kept_in_the_account() {
     let app = TestApp::spawn().await;

@@ -100,6 +100,7 @@ pub struct ProfileForm {
     pub country: String,
     pub locale: String,
     pub listed_in_directory: Option<String>,
+    pub shown_online: Option<String>,
 }
 
 impl ProfileForm {

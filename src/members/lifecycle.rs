@@ -15,7 +15,7 @@ pub async fn export(conn: &mut PgConnection, user_id: Uuid) -> sqlx::Result<Valu
     let account: Value = sqlx::query_scalar(
         "SELECT to_jsonb(a) FROM (
             SELECT email, name, handle, role, profession, country, city, institution, bio, expertise,
-                   locale, listed_in_directory, approval, email_verified_at, guidelines_accepted_at,
+                   locale, listed_in_directory, shown_online, approval, email_verified_at, guidelines_accepted_at,
                    blocked_at, created_at, updated_at
             FROM users WHERE user_id = $1) AS a",
     )
@@ -110,7 +110,7 @@ pub async fn delete_account(
         "UPDATE users SET
             email = $2 || '@deleted.invalid', name = '', handle = $2, password_hash = '!',
             bio = '', expertise = '', institution = '', city = '', search_text = '',
-            listed_in_directory = false, deleted_at = $3, updated_at = $3
+            listed_in_directory = false, shown_online = false, deleted_at = $3, updated_at = $3
          WHERE user_id = $1",
     )
     .bind(user_id)

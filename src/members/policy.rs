@@ -13,6 +13,12 @@ pub fn can_review_applications(user: &CurrentUser) -> bool {
     user.is_moderator()
 }
 
+/// Names of colleagues (the directory, "who's here") are for members who
+/// confirmed their address, not for anyone who typed one in.
+pub fn can_see_colleagues(user: &CurrentUser) -> bool {
+    user.verified
+}
+
 /// Whether `actor` may see a colleague's profile that is blocked.
 pub fn can_see_blocked(actor: &CurrentUser) -> bool {
     actor.is_moderator()

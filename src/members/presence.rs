@@ -21,6 +21,13 @@ pub struct OnlineCounts {
     pub guests: i64,
 }
 
+/// A colleague on the "who's here" list.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct OnlineMember {
+    pub name: String,
+    pub handle: String,
+}
+
 #[derive(Default)]
 pub struct Presence {
     last_written: Mutex<HashMap<String, DateTime<Utc>>>,
@@ -98,6 +105,25 @@ impl Presence {
                 OnlineCounts::default()
             }
         }
+    }
+
+    /// Members active in the last minutes who chose to be shown by name
+    /// (`shown_online`), by name. Not cached: only the "who's here" page
+    /// asks, not every footer.
+    pub async fn shown_members(
+        &self,
+        db: &PgPool,
+        now: DateTime<Utc>,
+    ) -> sqlx::Result<Vec<OnlineMember>> {
+        sqlx::query_as(
+            "SELECT u.name, u.handle FROM presence p JOIN users u ON u.user_id = p.user_id
+             WHERE p.last_seen_at > $1 AND u.shown_online
+               AND u.deleted_at IS NULL AND u.blocked_at IS NULL
+             ORDER BY u.name LIMIT 500",
+        )
+        .bind(now - WINDOW)
+        .fetch_all(db)
+        .await
     }
 
     /// A guest who signs in is now counted as a member, not twice.

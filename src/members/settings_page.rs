@@ -25,6 +25,7 @@ pub(crate) fn profile_form(own: &OwnSettings) -> ProfileForm {
         country: own.country.clone(),
         locale: own.locale.clone(),
         listed_in_directory: own.listed_in_directory.then(|| "on".to_owned()),
+        shown_online: own.shown_online.then(|| "on".to_owned()),
     }
 }
 

@@ -263,6 +263,7 @@ pub struct OwnSettings {
     pub country: String,
     pub locale: String,
     pub listed_in_directory: bool,
+    pub shown_online: bool,
 }
 
 pub async fn own_settings(
@@ -270,7 +271,8 @@ pub async fn own_settings(
     user_id: Uuid,
 ) -> sqlx::Result<OwnSettings> {
     sqlx::query_as(
-        "SELECT name, email, bio, expertise, institution, city, country, locale, listed_in_directory
+        "SELECT name, email, bio, expertise, institution, city, country, locale, listed_in_directory,
+                shown_online
          FROM users WHERE user_id = $1",
     )
     .bind(user_id)
@@ -286,7 +288,8 @@ pub async fn update_settings(
 ) -> sqlx::Result<()> {
     sqlx::query(
         "UPDATE users SET name = $2, bio = $3, expertise = $4, institution = $5, city = $6, country = $7,
-                locale = $8, listed_in_directory = $9, search_text = $10, updated_at = $11
+                locale = $8, listed_in_directory = $9, search_text = $10, updated_at = $11,
+                shown_online = $12
          WHERE user_id = $1",
     )
     .bind(user_id)
@@ -300,6 +303,7 @@ pub async fn update_settings(
     .bind(s.listed_in_directory)
     .bind(search_text(&s.name, &s.institution, &s.city))
     .bind(now)
+    .bind(s.shown_online)
     .execute(executor)
     .await?;
     Ok(())

@@ -108,6 +108,19 @@ pub struct DirectoryPage {
 }
 
 #[derive(Template, WebTemplate)]
+#[template(path = "members/online.html")]
+pub struct OnlinePage {
+    pub page: Page,
+    /// Colleagues who chose to be shown, by name.
+    pub shown: Vec<crate::members::presence::OnlineMember>,
+    /// Members online who are only counted.
+    pub others: i64,
+    pub guests: i64,
+    /// Whether the reader herself is on the list (if not, how to be).
+    pub shown_self: bool,
+}
+
+#[derive(Template, WebTemplate)]
 #[template(path = "members/admin.html")]
 pub struct AdminPage {
     pub page: Page,

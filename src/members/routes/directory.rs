@@ -32,9 +32,7 @@ pub async fn list(
     SignedIn(user): SignedIn,
     Query(params): Query<DirectoryParams>,
 ) -> AppResult<DirectoryPage> {
-    // Names, institutions and towns are for colleagues who confirmed their
-    // address, not for anyone who typed one in.
-    if !user.verified {
+    if !policy::can_see_colleagues(&user) {
         return Err(AppError::Forbidden);
     }
     let role_ok = is_profession(&params.role) || params.role.parse::<Role>().is_ok();

@@ -4,6 +4,7 @@ mod account;
 mod admin;
 mod directory;
 mod login;
+mod online;
 mod password_reset;
 mod register;
 mod settings;
@@ -37,6 +38,7 @@ pub fn router() -> Router<AppState> {
         .route("/settings/sessions", post(settings::sign_out_everywhere))
         .route("/members", get(directory::list))
         .route("/members/{handle}", get(directory::profile))
+        .route("/online", get(online::list))
         .route("/admin/members", get(admin::list))
         .route("/admin/members/{handle}/role", post(admin::change_role))
         .route("/admin/members/{handle}/unblock", post(admin::unblock))

@@ -60,6 +60,7 @@ pub async fn save_profile(
         country: form.country,
         locale: form.locale,
         listed_in_directory: form.listed_in_directory.is_some(),
+        shown_online: form.shown_online.is_some(),
         email: own.email,
     };
     store::update_settings(&state.db, user.user_id, &updated, state.clock.now()).await?;

@@ -121,6 +121,7 @@ export class Session {
     }
 
     const axeMs = Date.now() - axeStarted;
+    issues.push(...(await this.checkLists()));
     issues.push(...(await this.checkPhone()));
     this.results.pages.push({
       variant: this.variant,
@@ -140,6 +141,23 @@ export class Session {
         (found.length ? ` — ${found.join(', ')}` : ''),
     );
     return { axe, issues };
+  }
+
+  /**
+   * Lists made of cards or notifications draw their own separation; a bullet
+   * beside each card is a stylesheet that forgot them (seen on the events and
+   * library lists). Prose lists keep their bullets.
+   */
+  async checkLists() {
+    const stray = await this.page.evaluate(() =>
+      [...document.querySelectorAll('li.card, li.notification')]
+        .filter((li) => {
+          const style = getComputedStyle(li);
+          return style.display === 'list-item' && style.listStyleType !== 'none';
+        })
+        .map((li) => li.parentElement.className || li.parentElement.tagName),
+    );
+    return [...new Set(stray)].map((list) => `list items with bullets beside cards (in "${list}")`);
   }
 
   /**
