@@ -291,6 +291,9 @@ profile-edit = Edit your profile
 
 admin-title = Members
 admin-site-settings = Site settings
+admin-issuer = Institution that issues attendance certificates
+admin-issuer-hint = Printed on every certificate, e.g. "Faculty of Political Sciences, University of Belgrade". Empty: "Kolega".
+admin-issuer-too-long = The institution's name can have at most 160 characters.
 admin-require-approval = New accounts wait for a moderator's approval after confirming their address
 admin-settings-saved = Site settings are saved.
 admin-search = Search by name, institution, city or address
@@ -1107,6 +1110,11 @@ library-topic-new = A new topic
 library-topic-add = Add the topic
 error-topic-name = Give a name of 3 to 80 characters.
 library-counts-newest = Counts among the newest matches only; add words or filters to narrow them.
+library-count = { $count ->
+    [one] { $count } resource found.
+   *[other] { $count } resources found.
+}
+library-count-at-least = More than { $count } resources found; the newest are shown.
 
 ## Service map
 nav-services = Service map

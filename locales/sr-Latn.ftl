@@ -300,6 +300,9 @@ profile-edit = Izmeni svoj profil
 
 admin-title = Članovi
 admin-site-settings = Podešavanja sajta
+admin-issuer = Ustanova koja izdaje potvrde o učešću
+admin-issuer-hint = Štampa se na svakoj potvrdi, npr. „Fakultet političkih nauka, Univerzitet u Beogradu”. Prazno: „Kolega”.
+admin-issuer-too-long = Naziv ustanove može imati najviše 160 znakova.
 admin-require-approval = Novi nalozi čekaju odobrenje moderatora posle potvrde adrese
 admin-settings-saved = Podešavanja sajta su sačuvana.
 admin-search = Traži po imenu, ustanovi, gradu ili adresi
@@ -1122,6 +1125,12 @@ library-topic-new = Nova tema
 library-topic-add = Dodaj temu
 error-topic-name = Upišite naziv od 3 do 80 znakova.
 library-counts-newest = Brojevi samo među najnovijim pogocima; dodajte reči ili filtere da ih suzite.
+library-count = { $count ->
+    [one] Pronađen je { $count } resurs.
+    [few] Pronađena su { $count } resursa.
+   *[other] Pronađeno je { $count } resursa.
+}
+library-count-at-least = Pronađeno je više od { $count } resursa; prikazani su najnoviji.
 
 ## Service map
 nav-services = Mapa usluga

@@ -83,10 +83,39 @@ async fn the_certificate_names_organiser_issuer_accreditation_points_and_where_t
     assert!(verify_url.starts_with("http"));
     assert!(body.contains(&format!("href=\"{verify_url}\"")), "{body}");
 
-    // An administrator's choice of issuer is what the certificate prints.
-    settings::set_issuer(&app.pool, "Komora socijalne zaštite")
-        .await
-        .unwrap();
+    // An administrator names the issuer in the site settings; a name too
+    // long for the certificate comes back with the text kept.
+    app.create_member("Admin Kolege", "admin@kolega.rs", Role::Admin)
+        .await;
+    app.switch_to("admin@kolega.rs").await;
+    let too_long = "Komora ".repeat(30);
+    let refused = app
+        .submit_form(
+            "/admin/members",
+            "/admin/settings",
+            &[("issuer", &too_long)],
+        )
+        .await;
+    refused.assert_status(StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        refused.body.contains("id=\"issuer-error\"")
+            && refused.body.contains("najviše 160 znakova")
+    );
+    assert!(refused.body.contains(too_long.trim_end()));
+    app.submit_form(
+        "/admin/members",
+        "/admin/settings",
+        &[("issuer", "  Komora socijalne zaštite ")],
+    )
+    .await
+    .assert_status(StatusCode::SEE_OTHER);
+    assert!(
+        app.get("/admin/members")
+            .await
+            .body
+            .contains("value=\"Komora socijalne zaštite\"")
+    );
+    app.switch_to("ana@csr.rs").await;
     let certificate = app.get(&format!("/me/certificates/{code}")).await;
     assert!(certificate.body.contains("Komora socijalne zaštite"));
 }

@@ -134,6 +134,10 @@ async fn a_submission_is_reviewed_returned_published_found_and_downloaded() {
     );
     assert!(found.body.contains("Zaštita dece") && found.body.contains("(1)"));
     assert!(
+        found.body.contains("Pronađen je 1 resurs."),
+        "the result count"
+    );
+    assert!(
         !app.get("/library?q=hraniteljstvo")
             .await
             .body

@@ -47,6 +47,16 @@ impl LibraryPage {
             .collect()
     }
 
+    /// How many resources the search found: every resource has exactly one
+    /// kind, so the kind counts add up to the matches (the newest ones only
+    /// when the counts are not complete).
+    pub fn result_count(&self) -> i64 {
+        self.facets
+            .iter()
+            .find(|(name, _)| *name == "kind")
+            .map_or(0, |(_, values)| values.iter().map(|f| f.count).sum())
+    }
+
     /// How a facet value reads on the page.
     pub fn facet_label(&self, name: &str, value: &str) -> String {
         match name {

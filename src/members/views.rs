@@ -130,6 +130,9 @@ pub struct AdminPage {
     pub next_page: Option<String>,
     pub previous_page: Option<String>,
     pub require_approval: bool,
+    /// The certificate issuer as saved (empty: the default).
+    pub issuer: String,
+    pub settings_errors: FormErrors,
     pub can_administer: bool,
     pub choices: Choices,
 }

@@ -16,7 +16,8 @@ use crate::members::{Role, emails, policy, sessions, store};
 use crate::site::settings;
 use crate::text::search::normalize;
 use crate::web::flash::redirect_with;
-use crate::web::{AppError, AppResult, Form, Page, RequestContext};
+use crate::web::form_errors::unprocessable;
+use crate::web::{AppError, AppResult, Form, FormErrors, Page, RequestContext};
 
 const PAGE_SIZE: i64 = 50;
 
@@ -34,10 +35,19 @@ pub async fn list(
     SignedIn(user): SignedIn,
     Query(params): Query<AdminParams>,
 ) -> AppResult<AdminPage> {
-    if !policy::can_review_applications(&user) {
+    admin_page(&state, &ctx, &user, &params).await
+}
+
+async fn admin_page(
+    state: &AppState,
+    ctx: &RequestContext,
+    user: &CurrentUser,
+    params: &AdminParams,
+) -> AppResult<AdminPage> {
+    if !policy::can_review_applications(user) {
         return Err(AppError::Forbidden);
     }
-    let can_administer = policy::can_administer(&user);
+    let can_administer = policy::can_administer(user);
     // Moderators only review applications.
     let status = match (params.status.as_str(), can_administer) {
         ("blocked", true) => Status::Blocked,
@@ -69,14 +79,22 @@ pub async fn list(
         ]);
         format!("/admin/members?{}", query.unwrap_or_default())
     };
+    let issuer = settings::issuer(&state.db).await?;
     Ok(AdminPage {
-        page: Page::titled(&ctx, "admin-title").in_section("admin"),
+        page: Page::titled(ctx, "admin-title").in_section("admin"),
         q: params.q.clone(),
         status: status_text.to_owned(),
         rows,
         next_page: has_more.then(|| link(page_number + 1)),
         previous_page: (page_number > 0).then(|| link(page_number - 1)),
         require_approval: settings::require_account_approval(&state.db).await?,
+        // The default is shown as an empty field with the default as hint.
+        issuer: if issuer == settings::DEFAULT_ISSUER {
+            String::new()
+        } else {
+            issuer
+        },
+        settings_errors: FormErrors::new(ctx.locale),
         can_administer,
         choices: Choices,
     })
@@ -199,14 +217,30 @@ async fn decide(
 #[derive(Deserialize)]
 pub struct SettingsForm {
     require_approval: Option<String>,
+    /// The institution printed on certificates; empty for the default.
+    #[serde(default)]
+    issuer: String,
 }
+
+/// The longest issuer name: it must fit the certificate's heading line.
+const MAX_ISSUER: usize = 160;
 
 pub async fn save_settings(
     State(state): State<AppState>,
+    ctx: RequestContext,
     SignedIn(user): SignedIn,
     Form(form): Form<SettingsForm>,
 ) -> AppResult<Response> {
     require_admin(&user)?;
+    let issuer = form.issuer.trim();
+    if issuer.chars().count() > MAX_ISSUER {
+        let mut page = admin_page(&state, &ctx, &user, &AdminParams::default()).await?;
+        page.issuer = form.issuer.clone();
+        page.require_approval = form.require_approval.is_some();
+        page.settings_errors.add("issuer", "admin-issuer-too-long");
+        return Ok(unprocessable(page));
+    }
     settings::set_require_account_approval(&state.db, form.require_approval.is_some()).await?;
+    settings::set_issuer(&state.db, issuer).await?;
     Ok(back(&state, "admin-settings-saved"))
 }

@@ -103,6 +103,15 @@ export default async function events(t) {
     await t.followLink(EVENTS, { within: 'nav.site-nav' });
     await t.expectPath('/events');
     await t.check('events');
+    // The chosen tab (upcoming) is marked by more than its colour: bold and underlined.
+    const tabs = await t.page.locator('nav.tabs a').evaluateAll((links) =>
+      links.map((a) => ({ current: a.getAttribute('aria-current') === 'page', weight: Number(getComputedStyle(a).fontWeight), border: getComputedStyle(a).borderBottomColor })),
+    );
+    const [upcoming, past] = tabs;
+    if (!upcoming?.current || past?.current) throw new Error(`the upcoming tab is not the current one: ${JSON.stringify(tabs)}`);
+    if (!(upcoming.weight > past.weight) || upcoming.border === past.border) {
+      throw new Error(`the current tab does not stand out: ${JSON.stringify(tabs)}`);
+    }
     await t.followLink(webinar.title, { within: 'main' });
     await t.expectPath(eventPath);
     await t.expectHeading(webinar.title);
