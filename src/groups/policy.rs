@@ -126,6 +126,13 @@ impl Access<'_> {
     }
 }
 
+/// Move a thread from one group to another: the moderator must be able to
+/// moderate both (the thread page lists only such targets, and the server
+/// asks again, since a form can name any group).
+pub fn can_move_thread(from: &Access<'_>, to: &Access<'_>, same_group: bool) -> bool {
+    !same_group && from.can_moderate() && to.can_moderate()
+}
+
 /// Verified practitioners, teachers and moderators create groups; students join them.
 pub fn can_create_group(user: &CurrentUser) -> bool {
     user.can_participate() && user.role != crate::members::Role::Student

@@ -183,9 +183,35 @@ pub struct ThreadPage {
     pub form: PostForm,
     pub errors: FormErrors,
     pub warnings: Vec<String>,
+    /// Groups a moderator may move the thread to (`policy::can_move_thread`).
+    pub move_targets: Vec<MoveTarget>,
+    /// A refused move: the slug chosen and why it was refused (the
+    /// moderation menu then opens with the error beside the list).
+    pub move_refused: Option<(String, String)>,
+}
+
+/// A group offered in the thread's "move to" list.
+pub struct MoveTarget {
+    pub slug: String,
+    pub name: String,
 }
 
 impl ThreadPage {
+    /// Whether the member follows the thread (an e-mail for every reply).
+    pub fn follows(&self) -> bool {
+        self.subscription.as_deref() == Some("subscribed")
+    }
+
+    pub fn is_muted(&self) -> bool {
+        self.subscription.as_deref() == Some("muted")
+    }
+
+    pub fn is_chosen_target(&self, target: &MoveTarget) -> bool {
+        self.move_refused
+            .as_ref()
+            .is_some_and(|(slug, _)| *slug == target.slug)
+    }
+
     /// How a post's author is shown: anonymous colleagues stay anonymous
     /// (except to moderators), deleted accounts are "former member".
     pub fn author_label(&self, post: &PostView) -> String {
