@@ -109,6 +109,13 @@ impl Access<'_> {
         self.viewer.is_some_and(CurrentUser::can_participate)
     }
 
+    /// Who belongs to the group is for its members: in a small support
+    /// group the list could otherwise point at the author of an anonymous
+    /// post. The group page links to the list only for them.
+    pub fn can_see_members(&self) -> bool {
+        self.is_member()
+    }
+
     pub fn can_leave(&self) -> bool {
         self.is_member() && self.role != Some("owner")
     }

@@ -16,6 +16,17 @@ pub struct GroupListPage {
     pub can_create: bool,
 }
 
+/// About two lines on a phone: enough to tell groups apart on their cards.
+const CARD_DESCRIPTION_CHARS: usize = 160;
+
+impl GroupListPage {
+    /// The group's description on its card: its first paragraph as plain
+    /// text (Markdown marks dropped, escaped by the template), cut at a word.
+    pub fn excerpt(&self, group: &GroupView) -> String {
+        crate::text::markdown::first_line(&group.description, CARD_DESCRIPTION_CHARS)
+    }
+}
+
 #[derive(Template, WebTemplate)]
 #[template(path = "groups/new.html")]
 pub struct NewGroupPage {
@@ -50,6 +61,9 @@ pub struct Abilities {
     pub leave: bool,
     pub requested: bool,
     pub moderate: bool,
+    /// The members list (`Access::can_see_members`): no link for anyone
+    /// the list would refuse.
+    pub see_members: bool,
     pub signed_in: bool,
     /// Why the viewer may not take part yet (`CurrentUser::participation_notice`).
     pub waiting_notice: Option<&'static str>,
