@@ -200,10 +200,10 @@ const EXPECTATIONS: &[(&str, &str, &str, &str)] = &[
     ("POST", "/groups/{slug}/leave", CLOSED_GROUP, "SNONNNS"),
     ("POST", "/groups/{slug}/follow", PUBLIC_GROUP, PARTICIPANTS),
     ("POST", "/groups/{slug}/follow", CLOSED_GROUP, "SNOONNS"),
-    // The members list is for the group's members; visitors are refused
-    // outright (403, or 404 for a closed group), not sent to sign in.
-    ("GET", "/groups/{slug}/members", PUBLIC_GROUP, "NNOONNN"),
-    ("GET", "/groups/{slug}/members", CLOSED_GROUP, "NNOONNN"),
+    // The members list is for the group's members; a visitor is sent to
+    // sign in (she may be one), other members are refused.
+    ("GET", "/groups/{slug}/members", PUBLIC_GROUP, "SNOONNS"),
+    ("GET", "/groups/{slug}/members", CLOSED_GROUP, "SNOONNS"),
     (
         "POST",
         "/groups/{slug}/members/invite",

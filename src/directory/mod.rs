@@ -4,6 +4,7 @@
 //! of the region as reference data, members' suggestions reviewed by
 //! moderators, coverage by municipality, and CSV/HSDS import and export.
 
+pub mod changes;
 pub mod coverage;
 pub mod emails;
 pub mod emergency;

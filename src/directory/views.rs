@@ -4,6 +4,7 @@ use askama::Template;
 use askama_web::WebTemplate;
 use chrono::{DateTime, Utc};
 
+use super::changes::{FieldChange, changes};
 use super::emergency::{CountryNumbers, EmergencyNumber};
 use super::forms::{ServiceForm, tel_href};
 use super::policy;
@@ -205,45 +206,18 @@ impl SuggestionPage {
         &policy::LANGUAGES
     }
 
-    /// Field names whose suggested value differs from the current record.
-    pub fn changed(&self) -> Vec<&'static str> {
+    /// The fields the suggestion really changes, old and new values shown
+    /// in the reader's language (see `changes`).
+    pub fn changes(&self) -> Vec<FieldChange> {
         let Some(current) = &self.current else {
             return Vec::new();
         };
-        let now = super::store::ServiceInput::from_service(current);
-        let new = &self.suggestion.fields.0;
-        let mut changed = Vec::new();
-        macro_rules! compare {
-            ($($field:ident),*) => {$(
-                if now.$field != new.$field { changed.push(stringify!($field)); }
-            )*};
-        }
-        compare!(
-            organization_name,
-            organization_website,
-            organization_email,
-            organization_phone,
-            name,
-            description,
-            kind,
-            target_groups,
-            eligibility,
-            fees,
-            languages,
-            hours,
-            application_process,
-            email,
-            phone,
-            url,
-            contact_name,
-            location_name,
-            address,
-            postal_code,
-            municipality_id,
-            address_confidential,
-            accessibility
-        );
-        changed
+        changes(
+            &self.page,
+            &super::store::ServiceInput::from_service(current),
+            &self.suggestion.fields.0,
+            &self.municipalities,
+        )
     }
 }
 

@@ -109,6 +109,13 @@ impl Access<'_> {
         self.viewer.is_some_and(CurrentUser::can_participate)
     }
 
+    /// Who belongs to the group is for its members: in a small support
+    /// group the list could otherwise point at the author of an anonymous
+    /// post. The group page links to the list only for them.
+    pub fn can_see_members(&self) -> bool {
+        self.is_member()
+    }
+
     pub fn can_leave(&self) -> bool {
         self.is_member() && self.role != Some("owner")
     }
@@ -124,6 +131,13 @@ impl Access<'_> {
         self.is_group_moderator()
             || (self.viewer.is_some_and(CurrentUser::is_moderator) && self.can_read())
     }
+}
+
+/// Move a thread from one group to another: the moderator must be able to
+/// moderate both (the thread page lists only such targets, and the server
+/// asks again, since a form can name any group).
+pub fn can_move_thread(from: &Access<'_>, to: &Access<'_>, same_group: bool) -> bool {
+    !same_group && from.can_moderate() && to.can_moderate()
 }
 
 /// Verified practitioners, teachers and moderators create groups; students join them.

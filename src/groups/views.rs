@@ -16,6 +16,17 @@ pub struct GroupListPage {
     pub can_create: bool,
 }
 
+/// About two lines on a phone: enough to tell groups apart on their cards.
+const CARD_DESCRIPTION_CHARS: usize = 160;
+
+impl GroupListPage {
+    /// The group's description on its card: its first paragraph as plain
+    /// text (Markdown marks dropped, escaped by the template), cut at a word.
+    pub fn excerpt(&self, group: &GroupView) -> String {
+        crate::text::markdown::first_line(&group.description, CARD_DESCRIPTION_CHARS)
+    }
+}
+
 #[derive(Template, WebTemplate)]
 #[template(path = "groups/new.html")]
 pub struct NewGroupPage {
@@ -50,6 +61,9 @@ pub struct Abilities {
     pub leave: bool,
     pub requested: bool,
     pub moderate: bool,
+    /// The members list (`Access::can_see_members`): no link for anyone
+    /// the list would refuse.
+    pub see_members: bool,
     pub signed_in: bool,
     /// Why the viewer may not take part yet (`CurrentUser::participation_notice`).
     pub waiting_notice: Option<&'static str>,
@@ -183,9 +197,35 @@ pub struct ThreadPage {
     pub form: PostForm,
     pub errors: FormErrors,
     pub warnings: Vec<String>,
+    /// Groups a moderator may move the thread to (`policy::can_move_thread`).
+    pub move_targets: Vec<MoveTarget>,
+    /// A refused move: the slug chosen and why it was refused (the
+    /// moderation menu then opens with the error beside the list).
+    pub move_refused: Option<(String, String)>,
+}
+
+/// A group offered in the thread's "move to" list.
+pub struct MoveTarget {
+    pub slug: String,
+    pub name: String,
 }
 
 impl ThreadPage {
+    /// Whether the member follows the thread (an e-mail for every reply).
+    pub fn follows(&self) -> bool {
+        self.subscription.as_deref() == Some("subscribed")
+    }
+
+    pub fn is_muted(&self) -> bool {
+        self.subscription.as_deref() == Some("muted")
+    }
+
+    pub fn is_chosen_target(&self, target: &MoveTarget) -> bool {
+        self.move_refused
+            .as_ref()
+            .is_some_and(|(slug, _)| *slug == target.slug)
+    }
+
     /// How a post's author is shown: anonymous colleagues stay anonymous
     /// (except to moderators), deleted accounts are "former member".
     pub fn author_label(&self, post: &PostView) -> String {

@@ -42,6 +42,7 @@ pub async fn show(
         leave: access.can_leave(),
         requested: access.has_requested(),
         moderate: access.can_moderate(),
+        see_members: access.can_see_members(),
         signed_in: ctx.user.is_some(),
         waiting_notice: ctx.user.as_ref().and_then(|u| u.participation_notice()),
     };

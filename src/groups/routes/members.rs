@@ -43,12 +43,15 @@ async fn members_page(
     errors: FormErrors,
 ) -> AppResult<GroupMembersPage> {
     let access = access(&group, ctx.user.as_ref());
-    if !access.can_read() {
-        return Err(AppError::NotFound);
-    }
-    // Who belongs to a group is for its members: in a small support group
-    // the list could otherwise point at the author of an anonymous post.
-    if !access.is_member() {
+    if !access.can_see_members() {
+        // A visitor may be a member once signed in: offer the sign-in page,
+        // as other members-only pages do, rather than a bare refusal.
+        if ctx.user.is_none() {
+            return Err(AppError::Unauthorized);
+        }
+        if !access.can_read() {
+            return Err(AppError::NotFound);
+        }
         return Err(AppError::Forbidden);
     }
     let moderate = access.is_group_moderator();

@@ -10,6 +10,7 @@ use super::forms::PostForm;
 use super::{access, visible_group};
 use crate::app::AppState;
 use crate::groups::held;
+use crate::groups::policy;
 use crate::groups::store::{self, GroupView, PostRef, ThreadView};
 use crate::groups::views::{EditPostPage, HistoryPage};
 use crate::members::current_user::{CurrentUser, SignedIn};
@@ -193,12 +194,28 @@ pub async fn moderate_thread(
         "lock" => (thread.pinned, true),
         "unlock" => (thread.pinned, false),
         "move" => {
-            let target = store::find_group(&state.db, form.target.trim(), Some(user.user_id))
-                .await?
-                .ok_or(AppError::NotFound)?;
-            if !access(&target, Some(&user)).can_moderate() || target.group_id == group.group_id {
-                return Err(AppError::Forbidden);
-            }
+            let chosen = form.target.trim().to_owned();
+            let target = store::find_group(&state.db, &chosen, Some(user.user_id)).await?;
+            // One answer for a group that does not exist and one she may not
+            // moderate, so the list cannot be used to probe for secret groups.
+            let allowed = target.as_ref().is_some_and(|t| {
+                policy::can_move_thread(
+                    &access(&group, Some(&user)),
+                    &access(t, Some(&user)),
+                    t.group_id == group.group_id,
+                )
+            });
+            let Some(target) = target.filter(|_| allowed) else {
+                let key = if chosen.is_empty() {
+                    "thread-move-choose"
+                } else {
+                    "thread-move-refused"
+                };
+                return super::thread::refused_move(
+                    &state, &ctx, &user, group, thread, chosen, key,
+                )
+                .await;
+            };
             let mut tx = state.db.begin().await?;
             store::move_thread(&mut tx, thread_id, group.group_id, target.group_id).await?;
             tx.commit().await?;

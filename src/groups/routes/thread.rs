@@ -13,8 +13,9 @@ use crate::app::AppState;
 use crate::groups::held;
 use crate::groups::mentions;
 use crate::groups::notify::{self, Activity};
+use crate::groups::policy;
 use crate::groups::store::{self, GroupView, NewPost, POSTS_PER_PAGE};
-use crate::groups::views::{NewThreadPage, ThreadPage};
+use crate::groups::views::{MoveTarget, NewThreadPage, ThreadPage};
 use crate::members::current_user::{CurrentUser, SignedIn};
 use crate::text::markdown;
 use crate::web::form_errors::unprocessable;
@@ -191,6 +192,9 @@ pub async fn show(
         Vec::new(),
     );
     page.subscription = opened.subscription;
+    if let Some(user) = &ctx.user {
+        page.move_targets = move_targets(&state, &page.group, user).await?;
+    }
     Ok(page.into_response())
 }
 
@@ -227,7 +231,75 @@ fn thread_page(
         form,
         errors,
         warnings,
+        move_targets: Vec::new(),
+        move_refused: None,
     }
+}
+
+/// The groups a moderator may move this thread to: those she may moderate,
+/// by the same rule the move itself is checked with.
+async fn move_targets(
+    state: &AppState,
+    group: &GroupView,
+    user: &CurrentUser,
+) -> AppResult<Vec<MoveTarget>> {
+    let from = access(group, Some(user));
+    if !from.can_moderate() {
+        return Ok(Vec::new());
+    }
+    let groups = store::list_groups(&state.db, Some(user.user_id), None).await?;
+    let mut targets: Vec<MoveTarget> = groups
+        .iter()
+        .filter(|g| {
+            policy::can_move_thread(&from, &access(g, Some(user)), g.group_id == group.group_id)
+        })
+        .map(|g| MoveTarget {
+            slug: g.slug.clone(),
+            name: g.name.clone(),
+        })
+        .collect();
+    targets.sort_by_cached_key(|t| crate::text::search::normalize(&t.name));
+    Ok(targets)
+}
+
+/// The thread's first page again, with a refused move explained beside the
+/// "move to" list (422), rather than a bare error page.
+pub async fn refused_move(
+    state: &AppState,
+    ctx: &RequestContext,
+    user: &CurrentUser,
+    group: GroupView,
+    thread: store::ThreadView,
+    chosen: String,
+    reason_key: &str,
+) -> AppResult<Response> {
+    let opened = store::open_thread(
+        &state.db,
+        group.group_id,
+        thread.thread_id,
+        Some(user.user_id),
+    )
+    .await?
+    .ok_or(AppError::NotFound)?;
+    let page_count = ((thread.post_count as i64 + POSTS_PER_PAGE - 1) / POSTS_PER_PAGE).max(1);
+    let posts = store::posts_page(&state.db, thread.thread_id, 1).await?;
+    let targets = move_targets(state, &group, user).await?;
+    let mut page = thread_page(
+        ctx,
+        group,
+        thread,
+        posts,
+        1,
+        page_count,
+        None,
+        PostForm::default(),
+        FormErrors::new(ctx.locale),
+        Vec::new(),
+    );
+    page.subscription = opened.subscription;
+    page.move_targets = targets;
+    page.move_refused = Some((chosen, crate::i18n::t(ctx.locale, reason_key)));
+    Ok(unprocessable(page))
 }
 
 #[tracing::instrument(skip_all)]
