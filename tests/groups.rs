@@ -1,6 +1,12 @@
 //! Discussion groups: visibility, membership, threads and posts.
 
 mod common;
+// Parts of the groups suite in files of their own, compiled into this one
+// test binary (each binary links the whole app: fewer binaries, faster CI).
+#[path = "groups/pages.rs"]
+mod pages;
+#[path = "groups/thread_header.rs"]
+mod thread_header;
 
 use axum::http::StatusCode;
 use common::TestApp;

@@ -2,10 +2,8 @@
 //! with the target group chosen from a list (and checked again on the
 //! server), and following as one toggle that shows its state.
 
-mod common;
-
+use crate::common::TestApp;
 use axum::http::StatusCode;
-use common::TestApp;
 use kolega::members::Role;
 
 /// The `<select>` of groups a thread can be moved to, as the page shows it.

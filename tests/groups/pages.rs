@@ -1,10 +1,8 @@
 //! What the groups pages show a reader: a description on every card of the
 //! list, and a link to the members list only for those it is for.
 
-mod common;
-
+use crate::common::TestApp;
 use axum::http::StatusCode;
-use common::TestApp;
 use kolega::members::Role;
 
 /// Opens a group with `description` as the signed-in member; returns its path.
