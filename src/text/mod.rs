@@ -5,6 +5,7 @@ pub mod coordinates;
 pub mod deident;
 pub mod markdown;
 pub mod personal_data;
+pub mod script;
 pub mod search;
 pub mod site_path;
 pub mod translit;
