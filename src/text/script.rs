@@ -231,9 +231,9 @@ fn is_verbatim_token(token: &[char]) -> bool {
     trimmed
         .iter()
         .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | '_' | '/'))
-        && trimmed.windows(3).any(|w| {
-            w[0].is_alphanumeric() && w[1] == '.' && w[2].is_alphanumeric()
-        })
+        && trimmed
+            .windows(3)
+            .any(|w| w[0].is_alphanumeric() && w[1] == '.' && w[2].is_alphanumeric())
 }
 
 fn convert_word(word: &[char], to: Script, out: &mut String) {
