@@ -7,8 +7,29 @@
 mod common;
 
 use common::TestApp;
+use common::events::{webinar, with};
+use common::library::PDF;
 use common::services::service;
 use kolega::members::Role;
+
+/// A Serbian resource written in Latin, as the library form posts it.
+fn protocol<'a>() -> Vec<(&'a str, &'a str)> {
+    vec![
+        (
+            "title",
+            "Protokol o postupanju sa decom u životu i radu na ulici",
+        ),
+        (
+            "summary",
+            "Koraci centra za socijalni rad kada **dete** prosi.",
+        ),
+        ("kind", "protocol"),
+        ("topics", "child-protection"),
+        ("language", "sr"),
+        ("script", "latin"),
+        ("audiences", "professionals"),
+    ]
+}
 
 /// Chooses the interface language with the switch, as a reader does (a
 /// signed-in member's choice is remembered on the account).
@@ -93,10 +114,37 @@ async fn a_latin_post_reads_in_cyrillic_with_its_link_and_code_untouched_and_the
 #[tokio::test]
 async fn group_lists_events_and_library_titles_follow_the_cyrillic_reader() {
     let app = TestApp::spawn().await;
-    app.sign_in_as("Jelena Stojanović", "jelena@csr.rs", Role::Practitioner)
+    app.sign_in_as("Jelena Stojanović", "jelena@fpn.rs", Role::Teacher)
         .await;
     app.open_group("Supervizija Niš", "public", &[("topics", "supervizija")])
         .await;
+    let event = app
+        .create_event(&with(
+            with(webinar(), "title", "Rad sa porodicom"),
+            "description",
+            "Kako postupiti **odmah**, vidi https://kolega.rs/vodic.",
+        ))
+        .await;
+    let created = app
+        .upload_resource(&protocol(), Some(("protokol.pdf", PDF)))
+        .await;
+    let resource = created.header("location").unwrap().to_owned();
+    // An English-language resource stays as written.
+    let english = app
+        .upload_resource(
+            &[
+                ("title", "Working with families"),
+                ("summary", "A short guide."),
+                ("kind", "guideline"),
+                ("topics", "child-protection"),
+                ("language", "en"),
+                ("script", "latin"),
+                ("audiences", "professionals"),
+            ],
+            Some(("guide.pdf", PDF)),
+        )
+        .await;
+    let english = english.header("location").unwrap().to_owned();
 
     read_in(&app, "sr-Cyrl").await;
     let list = app.get("/groups").await;
@@ -105,6 +153,36 @@ async fn group_lists_events_and_library_titles_follow_the_cyrillic_reader() {
     assert!(list.body.contains("Изворни текст"));
     let original = app.get("/groups?izvorno=1").await;
     assert!(original.body.contains(">Supervizija Niš</a>"));
+
+    let event_page = app.get(&event).await;
+    assert_eq!(event_page.h1(), "Рад са породицом");
+    assert!(
+        event_page
+            .body
+            .contains("Како поступити <strong>одмах</strong>, види https://kolega.rs/vodic."),
+        "{}",
+        event_page.body
+    );
+    let events = app.get("/events").await;
+    assert!(
+        events.body.contains(">Рад са породицом</a>"),
+        "{}",
+        events.body
+    );
+
+    let resource_page = app.get(&resource).await;
+    assert_eq!(
+        resource_page.h1(),
+        "Протокол о поступању са децом у животу и раду на улици"
+    );
+    assert!(
+        resource_page
+            .body
+            .contains("Кораци центра за социјални рад")
+    );
+    let english_page = app.get(&english).await;
+    assert_eq!(english_page.h1(), "Working with families");
+    assert!(!english_page.body.contains("Изворни текст"));
 }
 
 #[tokio::test]
