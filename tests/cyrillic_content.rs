@@ -95,6 +95,15 @@ async fn a_latin_post_reads_in_cyrillic_with_its_link_and_code_untouched_and_the
         "the language switch returns to the page without the parameter"
     );
 
+    // A reply refused and shown again after its POST offers no original:
+    // that address cannot be opened with a link.
+    let refused = app
+        .submit_form(&thread, &format!("{thread}/reply"), &[("body", "")])
+        .await;
+    assert_eq!(refused.status, axum::http::StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.body.contains("Љубазно питам"));
+    assert!(!refused.body.contains("izvorno=1"), "{}", refused.body);
+
     // A Latin reader reads the Cyrillic reply in Latin, the Latin post as it is.
     read_in(&app, "sr-Latn").await;
     let latin = app.get(&thread).await;

@@ -36,6 +36,9 @@ pub struct Page {
     /// way to the original and back. Shared by clones of the page, set while
     /// the template renders; the layout reads it after the content block.
     converted: Arc<AtomicBool>,
+    /// Whether this page is at an address (a GET) that can be shown again
+    /// with `?izvorno=1`: a form re-shown after a POST offers no original.
+    pub offers_original: bool,
 }
 
 impl Page {
@@ -51,6 +54,7 @@ impl Page {
             flash: ctx.flash.clone(),
             original: asks_for_original(&ctx.path),
             converted: Arc::default(),
+            offers_original: ctx.is_read,
         }
     }
 
