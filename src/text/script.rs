@@ -35,6 +35,15 @@
 //! Only content in a language written in both scripts is converted (see
 //! [`is_biscriptal_language`]); a Macedonian post stays Cyrillic on a Latin
 //! page and an English one stays English.
+//!
+//! Pages use it through `web::Page::content` / `content_html`. A page where
+//! something was converted ends with "Izvorni tekst": the same address with
+//! `?izvorno=1`, which shows members' text as written and offers the way
+//! back. A query parameter rather than a cookie or a setting, so that the
+//! original is one plain link away, can be shared, needs no form, and is
+//! forgotten on the next page; the language switch drops it from the
+//! address it returns to, and a form shown again after a POST (which has no
+//! address to repeat) offers no link.
 
 use super::translit;
 
