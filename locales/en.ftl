@@ -1803,3 +1803,9 @@ services-count = { $count ->
     [one] { $count } service found.
    *[other] { $count } services found.
 }
+
+## Members' content in the reader's script (text::script)
+script-converted-note = Members' text is shown in the script you chose.
+script-original-link = Original text
+script-original-note = Members' text is shown as it was written.
+script-converted-link = Show in the script you chose

@@ -1837,3 +1837,9 @@ services-count = { $count ->
     [few] Pronađene su { $count } službe.
    *[other] Pronađeno je { $count } službi.
 }
+
+## Members' content in the reader's script (text::script)
+script-converted-note = Tekst članova prikazan je pismom koje ste izabrali.
+script-original-link = Izvorni tekst
+script-original-note = Tekst članova prikazan je onako kako je napisan.
+script-converted-link = Prikaži pismom koje ste izabrali

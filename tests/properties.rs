@@ -1,5 +1,6 @@
 //! Hostile and arbitrary input for the text functions every feature shares
-//! (src/text/): the Markdown sanitiser, Serbian transliteration, search
+//! (src/text/): the Markdown sanitiser, Serbian transliteration (and members'
+//! content in the reader's script), search
 //! normalisation and the personal-data guard. Properties, not examples: each
 //! is checked on a few hundred generated inputs per run. A failure prints
 //! the smallest input proptest could shrink it to; keep that as an example
@@ -8,6 +9,7 @@
 use kolega::text::deident;
 use kolega::text::markdown::{render, render_cached};
 use kolega::text::personal_data::{Finding, Span, find, is_valid_jmbg, scan};
+use kolega::text::script::{Script, html_to, text_to};
 use kolega::text::search::{normalize, slugify};
 use kolega::text::translit::{to_cyrillic, to_latin};
 use proptest::prelude::*;
@@ -610,6 +612,146 @@ proptest! {
     fn to_cyrillic_is_idempotent(text in prop_oneof![any::<String>(), tricky_unicode(), hostile_markdown()]) {
         let once = to_cyrillic(&text);
         prop_assert_eq!(to_cyrillic(&once), once);
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Members' content in the reader's script (src/text/script.rs)
+
+/// A plain Serbian word as people write it: lower case, or with a capital
+/// first letter (an all-capitals word is an abbreviation, kept as written).
+fn serbian_word() -> impl Strategy<Value = String> {
+    (
+        prop::collection::vec(select(&LATIN[..30]), 1..10),
+        any::<bool>(),
+    )
+        .prop_map(|(letters, capital)| {
+            let word = letters.concat();
+            if capital {
+                let mut chars = word.chars();
+                let first = chars.next().map(|c| c.to_uppercase().collect::<String>());
+                first.unwrap_or_default() + chars.as_str()
+            } else {
+                word
+            }
+        })
+}
+
+/// A same-site or outside address with Serbian words in its path.
+fn content_url() -> impl Strategy<Value = String> {
+    (
+        select(&["https://kolega.rs/", "https://primer.org/a/", "/groups/"][..]),
+        "[a-z0-9._-]{1,12}",
+    )
+        .prop_map(|(start, path)| format!("{start}{path}"))
+}
+
+/// Markdown a member writes: Serbian words with links, code spans and
+/// addresses among them. Returns the text, its link URLs and its code.
+fn member_markdown() -> impl Strategy<Value = (String, Vec<String>, Vec<String>)> {
+    let piece = prop_oneof![
+        4 => serbian_word().prop_map(|w| (w, None, None)),
+        1 => (serbian_word(), content_url())
+            .prop_map(|(w, url)| (format!("[{w}]({url})"), Some(url), None)),
+        1 => serbian_word().prop_map(|w| (format!("`{w} nj`"), None, Some(format!("{w} nj")))),
+        1 => serbian_word().prop_map(|w| (format!("**{w}**"), None, None)),
+        1 => Just(("pisi@kolega.rs".to_owned(), None, None)),
+    ];
+    prop::collection::vec(piece, 0..16).prop_map(|pieces| {
+        let mut text = Vec::new();
+        let mut urls = Vec::new();
+        let mut code = Vec::new();
+        for (piece, url, span) in pieces {
+            text.push(piece);
+            urls.extend(url);
+            code.extend(span);
+        }
+        (text.join(" "), urls, code)
+    })
+}
+
+/// Everything a conversion must leave as it is: each tag with its
+/// attributes, each character reference, and the text inside `<code>`.
+fn verbatim_parts(html: &str) -> Vec<String> {
+    let mut parts = Vec::new();
+    let mut rest = html;
+    while let Some(start) = rest.find(['<', '&']) {
+        let end = if rest[start..].starts_with('<') {
+            rest[start..].find('>').map(|e| start + e + 1)
+        } else {
+            rest[start..].find(';').map(|e| start + e + 1)
+        };
+        let Some(end) = end else { break };
+        parts.push(rest[start..end].to_owned());
+        if rest[start..end].starts_with("<code") {
+            let close = rest[end..].find("</code>").map_or(rest.len(), |c| end + c);
+            parts.push(rest[end..close].to_owned());
+            rest = &rest[close..];
+        } else {
+            rest = &rest[end..];
+        }
+    }
+    parts
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    /// Converted HTML is as safe as what the sanitiser gave, in both directions.
+    #[test]
+    fn converted_html_stays_safe(markdown in prop_oneof![hostile_markdown(), member_markdown().prop_map(|m| m.0), any::<String>()]) {
+        let html = render(&markdown);
+        for script in [Script::Cyrillic, Script::Latin] {
+            let converted = html_to(script, &html);
+            if let Err(why) = safe_html::check(&converted) {
+                return Err(TestCaseError::fail(format!("{why}\n{markdown:?}\n{converted}")));
+            }
+        }
+    }
+
+    /// Tags and their attributes (every href and src), character
+    /// references and code are exactly as rendered; link targets and
+    /// addresses written in the text too.
+    #[test]
+    fn urls_code_and_markup_are_untouched((markdown, urls, code) in member_markdown()) {
+        let html = render(&markdown);
+        let converted = html_to(Script::Cyrillic, &html);
+        prop_assert_eq!(verbatim_parts(&converted), verbatim_parts(&html));
+        for url in &urls {
+            prop_assert!(converted.contains(&format!("href=\"{url}\"")), "{}", converted);
+        }
+        for span in &code {
+            prop_assert!(converted.contains(&format!("<code>{span}</code>")), "{}", converted);
+        }
+        if markdown.contains("pisi@kolega.rs") {
+            prop_assert!(converted.contains("pisi@kolega.rs"), "{}", converted);
+        }
+        // And the prose did change: no Serbian word is left in Latin.
+        prop_assert!(!text_content(&converted.replace("pisi@kolega.rs", ""))
+            .split_whitespace()
+            .any(|w| w.chars().any(|c| c.is_ascii_lowercase()) && !code.iter().any(|s| s.contains(w))),
+            "{}", converted);
+    }
+
+    /// Converting twice is converting once, whatever the text.
+    #[test]
+    fn content_conversion_is_idempotent(text in prop_oneof![any::<String>(), tricky_unicode(), hostile_markdown(), member_markdown().prop_map(|m| m.0)]) {
+        for script in [Script::Cyrillic, Script::Latin] {
+            let html = render(&text);
+            let once = html_to(script, &html);
+            prop_assert_eq!(&html_to(script, &once), &once);
+            let plain = text_to(script, &text);
+            prop_assert_eq!(&text_to(script, &plain), &plain);
+        }
+    }
+
+    /// Plain Serbian words come back from Cyrillic exactly as written.
+    #[test]
+    fn serbian_words_round_trip_through_cyrillic(words in prop::collection::vec(serbian_word(), 0..12)) {
+        let latin = words.join(" ");
+        let cyrillic = text_to(Script::Cyrillic, &latin);
+        prop_assert!(!cyrillic.chars().any(|c| c.is_ascii_alphabetic()), "{}", cyrillic);
+        prop_assert_eq!(text_to(Script::Latin, &cyrillic), latin);
     }
 }
 

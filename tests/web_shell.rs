@@ -1,6 +1,10 @@
 //! The web shell: pages, languages, error pages, CSRF, headers, health.
 
 mod common;
+// Members' content in the reader's script, in a file of its own but in this
+// test binary (each binary links the whole app: fewer binaries, faster CI).
+#[path = "web_shell/cyrillic_content.rs"]
+mod cyrillic_content;
 
 use axum::body::Body;
 use axum::http::{Method, StatusCode};

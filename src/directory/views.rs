@@ -114,13 +114,9 @@ impl ServicesPage {
     }
 }
 
-/// A place's name in the page's script.
+/// A place's name in the page's script (see [`Page::place`]).
 pub fn place_name(page: &Page, latin: &str, cyrillic: &str) -> String {
-    if page.locale == crate::i18n::Locale::SrCyrl && !cyrillic.is_empty() {
-        cyrillic.to_owned()
-    } else {
-        latin.to_owned()
-    }
+    page.place(latin, cyrillic)
 }
 
 #[derive(Template, WebTemplate)]

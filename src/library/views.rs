@@ -191,6 +191,7 @@ impl ResourceFormPage {
 pub fn topic_name(locale: crate::i18n::Locale, serbian: &str, english: &str) -> String {
     match locale {
         crate::i18n::Locale::En => english.to_owned(),
+        // Like `Page::reference`: the catalogue's own transliteration.
         crate::i18n::Locale::SrCyrl => crate::text::translit::to_cyrillic(serbian),
         crate::i18n::Locale::SrLatn => serbian.to_owned(),
     }

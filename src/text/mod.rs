@@ -6,6 +6,7 @@ pub mod deident;
 pub mod file_size;
 pub mod markdown;
 pub mod personal_data;
+pub mod script;
 pub mod search;
 pub mod site_path;
 pub mod translit;

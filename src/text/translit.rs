@@ -97,7 +97,7 @@ fn find(chars: &[char], from: usize, wanted: char) -> Option<usize> {
     (from..chars.len()).find(|&j| chars[j] == wanted)
 }
 
-fn is_address(token: &[char]) -> bool {
+pub(super) fn is_address(token: &[char]) -> bool {
     let token: String = token.iter().collect();
     let trimmed = token.trim_start_matches(['(', '[', '"', '\'', '«', '„']);
     trimmed.contains("://")
@@ -106,7 +106,7 @@ fn is_address(token: &[char]) -> bool {
         || (trimmed.contains('@') && trimmed.contains('.'))
 }
 
-fn word_to_cyrillic(word: &[char], out: &mut String) {
+pub(super) fn word_to_cyrillic(word: &[char], out: &mut String) {
     // Foreign words (names of products, organisations) keep their spelling.
     if word
         .iter()
@@ -192,7 +192,7 @@ fn latin_letter_to_cyrillic(c: char) -> Option<char> {
     })
 }
 
-fn cyrillic_letter_to_latin(c: char) -> Option<&'static str> {
+pub(super) fn cyrillic_letter_to_latin(c: char) -> Option<&'static str> {
     Some(match c {
         'а' => "a",
         'б' => "b",

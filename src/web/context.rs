@@ -28,6 +28,9 @@ pub struct RequestContext {
     pub online: OnlineCounts,
     /// A one-time message from the previous page, already translated.
     pub flash: Option<String>,
+    /// A GET (or HEAD): the page can be linked to again as it is, with
+    /// `?izvorno=1` say; a form re-shown after a POST cannot.
+    pub is_read: bool,
 }
 
 impl RequestContext {
@@ -53,6 +56,7 @@ impl RequestContext {
                 client_ip: String::new(),
                 online: OnlineCounts::default(),
                 flash: None,
+                is_read: true,
             },
             is_new,
         )

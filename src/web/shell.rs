@@ -7,7 +7,7 @@
 use askama::Template;
 use axum::body::{Body, to_bytes};
 use axum::extract::{Request, State};
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::{HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 
@@ -32,6 +32,7 @@ pub async fn page_shell(State(state): State<AppState>, request: Request, next: N
         .unwrap_or_else(|| "/".to_owned());
     let (mut ctx, new_token) = RequestContext::from_headers(request.headers(), path);
     ctx.client_ip = client_ip(&request, state.config.trusted_proxies);
+    ctx.is_read = matches!(*request.method(), Method::GET | Method::HEAD);
     let flash_key = cookies::get(request.headers(), flash::COOKIE)
         .filter(|key| flash::is_valid_key(key))
         .map(str::to_owned);

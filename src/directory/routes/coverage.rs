@@ -106,7 +106,11 @@ impl CoveragePage {
     /// What the table shows: the country, and the region when chosen.
     pub fn caption(&self) -> String {
         let place = match &self.region {
-            Some(region) => format!("{}, {region}", self.page.tp("country-", self.country)),
+            Some(region) => format!(
+                "{}, {}",
+                self.page.tp("country-", self.country),
+                self.page.reference(region)
+            ),
             None => self.page.tp("country-", self.country),
         };
         self.page.t1("services-coverage-caption", "place", place)

@@ -49,7 +49,9 @@ pub async fn show(
         gave_feedback,
         feedback,
         materials_html: markdown::render_cached(&event.materials),
-        page: Page::new(&ctx, event.title.clone()).in_section("events"),
+        page: Page::new(&ctx, event.title.clone())
+            .with_content_title(&event.language)
+            .in_section("events"),
         description_html: markdown::render_cached(&event.description),
         can_register: policy::can_register(&facts, ctx.user.as_ref(), now),
         registration_open: policy::registration_open(&facts, now),

@@ -66,7 +66,9 @@ pub async fn show(
         format!("/groups/{slug}?after={last}")
     });
     Ok(GroupPage {
-        page: Page::new(&ctx, group.name.clone()).in_section("groups"),
+        page: Page::new(&ctx, group.name.clone())
+            .with_content_title(&group.language)
+            .in_section("groups"),
         description_html: markdown::render_cached(&group.description),
         group,
         threads,

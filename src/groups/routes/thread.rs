@@ -216,7 +216,9 @@ fn thread_page(
     let can_see_anonymous = access.can_moderate();
     let is_member = access.is_member();
     ThreadPage {
-        page: Page::new(ctx, thread.title.clone()).in_section("groups"),
+        page: Page::new(ctx, thread.title.clone())
+            .with_content_title(&group.language)
+            .in_section("groups"),
         group,
         thread,
         posts,

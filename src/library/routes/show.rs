@@ -36,7 +36,9 @@ pub async fn show(
         .is_some_and(|u| Some(u.user_id) == resource.submitted_by);
     let url = format!("{}/library/{}", state.config.base_url, resource.resource_id);
     Ok(ResourcePage {
-        page: Page::new(&ctx, resource.title.clone()).in_section("library"),
+        page: Page::new(&ctx, resource.title.clone())
+            .with_content_title(&resource.language)
+            .in_section("library"),
         summary_html: markdown::render(&resource.summary),
         citation: cite::apa(&resource, &url),
         related: store::related(&state.db, resource.resource_id).await?,
