@@ -116,6 +116,7 @@ pub struct Featured {
     pub title: String,
     pub summary: String,
     pub kind: String,
+    pub language: String,
 }
 
 /// Featured resources the viewer may see, newest featured first: published
@@ -127,7 +128,7 @@ pub async fn featured(
     limit: i64,
 ) -> sqlx::Result<Vec<Featured>> {
     sqlx::query_as(
-        "SELECT resource_id, title, summary, kind FROM resources
+        "SELECT resource_id, title, summary, kind, language FROM resources
          WHERE featured AND status = 'published' AND superseded_by IS NULL AND (NOT members_only OR $1)
          ORDER BY featured_at DESC NULLS LAST, resource_id LIMIT $2",
     )

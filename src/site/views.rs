@@ -30,6 +30,7 @@ impl HomeTemplate {
 pub struct FeaturedCard {
     pub resource_id: uuid::Uuid,
     pub title: String,
+    pub language: String,
     pub kind: String,
     /// The summary's first paragraph as plain text, shortened.
     pub summary: String,

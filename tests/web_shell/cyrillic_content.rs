@@ -190,6 +190,13 @@ async fn group_lists_events_and_library_titles_follow_the_cyrillic_reader() {
     let english_page = app.get(&english).await;
     assert_eq!(english_page.h1(), "Working with families");
     assert!(!english_page.body.contains("Изворни текст"));
+
+    // The home page's blocks too: a visitor reading in Cyrillic sees the
+    // public webinar's title in Cyrillic.
+    app.clear_cookies();
+    read_in(&app, "sr-Cyrl").await;
+    let home = app.get("/").await;
+    assert!(home.body.contains(">Рад са породицом</a>"), "{}", home.body);
 }
 
 #[tokio::test]

@@ -73,6 +73,7 @@ async fn featured_cards(state: &AppState, signed_in: bool) -> AppResult<Vec<Feat
             summary: markdown::first_line(&r.summary, FEATURED_SUMMARY_CHARS),
             resource_id: r.resource_id,
             title: r.title,
+            language: r.language,
             kind: r.kind,
         })
         .collect())

@@ -57,6 +57,8 @@ pub struct MyEvent {
     pub event_id: Uuid,
     pub kind: String,
     pub title: String,
+    /// The language it is written in, so the title reads in the reader's script.
+    pub language: String,
     pub starts_at: DateTime<Utc>,
     pub ends_at: DateTime<Utc>,
     pub city: String,
@@ -77,8 +79,8 @@ pub async fn my_next_events(
     limit: i64,
 ) -> sqlx::Result<Vec<MyEvent>> {
     sqlx::query_as(
-        "SELECT e.event_id, e.kind, e.title, e.starts_at, e.ends_at, e.city, e.online_link <> '' AS online,
-                r.status = 'waitlisted' AS waitlisted,
+        "SELECT e.event_id, e.kind, e.title, e.language, e.starts_at, e.ends_at, e.city,
+                e.online_link <> '' AS online, r.status = 'waitlisted' AS waitlisted,
                 COALESCE(g.visibility <> 'public', false) AS confidential
          FROM event_registrations r
          JOIN events e ON e.event_id = r.event_id
@@ -107,6 +109,8 @@ const THREADS_LOOKED_AT: i64 = 200;
 pub struct GroupActivity {
     pub slug: String,
     pub name: String,
+    /// The group's language (its threads' titles are read in it).
+    pub language: String,
     pub unread_threads: i64,
     pub latest_at: DateTime<Utc>,
     pub latest_thread_id: Uuid,
@@ -135,7 +139,7 @@ pub async fn unread_activity(
     limit: i64,
 ) -> sqlx::Result<Vec<GroupActivity>> {
     sqlx::query_as(
-        "SELECT g.slug, g.name, count(*) AS unread_threads, max(t.last_post_at) AS latest_at,
+        "SELECT g.slug, g.name, g.language, count(*) AS unread_threads, max(t.last_post_at) AS latest_at,
                 (array_agg(t.thread_id ORDER BY t.last_post_at DESC, t.thread_id DESC))[1] AS latest_thread_id,
                 (array_agg(t.title ORDER BY t.last_post_at DESC, t.thread_id DESC))[1] AS latest_title
          FROM group_members m
@@ -169,6 +173,7 @@ pub async fn unread_activity(
 pub struct NewResource {
     pub resource_id: Uuid,
     pub title: String,
+    pub language: String,
     pub kind: String,
     pub published_at: DateTime<Utc>,
 }
@@ -183,7 +188,7 @@ pub async fn new_resources(
     limit: i64,
 ) -> sqlx::Result<Vec<NewResource>> {
     sqlx::query_as(
-        "SELECT resource_id, title, kind, published_at FROM resources
+        "SELECT resource_id, title, language, kind, published_at FROM resources
          WHERE status = 'published' AND superseded_by IS NULL AND published_at > $2
            AND ($1::text[] IS NULL OR topics && $1)
          ORDER BY published_at DESC, resource_no DESC
@@ -259,6 +264,7 @@ pub async fn services_near(
 pub struct PublicWebinar {
     pub event_id: Uuid,
     pub title: String,
+    pub language: String,
     pub starts_at: DateTime<Utc>,
     pub ends_at: DateTime<Utc>,
     pub online: bool,
@@ -274,7 +280,7 @@ pub async fn public_webinars(
     limit: i64,
 ) -> sqlx::Result<Vec<PublicWebinar>> {
     sqlx::query_as(
-        "SELECT event_id, title, starts_at, ends_at, online_link <> '' AS online, city, points
+        "SELECT event_id, title, language, starts_at, ends_at, online_link <> '' AS online, city, points
          FROM events
          WHERE audience = 'public' AND kind = 'webinar' AND cancelled_at IS NULL AND ends_at > $1
          ORDER BY starts_at, event_id
