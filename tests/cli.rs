@@ -360,6 +360,15 @@ async fn seed_demo_is_idempotent_and_migrate_succeeds_on_a_migrated_database() {
             .iter()
             .any(|(name, visibility)| name == "Supervizija — CSR Niš" && visibility == "secret")
     );
+    let supervision: bool =
+        sqlx::query_scalar("SELECT supervision FROM groups WHERE slug = 'supervizija-csr-nis'")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+    assert!(
+        supervision,
+        "the demo's supervision group keeps supervision"
+    );
     let (events, registrations, past): (i64, i64, i64) = sqlx::query_as(
         "SELECT (SELECT count(*) FROM events), (SELECT count(*) FROM event_registrations),
                 (SELECT count(*) FROM events WHERE ends_at < now())",

@@ -495,3 +495,41 @@ async fn who_can_see_what_of_a_supervision_meeting() {
     assert!(feed.contains("SUMMARY:Supervizijski sastanak"));
     assert!(!feed.contains("decembar") && !feed.contains("meet.example.org"));
 }
+
+/// The meeting page offers the supervision page only where it exists: a
+/// meeting of a group that has not turned supervision on links nowhere
+/// (the demo's supervision group once sent its own supervisor to a 404).
+#[tokio::test]
+async fn the_supervision_link_shows_only_where_the_group_keeps_supervision() {
+    let app = TestApp::spawn().await;
+    app.sign_in_as("Dragana Petrović", "dragana@fpn.rs", Role::Teacher)
+        .await;
+    let group = app.open_group("Supervizija Niš", "secret", &[]).await;
+    let slug = group.trim_start_matches("/groups/").to_owned();
+    let meeting = app
+        .create_event(&with(
+            with(webinar(), "kind", "supervision"),
+            "audience",
+            &slug,
+        ))
+        .await;
+    let link = format!("href=\"{meeting}/supervision\"");
+    assert!(!app.get(&meeting).await.body.contains(&link));
+
+    let settings = format!("{group}/supervision");
+    app.submit_form(
+        &settings,
+        &settings,
+        &[
+            ("supervision", "yes"),
+            ("member_limit", "8"),
+            ("retention_months", "12"),
+        ],
+    )
+    .await
+    .assert_status(StatusCode::SEE_OTHER);
+    assert!(app.get(&meeting).await.body.contains(&link));
+    app.get(&format!("{meeting}/supervision"))
+        .await
+        .assert_status(StatusCode::OK);
+}

@@ -186,6 +186,17 @@ async fn seed_supervision(pool: &PgPool) -> anyhow::Result<usize> {
                 Utc::now() - Duration::days(40),
             )
             .await?;
+            // A supervision group: its meetings take case forms and notes.
+            super::supervision::save_settings(
+                &mut *tx,
+                group_id,
+                &super::supervision::Settings {
+                    supervision: true,
+                    member_limit: Some(8),
+                    retention_months: 12,
+                },
+            )
+            .await?;
             for email in [JELENA, NIKOLA] {
                 if let Some(member) = find_user_by_email(&mut *tx, email).await? {
                     groups_store::activate_member(&mut tx, group_id, member.user_id, Utc::now())

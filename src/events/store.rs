@@ -23,6 +23,9 @@ pub struct EventView {
     pub group_slug: Option<String>,
     pub group_name: Option<String>,
     pub group_visibility: Option<String>,
+    /// The event's group keeps supervision (case forms and notes); its
+    /// meetings' supervision page exists only then.
+    pub group_supervision: bool,
     pub capacity: Option<i32>,
     pub registration_deadline: Option<DateTime<Utc>>,
     pub online_link: String,
@@ -106,7 +109,7 @@ impl EventView {
 /// Columns of [`EventView`] for viewer `$1`; `e` is the event, `g` its group.
 const EVENT_QUERY: &str = "SELECT e.event_id, e.kind, e.title, e.description, e.starts_at, e.ends_at, e.language,
     e.speakers, e.audience, e.group_id, g.slug AS group_slug, g.name AS group_name,
-    g.visibility AS group_visibility, e.capacity,
+    g.visibility AS group_visibility, COALESCE(g.supervision, false) AS group_supervision, e.capacity,
     e.registration_deadline, e.online_link, e.place_address, e.city, e.points, e.accreditation_number, e.sequence, e.updated_at,
     e.cancelled_at, e.cancel_reason, e.checkin_code, e.recording_url, e.materials,
     COALESCE((SELECT r.attended_at IS NOT NULL FROM event_registrations r
