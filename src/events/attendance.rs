@@ -10,10 +10,6 @@ use uuid::Uuid;
 /// Licences for social-protection professionals run six years.
 pub const LICENCE_YEARS: i32 = 6;
 
-/// Self check-in is open from this long before the start to this long
-/// after the end.
-pub const CHECKIN_MARGIN_MINUTES: i64 = 30;
-
 /// Ten characters without look-alikes, to read off a printed certificate.
 fn certificate_code() -> String {
     const ALPHABET: &[u8] = b"ABCDEFGHJKMNPQRSTUVWXYZ23456789";

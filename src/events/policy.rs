@@ -1,7 +1,7 @@
 //! Who may see, organise and register for an event. Every handler asks
 //! here; templates only hide what the server would refuse anyway.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Duration, Utc};
 
 use crate::members::current_user::CurrentUser;
 
@@ -28,9 +28,18 @@ pub struct EventFacts<'a> {
     /// The viewer is one of the event's organisers.
     pub organiser: bool,
     pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
     pub registration_deadline: Option<DateTime<Utc>>,
     pub cancelled: bool,
+    /// The viewer has a place (not only a waitlist spot).
+    pub registered: bool,
+    /// The viewer was marked present or checked in.
+    pub attended: bool,
 }
+
+/// How long before the start and after the end a code is taken: people
+/// arrive early and a session can run late.
+pub const CHECK_IN_MARGIN: Duration = Duration::minutes(30);
 
 /// Whether the viewer may know the event exists. A group's event is its
 /// members' business: site moderators do not see a secret group's
@@ -70,4 +79,232 @@ pub fn can_register(facts: &EventFacts, viewer: Option<&CurrentUser>, now: DateT
 /// group owners and moderators for their groups (checked per group).
 pub fn can_organise_open_events(user: &CurrentUser) -> bool {
     user.can_participate() && (user.role == crate::members::Role::Teacher || user.is_moderator())
+}
+
+/// Whether the viewer may check in with the event's code at `now`: she has
+/// a place, has not been marked present yet, the event is not cancelled and
+/// `now` is within the event (with the margin).
+pub fn can_check_in(facts: &EventFacts, now: DateTime<Utc>) -> bool {
+    facts.registered
+        && !facts.attended
+        && !facts.cancelled
+        && now >= facts.starts_at - CHECK_IN_MARGIN
+        && now <= facts.ends_at + CHECK_IN_MARGIN
+}
+
+/// Whether the viewer may rate the event and print her certificate: she
+/// attended, and it has started (attendance is marked from the start on).
+pub fn can_follow_up(facts: &EventFacts, now: DateTime<Utc>) -> bool {
+    facts.attended && facts.starts_at <= now
+}
+
+/// Whether the viewer leads a supervision meeting (reads every case form,
+/// writes the notes): its organiser or the group's owner or moderator.
+pub fn can_lead_supervision(facts: &EventFacts) -> bool {
+    facts.organiser || facts.moderates_group
+}
+
+/// Whether a member may turn supervision on for a group and set its rules:
+/// the owner of a secret group (case forms must never reach a group whose
+/// members a visitor could see or join).
+pub fn can_configure_supervision(group_role: Option<&str>, group_visibility: &str) -> bool {
+    group_role == Some("owner") && group_visibility == "secret"
+}
+
+/// Whether a member may propose an event or vote for a proposal.
+pub fn can_propose(user: &CurrentUser) -> bool {
+    user.can_participate()
+}
+
+#[cfg(test)]
+mod tests {
+    //! Each rule as a table: the situation, then the answer, so a rule is
+    //! read in one place (the authorization walk in tests/ covers the routes).
+    use super::*;
+    use crate::members::Role;
+    use chrono::TimeZone;
+
+    fn at(hour: u32) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 12, 10, hour, 0, 0).unwrap()
+    }
+
+    fn facts(audience: &str) -> EventFacts<'_> {
+        EventFacts {
+            audience,
+            in_group: false,
+            moderates_group: false,
+            organiser: false,
+            starts_at: at(18),
+            ends_at: at(20),
+            registration_deadline: None,
+            cancelled: false,
+            registered: false,
+            attended: false,
+        }
+    }
+
+    fn member(role: Role) -> CurrentUser {
+        CurrentUser::for_tests(role)
+    }
+
+    #[test]
+    fn who_sees_an_event() {
+        let practitioner = member(Role::Practitioner);
+        let moderator = member(Role::Moderator);
+        let in_group = EventFacts {
+            in_group: true,
+            ..facts("group")
+        };
+        let organiser = EventFacts {
+            organiser: true,
+            ..facts("group")
+        };
+        for (facts, viewer, expected) in [
+            (facts("public"), None, true),
+            (facts("members"), None, false),
+            (facts("members"), Some(&practitioner), true),
+            (facts("group"), Some(&practitioner), false),
+            // A group's meeting is its members' business, not the site's.
+            (facts("group"), Some(&moderator), false),
+            (in_group, Some(&practitioner), true),
+            (organiser, Some(&practitioner), true),
+        ] {
+            assert_eq!(
+                can_see(&facts, viewer),
+                expected,
+                "{facts:?} {:?}",
+                viewer.map(|v| v.role)
+            );
+        }
+    }
+
+    #[test]
+    fn who_manages_an_event() {
+        let practitioner = member(Role::Practitioner);
+        let moderator = member(Role::Moderator);
+        for (facts, viewer, expected) in [
+            (facts("public"), None, false),
+            (facts("public"), Some(&practitioner), false),
+            (facts("public"), Some(&moderator), true),
+            (facts("group"), Some(&moderator), false),
+            (
+                EventFacts {
+                    organiser: true,
+                    ..facts("public")
+                },
+                Some(&practitioner),
+                true,
+            ),
+            (
+                EventFacts {
+                    moderates_group: true,
+                    ..facts("group")
+                },
+                Some(&practitioner),
+                true,
+            ),
+        ] {
+            assert_eq!(can_manage(&facts, viewer), expected, "{facts:?}");
+        }
+    }
+
+    #[test]
+    fn when_registration_is_open() {
+        let practitioner = member(Role::Practitioner);
+        let deadline = EventFacts {
+            registration_deadline: Some(at(12)),
+            ..facts("public")
+        };
+        let cancelled = EventFacts {
+            cancelled: true,
+            ..facts("public")
+        };
+        for (facts, viewer, now, expected) in [
+            (facts("public"), Some(&practitioner), at(17), true),
+            (facts("public"), None, at(17), false),
+            (facts("public"), Some(&practitioner), at(18), false),
+            (deadline, Some(&practitioner), at(11), true),
+            (deadline, Some(&practitioner), at(13), false),
+            (cancelled, Some(&practitioner), at(10), false),
+        ] {
+            assert_eq!(
+                can_register(&facts, viewer, now),
+                expected,
+                "{facts:?} at {now}"
+            );
+        }
+    }
+
+    #[test]
+    fn when_a_code_checks_in() {
+        let registered = EventFacts {
+            registered: true,
+            ..facts("public")
+        };
+        let minute = Duration::minutes(1);
+        for (facts, now, expected) in [
+            (registered, at(18), true),
+            (registered, at(18) - CHECK_IN_MARGIN, true),
+            (registered, at(18) - CHECK_IN_MARGIN - minute, false),
+            (registered, at(20) + CHECK_IN_MARGIN, true),
+            (registered, at(20) + CHECK_IN_MARGIN + minute, false),
+            (facts("public"), at(18), false),
+            (
+                EventFacts {
+                    attended: true,
+                    ..registered
+                },
+                at(18),
+                false,
+            ),
+            (
+                EventFacts {
+                    cancelled: true,
+                    ..registered
+                },
+                at(18),
+                false,
+            ),
+        ] {
+            assert_eq!(can_check_in(&facts, now), expected, "{facts:?} at {now}");
+        }
+    }
+
+    #[test]
+    fn who_follows_up_and_leads_supervision() {
+        let attended = EventFacts {
+            attended: true,
+            ..facts("public")
+        };
+        assert!(can_follow_up(&attended, at(18)));
+        assert!(!can_follow_up(&attended, at(17)), "not before it starts");
+        assert!(
+            !can_follow_up(&facts("public"), at(21)),
+            "only who attended"
+        );
+        assert!(can_lead_supervision(&EventFacts {
+            organiser: true,
+            ..facts("group")
+        }));
+        assert!(can_lead_supervision(&EventFacts {
+            moderates_group: true,
+            ..facts("group")
+        }));
+        assert!(!can_lead_supervision(&EventFacts {
+            in_group: true,
+            ..facts("group")
+        }));
+        for (role, visibility, expected) in [
+            (Some("owner"), "secret", true),
+            (Some("owner"), "closed", false),
+            (Some("moderator"), "secret", false),
+            (None, "secret", false),
+        ] {
+            assert_eq!(
+                can_configure_supervision(role, visibility),
+                expected,
+                "{role:?} {visibility}"
+            );
+        }
+    }
 }

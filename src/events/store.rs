@@ -60,8 +60,11 @@ impl EventView {
             moderates_group: self.moderates_group,
             organiser: self.organiser,
             starts_at: self.starts_at,
+            ends_at: self.ends_at,
             registration_deadline: self.registration_deadline,
             cancelled: self.cancelled_at.is_some(),
+            registered: self.is_registered(),
+            attended: self.attended,
         }
     }
 

@@ -30,6 +30,24 @@ pub struct CurrentUser {
 }
 
 impl CurrentUser {
+    /// A verified, approved member with `role`, for the policies' unit tests.
+    #[cfg(test)]
+    pub fn for_tests(role: Role) -> CurrentUser {
+        CurrentUser {
+            user_id: Uuid::new_v4(),
+            name: "Test".into(),
+            handle: "test".into(),
+            email: "test@example.org".into(),
+            role,
+            locale: Locale::SrLatn,
+            verified: true,
+            approval: "approved".into(),
+            unread_notifications: 0,
+            moderation_waiting: 0,
+            session_hash: Vec::new(),
+        }
+    }
+
     pub fn is_admin(&self) -> bool {
         self.role == Role::Admin
     }

@@ -5,13 +5,13 @@ use std::collections::HashMap;
 
 use axum::extract::{Path, State};
 use axum::response::Response;
-use chrono::Duration;
 use serde::Deserialize;
 
 use super::{managed_event, visible_event};
 use crate::app::AppState;
-use crate::events::attendance::{self, CHECKIN_MARGIN_MINUTES};
+use crate::events::attendance;
 use crate::events::emails::Notice;
+use crate::events::policy::{self, EventFacts};
 use crate::events::store::{self, EventView};
 use crate::events::views::{AttendancePage, FeedbackPage, RecordingPage};
 use crate::members::current_user::SignedIn;
@@ -96,9 +96,13 @@ pub async fn check_in(
 ) -> AppResult<Response> {
     let event = visible_event(&state, &ctx, &id).await?;
     let now = state.clock.now();
-    let margin = Duration::minutes(CHECKIN_MARGIN_MINUTES);
-    let open = now >= event.starts_at - margin && now <= event.ends_at + margin;
-    if !event.is_registered() || !open || event.cancelled_at.is_some() {
+    // A second check-in (a double tap, a second phone) is harmless and
+    // answers as the first did, so being present already does not refuse it.
+    let facts = EventFacts {
+        attended: false,
+        ..event.facts()
+    };
+    if !policy::can_check_in(&facts, now) {
         return Err(AppError::Forbidden);
     }
     // Codes are short enough to read aloud, so guessing is limited instead.
@@ -194,7 +198,7 @@ pub struct FeedbackForm {
 /// The event, if the viewer attended it and it has started.
 async fn attended_event(state: &AppState, ctx: &RequestContext, id: &str) -> AppResult<EventView> {
     let event = visible_event(state, ctx, id).await?;
-    if !event.attended || event.starts_at > state.clock.now() {
+    if !policy::can_follow_up(&event.facts(), state.clock.now()) {
         return Err(AppError::Forbidden);
     }
     Ok(event)

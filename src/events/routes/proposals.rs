@@ -65,7 +65,7 @@ pub async fn new_form(
     ctx: RequestContext,
     SignedIn(user): SignedIn,
 ) -> AppResult<ProposalFormPage> {
-    if !user.can_participate() {
+    if !policy::can_propose(&user) {
         return Err(AppError::Forbidden);
     }
     let form = ProposalForm {
@@ -86,7 +86,7 @@ pub async fn create(
     SignedIn(user): SignedIn,
     Form(mut form): Form<ProposalForm>,
 ) -> AppResult<Response> {
-    if !user.can_participate() {
+    if !policy::can_propose(&user) {
         return Err(AppError::Forbidden);
     }
     form.title = form.title.trim().to_owned();
@@ -142,7 +142,7 @@ pub async fn vote(
     Form(form): Form<VoteForm>,
 ) -> AppResult<Response> {
     let proposal_id: Uuid = id.parse().map_err(|_| AppError::NotFound)?;
-    if !user.can_participate() {
+    if !policy::can_propose(&user) {
         return Err(AppError::Forbidden);
     }
     proposals::find(&state.db, proposal_id, user.user_id)

@@ -6,7 +6,6 @@ use axum::response::Response;
 
 use super::visible_event;
 use crate::app::AppState;
-use crate::events::attendance::CHECKIN_MARGIN_MINUTES;
 use crate::events::emails::{self, Notice};
 use crate::events::registration::{self, Registered};
 use crate::events::store;
@@ -28,8 +27,6 @@ pub async fn show(
     let now = state.clock.now();
     let people = store::people(&state.db, event.event_id).await?;
     let manage = policy::can_manage(&facts, ctx.user.as_ref());
-    let margin = chrono::Duration::minutes(CHECKIN_MARGIN_MINUTES);
-    let checkin_window = now >= event.starts_at - margin && now <= event.ends_at + margin;
     let gave_feedback = match &ctx.user {
         Some(user) if event.attended => {
             store::has_feedback(&state.db, event.event_id, user.user_id).await?
@@ -42,10 +39,7 @@ pub async fn show(
         None
     };
     Ok(EventPage {
-        can_check_in: event.is_registered()
-            && !event.attended
-            && checkin_window
-            && event.cancelled_at.is_none(),
+        can_check_in: policy::can_check_in(&facts, now),
         gave_feedback,
         feedback,
         materials_html: markdown::render_cached(&event.materials),

@@ -10,6 +10,7 @@ use serde::Deserialize;
 use super::visible_event;
 use crate::app::AppState;
 use crate::events::case_review::{self, Field, Review};
+use crate::events::policy;
 use crate::events::store::EventView;
 use crate::events::supervision::{
     self, AGE_BANDS, DEFAULT_MEMBER_LIMIT, MUNICIPALITY_SIZES, NewCase, Settings,
@@ -39,7 +40,7 @@ async fn meeting(
     if !settings.supervision || !(event.in_group || event.organiser) {
         return Err(AppError::NotFound);
     }
-    let supervisor = event.moderates_group || event.organiser;
+    let supervisor = policy::can_lead_supervision(&event.facts());
     Ok((event, settings, supervisor))
 }
 
@@ -323,7 +324,7 @@ async fn owned_secret_group(
     slug: &str,
 ) -> AppResult<crate::groups::store::GroupView> {
     let group = visible_group(state, ctx, slug).await?;
-    if group.role.as_deref() != Some("owner") || group.visibility != "secret" {
+    if !policy::can_configure_supervision(group.role.as_deref(), &group.visibility) {
         return Err(AppError::Forbidden);
     }
     Ok(group)
