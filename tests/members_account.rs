@@ -463,6 +463,17 @@ async fn an_admin_changes_roles_but_the_last_admin_cannot_step_down() {
             .await,
         1
     );
+    // Nor can the only administrator delete her account (the same rule).
+    let deleting = app
+        .submit_form("/settings", "/settings/delete", &[("password", PASSWORD)])
+        .await;
+    deleting.assert_status(StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(deleting.body.contains("Vi ste jedini administrator."));
+    assert_eq!(
+        app.count("SELECT count(*) FROM users WHERE deleted_at IS NOT NULL")
+            .await,
+        0
+    );
 
     app.submit_form(
         "/admin/members",

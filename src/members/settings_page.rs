@@ -11,7 +11,7 @@ use crate::members::current_user::CurrentUser;
 use crate::members::forms::ProfileForm;
 use crate::members::store::{self, OwnSettings};
 use crate::members::views::{Choices, SettingsPage};
-use crate::members::{Role, admin_store, password};
+use crate::members::{Role, admin_store, password, policy};
 use crate::web::form_errors::unprocessable;
 use crate::web::{AppResult, FormErrors, Page, RequestContext};
 
@@ -80,7 +80,9 @@ pub async fn deletion_refused(
     let mut errors = FormErrors::new(ctx.locale);
     if !password_matches(state, user, given_password).await? {
         errors.add("delete_password", "error-password-wrong");
-    } else if user.role == Role::Admin && admin_store::count_admins(&state.db).await? <= 1 {
+    } else if user.role == Role::Admin
+        && policy::is_last_admin(user.role, admin_store::count_admins(&state.db).await?)
+    {
         errors.add("delete_password", "error-last-admin-delete");
     }
     Ok(errors)

@@ -137,9 +137,12 @@ pub async fn change_role(
     // Serialise role changes, so two admins demoting each other at once
     // cannot leave the site without one.
     admin_store::lock_roles(&mut *tx).await?;
-    if member.role == "admin"
-        && role != Role::Admin
-        && admin_store::count_admins(&mut *tx).await? <= 1
+    let current = member
+        .role
+        .parse::<Role>()
+        .map_err(|_| AppError::BadRequest)?;
+    if role != Role::Admin
+        && policy::is_last_admin(current, admin_store::count_admins(&mut *tx).await?)
     {
         return Ok(back(&state, "admin-last-admin"));
     }
