@@ -116,6 +116,18 @@ impl Access<'_> {
         self.is_member()
     }
 
+    /// Edit her own post: only while she may still post here (a member
+    /// who left, or whose account is waiting, cannot rewrite history).
+    pub fn can_edit_post(&self, author_is_viewer: bool, deleted: bool) -> bool {
+        author_is_viewer && !deleted && self.can_post()
+    }
+
+    /// Delete her own post: any active member, even one who may not post
+    /// any more — taking her words back must always be possible.
+    pub fn can_delete_post(&self, author_is_viewer: bool, deleted: bool) -> bool {
+        author_is_viewer && !deleted && self.is_member()
+    }
+
     pub fn can_leave(&self) -> bool {
         self.is_member() && self.role != Some("owner")
     }
@@ -143,4 +155,188 @@ pub fn can_move_thread(from: &Access<'_>, to: &Access<'_>, same_group: bool) -> 
 /// Verified practitioners, teachers and moderators create groups; students join them.
 pub fn can_create_group(user: &CurrentUser) -> bool {
     user.can_participate() && user.role != crate::members::Role::Student
+}
+
+#[cfg(test)]
+mod tests {
+    //! The group rules as tables: who the viewer is to the group, then the
+    //! answers (the authorization walk in tests/ covers the routes).
+    use super::*;
+    use crate::members::Role;
+
+    fn access<'a>(
+        visibility: Visibility,
+        viewer: Option<&'a CurrentUser>,
+        status: Option<&'a str>,
+        role: Option<&'a str>,
+    ) -> Access<'a> {
+        Access {
+            visibility,
+            viewer,
+            status,
+            role,
+        }
+    }
+
+    #[test]
+    fn reading_posting_and_moderating() {
+        use Visibility::*;
+        let member = CurrentUser::for_tests(Role::Practitioner);
+        let waiting = CurrentUser {
+            approval: "pending".into(),
+            ..CurrentUser::for_tests(Role::Practitioner)
+        };
+        let site_moderator = CurrentUser::for_tests(Role::Moderator);
+        // (group, viewer, status, role) → (see, read, post, moderate, see members)
+        for (visibility, viewer, status, role, expected) in [
+            (Public, None, None, None, (true, true, false, false, false)),
+            (Closed, None, None, None, (true, false, false, false, false)),
+            (
+                Secret,
+                None,
+                None,
+                None,
+                (false, false, false, false, false),
+            ),
+            (
+                Secret,
+                Some(&member),
+                Some("invited"),
+                None,
+                (true, false, false, false, false),
+            ),
+            (
+                Closed,
+                Some(&member),
+                Some("requested"),
+                None,
+                (true, false, false, false, false),
+            ),
+            (
+                Public,
+                Some(&member),
+                Some("banned"),
+                None,
+                (true, false, false, false, false),
+            ),
+            (
+                Closed,
+                Some(&member),
+                Some("active"),
+                Some("member"),
+                (true, true, true, false, true),
+            ),
+            (
+                Closed,
+                Some(&waiting),
+                Some("active"),
+                Some("member"),
+                (true, true, false, false, true),
+            ),
+            (
+                Secret,
+                Some(&member),
+                Some("active"),
+                Some("owner"),
+                (true, true, true, true, true),
+            ),
+            (
+                Public,
+                Some(&site_moderator),
+                None,
+                None,
+                (true, true, false, true, false),
+            ),
+            // A site moderator does not read a secret group's posts.
+            (
+                Secret,
+                Some(&site_moderator),
+                None,
+                None,
+                (false, false, false, false, false),
+            ),
+        ] {
+            let a = access(visibility, viewer, status, role);
+            let got = (
+                a.can_see_group(),
+                a.can_read(),
+                a.can_post(),
+                a.can_moderate(),
+                a.can_see_members(),
+            );
+            assert_eq!(
+                got,
+                expected,
+                "{visibility:?} {status:?} {role:?} {:?}",
+                viewer.map(|v| v.role)
+            );
+        }
+    }
+
+    #[test]
+    fn editing_and_deleting_ones_own_post() {
+        let member = CurrentUser::for_tests(Role::Practitioner);
+        let waiting = CurrentUser {
+            approval: "pending".into(),
+            ..CurrentUser::for_tests(Role::Practitioner)
+        };
+        let active = access(
+            Visibility::Closed,
+            Some(&member),
+            Some("active"),
+            Some("member"),
+        );
+        let active_waiting = access(
+            Visibility::Closed,
+            Some(&waiting),
+            Some("active"),
+            Some("member"),
+        );
+        let left = access(Visibility::Closed, Some(&member), None, None);
+        // (access, author is viewer, deleted) → (edit, delete)
+        for (a, own, deleted, expected) in [
+            (&active, true, false, (true, true)),
+            (&active, false, false, (false, false)),
+            (&active, true, true, (false, false)),
+            // Waiting for approval: may not post, so may not edit — but may
+            // always take her words back.
+            (&active_waiting, true, false, (false, true)),
+            (&left, true, false, (false, false)),
+        ] {
+            assert_eq!(
+                (
+                    a.can_edit_post(own, deleted),
+                    a.can_delete_post(own, deleted)
+                ),
+                expected,
+                "{a:?} own {own} deleted {deleted}"
+            );
+        }
+    }
+
+    #[test]
+    fn joining_leaving_moving_and_creating() {
+        use Visibility::*;
+        let member = CurrentUser::for_tests(Role::Practitioner);
+        let student = CurrentUser::for_tests(Role::Student);
+        assert!(access(Public, Some(&member), None, None).can_join());
+        assert!(!access(Closed, Some(&member), None, None).can_join());
+        assert!(access(Closed, Some(&member), None, None).can_request());
+        assert!(access(Secret, Some(&member), Some("invited"), None).can_join());
+        assert!(!access(Secret, Some(&member), None, None).can_join());
+        assert!(!access(Public, None, None, None).can_join());
+        assert!(!access(Public, Some(&member), Some("active"), Some("owner")).can_leave());
+        assert!(access(Public, Some(&member), Some("active"), Some("member")).can_leave());
+        let owner = access(Closed, Some(&member), Some("active"), Some("owner"));
+        let other_owned = access(Public, Some(&member), Some("active"), Some("moderator"));
+        let not_moderated = access(Public, Some(&member), Some("active"), Some("member"));
+        assert!(can_move_thread(&owner, &other_owned, false));
+        assert!(
+            !can_move_thread(&owner, &owner, true),
+            "not into the same group"
+        );
+        assert!(!can_move_thread(&owner, &not_moderated, false));
+        assert!(can_create_group(&member));
+        assert!(!can_create_group(&student));
+    }
 }

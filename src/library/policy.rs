@@ -20,6 +20,23 @@ pub fn curates(viewer: Option<&CurrentUser>) -> bool {
     viewer.is_some_and(CurrentUser::is_moderator)
 }
 
+/// Share a resource: members who may take part (verified, approved).
+pub fn can_submit(user: &CurrentUser) -> bool {
+    user.can_participate()
+}
+
+/// Edit a resource: curators always; its submitter while it is hers to
+/// change (a draft, or returned to her), not once it waits for review or is
+/// published.
+pub fn can_edit(user: &CurrentUser, submitted_by_viewer: bool, status: &str) -> bool {
+    curates(Some(user)) || (submitted_by_viewer && matches!(status, "draft" | "returned"))
+}
+
+/// Send a draft or a returned resource for review: only its submitter.
+pub fn can_send_for_review(submitted_by_viewer: bool) -> bool {
+    submitted_by_viewer
+}
+
 /// Whether the viewer may open a resource: published ones (members-only
 /// ones for members), and their own drafts and submissions; curators see all.
 pub fn can_see(
@@ -39,4 +56,59 @@ pub fn can_see(
 /// published and members-only, so drafts and rejected ones stay invisible.
 pub fn asks_to_sign_in(status: &str, members_only: bool, viewer: Option<&CurrentUser>) -> bool {
     viewer.is_none() && status == "published" && members_only
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::members::Role;
+
+    #[test]
+    fn who_sees_edits_and_sends_a_resource() {
+        let member = CurrentUser::for_tests(Role::Practitioner);
+        let curator = CurrentUser::for_tests(Role::Moderator);
+        // (status, members only, own, viewer) → may open
+        for (status, members_only, own, viewer, expected) in [
+            ("published", false, false, None, true),
+            ("published", true, false, None, false),
+            ("published", true, false, Some(&member), true),
+            ("draft", false, false, Some(&member), false),
+            ("draft", false, true, Some(&member), true),
+            ("in_review", false, false, Some(&curator), true),
+        ] {
+            assert_eq!(
+                can_see(status, members_only, own, viewer),
+                expected,
+                "{status} {members_only} {own}"
+            );
+        }
+        assert!(asks_to_sign_in("published", true, None));
+        assert!(
+            !asks_to_sign_in("draft", true, None),
+            "a draft stays invisible"
+        );
+        // (viewer, own, status) → may edit
+        for (viewer, own, status, expected) in [
+            (&member, true, "draft", true),
+            (&member, true, "returned", true),
+            (&member, true, "in_review", false),
+            (&member, true, "published", false),
+            (&member, false, "draft", false),
+            (&curator, false, "published", true),
+        ] {
+            assert_eq!(
+                can_edit(viewer, own, status),
+                expected,
+                "{:?} {own} {status}",
+                viewer.role
+            );
+        }
+        assert!(can_send_for_review(true) && !can_send_for_review(false));
+        assert!(can_submit(&member));
+        let unverified = CurrentUser {
+            verified: false,
+            ..CurrentUser::for_tests(Role::Practitioner)
+        };
+        assert!(!can_submit(&unverified));
+    }
 }

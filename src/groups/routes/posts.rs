@@ -44,7 +44,7 @@ async fn load(
 
 /// Authors edit their own posts while they may still post in the group.
 fn may_edit(group: &GroupView, user: &CurrentUser, post: &PostRef) -> bool {
-    post.author_id == user.user_id && !post.deleted && access(group, Some(user)).can_post()
+    access(group, Some(user)).can_edit_post(post.author_id == user.user_id, post.deleted)
 }
 
 fn thread_link(slug: &str, thread: &ThreadView, seq: i32) -> String {
@@ -132,7 +132,7 @@ pub async fn delete(
     Path((slug, thread_id, post_id)): Path<(String, String, String)>,
 ) -> AppResult<Response> {
     let (group, thread, post) = load(&state, &ctx, &slug, &thread_id, &post_id).await?;
-    if post.author_id != user.user_id || post.deleted || !access(&group, Some(&user)).is_member() {
+    if !access(&group, Some(&user)).can_delete_post(post.author_id == user.user_id, post.deleted) {
         return Err(AppError::Forbidden);
     }
     let mut tx = state.db.begin().await?;

@@ -54,7 +54,7 @@ pub async fn new_form(
     ctx: RequestContext,
     SignedIn(user): SignedIn,
 ) -> AppResult<ResourceFormPage> {
-    if !user.can_participate() {
+    if !policy::can_submit(&user) {
         return Err(AppError::Forbidden);
     }
     let form = ResourceForm {
@@ -122,7 +122,7 @@ pub async fn create(
     SignedIn(user): SignedIn,
     multipart: Multipart,
 ) -> AppResult<Response> {
-    if !user.can_participate() {
+    if !policy::can_submit(&user) {
         return Err(AppError::Forbidden);
     }
     let files = &state.files;
@@ -239,8 +239,7 @@ async fn editable(
 ) -> AppResult<Resource> {
     let resource = visible_resource(state, ctx, id).await?;
     let own = Some(user.user_id) == resource.submitted_by;
-    let open = matches!(resource.status.as_str(), "draft" | "returned");
-    if policy::curates(Some(user)) || (own && open) {
+    if policy::can_edit(user, own, &resource.status) {
         Ok(resource)
     } else {
         Err(AppError::Forbidden)
@@ -325,7 +324,7 @@ pub async fn submit(
     Path(id): Path<String>,
 ) -> AppResult<Response> {
     let resource = visible_resource(&state, &ctx, &id).await?;
-    if resource.submitted_by != Some(user.user_id) {
+    if !policy::can_send_for_review(resource.submitted_by == Some(user.user_id)) {
         return Err(AppError::Forbidden);
     }
     let mut tx = state.db.begin().await?;
