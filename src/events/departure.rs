@@ -22,8 +22,7 @@ use uuid::Uuid;
 use super::emails::{self, Departure};
 use super::store;
 use super::{promotion, registration};
-use crate::members::store as members_store;
-use crate::notify::{Kind, Notification, Recipient, notify};
+use crate::notify::{Kind, Notification, tell};
 use crate::web::AppResult;
 
 /// The group whose membership ended.
@@ -99,18 +98,14 @@ async fn end(
         return Ok(0);
     }
     ended.sort_by_key(|event| event.starts_at);
-    let Some(person) = members_store::find_user_by_id(&mut *conn, user_id).await? else {
-        return Ok(ended.len());
-    };
-    let locale = members_store::locale_of(&mut *conn, user_id).await?;
-    let to = Recipient::new(user_id, &person.email, &person.name, locale.tag());
-    let e = to.email_context(base_url);
-    let mail =
-        emails::registrations_ended(&e, &person.name, departure, group.map(|g| g.name), &ended);
-    let mut notification = Notification::new(Kind::EventRegistration, "/events", mail);
-    if let Some(group) = group {
-        notification = notification.in_group(group.group_id);
-    }
-    notify(conn, base_url, &to, notification, now).await?;
+    tell(conn, base_url, user_id, now, |e, name| {
+        let mail = emails::registrations_ended(e, name, departure, group.map(|g| g.name), &ended);
+        let notification = Notification::new(Kind::EventRegistration, "/events", mail);
+        match group {
+            Some(group) => notification.in_group(group.group_id),
+            None => notification,
+        }
+    })
+    .await?;
     Ok(ended.len())
 }

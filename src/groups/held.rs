@@ -12,8 +12,7 @@ use uuid::Uuid;
 use super::emails;
 use super::notify::{self as group_notify, Activity};
 use super::store::{self, GroupView};
-use crate::members::store as members_store;
-use crate::notify::{Kind, Notification, Recipient, notify};
+use crate::notify::{Kind, Notification, Recipient, notify, tell};
 use crate::web::AppResult;
 
 /// A held post in the queue.
@@ -173,15 +172,11 @@ pub async fn decline(
     if declined.rows_affected() == 0 {
         return Ok(false);
     }
-    if let Some(author) = members_store::find_user_by_id(&mut *conn, held.author_id).await? {
-        let locale = members_store::locale_of(&mut *conn, held.author_id).await?;
-        let to = Recipient::new(held.author_id, &author.email, &author.name, locale.tag());
+    tell(conn, base_url, held.author_id, now, |e, name| {
         let link = held.link();
-        let e = to.email_context(base_url);
-        let mail = emails::post_declined(&e, &author.name, &held.group_name, reason, &link);
-        let notification =
-            Notification::new(Kind::ModerationOutcome, link, mail).in_group(held.group_id);
-        notify(conn, base_url, &to, notification, now).await?;
-    }
+        let mail = emails::post_declined(e, name, &held.group_name, reason, &link);
+        Notification::new(Kind::ModerationOutcome, link, mail).in_group(held.group_id)
+    })
+    .await?;
     Ok(true)
 }

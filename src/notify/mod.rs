@@ -24,5 +24,5 @@ pub mod worker;
 pub use email::Email;
 pub use kinds::{Delivery, Kind};
 pub use outbox::NewMessage;
-pub use send::{Notification, Recipient, notify};
+pub use send::{Notification, Recipient, notify, tell};
 pub use transport::Mailer;

@@ -41,6 +41,37 @@ impl Recipient {
     pub fn email_context(&self, base_url: &str) -> EmailContext {
         EmailContext::new(self.locale, base_url)
     }
+
+    /// Member `user_id` as a recipient, in her language; `None` once her
+    /// account is erased (there is nobody left to tell).
+    pub async fn find(conn: &mut PgConnection, user_id: Uuid) -> sqlx::Result<Option<Recipient>> {
+        let row: Option<(String, String, String)> = sqlx::query_as(
+            "SELECT email, name, locale FROM users WHERE user_id = $1 AND deleted_at IS NULL",
+        )
+        .bind(user_id)
+        .fetch_optional(conn)
+        .await?;
+        Ok(row.map(|(email, name, locale)| Recipient::new(user_id, &email, &name, &locale)))
+    }
+}
+
+/// "Tell this member about this, in her language, with this link": finds
+/// her, lets `compose` write the notification in her language (the mail's
+/// context and her name), then records and queues it as [`notify`] does.
+/// An erased member is told nothing. The one way features tell a single
+/// member about a decision (a review, a place freed, a held post).
+pub async fn tell(
+    conn: &mut PgConnection,
+    base_url: &str,
+    user_id: Uuid,
+    now: DateTime<Utc>,
+    compose: impl FnOnce(&EmailContext, &str) -> Notification,
+) -> AppResult<()> {
+    let Some(to) = Recipient::find(&mut *conn, user_id).await? else {
+        return Ok(());
+    };
+    let notification = compose(&to.email_context(base_url), &to.name);
+    notify(conn, base_url, &to, notification, now).await
 }
 
 /// What to tell them. `mail.subject` doubles as the in-app entry's title,

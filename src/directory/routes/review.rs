@@ -14,8 +14,7 @@ use crate::directory::suggestions::{self, Suggestion};
 use crate::directory::views::{ReviewQueuePage, SuggestionPage};
 use crate::directory::{emails, policy};
 use crate::members::current_user::SignedIn;
-use crate::members::store as members_store;
-use crate::notify::{Kind, Notification, Recipient, notify};
+use crate::notify::{Kind, Notification, tell};
 use crate::web::flash::redirect_with;
 use crate::web::form_errors::unprocessable;
 use crate::web::{AppError, AppResult, Form, FormErrors, Page, RequestContext};
@@ -173,18 +172,14 @@ pub async fn decide(
     {
         return Err(AppError::Conflict);
     }
-    if let Some(member) = suggestion.suggested_by
-        && let Some(person) = members_store::find_user_by_id(&mut *tx, member).await?
-    {
-        let locale = members_store::locale_of(&mut *tx, member).await?;
-        let to = Recipient::new(member, &person.email, &person.name, locale.tag());
-        let e = to.email_context(&state.config.base_url);
+    if let Some(member) = suggestion.suggested_by {
         let link =
             service_id.map_or_else(|| "/services".to_owned(), |id| format!("/services/{id}"));
-        let mail =
-            emails::suggestion_decision(&e, &person.name, status, &service_name, &reason, &link);
-        let notification = Notification::new(Kind::CorrectionReview, link, mail);
-        notify(&mut tx, &state.config.base_url, &to, notification, now).await?;
+        tell(&mut tx, &state.config.base_url, member, now, |e, name| {
+            let mail = emails::suggestion_decision(e, name, status, &service_name, &reason, &link);
+            Notification::new(Kind::CorrectionReview, link.clone(), mail)
+        })
+        .await?;
     }
     tx.commit().await?;
     let message = format!("services-suggestion-{status}");

@@ -14,9 +14,8 @@ use crate::events::views::{ProposalFormPage, ProposalsPage};
 use crate::i18n::Args;
 use crate::members::current_user::SignedIn;
 use crate::members::forms::check_length;
-use crate::members::store as members_store;
 use crate::notify::email::{EmailContext, SimpleEmail};
-use crate::notify::{Kind, Notification, Recipient, notify};
+use crate::notify::{Kind, Notification, tell};
 use crate::web::flash::redirect_with;
 use crate::web::form_errors::unprocessable;
 use crate::web::{
@@ -184,26 +183,17 @@ pub async fn close(
     let mut tx = state.db.begin().await?;
     let closed = proposals::close(&mut *tx, proposal_id, &reason).await?;
     // The author is told why (unless they have left Kolega).
-    if let Some((Some(author), title)) = closed
-        && let Some(person) = members_store::find_user_by_id(&mut *tx, author).await?
-    {
-        let locale = members_store::locale_of(&mut *tx, author).await?;
-        let to = Recipient::new(author, &person.email, &person.name, locale.tag());
-        let mail = decision_mail(
-            &to.email_context(&state.config.base_url),
-            &person.name,
-            "closed",
-            &title,
-            Some(&reason),
-            "/events/proposals",
-        );
-        let notification = Notification::new(Kind::ProposalDecision, "/events/proposals", mail);
-        notify(
+    if let Some((Some(author), title)) = closed {
+        tell(
             &mut tx,
             &state.config.base_url,
-            &to,
-            notification,
+            author,
             state.clock.now(),
+            |e, name| {
+                let link = "/events/proposals";
+                let mail = decision_mail(e, name, "closed", &title, Some(&reason), link);
+                Notification::new(Kind::ProposalDecision, link, mail)
+            },
         )
         .await?;
     }

@@ -17,8 +17,7 @@ use crate::groups::store;
 use crate::groups::views::{FlagPage, ModerationPage};
 use crate::members::current_user::{CurrentUser, SignedIn};
 use crate::members::forms::check_length;
-use crate::members::store as members_store;
-use crate::notify::{Kind, Notification, Recipient, notify};
+use crate::notify::{Kind, Notification, tell};
 use crate::web::flash::redirect_with;
 use crate::web::form_errors::unprocessable;
 use crate::web::{AppError, AppResult, Form, FormErrors, Page, RequestContext};
@@ -242,18 +241,20 @@ pub async fn decide(
         )
         .await?;
     }
-    if outcome.concerns_author()
-        && let Some(author) = members_store::find_user_by_id(&mut *tx, item.author_id).await?
-    {
-        let locale = members_store::locale_of(&mut *tx, item.author_id).await?;
-        let to = Recipient::new(item.author_id, &author.email, &author.name, locale.tag());
-        let e = to.email_context(&state.config.base_url);
-        let link = format!("/groups/{}/t/{}", item.group_slug, item.thread_id);
-        let mail =
-            emails::moderation_outcome(&e, &author.name, &item.group_name, &link, &note, outcome);
-        let notification =
-            Notification::new(Kind::ModerationOutcome, link, mail).in_group(item.group_id);
-        notify(&mut tx, &state.config.base_url, &to, notification, now).await?;
+    if outcome.concerns_author() {
+        tell(
+            &mut tx,
+            &state.config.base_url,
+            item.author_id,
+            now,
+            |e, name| {
+                let link = format!("/groups/{}/t/{}", item.group_slug, item.thread_id);
+                let mail =
+                    emails::moderation_outcome(e, name, &item.group_name, &link, &note, outcome);
+                Notification::new(Kind::ModerationOutcome, link, mail).in_group(item.group_id)
+            },
+        )
+        .await?;
     }
     tx.commit().await?;
     let message = match (hide, outcome.concerns_author()) {

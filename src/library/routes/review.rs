@@ -11,8 +11,7 @@ use crate::app::AppState;
 use crate::library::views::ReviewPage;
 use crate::library::{emails, policy, store};
 use crate::members::current_user::SignedIn;
-use crate::members::store as members_store;
-use crate::notify::{Kind, Notification, Recipient, notify};
+use crate::notify::{Kind, Notification, tell};
 use crate::web::flash::redirect_with;
 use crate::web::{AppError, AppResult, Form, Page, RequestContext};
 
@@ -167,17 +166,20 @@ pub async fn decide(
     if !moved {
         return Err(AppError::Conflict);
     }
-    if let (Some(decision), Some(submitter)) = (mail, resource.submitted_by)
-        && let Some(person) = members_store::find_user_by_id(&mut *tx, submitter).await?
-    {
-        let locale = members_store::locale_of(&mut *tx, submitter).await?;
-        let to = Recipient::new(submitter, &person.email, &person.name, locale.tag());
-        let e = to.email_context(&state.config.base_url);
+    if let (Some(decision), Some(submitter)) = (mail, resource.submitted_by) {
         let link = format!("/library/{}", resource.resource_id);
-        let mail =
-            emails::review_decision(&e, &person.name, decision, &resource.title, &reason, &link);
-        let notification = Notification::new(Kind::ResourceReview, link, mail);
-        notify(&mut tx, &state.config.base_url, &to, notification, now).await?;
+        tell(
+            &mut tx,
+            &state.config.base_url,
+            submitter,
+            now,
+            |e, name| {
+                let mail =
+                    emails::review_decision(e, name, decision, &resource.title, &reason, &link);
+                Notification::new(Kind::ResourceReview, link.clone(), mail)
+            },
+        )
+        .await?;
     }
     tx.commit().await?;
     crate::library::search::forget_counts();
