@@ -6,9 +6,9 @@
 use super::policy::{KINDS, LANGUAGES, TARGET_GROUPS};
 use super::store::ServiceInput;
 use crate::i18n::Locale;
-use crate::members::forms::looks_like_email;
 use crate::text::coordinates::coordinate;
 use crate::web::FormErrors;
+use crate::web::form_checks::looks_like_email;
 
 /// The form as typed: numbers stay text so a mistake comes back as typed.
 #[derive(Debug, Clone, Default)]
@@ -130,7 +130,7 @@ impl ServiceForm {
         if let Some(key) = coordinate_problem {
             errors.add("latitude", key);
         }
-        crate::members::forms::check_length(&mut errors, "note", &self.note, 2_000);
+        crate::web::form_checks::check_length(&mut errors, "note", &self.note, 2_000);
         if errors.is_empty() {
             Ok(self.input.clone())
         } else {

@@ -9,9 +9,9 @@ use super::policy::KINDS;
 use super::store::{EventInput, EventView};
 use super::times::{self, LocalTimeError};
 use crate::i18n::Locale;
-use crate::members::forms::check_length;
 use crate::text::web_link::web_link;
 use crate::web::FormErrors;
+use crate::web::form_checks::check_length;
 
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(default)]

@@ -4,6 +4,7 @@
 
 mod emails;
 pub mod held;
+pub mod lookup;
 pub mod member_data;
 pub mod membership;
 pub mod mentions;

@@ -7,9 +7,9 @@ use std::collections::HashMap;
 use super::policy::{AUDIENCES, KINDS, LANGUAGES};
 use super::store::{Resource, ResourceInput};
 use crate::i18n::Locale;
-use crate::members::forms::check_length;
 use crate::text::web_link::web_link;
 use crate::web::FormErrors;
+use crate::web::form_checks::check_length;
 
 #[derive(Debug, Clone, Default)]
 pub struct ResourceForm {

@@ -9,6 +9,7 @@ pub mod csrf;
 pub mod error;
 pub mod flash;
 pub mod form;
+pub mod form_checks;
 pub mod form_errors;
 pub mod metrics;
 pub mod page;

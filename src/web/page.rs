@@ -220,7 +220,7 @@ impl Page {
 
     /// When an event happens: "1. 12. 2026. u 18:00–19:30".
     pub fn span(&self, starts_at: &DateTime<Utc>, ends_at: &DateTime<Utc>) -> String {
-        crate::events::times::span(self.locale, *starts_at, *ends_at)
+        i18n::times::span(self.locale, *starts_at, *ends_at)
     }
 
     /// Time of day in Europe/Belgrade ("14:05").

@@ -59,7 +59,7 @@ pub async fn page_shell(State(state): State<AppState>, request: Request, next: N
 
     let mut request = request;
     if csrf::is_state_changing(request.method())
-        && !crate::notify::routes::is_csrf_exempt(request.uri().path())
+        && !state.csrf_exempt.contains(&request.uri().path())
     {
         match verify_csrf(request, &state.config.base_url).await {
             Ok(checked) => request = checked,

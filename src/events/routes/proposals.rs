@@ -13,11 +13,11 @@ use crate::events::proposals::{self, KINDS};
 use crate::events::views::{ProposalFormPage, ProposalsPage};
 use crate::i18n::Args;
 use crate::members::current_user::SignedIn;
-use crate::members::forms::check_length;
 use crate::members::store as members_store;
 use crate::notify::email::{EmailContext, SimpleEmail};
 use crate::notify::{Kind, Notification, Recipient, notify};
 use crate::web::flash::redirect_with;
+use crate::web::form_checks::check_length;
 use crate::web::form_errors::unprocessable;
 use crate::web::{
     AppError, AppResult, Form, FormErrors, Page, RequestContext, personal_data_guard,

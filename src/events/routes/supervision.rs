@@ -15,12 +15,12 @@ use crate::events::supervision::{
     self, AGE_BANDS, DEFAULT_MEMBER_LIMIT, MUNICIPALITY_SIZES, NewCase, Settings,
 };
 use crate::events::views::{CaseFormPage, NotesFormPage, SupervisionPage, SupervisionSettingsPage};
-use crate::groups::routes::visible_group;
+use crate::groups::lookup::visible_group;
 use crate::members::current_user::SignedIn;
-use crate::members::forms::check_length;
 use crate::text::markdown;
 use crate::text::personal_data;
 use crate::web::flash::redirect_with;
+use crate::web::form_checks::check_length;
 use crate::web::form_errors::unprocessable;
 use crate::web::{AppError, AppResult, Form, FormErrors, Page, RequestContext};
 

@@ -4,7 +4,7 @@
 use serde::Deserialize;
 
 use crate::i18n::Locale;
-use crate::members::forms::check_length;
+use crate::web::form_checks::check_length;
 use crate::web::{FormErrors, personal_data_guard};
 
 #[derive(Debug, Clone, Default, Deserialize)]
