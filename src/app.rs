@@ -23,7 +23,9 @@ use crate::config::Config;
 use crate::library::files::FileStore;
 use crate::members::presence::Presence;
 use crate::web::error::ErrorPage;
-use crate::web::{security, shell};
+use crate::web::security;
+
+pub mod shell;
 
 #[derive(Clone)]
 pub struct AppState {

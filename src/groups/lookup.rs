@@ -5,7 +5,7 @@
 use super::policy::{Access, Visibility};
 use super::store::{self, GroupView};
 use crate::app::AppState;
-use crate::members::current_user::CurrentUser;
+use crate::web::current_user::CurrentUser;
 use crate::web::{AppError, AppResult, RequestContext};
 
 /// The viewer's access to a group.

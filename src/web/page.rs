@@ -7,10 +7,10 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use chrono::{DateTime, Utc};
 use chrono_tz::Europe::Belgrade;
 
+use super::context::OnlineCounts;
+use super::current_user::CurrentUser;
 use super::{RequestContext, static_files};
 use crate::i18n::{self, Args, Locale};
-use crate::members::current_user::CurrentUser;
-use crate::members::presence::OnlineCounts;
 use crate::text::script::{self, Script};
 use crate::text::translit;
 

@@ -9,7 +9,7 @@ use crate::app::AppState;
 use crate::directory::emergency::{self, KINDS, NewNumber};
 use crate::directory::policy::COUNTRIES;
 use crate::directory::views::EmergencyNumbersPage;
-use crate::members::current_user::{CurrentUser, SignedIn};
+use crate::web::current_user::{CurrentUser, SignedIn};
 use crate::web::flash::redirect_with;
 use crate::web::form_errors::unprocessable;
 use crate::web::{AppError, AppResult, Form, FormErrors, Page, RequestContext};

@@ -12,9 +12,9 @@ use crate::events::registration::{self, Registered};
 use crate::events::store;
 use crate::events::views::{EventPage, ParticipantsPage};
 use crate::events::{policy, promotion};
-use crate::members::current_user::SignedIn;
 use crate::notify::{Recipient, notify};
 use crate::text::markdown;
+use crate::web::current_user::SignedIn;
 use crate::web::flash::redirect_with;
 use crate::web::{AppError, AppResult, Page, RequestContext};
 

@@ -16,9 +16,9 @@ use crate::events::supervision::{
 };
 use crate::events::views::{CaseFormPage, NotesFormPage, SupervisionPage, SupervisionSettingsPage};
 use crate::groups::lookup::visible_group;
-use crate::members::current_user::SignedIn;
 use crate::text::markdown;
 use crate::text::personal_data;
+use crate::web::current_user::SignedIn;
 use crate::web::flash::redirect_with;
 use crate::web::form_checks::check_length;
 use crate::web::form_errors::unprocessable;

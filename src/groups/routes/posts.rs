@@ -13,7 +13,7 @@ use crate::groups::held;
 use crate::groups::policy;
 use crate::groups::store::{self, GroupView, PostRef, ThreadView};
 use crate::groups::views::{EditPostPage, HistoryPage};
-use crate::members::current_user::{CurrentUser, SignedIn};
+use crate::web::current_user::{CurrentUser, SignedIn};
 use crate::web::flash::redirect_with;
 use crate::web::form_errors::unprocessable;
 use crate::web::redirect::see_other;

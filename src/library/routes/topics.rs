@@ -8,8 +8,8 @@ use serde::Deserialize;
 use crate::app::AppState;
 use crate::library::views::TopicsPage;
 use crate::library::{policy, store};
-use crate::members::current_user::SignedIn;
 use crate::text::search::slugify;
+use crate::web::current_user::SignedIn;
 use crate::web::flash::redirect_with;
 use crate::web::form_errors::unprocessable;
 use crate::web::{AppError, AppResult, Form, FormErrors, Page, RequestContext};
@@ -88,7 +88,7 @@ pub async fn rename(
 async fn save(
     state: AppState,
     ctx: RequestContext,
-    user: crate::members::current_user::CurrentUser,
+    user: crate::web::current_user::CurrentUser,
     mut form: TopicForm,
 ) -> AppResult<Response> {
     if !policy::curates(Some(&user)) {
