@@ -7,10 +7,8 @@ use uuid::Uuid;
 
 use super::attendance::{Certificate, LedgerEntry, Period};
 use super::forms::EventForm;
+use super::forms::{CaseForm, FeedbackForm, NotesForm, ProposalForm, RecordingForm, SettingsForm};
 use super::proposals::Proposal;
-use super::routes::after::{FeedbackForm, RecordingForm};
-use super::routes::proposals::ProposalForm;
-use super::routes::supervision::{CaseForm, NotesForm, SettingsForm};
 use super::store::{EventView, FeedbackSummary, OrganisableGroup, Participant, Person};
 use super::supervision::{Case, Read};
 use crate::groups::store::GroupView;

@@ -4,6 +4,8 @@
 
 use std::collections::HashMap;
 
+use serde::Deserialize;
+
 use super::policy::{AUDIENCES, KINDS, LANGUAGES};
 use super::store::{Resource, ResourceInput};
 use crate::i18n::Locale;
@@ -155,4 +157,15 @@ impl ResourceForm {
             external_url: self.external_url.clone(),
         })
     }
+}
+
+/// A topic as a moderator adds or renames it (`/library/topics`).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct TopicForm {
+    /// Set from the address when renaming.
+    #[serde(skip)]
+    pub slug: String,
+    pub name_sr: String,
+    pub name_en: String,
 }

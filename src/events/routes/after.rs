@@ -12,6 +12,7 @@ use super::{managed_event, visible_event};
 use crate::app::AppState;
 use crate::events::attendance::{self, CHECKIN_MARGIN_MINUTES};
 use crate::events::emails::Notice;
+use crate::events::forms::{FeedbackForm, RecordingForm};
 use crate::events::store::{self, EventView};
 use crate::events::views::{AttendancePage, FeedbackPage, RecordingPage};
 use crate::text::web_link::web_link;
@@ -115,13 +116,6 @@ pub async fn check_in(
     Ok(back(&state, &event, "event-checked-in"))
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(default)]
-pub struct RecordingForm {
-    pub recording_url: String,
-    pub materials: String,
-}
-
 pub async fn recording_form(
     State(state): State<AppState>,
     ctx: RequestContext,
@@ -182,13 +176,6 @@ pub async fn save_recording(
     }
     tx.commit().await?;
     Ok(back(&state, &event, "event-recording-saved"))
-}
-
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(default)]
-pub struct FeedbackForm {
-    pub rating: String,
-    pub comment: String,
 }
 
 /// The event, if the viewer attended it and it has started.

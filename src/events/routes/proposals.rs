@@ -8,6 +8,7 @@ use serde::Deserialize;
 use uuid::Uuid;
 
 use crate::app::AppState;
+use crate::events::forms::ProposalForm;
 use crate::events::policy;
 use crate::events::proposals::{self, KINDS};
 use crate::events::views::{ProposalFormPage, ProposalsPage};
@@ -34,16 +35,6 @@ pub async fn list(
         can_vote: user.can_participate(),
         can_organise: policy::can_organise_open_events(&user),
     })
-}
-
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(default)]
-pub struct ProposalForm {
-    pub kind: String,
-    pub title: String,
-    pub description: String,
-    /// "I checked: this is not a client's data."
-    pub confirm_personal_data: Option<String>,
 }
 
 fn form_page(

@@ -5,11 +5,11 @@
 
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
-use serde::Deserialize;
 
 use super::visible_event;
 use crate::app::AppState;
 use crate::events::case_review::{self, Field, Review};
+use crate::events::forms::{CaseForm, NotesForm, SettingsForm};
 use crate::events::store::EventView;
 use crate::events::supervision::{
     self, AGE_BANDS, DEFAULT_MEMBER_LIMIT, MUNICIPALITY_SIZES, NewCase, Settings,
@@ -85,20 +85,6 @@ pub async fn show(
         note_html: note.as_deref().map(markdown::render),
         event,
     })
-}
-
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(default)]
-pub struct CaseForm {
-    pub age_band: String,
-    pub municipality_size: String,
-    pub situation: String,
-    pub question: String,
-    pub confirm_personal_data: Option<String>,
-    /// The fingerprint of the spans the author was shown and confirmed.
-    pub confirm_spans: String,
-    /// The "replace with placeholders" button.
-    pub rewrite: Option<String>,
 }
 
 fn case_page(
@@ -227,12 +213,6 @@ pub async fn add_case(
     ))
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(default)]
-pub struct NotesForm {
-    pub body: String,
-}
-
 async fn supervised_meeting(
     state: &AppState,
     ctx: &RequestContext,
@@ -307,14 +287,6 @@ pub async fn save_notes(
         "supervision-notes-saved",
         state.config.secure_cookies(),
     ))
-}
-
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(default)]
-pub struct SettingsForm {
-    pub supervision: Option<String>,
-    pub member_limit: String,
-    pub retention_months: String,
 }
 
 async fn owned_secret_group(

@@ -5,8 +5,8 @@ use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
-use super::forms::GroupForm;
 use crate::app::AppState;
+use crate::groups::forms::GroupForm;
 use crate::groups::policy::can_create_group;
 use crate::groups::store::{self, NewGroup};
 use crate::groups::views::{GroupListPage, JoinByCodePage, NewGroupPage};

@@ -1,6 +1,5 @@
 //! The groups feature's pages.
 
-pub mod forms;
 mod group;
 mod list;
 mod members;

@@ -6,9 +6,9 @@ use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use uuid::Uuid;
 
-use super::forms::PostForm;
 use super::{access, visible_group};
 use crate::app::AppState;
+use crate::groups::forms::PostForm;
 use crate::groups::held;
 use crate::groups::policy;
 use crate::groups::store::{self, GroupView, PostRef, ThreadView};

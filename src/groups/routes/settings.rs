@@ -6,9 +6,9 @@
 use axum::extract::{Path, State};
 use axum::response::Response;
 
-use super::forms::GroupForm;
 use super::{access, visible_group};
 use crate::app::AppState;
+use crate::groups::forms::GroupForm;
 use crate::groups::store::{self, GroupSettings, GroupView};
 use crate::groups::views::GroupSettingsPage;
 use crate::web::current_user::SignedIn;

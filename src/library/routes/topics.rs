@@ -3,9 +3,9 @@
 
 use axum::extract::{Path, State};
 use axum::response::Response;
-use serde::Deserialize;
 
 use crate::app::AppState;
+use crate::library::forms::TopicForm;
 use crate::library::views::TopicsPage;
 use crate::library::{policy, store};
 use crate::text::search::slugify;
@@ -13,16 +13,6 @@ use crate::web::current_user::SignedIn;
 use crate::web::flash::redirect_with;
 use crate::web::form_errors::unprocessable;
 use crate::web::{AppError, AppResult, Form, FormErrors, Page, RequestContext};
-
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(default)]
-pub struct TopicForm {
-    /// Set from the address when renaming.
-    #[serde(skip)]
-    pub slug: String,
-    pub name_sr: String,
-    pub name_en: String,
-}
 
 async fn page(
     state: &AppState,
