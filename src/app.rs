@@ -23,7 +23,9 @@ use crate::config::Config;
 use crate::library::files::FileStore;
 use crate::members::presence::Presence;
 use crate::web::error::ErrorPage;
-use crate::web::{security, shell};
+use crate::web::security;
+
+pub mod shell;
 
 #[derive(Clone)]
 pub struct AppState {
@@ -35,6 +37,10 @@ pub struct AppState {
     pub files: FileStore,
     /// Request counts and latency for `/metrics`.
     pub metrics: Arc<crate::web::metrics::Metrics>,
+    /// Paths whose POSTs the page shell lets through without the CSRF
+    /// token: the features that own them say why (their hooks carry their
+    /// own proof), and the app, which knows the features, collects them.
+    pub csrf_exempt: &'static [&'static str],
 }
 
 impl AppState {
@@ -46,6 +52,7 @@ impl AppState {
             clock,
             presence: Arc::default(),
             metrics: Arc::default(),
+            csrf_exempt: crate::notify::routes::CSRF_EXEMPT,
         })
     }
 }

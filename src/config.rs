@@ -8,7 +8,9 @@ use std::time::Duration;
 
 use lettre::message::Mailbox;
 
-use crate::library::files::{S3Config, S3Limits};
+pub mod s3;
+
+pub use s3::{S3Config, S3Limits};
 
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -303,11 +305,21 @@ fn check_smtp_url(url: String) -> Result<String, ConfigError> {
         None => true,
         Some((_, mode)) => matches!(mode, "starttls" | "required" | "opportunistic"),
     };
-    if scheme_ok && tls_ok && crate::notify::transport::check_smtp_url(&url).is_ok() {
+    if scheme_ok
+        && tls_ok
+        && lettre::AsyncSmtpTransport::<lettre::Tokio1Executor>::from_url(&lettre_smtp_url(&url))
+            .is_ok()
+    {
         Ok(url)
     } else {
         Err(error(url))
     }
+}
+
+/// `?tls=starttls` is our spelling of lettre's `?tls=required`: the URL
+/// lettre understands, for the check above and for the mailer.
+pub fn lettre_smtp_url(url: &str) -> String {
+    url.replace("tls=starttls", "tls=required")
 }
 
 fn default_static_dir() -> PathBuf {

@@ -61,6 +61,9 @@ impl Database {
         db::migrate(&pool)
             .await
             .context("cannot apply the database migrations")?;
+        crate::directory::reference::load(&pool)
+            .await
+            .context("cannot load the service map's reference data")?;
         Ok(Database { pool, cluster })
     }
 

@@ -8,8 +8,8 @@ use axum::extract::{Path, State};
 use axum::response::Response;
 
 use crate::app::AppState;
-use crate::members::current_user::SignedIn;
 use crate::members::{admin_store, policy, sessions};
+use crate::web::current_user::SignedIn;
 use crate::web::flash::redirect_with;
 use crate::web::{AppError, AppResult};
 

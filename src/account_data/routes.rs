@@ -10,9 +10,9 @@ use axum::routing::{get, post};
 
 use super::{block, download, erase};
 use crate::app::AppState;
-use crate::members::current_user::SignedIn;
 use crate::members::forms::PasswordOnlyForm;
 use crate::members::{sessions, settings_page};
+use crate::web::current_user::SignedIn;
 use crate::web::flash::redirect_with;
 use crate::web::{AppResult, Form, RequestContext, cookies};
 

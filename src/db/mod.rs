@@ -49,13 +49,11 @@ pub fn options_from_url(url: &str) -> sqlx::Result<PgConnectOptions> {
     PgConnectOptions::from_str(url)
 }
 
-/// The schema, then the reference data that lives beside the code (the
-/// service map's municipalities).
+/// The schema. The reference data that lives beside the code (the service
+/// map's municipalities) is the features' to load: the composition root
+/// (`server`, the test harness) calls `directory::reference::load` next.
 pub async fn migrate(pool: &PgPool) -> Result<(), sqlx::migrate::MigrateError> {
-    MIGRATOR.run(pool).await?;
-    crate::directory::reference::load(pool)
-        .await
-        .map_err(sqlx::migrate::MigrateError::Execute)
+    MIGRATOR.run(pool).await
 }
 
 /// Whether a sqlx error is a violation of the named unique constraint, so a

@@ -1,14 +1,16 @@
 //! The service form (a suggestion, a correction or a moderator's edit) and
 //! the rules every service record obeys — the same rules the importer
 //! applies to each line of a file, so a record is equally good however it
-//! arrives.
+//! arrives. Also the emergency-number form.
+
+use serde::Deserialize;
 
 use super::policy::{KINDS, LANGUAGES, TARGET_GROUPS};
 use super::store::ServiceInput;
 use crate::i18n::Locale;
-use crate::members::forms::looks_like_email;
 use crate::text::coordinates::coordinate;
 use crate::web::FormErrors;
+use crate::web::form_checks::looks_like_email;
 
 /// The form as typed: numbers stay text so a mistake comes back as typed.
 #[derive(Debug, Clone, Default)]
@@ -130,7 +132,7 @@ impl ServiceForm {
         if let Some(key) = coordinate_problem {
             errors.add("latitude", key);
         }
-        crate::members::forms::check_length(&mut errors, "note", &self.note, 2_000);
+        crate::web::form_checks::check_length(&mut errors, "note", &self.note, 2_000);
         if errors.is_empty() {
             Ok(self.input.clone())
         } else {
@@ -351,4 +353,20 @@ mod tests {
         assert_eq!(tel_href("+381 (17) 421-000"), "tel:+38117421000");
         assert_eq!(tel_href("0800 100 007"), "tel:0800100007");
     }
+}
+
+/// An emergency number as an admin adds or changes it
+/// (`/admin/emergency-numbers`); checked where it is saved.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct NumberForm {
+    /// Set from the address when changing a number.
+    #[serde(skip)]
+    pub number_id: Option<i32>,
+    pub country: String,
+    pub kind: String,
+    pub number: String,
+    pub label_sr: String,
+    pub label_en: String,
+    pub position: String,
 }

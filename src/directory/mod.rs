@@ -14,6 +14,7 @@ pub mod policy;
 pub mod reference;
 pub mod routes;
 pub mod search;
+pub mod search_params;
 pub mod seed;
 pub mod store;
 pub mod suggestions;

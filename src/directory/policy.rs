@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Duration, Utc};
 
-use crate::members::current_user::CurrentUser;
+use crate::web::current_user::CurrentUser;
 use crate::web::{AppError, AppResult};
 
 /// Kinds of service (`service-kind-<slug>` in the catalogue).

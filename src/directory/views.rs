@@ -6,11 +6,11 @@ use chrono::{DateTime, Utc};
 
 use super::changes::{FieldChange, changes};
 use super::emergency::{CountryNumbers, EmergencyNumber};
+use super::forms::NumberForm;
 use super::forms::{ServiceForm, tel_href};
 use super::policy;
-use super::routes::NumberForm;
-use super::routes::SearchParams;
 use super::search::Hit;
+use super::search_params::SearchParams;
 use super::store::{MunicipalityRow, Service};
 use super::suggestions::Suggestion;
 use crate::web::{FormErrors, Page};

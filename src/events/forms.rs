@@ -9,9 +9,9 @@ use super::policy::KINDS;
 use super::store::{EventInput, EventView};
 use super::times::{self, LocalTimeError};
 use crate::i18n::Locale;
-use crate::members::forms::check_length;
 use crate::text::web_link::web_link;
 use crate::web::FormErrors;
+use crate::web::form_checks::check_length;
 
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(default)]
@@ -265,4 +265,62 @@ fn instant(
             None
         }
     }
+}
+
+/// The recording and materials an organiser adds after an event.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct RecordingForm {
+    pub recording_url: String,
+    pub materials: String,
+}
+
+/// An attendee's rating and comment after an event.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct FeedbackForm {
+    pub rating: String,
+    pub comment: String,
+}
+
+/// A member's proposal for an event.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct ProposalForm {
+    pub kind: String,
+    pub title: String,
+    pub description: String,
+    /// "I checked: this is not a client's data."
+    pub confirm_personal_data: Option<String>,
+}
+
+/// A case brought to a supervision meeting, de-identified by its author.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct CaseForm {
+    pub age_band: String,
+    pub municipality_size: String,
+    pub situation: String,
+    pub question: String,
+    pub confirm_personal_data: Option<String>,
+    /// The fingerprint of the spans the author was shown and confirmed.
+    pub confirm_spans: String,
+    /// The "replace with placeholders" button.
+    pub rewrite: Option<String>,
+}
+
+/// The supervisor's notes on a meeting.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct NotesForm {
+    pub body: String,
+}
+
+/// A supervision group's settings, as its owner changes them.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct SettingsForm {
+    pub supervision: Option<String>,
+    pub member_limit: String,
+    pub retention_months: String,
 }

@@ -6,6 +6,7 @@ pub mod attendance;
 pub mod case_review;
 pub mod departure;
 pub mod emails;
+pub mod feedback;
 pub mod forms;
 pub mod ics;
 pub mod member_data;

@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Duration, Utc};
 
-use crate::members::current_user::CurrentUser;
+use crate::web::current_user::CurrentUser;
 
 pub const KINDS: [&str; 6] = [
     "webinar",

@@ -266,7 +266,7 @@ async fn add(
             if past {
                 attendance::mark_attended(&mut tx, event_id, member.user_id, input.ends_at).await?;
                 if let Some((rating, comment)) = FEEDBACK.get(n) {
-                    store::save_feedback(
+                    super::feedback::save_feedback(
                         &mut *tx,
                         event_id,
                         member.user_id,

@@ -7,6 +7,9 @@ use chrono_tz::Europe::Belgrade;
 
 use crate::i18n::Locale;
 
+/// Shown on pages too, so it lives in the foundation (`i18n::times`).
+pub use crate::i18n::times::span;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LocalTimeError {
     /// Not a date (YYYY-MM-DD) and time (HH:MM).
@@ -38,21 +41,6 @@ pub fn to_local(at: DateTime<Utc>) -> (String, String) {
         local.format("%Y-%m-%d").to_string(),
         local.format("%H:%M").to_string(),
     )
-}
-
-/// "1. 12. 2026. 18:00–19:30" (or both dates when the event spans days),
-/// in Belgrade time and the given language's format.
-pub fn span(locale: Locale, starts_at: DateTime<Utc>, ends_at: DateTime<Utc>) -> String {
-    let (start, end) = (
-        starts_at.with_timezone(&Belgrade),
-        ends_at.with_timezone(&Belgrade),
-    );
-    let from = start.format(locale.datetime_format()).to_string();
-    if start.date_naive() == end.date_naive() {
-        format!("{from}–{}", end.format("%H:%M"))
-    } else {
-        format!("{from} – {}", end.format(locale.datetime_format()))
-    }
 }
 
 /// How long until something starts, as a reminder says it.

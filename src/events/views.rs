@@ -6,12 +6,11 @@ use askama_web::WebTemplate;
 use uuid::Uuid;
 
 use super::attendance::{Certificate, LedgerEntry, Period};
+use super::feedback::FeedbackSummary;
 use super::forms::EventForm;
+use super::forms::{CaseForm, FeedbackForm, NotesForm, ProposalForm, RecordingForm, SettingsForm};
 use super::proposals::Proposal;
-use super::routes::after::{FeedbackForm, RecordingForm};
-use super::routes::proposals::ProposalForm;
-use super::routes::supervision::{CaseForm, NotesForm, SettingsForm};
-use super::store::{EventView, FeedbackSummary, OrganisableGroup, Participant, Person};
+use super::store::{EventView, OrganisableGroup, Participant, Person};
 use super::supervision::{Case, Read};
 use crate::groups::store::GroupView;
 use crate::web::{FormErrors, Page};

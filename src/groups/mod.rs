@@ -3,7 +3,9 @@
 //! in `policy` and enforced in every listing query in `store`.
 
 mod emails;
+pub mod forms;
 pub mod held;
+pub mod lookup;
 pub mod member_data;
 pub mod membership;
 pub mod mentions;

@@ -3,7 +3,7 @@
 
 use serde::Deserialize;
 
-use crate::members::current_user::CurrentUser;
+use crate::web::current_user::CurrentUser;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]

@@ -3,7 +3,7 @@
 use askama::Template;
 use askama_web::WebTemplate;
 
-use super::routes::forms::{GroupForm, PostForm};
+use super::forms::{GroupForm, PostForm};
 use super::store::{GroupView, MemberRow, PostView, Revision, ThreadRow, ThreadView};
 use crate::web::{FormErrors, Page};
 

@@ -7,6 +7,7 @@
 
 mod catalog;
 mod locale;
+pub mod times;
 
 pub use catalog::{Args, has, message_ids, t, t_args};
 pub use locale::Locale;

@@ -4,12 +4,14 @@
 
 use std::collections::HashMap;
 
+use serde::Deserialize;
+
 use super::policy::{AUDIENCES, KINDS, LANGUAGES};
 use super::store::{Resource, ResourceInput};
 use crate::i18n::Locale;
-use crate::members::forms::check_length;
 use crate::text::web_link::web_link;
 use crate::web::FormErrors;
+use crate::web::form_checks::check_length;
 
 #[derive(Debug, Clone, Default)]
 pub struct ResourceForm {
@@ -155,4 +157,15 @@ impl ResourceForm {
             external_url: self.external_url.clone(),
         })
     }
+}
+
+/// A topic as a moderator adds or renames it (`/library/topics`).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct TopicForm {
+    /// Set from the address when renaming.
+    #[serde(skip)]
+    pub slug: String,
+    pub name_sr: String,
+    pub name_en: String,
 }

@@ -1,6 +1,6 @@
 //! Who may see, submit and curate resources.
 
-use crate::members::current_user::CurrentUser;
+use crate::web::current_user::CurrentUser;
 
 pub const KINDS: [&str; 8] = [
     "protocol",

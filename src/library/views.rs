@@ -228,7 +228,7 @@ pub struct PrintPage {
 pub struct TopicsPage {
     pub page: Page,
     pub topics: Vec<(String, String, String)>,
-    pub form: super::routes::TopicForm,
+    pub form: super::forms::TopicForm,
     pub errors: FormErrors,
 }
 

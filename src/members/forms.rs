@@ -8,6 +8,7 @@ use super::password;
 use super::profile::{is_country, is_profession};
 use crate::i18n::Locale;
 use crate::web::FormErrors;
+use crate::web::form_checks::check_length;
 
 pub const MAX_NAME: usize = 100;
 pub const MAX_SHORT: usize = 200;
@@ -157,56 +158,11 @@ fn check_name(errors: &mut FormErrors, name: &str) {
     check_length(errors, "name", name, MAX_NAME);
 }
 
-pub fn check_length(errors: &mut FormErrors, field: &'static str, value: &str, max: usize) {
-    if value.chars().count() > max {
-        errors.add_text(
-            field,
-            crate::i18n::t_args(
-                errors.locale(),
-                "error-too-long",
-                &crate::i18n::Args::new().with("max", max as i64),
-            ),
-        );
-    }
-}
-
 /// An address someone will be mailed at: the mailer's own rules
 /// (`notify::address`), so nothing the transport would refuse for good
 /// gets through the form.
 pub fn check_email(errors: &mut FormErrors, field: &'static str, email: &str) {
     if let Some(key) = crate::notify::address::problem(email) {
         errors.add(field, key);
-    }
-}
-
-/// A pragmatic check for contact addresses that Kolega shows but never
-/// mails (the service map): one @, something before it, a dot in the
-/// domain, no spaces, and not absurdly long.
-pub fn looks_like_email(email: &str) -> bool {
-    let Some((local, domain)) = email.split_once('@') else {
-        return false;
-    };
-    !local.is_empty()
-        && domain.contains('.')
-        && !domain.starts_with('.')
-        && !domain.ends_with('.')
-        && !domain.contains('@')
-        && email.len() <= 254
-        && !email.chars().any(|c| {
-            c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '"' | ',' | ';')
-        })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn email_addresses() {
-        assert!(looks_like_email("ana.petrovic@csr-vranje.rs"));
-        assert!(!looks_like_email("ana"));
-        assert!(!looks_like_email("ana@localhost"));
-        assert!(!looks_like_email("a b@c.rs"));
-        assert!(!looks_like_email("a@b.rs, c@d.rs"));
     }
 }

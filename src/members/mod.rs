@@ -3,7 +3,6 @@
 //! the directory arrive with the members feature.
 
 pub mod admin_store;
-pub mod current_user;
 pub mod emails;
 pub mod forms;
 pub mod lifecycle;
@@ -11,7 +10,6 @@ pub mod password;
 pub mod policy;
 pub mod presence;
 pub mod profile;
-pub mod role;
 pub mod routes;
 pub mod sessions;
 pub mod settings_page;
@@ -20,4 +18,6 @@ pub mod throttle;
 pub mod tokens;
 mod views;
 
-pub use role::Role;
+/// Roles live in the foundation (`web::role`) because the page layout
+/// shows what a member's role lets them reach.
+pub use crate::web::role::Role;

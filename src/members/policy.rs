@@ -1,7 +1,7 @@
 //! Who may do what with members. Every handler asks here.
 
 use super::Role;
-use super::current_user::CurrentUser;
+use crate::web::current_user::CurrentUser;
 
 /// Change roles, block and unblock, change site settings.
 pub fn can_administer(user: &CurrentUser) -> bool {

@@ -15,11 +15,8 @@ pub const WINDOW: Duration = Duration::minutes(5);
 const WRITE_EVERY: Duration = Duration::minutes(1);
 const CACHE_FOR: Duration = Duration::seconds(30);
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct OnlineCounts {
-    pub members: i64,
-    pub guests: i64,
-}
+/// The footer's counts, in the foundation beside the request they ride on.
+pub use crate::web::context::OnlineCounts;
 
 /// A colleague on the "who's here" list.
 #[derive(Debug, Clone, sqlx::FromRow)]

@@ -8,8 +8,8 @@ use sha2::{Digest, Sha256};
 use sqlx::PgExecutor;
 use uuid::Uuid;
 
-use super::current_user::CurrentUser;
 use crate::web::context::new_token;
+use crate::web::current_user::CurrentUser;
 
 pub const COOKIE: &str = "kolega_session";
 /// "Remember me": thirty days, renewed while used.

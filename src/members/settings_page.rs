@@ -7,11 +7,11 @@
 use axum::response::Response;
 
 use crate::app::AppState;
-use crate::members::current_user::CurrentUser;
 use crate::members::forms::ProfileForm;
 use crate::members::store::{self, OwnSettings};
 use crate::members::views::{Choices, SettingsPage};
 use crate::members::{Role, admin_store, password, policy};
+use crate::web::current_user::CurrentUser;
 use crate::web::form_errors::unprocessable;
 use crate::web::{AppResult, FormErrors, Page, RequestContext};
 

@@ -32,16 +32,12 @@ pub fn smtp_transport(url: &str) -> Result<AsyncSmtpTransport<Tokio1Executor>, S
     Ok(smtp_builder(url)?.build())
 }
 
-/// Checks an `SMTP_URL` without connecting or starting anything.
-pub fn check_smtp_url(url: &str) -> Result<(), SmtpError> {
-    smtp_builder(url).map(|_| ())
-}
-
-/// `?tls=starttls` is our spelling of lettre's `?tls=required`.
+/// `?tls=starttls` is our spelling of lettre's `?tls=required` (see
+/// `config::lettre_smtp_url`).
 fn smtp_builder(
     url: &str,
 ) -> Result<lettre::transport::smtp::AsyncSmtpTransportBuilder, SmtpError> {
-    let url = url.replace("tls=starttls", "tls=required");
+    let url = crate::config::lettre_smtp_url(url);
     Ok(AsyncSmtpTransport::<Tokio1Executor>::from_url(&url)?
         .timeout(Some(std::time::Duration::from_secs(30))))
 }

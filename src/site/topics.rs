@@ -8,7 +8,7 @@ use super::home::store;
 use super::views::TopicsTemplate;
 use crate::app::AppState;
 use crate::library::views::topic_name;
-use crate::members::current_user::SignedIn;
+use crate::web::current_user::SignedIn;
 use crate::web::flash::redirect_with;
 use crate::web::form_errors::unprocessable;
 use crate::web::{AppResult, Form, FormErrors, Page, RequestContext};

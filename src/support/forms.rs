@@ -5,7 +5,7 @@
 use serde::Deserialize;
 
 use super::topic::{LANGUAGES, Topic};
-use crate::members::forms::check_length;
+use crate::web::form_checks::check_length;
 use crate::web::{FormErrors, personal_data_guard};
 
 const MAX_MESSAGE: usize = 10_000;

@@ -10,8 +10,7 @@ use rand::RngCore;
 use super::AppError;
 use super::cookies;
 use crate::i18n::Locale;
-use crate::members::current_user::CurrentUser;
-use crate::members::presence::OnlineCounts;
+use crate::web::current_user::CurrentUser;
 
 #[derive(Debug, Clone)]
 pub struct RequestContext {
@@ -31,6 +30,14 @@ pub struct RequestContext {
     /// A GET (or HEAD): the page can be linked to again as it is, with
     /// `?izvorno=1` say; a form re-shown after a POST cannot.
     pub is_read: bool,
+}
+
+/// Members and guests active in the last five minutes, for the footer
+/// (counted by `members::presence`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct OnlineCounts {
+    pub members: i64,
+    pub guests: i64,
 }
 
 impl RequestContext {

@@ -7,10 +7,10 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use chrono::{DateTime, Utc};
 use chrono_tz::Europe::Belgrade;
 
+use super::context::OnlineCounts;
+use super::current_user::CurrentUser;
 use super::{RequestContext, static_files};
 use crate::i18n::{self, Args, Locale};
-use crate::members::current_user::CurrentUser;
-use crate::members::presence::OnlineCounts;
 use crate::text::script::{self, Script};
 use crate::text::translit;
 
@@ -220,7 +220,7 @@ impl Page {
 
     /// When an event happens: "1. 12. 2026. u 18:00–19:30".
     pub fn span(&self, starts_at: &DateTime<Utc>, ends_at: &DateTime<Utc>) -> String {
-        crate::events::times::span(self.locale, *starts_at, *ends_at)
+        i18n::times::span(self.locale, *starts_at, *ends_at)
     }
 
     /// Time of day in Europe/Belgrade ("14:05").

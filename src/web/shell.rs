@@ -1,14 +1,13 @@
-//! The page shell: one middleware around every route that
-//! - works out the request context (language, CSRF token),
-//! - refuses state-changing requests that fail the CSRF checks,
-//! - renders friendly, localized error pages for error responses,
-//! - sets the CSRF cookie for new visitors.
+//! The page shell's parts that need no feature: the client's address, the
+//! CSRF check of a state-changing request, friendly localized error pages
+//! for error responses, and the CSRF cookie for new visitors. The
+//! middleware that puts them together with the members' sessions and
+//! presence is the app's (`app::shell`).
 
 use askama::Template;
 use axum::body::{Body, to_bytes};
-use axum::extract::{Request, State};
-use axum::http::{HeaderValue, Method, StatusCode, header};
-use axum::middleware::Next;
+use axum::extract::Request;
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 
 use std::net::SocketAddr;
@@ -16,88 +15,15 @@ use std::net::SocketAddr;
 use axum::extract::ConnectInfo;
 
 use super::error::ErrorPage;
-use super::{Page, RequestContext, client_address, cookies, csrf, flash};
+use super::{Page, RequestContext, client_address, cookies, csrf};
 use crate::app::AppState;
-use crate::members::presence::Visitor;
-use crate::members::sessions;
 
 /// The most an urlencoded form may weigh (uploads are multipart).
 const FORM_LIMIT: usize = 1024 * 1024;
 
-pub async fn page_shell(State(state): State<AppState>, request: Request, next: Next) -> Response {
-    let path = request
-        .uri()
-        .path_and_query()
-        .map(|p| p.as_str().to_owned())
-        .unwrap_or_else(|| "/".to_owned());
-    let (mut ctx, new_token) = RequestContext::from_headers(request.headers(), path);
-    ctx.client_ip = client_ip(&request, state.config.trusted_proxies);
-    ctx.is_read = matches!(*request.method(), Method::GET | Method::HEAD);
-    let flash_key = cookies::get(request.headers(), flash::COOKIE)
-        .filter(|key| flash::is_valid_key(key))
-        .map(str::to_owned);
-    let mut clear_session = false;
-    if let Some(token) = cookies::get(request.headers(), sessions::COOKIE) {
-        match sessions::load(&state.db, token, state.clock.now()).await {
-            Ok(Some(user)) => {
-                ctx.locale = user.locale;
-                ctx.user = Some(user);
-            }
-            Ok(None) => clear_session = true,
-            Err(error) => {
-                tracing::warn!(%error, "cannot look up the session");
-                return finish(&ctx, ErrorPage::Unavailable.response(), new_token, &state);
-            }
-        }
-    }
-    ctx.flash = flash_key
-        .as_deref()
-        .map(|key| crate::i18n::t(ctx.locale, key));
-    if !matches!(request.uri().path(), "/healthz" | "/readyz") {
-        note_presence(&state, &mut ctx, new_token).await;
-    }
-
-    let mut request = request;
-    if csrf::is_state_changing(request.method())
-        && !crate::notify::routes::is_csrf_exempt(request.uri().path())
-    {
-        match verify_csrf(request, &state.config.base_url).await {
-            Ok(checked) => request = checked,
-            Err(page) => return finish(&ctx, page.response(), new_token, &state),
-        }
-    }
-    request.extensions_mut().insert(ctx.clone());
-    let mut response = next.run(request).await;
-    // A flash is shown once: on the first page rendered after it was set.
-    let sets_flash = response
-        .headers()
-        .get_all(header::SET_COOKIE)
-        .iter()
-        .any(|c| c.as_bytes().starts_with(flash::COOKIE.as_bytes()));
-    if flash_key.is_some() && !sets_flash && !response.status().is_redirection() {
-        response.headers_mut().append(
-            header::SET_COOKIE,
-            cookies::clear(flash::COOKIE, state.config.secure_cookies()),
-        );
-    }
-    if clear_session
-        && !response
-            .headers()
-            .get_all(header::SET_COOKIE)
-            .iter()
-            .any(|c| c.as_bytes().starts_with(sessions::COOKIE.as_bytes()))
-    {
-        response.headers_mut().append(
-            header::SET_COOKIE,
-            cookies::clear(sessions::COOKIE, state.config.secure_cookies()),
-        );
-    }
-    finish(&ctx, response, new_token, &state)
-}
-
 /// The client's address (see `web::client_address`): the peer, or the
 /// entry the trusted proxies (`KOLEGA_TRUST_PROXY`) wrote in `X-Forwarded-For`.
-fn client_ip(request: &Request, trusted_hops: usize) -> String {
+pub fn client_ip(request: &Request, trusted_hops: usize) -> String {
     let peer = request
         .extensions()
         .get::<ConnectInfo<SocketAddr>>()
@@ -106,23 +32,7 @@ fn client_ip(request: &Request, trusted_hops: usize) -> String {
         .map_or_else(|| "unknown".to_owned(), |ip| ip.to_string())
 }
 
-/// Counts the visitor for "who's online" and fetches the counts for the footer.
-async fn note_presence(state: &AppState, ctx: &mut RequestContext, new_token: bool) {
-    let now = state.clock.now();
-    let visitor = match &ctx.user {
-        Some(user) => Some(Visitor::Member(user.user_id)),
-        None if !new_token => Some(Visitor::Guest(&ctx.csrf_token)),
-        None => None,
-    };
-    if let Some(visitor) = visitor
-        && let Err(error) = state.presence.record(&state.db, visitor, now).await
-    {
-        tracing::debug!(%error, "cannot record presence");
-    }
-    ctx.online = state.presence.counts(&state.db, now).await;
-}
-
-async fn verify_csrf(request: Request, base_url: &str) -> Result<Request, ErrorPage> {
+pub async fn verify_csrf(request: Request, base_url: &str) -> Result<Request, ErrorPage> {
     if csrf::is_cross_site(request.headers(), base_url) {
         return Err(ErrorPage::CsrfRejected);
     }
@@ -152,7 +62,12 @@ async fn verify_csrf(request: Request, base_url: &str) -> Result<Request, ErrorP
     Ok(Request::from_parts(parts, Body::from(bytes)))
 }
 
-fn finish(ctx: &RequestContext, response: Response, new_token: bool, state: &AppState) -> Response {
+pub fn finish(
+    ctx: &RequestContext,
+    response: Response,
+    new_token: bool,
+    state: &AppState,
+) -> Response {
     let mut response = match error_page_for(&response) {
         Some(page) => render_error(ctx, page, response),
         None => response,

@@ -131,6 +131,9 @@ async fn start_server() -> Server {
     db::migrate(&pool)
         .await
         .expect("migrations apply to an empty database");
+    kolega::directory::reference::load(&pool)
+        .await
+        .expect("the service map's reference data loads");
     pool.close().await;
     Server {
         admin: admin.database("postgres"),

@@ -3,32 +3,18 @@
 
 use axum::extract::{Path, State};
 use axum::response::Response;
-use serde::Deserialize;
 
 use crate::app::AppState;
 use crate::directory::emergency::{self, KINDS, NewNumber};
+use crate::directory::forms::NumberForm;
 use crate::directory::policy::COUNTRIES;
 use crate::directory::views::EmergencyNumbersPage;
-use crate::members::current_user::{CurrentUser, SignedIn};
+use crate::web::current_user::{CurrentUser, SignedIn};
 use crate::web::flash::redirect_with;
 use crate::web::form_errors::unprocessable;
 use crate::web::{AppError, AppResult, Form, FormErrors, Page, RequestContext};
 
 const PAGE: &str = "/admin/emergency-numbers";
-
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(default)]
-pub struct NumberForm {
-    /// Set from the address when changing a number.
-    #[serde(skip)]
-    pub number_id: Option<i32>,
-    pub country: String,
-    pub kind: String,
-    pub number: String,
-    pub label_sr: String,
-    pub label_en: String,
-    pub position: String,
-}
 
 fn admin_only(user: &CurrentUser) -> AppResult<()> {
     if user.is_admin() {

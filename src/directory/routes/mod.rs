@@ -4,8 +4,6 @@ mod coverage;
 mod emergency;
 mod list;
 
-pub use emergency::NumberForm;
-pub use list::SearchParams;
 mod review;
 mod show;
 mod suggest;

@@ -9,8 +9,8 @@ use super::{visible_service, with_map_policy};
 use crate::app::AppState;
 use crate::directory::views::ServicePage;
 use crate::directory::{policy, store};
-use crate::members::current_user::SignedIn;
 use crate::text::markdown;
+use crate::web::current_user::SignedIn;
 use crate::web::flash::redirect_with;
 use crate::web::{AppError, AppResult, Page, RequestContext};
 

@@ -12,7 +12,7 @@ use crate::directory::forms::ServiceForm;
 use crate::directory::store::{self, ServiceInput};
 use crate::directory::views::ServiceFormPage;
 use crate::directory::{policy, suggestions};
-use crate::members::current_user::SignedIn;
+use crate::web::current_user::SignedIn;
 use crate::web::flash::redirect_with;
 use crate::web::form_errors::unprocessable;
 use crate::web::rate_limit::{self, Limit};

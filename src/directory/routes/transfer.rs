@@ -28,7 +28,7 @@ use crate::directory::transfer::encoding::TextEncoding;
 use crate::directory::transfer::export::{self, PAGE};
 use crate::directory::transfer::import::{self, PROBLEMS_LISTED, Plan, Planned, Problem};
 use crate::directory::transfer::store;
-use crate::members::current_user::SignedIn;
+use crate::web::current_user::SignedIn;
 use crate::web::flash::redirect_with;
 use crate::web::{AppError, AppResult, Form, Page, RequestContext};
 

@@ -9,16 +9,17 @@ use serde::Deserialize;
 
 use super::{managed_event, visible_event};
 use crate::app::AppState;
-use crate::events::attendance;
 use crate::events::emails::Notice;
+use crate::events::forms::{FeedbackForm, RecordingForm};
 use crate::events::policy::{self, EventFacts};
 use crate::events::store::{self, EventView};
 use crate::events::views::{AttendancePage, FeedbackPage, RecordingPage};
-use crate::members::current_user::SignedIn;
-use crate::members::forms::check_length;
+use crate::events::{attendance, feedback};
 use crate::text::web_link::web_link;
 use crate::web::FormErrors;
+use crate::web::current_user::SignedIn;
 use crate::web::flash::redirect_with;
+use crate::web::form_checks::check_length;
 use crate::web::form_errors::unprocessable;
 use crate::web::rate_limit::{self, Limit};
 use crate::web::{AppError, AppResult, Form, Page, RequestContext};
@@ -119,13 +120,6 @@ pub async fn check_in(
     Ok(back(&state, &event, "event-checked-in"))
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(default)]
-pub struct RecordingForm {
-    pub recording_url: String,
-    pub materials: String,
-}
-
 pub async fn recording_form(
     State(state): State<AppState>,
     ctx: RequestContext,
@@ -188,13 +182,6 @@ pub async fn save_recording(
     Ok(back(&state, &event, "event-recording-saved"))
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(default)]
-pub struct FeedbackForm {
-    pub rating: String,
-    pub comment: String,
-}
-
 /// The event, if the viewer attended it and it has started.
 async fn attended_event(state: &AppState, ctx: &RequestContext, id: &str) -> AppResult<EventView> {
     let event = visible_event(state, ctx, id).await?;
@@ -246,7 +233,7 @@ pub async fn save_feedback(
             errors,
         }));
     };
-    store::save_feedback(
+    feedback::save_feedback(
         &state.db,
         event.event_id,
         user.user_id,

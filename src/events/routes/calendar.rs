@@ -11,8 +11,8 @@ use crate::app::AppState;
 use crate::events::emails::{self, EntryText};
 use crate::events::store;
 use crate::i18n::Locale;
-use crate::members::current_user::SignedIn;
 use crate::notify::email::EmailContext;
+use crate::web::current_user::SignedIn;
 use crate::web::flash::redirect_with;
 use crate::web::{AppError, AppResult, RequestContext};
 

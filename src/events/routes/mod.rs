@@ -16,7 +16,7 @@ use uuid::Uuid;
 use super::policy;
 use super::store::{self, EventView};
 use crate::app::AppState;
-use crate::members::current_user::CurrentUser;
+use crate::web::current_user::CurrentUser;
 use crate::web::{AppError, AppResult, RequestContext};
 
 pub fn router() -> Router<AppState> {

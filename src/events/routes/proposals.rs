@@ -8,15 +8,16 @@ use serde::Deserialize;
 use uuid::Uuid;
 
 use crate::app::AppState;
+use crate::events::forms::ProposalForm;
 use crate::events::policy;
 use crate::events::proposals::{self, KINDS};
 use crate::events::views::{ProposalFormPage, ProposalsPage};
 use crate::i18n::Args;
-use crate::members::current_user::SignedIn;
-use crate::members::forms::check_length;
 use crate::notify::email::{EmailContext, SimpleEmail};
 use crate::notify::{Kind, Notification, tell};
+use crate::web::current_user::SignedIn;
 use crate::web::flash::redirect_with;
+use crate::web::form_checks::check_length;
 use crate::web::form_errors::unprocessable;
 use crate::web::{
     AppError, AppResult, Form, FormErrors, Page, RequestContext, personal_data_guard,
@@ -33,16 +34,6 @@ pub async fn list(
         can_vote: user.can_participate(),
         can_organise: policy::can_organise_open_events(&user),
     })
-}
-
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(default)]
-pub struct ProposalForm {
-    pub kind: String,
-    pub title: String,
-    pub description: String,
-    /// "I checked: this is not a client's data."
-    pub confirm_personal_data: Option<String>,
 }
 
 fn form_page(

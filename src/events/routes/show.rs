@@ -10,10 +10,10 @@ use crate::events::emails::{self, Notice};
 use crate::events::registration::{self, Registered};
 use crate::events::store;
 use crate::events::views::{EventPage, ParticipantsPage};
-use crate::events::{policy, promotion};
-use crate::members::current_user::SignedIn;
+use crate::events::{feedback, policy, promotion};
 use crate::notify::{Recipient, notify};
 use crate::text::markdown;
+use crate::web::current_user::SignedIn;
 use crate::web::flash::redirect_with;
 use crate::web::{AppError, AppResult, Page, RequestContext};
 
@@ -29,12 +29,12 @@ pub async fn show(
     let manage = policy::can_manage(&facts, ctx.user.as_ref());
     let gave_feedback = match &ctx.user {
         Some(user) if event.attended => {
-            store::has_feedback(&state.db, event.event_id, user.user_id).await?
+            feedback::has_feedback(&state.db, event.event_id, user.user_id).await?
         }
         _ => false,
     };
     let feedback = if manage && event.starts_at <= now {
-        Some(store::feedback_summary(&state.db, event.event_id).await?)
+        Some(feedback::feedback_summary(&state.db, event.event_id).await?)
     } else {
         None
     };

@@ -5,23 +5,23 @@
 
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
-use serde::Deserialize;
 
 use super::visible_event;
 use crate::app::AppState;
 use crate::events::case_review::{self, Field, Review};
+use crate::events::forms::{CaseForm, NotesForm, SettingsForm};
 use crate::events::policy;
 use crate::events::store::EventView;
 use crate::events::supervision::{
     self, AGE_BANDS, DEFAULT_MEMBER_LIMIT, MUNICIPALITY_SIZES, NewCase, Settings,
 };
 use crate::events::views::{CaseFormPage, NotesFormPage, SupervisionPage, SupervisionSettingsPage};
-use crate::groups::routes::visible_group;
-use crate::members::current_user::SignedIn;
-use crate::members::forms::check_length;
+use crate::groups::lookup::visible_group;
 use crate::text::markdown;
 use crate::text::personal_data;
+use crate::web::current_user::SignedIn;
 use crate::web::flash::redirect_with;
+use crate::web::form_checks::check_length;
 use crate::web::form_errors::unprocessable;
 use crate::web::{AppError, AppResult, Form, FormErrors, Page, RequestContext};
 
@@ -86,20 +86,6 @@ pub async fn show(
         note_html: note.as_deref().map(markdown::render),
         event,
     })
-}
-
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(default)]
-pub struct CaseForm {
-    pub age_band: String,
-    pub municipality_size: String,
-    pub situation: String,
-    pub question: String,
-    pub confirm_personal_data: Option<String>,
-    /// The fingerprint of the spans the author was shown and confirmed.
-    pub confirm_spans: String,
-    /// The "replace with placeholders" button.
-    pub rewrite: Option<String>,
 }
 
 fn case_page(
@@ -228,12 +214,6 @@ pub async fn add_case(
     ))
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(default)]
-pub struct NotesForm {
-    pub body: String,
-}
-
 async fn supervised_meeting(
     state: &AppState,
     ctx: &RequestContext,
@@ -308,14 +288,6 @@ pub async fn save_notes(
         "supervision-notes-saved",
         state.config.secure_cookies(),
     ))
-}
-
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(default)]
-pub struct SettingsForm {
-    pub supervision: Option<String>,
-    pub member_limit: String,
-    pub retention_months: String,
 }
 
 async fn owned_secret_group(

@@ -12,9 +12,9 @@ use crate::app::AppState;
 use crate::groups::membership::{self, Ending};
 use crate::groups::views::{Abilities, GroupPage};
 use crate::groups::{emails, store};
-use crate::members::current_user::SignedIn;
 use crate::notify::{Kind, Notification, Recipient, notify};
 use crate::text::markdown;
+use crate::web::current_user::SignedIn;
 use crate::web::flash::redirect_with;
 use crate::web::{AppError, AppResult, Form, Page, RequestContext};
 

@@ -5,13 +5,13 @@ use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
-use super::forms::GroupForm;
 use crate::app::AppState;
+use crate::groups::forms::GroupForm;
 use crate::groups::policy::can_create_group;
 use crate::groups::store::{self, NewGroup};
 use crate::groups::views::{GroupListPage, JoinByCodePage, NewGroupPage};
-use crate::members::current_user::SignedIn;
 use crate::text::search::slugify;
+use crate::web::current_user::SignedIn;
 use crate::web::flash::redirect_with;
 use crate::web::form_errors::unprocessable;
 use crate::web::redirect::see_other;

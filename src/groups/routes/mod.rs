@@ -1,6 +1,5 @@
 //! The groups feature's pages.
 
-pub mod forms;
 mod group;
 mod list;
 mod members;
@@ -13,11 +12,10 @@ mod thread;
 use axum::Router;
 use axum::routing::{get, post};
 
-use super::policy::{Access, Visibility};
-use super::store::{self, GroupView};
 use crate::app::AppState;
-use crate::members::current_user::CurrentUser;
-use crate::web::{AppError, AppResult, RequestContext};
+
+/// The pages' way to a group, shared with other features (see `lookup`).
+pub use super::lookup::{access, visible_group};
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -104,32 +102,4 @@ pub fn new_join_code() -> String {
     (0..8)
         .map(|_| ALPHABET[rng.gen_range(0..ALPHABET.len())] as char)
         .collect()
-}
-
-/// The viewer's access to a group.
-pub fn access<'a>(group: &'a GroupView, viewer: Option<&'a CurrentUser>) -> Access<'a> {
-    Access {
-        visibility: Visibility::parse(&group.visibility).unwrap_or(Visibility::Secret),
-        viewer,
-        status: group.status.as_deref(),
-        role: group.role.as_deref(),
-    }
-}
-
-/// The group, if the viewer may know it exists; "not found" otherwise, so a
-/// secret group's name never leaks.
-pub async fn visible_group(
-    state: &AppState,
-    ctx: &RequestContext,
-    slug: &str,
-) -> AppResult<GroupView> {
-    let viewer = ctx.user.as_ref().map(|u| u.user_id);
-    let group = store::find_group(&state.db, slug, viewer)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    if access(&group, ctx.user.as_ref()).can_see_group() {
-        Ok(group)
-    } else {
-        Err(AppError::NotFound)
-    }
 }

@@ -15,10 +15,10 @@ use crate::groups::membership::{self, Ending};
 use crate::groups::moderation::{self, REASONS};
 use crate::groups::store;
 use crate::groups::views::{FlagPage, ModerationPage};
-use crate::members::current_user::{CurrentUser, SignedIn};
-use crate::members::forms::check_length;
 use crate::notify::{Kind, Notification, tell};
+use crate::web::current_user::{CurrentUser, SignedIn};
 use crate::web::flash::redirect_with;
+use crate::web::form_checks::check_length;
 use crate::web::form_errors::unprocessable;
 use crate::web::{AppError, AppResult, Form, FormErrors, Page, RequestContext};
 

@@ -6,14 +6,14 @@ use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use uuid::Uuid;
 
-use super::forms::PostForm;
 use super::{access, visible_group};
 use crate::app::AppState;
+use crate::groups::forms::PostForm;
 use crate::groups::held;
 use crate::groups::policy;
 use crate::groups::store::{self, GroupView, PostRef, ThreadView};
 use crate::groups::views::{EditPostPage, HistoryPage};
-use crate::members::current_user::{CurrentUser, SignedIn};
+use crate::web::current_user::{CurrentUser, SignedIn};
 use crate::web::flash::redirect_with;
 use crate::web::form_errors::unprocessable;
 use crate::web::redirect::see_other;

@@ -6,12 +6,12 @@
 use axum::extract::{Path, State};
 use axum::response::Response;
 
-use super::forms::GroupForm;
 use super::{access, visible_group};
 use crate::app::AppState;
+use crate::groups::forms::GroupForm;
 use crate::groups::store::{self, GroupSettings, GroupView};
 use crate::groups::views::GroupSettingsPage;
-use crate::members::current_user::SignedIn;
+use crate::web::current_user::SignedIn;
 use crate::web::flash::redirect_with;
 use crate::web::form_errors::unprocessable;
 use crate::web::{AppError, AppResult, Form, FormErrors, Page, RequestContext};
@@ -32,7 +32,7 @@ fn form_of(group: &GroupView) -> GroupForm {
 async fn moderated_group(
     state: &AppState,
     ctx: &RequestContext,
-    user: &crate::members::current_user::CurrentUser,
+    user: &crate::web::current_user::CurrentUser,
     slug: &str,
 ) -> AppResult<GroupView> {
     let group = visible_group(state, ctx, slug).await?;

@@ -7,17 +7,17 @@ use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use uuid::Uuid;
 
-use super::forms::PostForm;
 use super::{access, visible_group};
 use crate::app::AppState;
+use crate::groups::forms::PostForm;
 use crate::groups::held;
 use crate::groups::mentions;
 use crate::groups::notify::{self, Activity};
 use crate::groups::policy;
 use crate::groups::store::{self, GroupView, NewPost, POSTS_PER_PAGE};
 use crate::groups::views::{MoveTarget, NewThreadPage, ThreadPage};
-use crate::members::current_user::{CurrentUser, SignedIn};
 use crate::text::markdown;
+use crate::web::current_user::{CurrentUser, SignedIn};
 use crate::web::form_errors::unprocessable;
 use crate::web::rate_limit::{self, Limit};
 use crate::web::redirect::see_other;
@@ -442,7 +442,7 @@ pub async fn subscription(
 async fn needs_approval(
     state: &AppState,
     group: &GroupView,
-    user: &crate::members::current_user::CurrentUser,
+    user: &crate::web::current_user::CurrentUser,
 ) -> AppResult<bool> {
     if !group.first_post_approval || access(group, Some(user)).can_moderate() {
         return Ok(false);

@@ -6,8 +6,6 @@ mod show;
 mod submit;
 mod topics;
 
-pub use topics::TopicForm;
-
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post};

@@ -10,8 +10,8 @@ use super::visible_resource;
 use crate::app::AppState;
 use crate::library::views::ReviewPage;
 use crate::library::{emails, policy, store};
-use crate::members::current_user::SignedIn;
 use crate::notify::{Kind, Notification, tell};
+use crate::web::current_user::SignedIn;
 use crate::web::flash::redirect_with;
 use crate::web::{AppError, AppResult, Form, Page, RequestContext};
 

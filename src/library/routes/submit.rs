@@ -14,7 +14,7 @@ use crate::library::forms::ResourceForm;
 use crate::library::policy;
 use crate::library::store::{self, Resource};
 use crate::library::views::ResourceFormPage;
-use crate::members::current_user::{CurrentUser, SignedIn};
+use crate::web::current_user::{CurrentUser, SignedIn};
 use crate::web::flash::redirect_with;
 use crate::web::form_errors::unprocessable;
 use crate::web::rate_limit::{self, Limit};

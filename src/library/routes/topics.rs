@@ -3,26 +3,16 @@
 
 use axum::extract::{Path, State};
 use axum::response::Response;
-use serde::Deserialize;
 
 use crate::app::AppState;
+use crate::library::forms::TopicForm;
 use crate::library::views::TopicsPage;
 use crate::library::{policy, store};
-use crate::members::current_user::SignedIn;
 use crate::text::search::slugify;
+use crate::web::current_user::SignedIn;
 use crate::web::flash::redirect_with;
 use crate::web::form_errors::unprocessable;
 use crate::web::{AppError, AppResult, Form, FormErrors, Page, RequestContext};
-
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(default)]
-pub struct TopicForm {
-    /// Set from the address when renaming.
-    #[serde(skip)]
-    pub slug: String,
-    pub name_sr: String,
-    pub name_en: String,
-}
 
 async fn page(
     state: &AppState,
@@ -88,7 +78,7 @@ pub async fn rename(
 async fn save(
     state: AppState,
     ctx: RequestContext,
-    user: crate::members::current_user::CurrentUser,
+    user: crate::web::current_user::CurrentUser,
     mut form: TopicForm,
 ) -> AppResult<Response> {
     if !policy::curates(Some(&user)) {

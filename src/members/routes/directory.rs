@@ -7,12 +7,12 @@ use serde::Deserialize;
 use uuid::Uuid;
 
 use crate::app::AppState;
-use crate::members::current_user::SignedIn;
 use crate::members::profile::{is_country, is_profession};
 use crate::members::store::{self, DirectoryQuery};
 use crate::members::views::{Choices, DirectoryPage, ProfilePage};
 use crate::members::{Role, admin_store, policy};
 use crate::text::search::normalize;
+use crate::web::current_user::SignedIn;
 use crate::web::{AppError, AppResult, Page, RequestContext};
 
 const PAGE_SIZE: i64 = 20;

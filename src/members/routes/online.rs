@@ -5,9 +5,9 @@
 use axum::extract::State;
 
 use crate::app::AppState;
-use crate::members::current_user::SignedIn;
 use crate::members::policy;
 use crate::members::views::OnlinePage;
+use crate::web::current_user::SignedIn;
 use crate::web::{AppError, AppResult, Page, RequestContext};
 
 pub async fn list(

@@ -7,13 +7,13 @@ use axum::response::Response;
 
 use super::account::{clear_session_cookie, email_context, queue};
 use crate::app::AppState;
-use crate::members::current_user::SignedIn;
 use crate::members::forms::{ChangeEmailForm, ChangePasswordForm, ProfileForm, check_email};
 use crate::members::settings_page::{password_matches, profile_form, refused, settings_page};
 use crate::members::store::{self, OwnSettings};
 use crate::members::tokens::{self, Purpose};
 use crate::members::views::SettingsPage;
 use crate::members::{emails, password, sessions};
+use crate::web::current_user::SignedIn;
 use crate::web::flash::redirect_with;
 use crate::web::form_errors::unprocessable;
 use crate::web::{AppResult, Form, FormErrors, RequestContext};

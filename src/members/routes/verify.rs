@@ -6,10 +6,10 @@ use axum::response::{IntoResponse, Response};
 
 use super::account::{email_context, notice, queue};
 use crate::app::AppState;
-use crate::members::current_user::SignedIn;
 use crate::members::tokens::{self, Purpose};
 use crate::members::{emails, store};
 use crate::site::settings;
+use crate::web::current_user::SignedIn;
 use crate::web::flash::redirect_with;
 use crate::web::redirect::see_other;
 use crate::web::{AppResult, RequestContext};

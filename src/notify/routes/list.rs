@@ -7,8 +7,8 @@ use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
 use crate::app::AppState;
-use crate::members::current_user::SignedIn;
 use crate::notify::store::{self, Entry};
+use crate::web::current_user::SignedIn;
 use crate::web::flash::redirect_with;
 use crate::web::redirect::see_other;
 use crate::web::{AppError, AppResult, Page, Query, RequestContext};

@@ -32,7 +32,6 @@ pub fn router() -> Router<AppState> {
 /// Paths whose POSTs come from outside a browser session and carry their
 /// own proof instead of the CSRF token: a signed unsubscribe token (RFC
 /// 8058 POSTs come from mail providers, without cookies) or the bounce
-/// hook's bearer token.
-pub fn is_csrf_exempt(path: &str) -> bool {
-    matches!(path, "/unsubscribe" | "/hooks/email-bounce")
-}
+/// hook's bearer token. The app hands the list to the page shell
+/// (`AppState::csrf_exempt`), so the shell needs no feature.
+pub const CSRF_EXEMPT: &[&str] = &["/unsubscribe", "/hooks/email-bounce"];

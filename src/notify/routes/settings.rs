@@ -10,10 +10,10 @@ use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 
 use crate::app::AppState;
-use crate::members::current_user::SignedIn;
 use crate::notify::kinds::{Delivery, Kind, SECTIONS};
 use crate::notify::store;
 use crate::notify::suppressions::{self, Suppression};
+use crate::web::current_user::SignedIn;
 use crate::web::flash::redirect_with;
 use crate::web::form_errors::unprocessable;
 use crate::web::{AppResult, Form, FormErrors, Page, RequestContext};

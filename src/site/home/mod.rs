@@ -20,8 +20,8 @@ use super::views::{FeaturedCard, HomeTemplate, MemberHomeTemplate};
 use crate::app::AppState;
 use crate::directory::emergency;
 use crate::library::views::topic_name;
-use crate::members::current_user::CurrentUser;
 use crate::text::markdown;
+use crate::web::current_user::CurrentUser;
 use crate::web::{AppResult, Page, RequestContext};
 
 /// How many featured resources the visitor's home page shows.

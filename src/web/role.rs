@@ -1,3 +1,6 @@
+//! A member's site-wide role. In the foundation beside `CurrentUser`, who
+//! carries it; what each role may do is decided in the features' policies.
+
 use std::fmt;
 use std::str::FromStr;
 

@@ -4,7 +4,7 @@
 use serde::Deserialize;
 
 use crate::i18n::Locale;
-use crate::members::forms::check_length;
+use crate::web::form_checks::check_length;
 use crate::web::{FormErrors, personal_data_guard};
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -30,7 +30,7 @@ impl GroupForm {
         check_length(&mut errors, "name", &self.name, 100);
         check_length(&mut errors, "description", &self.description, 10_000);
         check_length(&mut errors, "topics", &self.topics, 300);
-        match super::super::policy::Visibility::parse(&self.visibility) {
+        match super::policy::Visibility::parse(&self.visibility) {
             None => errors.add("visibility", "error-group-visibility"),
             // Anonymous posts are written in confidence (burnout, guilt,
             // mistakes): a public group would show them to every visitor.

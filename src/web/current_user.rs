@@ -1,10 +1,12 @@
-//! The signed-in member, as every handler sees them.
+//! The signed-in member, as every handler (and the page layout) sees
+//! them. In the foundation because `RequestContext` and `Page` carry them;
+//! the members feature loads them from the session (`members::sessions`).
 
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use uuid::Uuid;
 
-use super::Role;
+use super::role::Role;
 use crate::i18n::Locale;
 use crate::web::{AppError, RequestContext};
 
