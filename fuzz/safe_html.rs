@@ -1,5 +1,5 @@
 //! The promise of `kolega::text::markdown::render`, checked on its output:
-//! shared by the property tests (`tests/properties.rs`, through `#[path]`)
+//! shared by the property tests (`tests/it/properties.rs`, through `#[path]`)
 //! and the fuzz target (`fuzz/fuzz_targets/markdown.rs`).
 //!
 //! The output is read the way a browser would read it — tags, attributes,

@@ -12,6 +12,10 @@
 //! `KOLEGA_SKIP_BROWSER=1` turns that into a skip with a message, for a
 //! laptop without a browser. CI (`.ci/run`) installs them.
 
+// The shared harness, from the integration tests' folder; this binary uses
+// only its database and process helpers.
+#[path = "it/common/mod.rs"]
+#[allow(dead_code, unused_imports)]
 mod common;
 
 use std::fs::File;

@@ -1,5 +1,5 @@
 //! Any bytes that are UTF-8 → `render` → HTML with no executable construct
-//! (the same check as the property tests in tests/properties.rs).
+//! (the same check as the property tests in tests/it/properties.rs).
 
 #![no_main]
 

@@ -2,7 +2,7 @@
 //! What each part erases and keeps is said where it is done (each
 //! feature's `member_data::erase_member` and `members::lifecycle`), and the
 //! settings page repeats it to the member (`settings-delete-*` in the
-//! catalogues); `tests/data_export.rs` holds the two to each other.
+//! catalogues); `tests/it/data_export.rs` holds the two to each other.
 
 use chrono::{DateTime, Utc};
 use sqlx::PgConnection;

@@ -1,0 +1,92 @@
+//! Helpers for tests that need members: create them directly in the
+//! database (fast) or through the real pages (as a browser would).
+
+use kolega::members::store::{self, Background, NewUser};
+use kolega::members::{Role, password};
+
+use super::{TestApp, TestResponse};
+
+pub const PASSWORD: &str = "zelena-livada-u-maju";
+
+pub struct Member {
+    pub email: String,
+    pub handle: String,
+}
+
+impl TestApp {
+    /// A verified member with [`PASSWORD`], created directly.
+    pub async fn create_member(&self, name: &str, email: &str, role: Role) -> Member {
+        self.create_member_with(
+            name,
+            email,
+            role,
+            Background {
+                profession: "practitioner".into(),
+                country: "RS".into(),
+                ..Background::default()
+            },
+        )
+        .await
+    }
+
+    pub async fn create_member_with(
+        &self,
+        name: &str,
+        email: &str,
+        role: Role,
+        background: Background,
+    ) -> Member {
+        let hash = password::hash(PASSWORD.to_owned()).await.unwrap();
+        let mut conn = self.pool.acquire().await.unwrap();
+        let user = store::create_member(
+            &mut conn,
+            &NewUser {
+                email,
+                name,
+                role,
+                password_hash: &hash,
+                locale: "sr-Latn",
+                verified: true,
+            },
+            &background,
+        )
+        .await
+        .unwrap();
+        Member {
+            email: user.email,
+            handle: user.handle,
+        }
+    }
+
+    /// Signs in through the sign-in form; returns the response.
+    pub async fn sign_in(&self, email: &str, password: &str) -> TestResponse {
+        self.submit_form(
+            "/login",
+            "/login",
+            &[("email", email), ("password", password)],
+        )
+        .await
+    }
+
+    /// Creates a member with `role` and signs in as them.
+    pub async fn sign_in_as(&self, name: &str, email: &str, role: Role) -> Member {
+        let member = self.create_member(name, email, role).await;
+        let response = self.sign_in(email, PASSWORD).await;
+        assert!(
+            response.status.is_redirection(),
+            "sign-in failed: {}",
+            response.body
+        );
+        member
+    }
+
+    pub async fn sign_out(&self) -> TestResponse {
+        let home = self.get("/").await;
+        assert!(home.body.contains("action=\"/logout\""), "not signed in");
+        self.submit_form("/", "/logout", &[]).await
+    }
+
+    pub async fn count(&self, sql: &str) -> i64 {
+        sqlx::query_scalar(sql).fetch_one(&self.pool).await.unwrap()
+    }
+}
