@@ -30,6 +30,8 @@ pub struct Hit {
     pub body: String,
     pub slug: String,
     pub group_name: String,
+    /// The group's language, so the hit reads in the reader's script.
+    pub group_language: String,
     pub anonymous: bool,
     pub author_name: String,
     pub author_deleted: bool,
@@ -157,7 +159,8 @@ async fn search_after(
             ORDER BY rank DESC, post_no DESC
             OFFSET $5 LIMIT $6
         ), hits AS (
-            SELECT p.thread_id, p.seq, t.title, p.body, g.slug, g.name AS group_name, p.anonymous,
+            SELECT p.thread_id, p.seq, t.title, p.body, g.slug, g.name AS group_name,
+                   g.language AS group_language, p.anonymous,
                    u.name AS author_name, u.deleted_at IS NOT NULL AS author_deleted, p.created_at,
                    page.rank, page.post_no
             FROM page

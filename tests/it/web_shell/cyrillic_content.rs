@@ -69,6 +69,14 @@ async fn a_latin_post_reads_in_cyrillic_with_its_link_and_code_untouched_and_the
     );
     assert!(body.contains("Хранитељство"), "the group's name too");
     assert!(!body.contains("Ljubazno"), "{body}");
+    // Found by the site search, the hit reads in Cyrillic too.
+    let found = app.get("/search?q=ljubazno").await;
+    assert!(
+        found.body.contains(">Питање о смештају</a>"),
+        "{}",
+        found.body
+    );
+    assert!(found.body.contains("Хранитељство ·"), "{}", found.body);
     let original_href = format!("{thread}?izvorno=1");
     assert!(
         body.contains(&format!("href=\"{original_href}\"")) && body.contains("Изворни текст"),
