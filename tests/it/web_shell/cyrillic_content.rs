@@ -195,6 +195,13 @@ async fn group_lists_events_and_library_titles_follow_the_cyrillic_reader() {
             .body
             .contains("Кораци центра за социјални рад")
     );
+    let print = app.get(&format!("{resource}/print")).await;
+    assert!(
+        print
+            .body
+            .contains("<h1>Протокол о поступању са децом у животу и раду на улици</h1>"),
+        "the printed page too"
+    );
     let english_page = app.get(&english).await;
     assert_eq!(english_page.h1(), "Working with families");
     assert!(!english_page.body.contains("Изворни текст"));
