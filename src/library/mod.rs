@@ -8,6 +8,7 @@ pub mod files;
 pub mod forms;
 pub mod member_data;
 pub mod policy;
+pub mod review;
 pub mod routes;
 pub mod search;
 pub mod seed;

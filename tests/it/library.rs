@@ -1120,3 +1120,78 @@ async fn folded_filters_name_the_ones_in_force() {
     assert!(menu.contains("<summary>Meni"));
     assert!(menu.contains("<nav class=\"site-nav\""));
 }
+
+/// The review workflow without HTTP: `library::review::decide` over a
+/// transaction keeps the status machine, asks for a reason to return, and
+/// tells the submitter in the same transaction.
+#[tokio::test]
+async fn a_review_decision_is_a_workflow_over_a_transaction() {
+    use kolega::library::review::{self, Decision, Refused};
+    use kolega::library::store;
+    let app = TestApp::spawn().await;
+    app.create_member("Milica Jovanović", "milica@kolega.rs", Role::Moderator)
+        .await;
+    let curator: uuid::Uuid =
+        sqlx::query_scalar("SELECT user_id FROM users WHERE email = 'milica@kolega.rs'")
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
+    app.sign_in_as("Ana Vuković", "ana@csr.rs", Role::Practitioner)
+        .await;
+    let created = app
+        .upload_resource(&protocol(), Some(("protokol.pdf", PDF)))
+        .await;
+    let path = created.header("location").unwrap().to_owned();
+    app.submit_form(&path, &format!("{path}/submit"), &[])
+        .await
+        .assert_status(StatusCode::SEE_OTHER);
+    let id: uuid::Uuid = path.rsplit('/').next().unwrap().parse().unwrap();
+    let resource = store::find(&app.pool, id).await.unwrap().unwrap();
+    let base_url = &app.state.config.base_url;
+    let now = app.clock.now();
+    let decide = |decision| {
+        let resource = resource.clone();
+        let pool = app.pool.clone();
+        async move {
+            let mut tx = pool.begin().await.unwrap();
+            let answer = review::decide(&mut tx, base_url, &resource, curator, decision, now)
+                .await
+                .unwrap();
+            tx.commit().await.unwrap();
+            answer
+        }
+    };
+
+    assert_eq!(
+        decide(Decision::Return { reason: "  " }).await,
+        Err(Refused::NoReason)
+    );
+    assert_eq!(decide(Decision::Publish).await, Ok("library-published"));
+    assert_eq!(
+        decide(Decision::Publish).await,
+        Err(Refused::StatusChanged),
+        "published already: a second decision finds nothing to move"
+    );
+    assert_eq!(
+        decide(Decision::Return {
+            reason: "Dodajte godinu."
+        })
+        .await,
+        Err(Refused::StatusChanged),
+        "only a submission can be returned"
+    );
+    let status: String = sqlx::query_scalar("SELECT status FROM resources WHERE resource_id = $1")
+        .bind(id)
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(status, "published");
+    let told: Vec<String> = sqlx::query_scalar(
+        "SELECT n.title FROM notifications n JOIN users u USING (user_id) WHERE u.email = 'ana@csr.rs'",
+    )
+    .fetch_all(&app.pool)
+    .await
+    .unwrap();
+    assert_eq!(told.len(), 1, "the submitter is told once: {told:?}");
+    assert!(told[0].starts_with("Objavljeno"), "{told:?}");
+}

@@ -8,9 +8,9 @@ use serde::Deserialize;
 
 use super::visible_resource;
 use crate::app::AppState;
+use crate::library::review::{self, Decision, Refused};
 use crate::library::views::ReviewPage;
-use crate::library::{emails, policy, store};
-use crate::notify::{Kind, Notification, tell};
+use crate::library::{policy, store};
 use crate::web::current_user::SignedIn;
 use crate::web::flash::redirect_with;
 use crate::web::{AppError, AppResult, Form, Page, RequestContext};
@@ -76,116 +76,55 @@ pub async fn decide(
     if !policy::curates(Some(&user)) {
         return Err(AppError::Forbidden);
     }
+    let own = resource.resource_id;
+    let back = |message: &str| {
+        redirect_with(
+            &format!("/library/{own}"),
+            message,
+            state.config.secure_cookies(),
+        )
+    };
     let reason: String = form.reason.trim().chars().take(2000).collect();
-    let now = state.clock.now();
-    let mut tx = state.db.begin().await?;
-    let (moved, message, mail) = match form.action.as_str() {
-        "publish" => {
-            let moved = store::set_status(
-                &mut tx,
-                resource.resource_id,
-                &["submitted", "archived"],
-                "published",
-                user.user_id,
-                "",
-                now,
-            )
-            .await?;
-            (moved, "library-published", Some("published"))
-        }
-        "return" => {
-            if reason.is_empty() {
-                return Ok(redirect_with(
-                    &format!("/library/{}", resource.resource_id),
-                    "error-library-return-reason",
-                    state.config.secure_cookies(),
-                ));
-            }
-            let moved = store::set_status(
-                &mut tx,
-                resource.resource_id,
-                &["submitted"],
-                "returned",
-                user.user_id,
-                &reason,
-                now,
-            )
-            .await?;
-            (moved, "library-returned", Some("returned"))
-        }
-        "archive" => {
-            let moved = store::set_status(
-                &mut tx,
-                resource.resource_id,
-                &["published"],
-                "archived",
-                user.user_id,
-                "",
-                now,
-            )
-            .await?;
-            (moved, "library-archived", None)
-        }
+    let decision = match form.action.as_str() {
+        "publish" => Decision::Publish,
+        "return" => Decision::Return { reason: &reason },
+        "archive" => Decision::Archive,
         "links" => {
-            let own = resource.resource_id;
             let (Ok(translation_of), Ok(superseded_by)) = (
                 linked(&state, &form.translation_of, own).await?,
                 linked(&state, &form.superseded_by, own).await?,
             ) else {
-                return Ok(redirect_with(
-                    &format!("/library/{own}"),
-                    "error-library-link",
-                    state.config.secure_cookies(),
-                ));
+                return Ok(back("error-library-link"));
             };
-            store::set_links(
-                &mut tx,
-                own,
+            Decision::Links {
                 translation_of,
                 superseded_by,
-                user.user_id,
-                now,
-            )
-            .await?;
-            (true, "library-saved", None)
+            }
         }
-        "flags" => {
-            store::set_flags(
-                &mut tx,
-                resource.resource_id,
-                form.members_only.is_some(),
-                form.featured.is_some(),
-                user.user_id,
-                now,
-            )
-            .await?;
-            (true, "library-saved", None)
-        }
+        "flags" => Decision::Flags {
+            members_only: form.members_only.is_some(),
+            featured: form.featured.is_some(),
+        },
         _ => return Err(AppError::BadRequest),
     };
-    if !moved {
-        return Err(AppError::Conflict);
+    let mut tx = state.db.begin().await?;
+    let now = state.clock.now();
+    match review::decide(
+        &mut tx,
+        &state.config.base_url,
+        &resource,
+        user.user_id,
+        decision,
+        now,
+    )
+    .await?
+    {
+        Ok(message) => {
+            tx.commit().await?;
+            crate::library::search::forget_counts();
+            Ok(back(message))
+        }
+        Err(Refused::NoReason) => Ok(back("error-library-return-reason")),
+        Err(Refused::StatusChanged) => Err(AppError::Conflict),
     }
-    if let (Some(decision), Some(submitter)) = (mail, resource.submitted_by) {
-        let link = format!("/library/{}", resource.resource_id);
-        tell(
-            &mut tx,
-            &state.config.base_url,
-            submitter,
-            now,
-            |e, name| {
-                let mail =
-                    emails::review_decision(e, name, decision, &resource.title, &reason, &link);
-                Notification::new(Kind::ResourceReview, link.clone(), mail)
-            },
-        )
-        .await?;
-    }
-    tx.commit().await?;
-    crate::library::search::forget_counts();
-    Ok(redirect_with(
-        &format!("/library/{}", resource.resource_id),
-        message,
-        state.config.secure_cookies(),
-    ))
 }
