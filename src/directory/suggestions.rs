@@ -1,13 +1,16 @@
 //! Members' suggestions — a new service, or a correction to one — kept as
 //! the proposed record (JSON) until a moderator accepts (perhaps after
-//! editing) or refuses it with a reason.
+//! editing) or refuses it with a reason ([`decide`], the whole workflow).
 
 use chrono::{DateTime, Utc};
 use sqlx::types::Json;
 use sqlx::{PgConnection, PgExecutor};
 use uuid::Uuid;
 
-use super::store::ServiceInput;
+use super::emails;
+use super::store::{self, Provenance, ServiceInput};
+use crate::notify::{Kind, Notification, tell};
+use crate::web::AppResult;
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct Suggestion {
@@ -84,8 +87,90 @@ pub async fn by_member(
     .await
 }
 
-/// Records the decision; `false` if someone decided first.
+/// What a curator decided on a suggestion.
+#[derive(Debug, Clone)]
+pub enum Decision {
+    /// Take it, as the curator edited and checked it: the correction is
+    /// applied to its service, or the new service is created (verified by her).
+    Accept(ServiceInput),
+    /// Refuse it, with a reason the member is told (required).
+    Refuse { reason: String },
+}
+
+/// Why a decision was not taken.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refused {
+    NoReason,
+    /// Someone decided first (or the page was old).
+    AlreadyDecided,
+}
+
+/// A curator's decision as one workflow over `tx`: applies an accepted
+/// suggestion to the map, records the decision, and tells the member who
+/// suggested it (in her language, with a link to the service). On success,
+/// the status recorded ("accepted" or "refused").
 pub async fn decide(
+    tx: &mut PgConnection,
+    base_url: &str,
+    suggestion: &Suggestion,
+    decision: Decision,
+    curator: Uuid,
+    now: DateTime<Utc>,
+) -> AppResult<Result<&'static str, Refused>> {
+    // Only a refusal has a reason to tell.
+    let (status, reason) = match &decision {
+        Decision::Accept(_) => ("accepted", String::new()),
+        Decision::Refuse { reason } => ("refused", reason.trim().to_owned()),
+    };
+    if status == "refused" && reason.is_empty() {
+        return Ok(Err(Refused::NoReason));
+    }
+    // The decision is claimed before anything changes, so a second curator
+    // (or a stale page) changes nothing even if the caller commits.
+    let id = suggestion.suggestion_id;
+    if !record_decision(&mut *tx, id, status, &reason, curator, now).await? {
+        return Ok(Err(Refused::AlreadyDecided));
+    }
+    let (service_id, service_name) = match decision {
+        Decision::Accept(input) => {
+            let service_id = match suggestion.service_id {
+                Some(service_id) => {
+                    store::update(&mut *tx, service_id, &input, curator, now).await?;
+                    service_id
+                }
+                None => {
+                    let provenance = Provenance {
+                        last_verified_at: Some(now),
+                        verified_by: Some(curator),
+                        ..Provenance::default()
+                    };
+                    store::create(&mut *tx, &input, &provenance, now).await?
+                }
+            };
+            (Some(service_id), input.name)
+        }
+        Decision::Refuse { .. } => {
+            let name = suggestion
+                .service_name
+                .clone()
+                .unwrap_or_else(|| suggestion.fields.0.name.clone());
+            (suggestion.service_id, name)
+        }
+    };
+    if let Some(member) = suggestion.suggested_by {
+        let link =
+            service_id.map_or_else(|| "/services".to_owned(), |id| format!("/services/{id}"));
+        tell(&mut *tx, base_url, member, now, |e, name| {
+            let mail = emails::suggestion_decision(e, name, status, &service_name, &reason, &link);
+            Notification::new(Kind::CorrectionReview, link.clone(), mail)
+        })
+        .await?;
+    }
+    Ok(Ok(status))
+}
+
+/// Records the decision; `false` if someone decided first.
+async fn record_decision(
     conn: &mut PgConnection,
     suggestion_id: Uuid,
     status: &str,

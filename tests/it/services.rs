@@ -792,3 +792,80 @@ async fn the_list_asks_for_a_place_remembers_it_orders_by_distance_and_names_eac
             .contains("id=\"place-first\"")
     );
 }
+
+/// The suggestion workflow without HTTP: `directory::suggestions::decide`
+/// over a transaction applies an accepted suggestion, asks for a reason to
+/// refuse, refuses a second decision, and tells the member.
+#[tokio::test]
+async fn a_suggestion_decision_is_a_workflow_over_a_transaction() {
+    use kolega::directory::suggestions::{self, Decision, Refused};
+    let app = TestApp::spawn().await;
+    app.create_member("Milica Jovanović", "milica@kolega.rs", Role::Moderator)
+        .await;
+    let curator: uuid::Uuid =
+        sqlx::query_scalar("SELECT user_id FROM users WHERE email = 'milica@kolega.rs'")
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
+    let vranje = app.municipality("RS", "Vranje").await;
+    app.sign_in_as("Ana Vuković", "ana@csr.rs", Role::Practitioner)
+        .await;
+    let suggest = |name: &str| {
+        let input = service(name, "counselling", &["families"], vranje);
+        form_fields(&input)
+    };
+    for name in ["Savetovalište Vranje", "Dnevni boravak Vranje"] {
+        app.post_fields("/services/new", &suggest(name))
+            .await
+            .assert_status(StatusCode::SEE_OTHER);
+    }
+    let pending = suggestions::pending(&app.pool).await.unwrap();
+    assert_eq!(pending.len(), 2);
+    let base_url = &app.state.config.base_url;
+    let now = app.clock.now();
+    let decide = |suggestion: suggestions::Suggestion, decision| {
+        let pool = app.pool.clone();
+        async move {
+            let mut tx = pool.begin().await.unwrap();
+            let answer =
+                suggestions::decide(&mut tx, base_url, &suggestion, decision, curator, now)
+                    .await
+                    .unwrap();
+            tx.commit().await.unwrap();
+            answer
+        }
+    };
+    let (first, second) = (pending[0].clone(), pending[1].clone());
+
+    let accepted = first.fields.0.clone();
+    assert_eq!(
+        decide(first.clone(), Decision::Accept(accepted.clone())).await,
+        Ok("accepted")
+    );
+    assert_eq!(
+        decide(first, Decision::Accept(accepted)).await,
+        Err(Refused::AlreadyDecided)
+    );
+    let no_reason = Decision::Refuse { reason: " ".into() };
+    assert_eq!(
+        decide(second.clone(), no_reason).await,
+        Err(Refused::NoReason)
+    );
+    let refused = Decision::Refuse {
+        reason: "Već postoji na mapi.".into(),
+    };
+    assert_eq!(decide(second, refused).await, Ok("refused"));
+
+    assert_eq!(
+        app.count("SELECT count(*) FROM services WHERE name IN ('Savetovalište Vranje', 'Dnevni boravak Vranje')")
+            .await,
+        1,
+        "only the accepted one is on the map"
+    );
+    assert_eq!(
+        app.count("SELECT count(*) FROM notifications n JOIN users u USING (user_id) WHERE u.email = 'ana@csr.rs'")
+            .await,
+        2,
+        "Ana is told of both decisions"
+    );
+}

@@ -9,11 +9,10 @@ use uuid::Uuid;
 
 use crate::app::AppState;
 use crate::directory::forms::ServiceForm;
-use crate::directory::store::{self, Provenance};
-use crate::directory::suggestions::{self, Suggestion};
+use crate::directory::policy;
+use crate::directory::store;
+use crate::directory::suggestions::{self, Decision, Refused, Suggestion};
 use crate::directory::views::{ReviewQueuePage, SuggestionPage};
-use crate::directory::{emails, policy};
-use crate::notify::{Kind, Notification, tell};
 use crate::web::current_user::SignedIn;
 use crate::web::flash::redirect_with;
 use crate::web::form_errors::unprocessable;
@@ -109,36 +108,32 @@ pub async fn decide(
     let reason: String = value("reason").chars().take(2_000).collect();
     let now = state.clock.now();
     let mut tx = state.db.begin().await?;
-    let (status, service_id, service_name) = match value("action").as_str() {
+    let decision = match value("action").as_str() {
         "accept" => {
             let mut form = ServiceForm::from_pairs(&pairs);
-            let input = match super::validate_service_form(&mut *tx, ctx.locale, &mut form).await? {
-                Ok(input) => input,
+            match super::validate_service_form(&mut *tx, ctx.locale, &mut form).await? {
+                Ok(input) => Decision::Accept(input),
                 Err(errors) => {
                     drop(tx);
                     let page =
                         suggestion_page(&state, &ctx, suggestion, form, errors, reason).await?;
                     return Ok(unprocessable(page));
                 }
-            };
-            let service_id = match suggestion.service_id {
-                Some(service_id) => {
-                    store::update(&mut tx, service_id, &input, user.user_id, now).await?;
-                    service_id
-                }
-                None => {
-                    let provenance = Provenance {
-                        last_verified_at: Some(now),
-                        verified_by: Some(user.user_id),
-                        ..Provenance::default()
-                    };
-                    store::create(&mut tx, &input, &provenance, now).await?
-                }
-            };
-            ("accepted", Some(service_id), input.name)
+            }
         }
-        "refuse" => {
-            if reason.is_empty() {
+        "refuse" => Decision::Refuse {
+            reason: reason.clone(),
+        },
+        _ => return Err(AppError::BadRequest),
+    };
+    let base_url = &state.config.base_url;
+    let status =
+        match suggestions::decide(&mut tx, base_url, &suggestion, decision, user.user_id, now)
+            .await?
+        {
+            Ok(status) => status,
+            Err(Refused::AlreadyDecided) => return Err(AppError::Conflict),
+            Err(Refused::NoReason) => {
                 drop(tx);
                 let form = ServiceForm::from_pairs(&pairs);
                 let mut errors = FormErrors::new(ctx.locale);
@@ -146,41 +141,7 @@ pub async fn decide(
                 let page = suggestion_page(&state, &ctx, suggestion, form, errors, reason).await?;
                 return Ok(unprocessable(page));
             }
-            let name = suggestion
-                .service_name
-                .clone()
-                .unwrap_or_else(|| suggestion.fields.0.name.clone());
-            ("refused", suggestion.service_id, name)
-        }
-        _ => return Err(AppError::BadRequest),
-    };
-    // Only a refusal has a reason to tell.
-    let reason = if status == "refused" {
-        reason
-    } else {
-        String::new()
-    };
-    if !suggestions::decide(
-        &mut tx,
-        suggestion.suggestion_id,
-        status,
-        &reason,
-        user.user_id,
-        now,
-    )
-    .await?
-    {
-        return Err(AppError::Conflict);
-    }
-    if let Some(member) = suggestion.suggested_by {
-        let link =
-            service_id.map_or_else(|| "/services".to_owned(), |id| format!("/services/{id}"));
-        tell(&mut tx, &state.config.base_url, member, now, |e, name| {
-            let mail = emails::suggestion_decision(e, name, status, &service_name, &reason, &link);
-            Notification::new(Kind::CorrectionReview, link.clone(), mail)
-        })
-        .await?;
-    }
+        };
     tx.commit().await?;
     let message = format!("services-suggestion-{status}");
     Ok(redirect_with(
