@@ -92,7 +92,7 @@ pub async fn by_member(
 pub enum Decision {
     /// Take it, as the curator edited and checked it: the correction is
     /// applied to its service, or the new service is created (verified by her).
-    Accept(ServiceInput),
+    Accept(Box<ServiceInput>),
     /// Refuse it, with a reason the member is told (required).
     Refuse { reason: String },
 }

@@ -839,11 +839,11 @@ async fn a_suggestion_decision_is_a_workflow_over_a_transaction() {
 
     let accepted = first.fields.0.clone();
     assert_eq!(
-        decide(first.clone(), Decision::Accept(accepted.clone())).await,
+        decide(first.clone(), Decision::Accept(Box::new(accepted.clone()))).await,
         Ok("accepted")
     );
     assert_eq!(
-        decide(first, Decision::Accept(accepted)).await,
+        decide(first, Decision::Accept(Box::new(accepted))).await,
         Err(Refused::AlreadyDecided)
     );
     let no_reason = Decision::Refuse { reason: " ".into() };

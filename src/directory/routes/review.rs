@@ -112,7 +112,7 @@ pub async fn decide(
         "accept" => {
             let mut form = ServiceForm::from_pairs(&pairs);
             match super::validate_service_form(&mut *tx, ctx.locale, &mut form).await? {
-                Ok(input) => Decision::Accept(input),
+                Ok(input) => Decision::Accept(Box::new(input)),
                 Err(errors) => {
                     drop(tx);
                     let page =
