@@ -282,3 +282,26 @@ impl EntryText {
         }
     }
 }
+
+/// "Your proposal was closed" or "the topic you supported is now an event".
+pub fn proposal_decision(
+    e: &EmailContext,
+    name: &str,
+    decision: &str,
+    title: &str,
+    reason: Option<&str>,
+    link: &str,
+) -> SimpleEmail {
+    let args = Args::new().with("title", title.to_owned());
+    let mut paragraphs = vec![e.t_args(&format!("email-proposal-{decision}-body"), &args)];
+    if let Some(reason) = reason.filter(|r| !r.is_empty()) {
+        paragraphs.push(format!("{} {reason}", e.t("proposal-close-reason")));
+    }
+    SimpleEmail {
+        kind: "proposal_decision",
+        subject: e.t_args(&format!("email-proposal-{decision}-subject"), &args),
+        greeting: e.greeting(name),
+        paragraphs,
+        action: Some((e.t("email-open-event"), e.link(link))),
+    }
+}

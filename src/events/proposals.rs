@@ -6,6 +6,10 @@ use chrono::{DateTime, Utc};
 use sqlx::{PgConnection, PgExecutor};
 use uuid::Uuid;
 
+use super::emails;
+use crate::notify::{Kind, Notification, tell};
+use crate::web::AppResult;
+
 pub const KINDS: [&str; 2] = ["webinar", "topic"];
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -100,9 +104,33 @@ pub async fn set_vote(
     Ok(())
 }
 
+/// Closes an open proposal and tells its author why (unless she has left
+/// Kolega), in one transaction; `false` if it was not open (closed or
+/// scheduled already), and then nothing changes.
+pub async fn close(
+    tx: &mut PgConnection,
+    base_url: &str,
+    proposal_id: Uuid,
+    reason: &str,
+    now: DateTime<Utc>,
+) -> AppResult<bool> {
+    let Some((author, title)) = mark_closed(&mut *tx, proposal_id, reason).await? else {
+        return Ok(false);
+    };
+    if let Some(author) = author {
+        tell(&mut *tx, base_url, author, now, |e, name| {
+            let link = "/events/proposals";
+            let mail = emails::proposal_decision(e, name, "closed", &title, Some(reason), link);
+            Notification::new(Kind::ProposalDecision, link, mail)
+        })
+        .await?;
+    }
+    Ok(true)
+}
+
 /// Closes an open proposal; returns its author (if still a member) and
 /// title, or `None` if it was not open.
-pub async fn close(
+async fn mark_closed(
     executor: impl PgExecutor<'_>,
     proposal_id: Uuid,
     reason: &str,

@@ -781,4 +781,30 @@ async fn members_propose_and_support_topics_and_an_organiser_turns_one_into_an_e
             .body
             .contains("postao događaj")
     );
+
+    // She closes the other one with a reason; its author is told why, once.
+    let other: String = sqlx::query_scalar(
+        "SELECT proposal_id::text FROM event_proposals WHERE title = 'Procena rizika kod starijih'",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    let close = format!("/events/proposals/{other}/close");
+    let reason = "Tema je već u programu za mart.";
+    app.submit_form("/events/proposals", &close, &[("reason", reason)])
+        .await
+        .assert_status(StatusCode::SEE_OTHER);
+    // Sent again (a stale tab): nothing more happens.
+    let token = app.csrf_token().unwrap();
+    app.post_form(&close, &[("csrf_token", &token), ("reason", reason)])
+        .await
+        .assert_status(StatusCode::SEE_OTHER);
+    let mail = app.deliver_new_mail().await;
+    assert_eq!(mail.len(), 1, "told once, though closed twice");
+    assert_eq!(mail[0].to, "ana@csr.rs");
+    assert!(
+        mail[0].text.contains("Tema je već u programu za mart."),
+        "{}",
+        mail[0].text
+    );
 }

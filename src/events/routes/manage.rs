@@ -162,7 +162,7 @@ pub async fn create(
         {
             let to = Recipient::new(user_id, &email, &name, &locale);
             let link = format!("/events/{event_id}");
-            let mail = super::proposals::decision_mail(
+            let mail = crate::events::emails::proposal_decision(
                 &to.email_context(&state.config.base_url),
                 &name,
                 "scheduled",

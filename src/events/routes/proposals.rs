@@ -12,9 +12,6 @@ use crate::events::forms::ProposalForm;
 use crate::events::policy;
 use crate::events::proposals::{self, KINDS};
 use crate::events::views::{ProposalFormPage, ProposalsPage};
-use crate::i18n::Args;
-use crate::notify::email::{EmailContext, SimpleEmail};
-use crate::notify::{Kind, Notification, tell};
 use crate::web::current_user::SignedIn;
 use crate::web::flash::redirect_with;
 use crate::web::form_checks::check_length;
@@ -172,49 +169,12 @@ pub async fn close(
     }
     let reason: String = form.reason.trim().chars().take(1000).collect();
     let mut tx = state.db.begin().await?;
-    let closed = proposals::close(&mut *tx, proposal_id, &reason).await?;
-    // The author is told why (unless they have left Kolega).
-    if let Some((Some(author), title)) = closed {
-        tell(
-            &mut tx,
-            &state.config.base_url,
-            author,
-            state.clock.now(),
-            |e, name| {
-                let link = "/events/proposals";
-                let mail = decision_mail(e, name, "closed", &title, Some(&reason), link);
-                Notification::new(Kind::ProposalDecision, link, mail)
-            },
-        )
-        .await?;
-    }
+    let now = state.clock.now();
+    proposals::close(&mut tx, &state.config.base_url, proposal_id, &reason, now).await?;
     tx.commit().await?;
     Ok(redirect_with(
         "/events/proposals",
         "proposal-closed",
         state.config.secure_cookies(),
     ))
-}
-
-/// "Your proposal was closed" or "the topic you supported is now an event".
-pub fn decision_mail(
-    e: &EmailContext,
-    name: &str,
-    decision: &str,
-    title: &str,
-    reason: Option<&str>,
-    link: &str,
-) -> SimpleEmail {
-    let args = Args::new().with("title", title.to_owned());
-    let mut paragraphs = vec![e.t_args(&format!("email-proposal-{decision}-body"), &args)];
-    if let Some(reason) = reason.filter(|r| !r.is_empty()) {
-        paragraphs.push(format!("{} {reason}", e.t("proposal-close-reason")));
-    }
-    SimpleEmail {
-        kind: "proposal_decision",
-        subject: e.t_args(&format!("email-proposal-{decision}-subject"), &args),
-        greeting: e.greeting(name),
-        paragraphs,
-        action: Some((e.t("email-open-event"), e.link(link))),
-    }
 }
