@@ -1131,11 +1131,7 @@ async fn a_review_decision_is_a_workflow_over_a_transaction() {
     let app = TestApp::spawn().await;
     app.create_member("Milica Jovanović", "milica@kolega.rs", Role::Moderator)
         .await;
-    let curator: uuid::Uuid =
-        sqlx::query_scalar("SELECT user_id FROM users WHERE email = 'milica@kolega.rs'")
-            .fetch_one(&app.pool)
-            .await
-            .unwrap();
+    let curator = app.user_id("milica@kolega.rs").await;
     app.sign_in_as("Ana Vuković", "ana@csr.rs", Role::Practitioner)
         .await;
     let created = app

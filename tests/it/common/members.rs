@@ -14,6 +14,15 @@ pub struct Member {
 }
 
 impl TestApp {
+    /// The id of the member with `email`.
+    pub async fn user_id(&self, email: &str) -> uuid::Uuid {
+        sqlx::query_scalar("SELECT user_id FROM users WHERE email = $1")
+            .bind(email)
+            .fetch_one(&self.pool)
+            .await
+            .unwrap_or_else(|e| panic!("no member {email}: {e}"))
+    }
+
     /// A verified member with [`PASSWORD`], created directly.
     pub async fn create_member(&self, name: &str, email: &str, role: Role) -> Member {
         self.create_member_with(
