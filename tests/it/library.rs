@@ -460,9 +460,13 @@ async fn a_docx_that_unpacks_to_a_gigabyte_is_cut_with_memory_bounded_and_still_
     let extracted = publish_and_extract(&app, "bomba.docx", &bomb).await;
 
     assert_eq!(extracted, 1, "the job finishes with the file");
+    // The high-water mark is the whole process's, and every integration test
+    // shares this process (tests/it): others running beside this one raise
+    // it by a few hundred megabytes. Reading the unpacked XML whole would
+    // raise it by the full gigabyte, so half of one still tells them apart.
     let grown = peak_memory_bytes().saturating_sub(peak_before);
     assert!(
-        grown < GIGABYTE / 4,
+        grown < GIGABYTE / 2,
         "reading the unpacked XML whole would take a gigabyte; the peak grew by {grown} bytes"
     );
     let text_bytes: i32 = sqlx::query_scalar("SELECT octet_length(extracted_text) FROM resources")
