@@ -586,6 +586,7 @@ moderation-hide = Hide the post
 moderation-keep = Keep the post
 moderation-hidden = The post is hidden; the author has been told.
 moderation-kept = The post is kept.
+moderation-already-decided = Another moderator has already decided on that post.
 post-hidden = The moderators have hidden this post.
 post-hidden-badge = hidden by moderators
 email-post-hidden-subject = Your post in "{ $group }" was hidden

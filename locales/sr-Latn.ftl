@@ -600,6 +600,7 @@ moderation-hide = Sakrij poruku
 moderation-keep = Zadrži poruku
 moderation-hidden = Poruka je sakrivena; autor je obavešten.
 moderation-kept = Poruka je zadržana.
+moderation-already-decided = O toj poruci je već odlučio drugi moderator.
 post-hidden = Moderatori su sakrili ovu poruku.
 post-hidden-badge = sakriveno od strane moderatora
 email-post-hidden-subject = Vaša poruka u grupi „{ $group }” je sakrivena

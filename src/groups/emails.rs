@@ -70,7 +70,7 @@ pub fn invitation(
 
 /// What moderators decided about a member's flagged post, as far as it
 /// concerns the member.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Outcome {
     pub hidden: bool,
     pub warned: bool,

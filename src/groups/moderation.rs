@@ -7,6 +7,12 @@ use chrono::{DateTime, Utc};
 use sqlx::{PgConnection, PgExecutor};
 use uuid::Uuid;
 
+use super::emails;
+pub use super::emails::Outcome;
+use super::membership::{self, Ending};
+use crate::notify::{Kind, Notification, tell};
+use crate::web::AppResult;
+
 pub const REASONS: [&str; 4] = ["spam", "personal_data", "harassment", "other"];
 
 pub async fn flag(
@@ -95,16 +101,18 @@ pub async fn find(executor: impl PgExecutor<'_>, flag_id: Uuid) -> sqlx::Result<
     .await
 }
 
-/// Resolves every open flag on the post with one decision.
-pub async fn resolve(
+/// Resolves every open flag on the post with one decision. Answers
+/// whether any flag was still open: a second moderator deciding the same
+/// post at once finds none, and changes nothing.
+async fn resolve(
     conn: &mut PgConnection,
     post_id: Uuid,
     moderator: Uuid,
     hide: bool,
     note: &str,
     now: DateTime<Utc>,
-) -> sqlx::Result<()> {
-    sqlx::query(
+) -> sqlx::Result<bool> {
+    let claimed = sqlx::query(
         "UPDATE flags SET resolved_at = $3, resolved_by = $2, outcome = $4, moderator_note = $5
          WHERE post_id = $1 AND resolved_at IS NULL",
     )
@@ -114,8 +122,10 @@ pub async fn resolve(
     .bind(if hide { "hidden" } else { "kept" })
     .bind(note)
     .execute(&mut *conn)
-    .await?;
-    if hide {
+    .await?
+    .rows_affected()
+        > 0;
+    if claimed && hide {
         sqlx::query("UPDATE posts SET hidden_at = $2, hidden_by = $3 WHERE post_id = $1")
             .bind(post_id)
             .bind(now)
@@ -123,11 +133,11 @@ pub async fn resolve(
             .execute(&mut *conn)
             .await?;
     }
-    Ok(())
+    Ok(claimed)
 }
 
 /// Records a warning to the author of a flagged post.
-pub async fn warn(
+async fn warn(
     executor: impl PgExecutor<'_>,
     item: &QueueItem,
     moderator: Uuid,
@@ -147,6 +157,65 @@ pub async fn warn(
     .execute(executor)
     .await?;
     Ok(())
+}
+
+/// A moderator's decision on a flagged post.
+pub struct Decision {
+    pub hide: bool,
+    pub warn: bool,
+    pub ban: bool,
+    pub note: String,
+}
+
+/// Decides a flagged post in one transaction: resolves its open flags,
+/// hides it if asked, warns or bans its author, and tells the author of
+/// whatever concerns them. `None` when every flag was already resolved
+/// (another moderator was quicker): nothing changes and nobody is told
+/// twice. Moderators do not sanction themselves: on their own post, warn
+/// and ban are ignored (it is still hidden or kept).
+pub async fn decide(
+    conn: &mut PgConnection,
+    base_url: &str,
+    item: &QueueItem,
+    moderator: Uuid,
+    decision: &Decision,
+    now: DateTime<Utc>,
+) -> AppResult<Option<Outcome>> {
+    let about_someone_else = item.author_id != moderator;
+    let outcome = Outcome {
+        hidden: decision.hide,
+        warned: decision.warn && about_someone_else,
+        banned: decision.ban && about_someone_else,
+    };
+    let note = decision.note.as_str();
+    if !resolve(conn, item.post_id, moderator, decision.hide, note, now).await? {
+        return Ok(None);
+    }
+    if outcome.warned {
+        warn(&mut *conn, item, moderator, note, now).await?;
+    }
+    if outcome.banned {
+        let (group, author) = (item.group_id, item.author_id);
+        membership::end(
+            conn,
+            base_url,
+            group,
+            &item.group_name,
+            author,
+            Ending::Banned,
+            now,
+        )
+        .await?;
+    }
+    if outcome.concerns_author() {
+        tell(conn, base_url, item.author_id, now, |e, name| {
+            let link = format!("/groups/{}/t/{}", item.group_slug, item.thread_id);
+            let mail = emails::moderation_outcome(e, name, &item.group_name, &link, note, outcome);
+            Notification::new(Kind::ModerationOutcome, link, mail).in_group(item.group_id)
+        })
+        .await?;
+    }
+    Ok(Some(outcome))
 }
 
 /// Notes that a moderator looked at who wrote an anonymous thread's posts.

@@ -496,3 +496,109 @@ async fn a_moderator_keeps_a_post_but_warns_the_author_and_the_next_moderator_se
             .contains("Autor je u ovoj grupi već upozoren 1 put.")
     );
 }
+
+/// The flag decision without HTTP: `groups::moderation::decide` over a
+/// transaction hides the post, warns and bans its author and tells them
+/// once; a second moderator deciding the same flag changes nothing and
+/// tells nobody again.
+#[tokio::test]
+async fn a_flag_decision_is_a_workflow_that_happens_once() {
+    use kolega::groups::moderation::{self, Decision, Outcome};
+    let app = TestApp::spawn().await;
+    flagged_post(&app).await;
+    let jelena = app.user_id("jelena@csr.rs").await;
+    let flag_id: uuid::Uuid = sqlx::query_scalar("SELECT flag_id FROM flags")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    let item = moderation::find(&app.pool, flag_id).await.unwrap().unwrap();
+    let decision = Decision {
+        hide: true,
+        warn: true,
+        ban: true,
+        note: "Oglasi nisu dozvoljeni.".into(),
+    };
+    let decide = || async {
+        let mut tx = app.pool.begin().await.unwrap();
+        let base_url = &app.state.config.base_url;
+        let now = app.clock.now();
+        let outcome = moderation::decide(&mut tx, base_url, &item, jelena, &decision, now)
+            .await
+            .unwrap();
+        tx.commit().await.unwrap();
+        outcome
+    };
+
+    let all = Outcome {
+        hidden: true,
+        warned: true,
+        banned: true,
+    };
+    assert_eq!(decide().await, Some(all));
+    assert_eq!(decide().await, None, "the flag is already decided");
+
+    let count = |sql: &'static str| app.count(sql);
+    assert_eq!(
+        count("SELECT count(*) FROM posts WHERE hidden_at IS NOT NULL").await,
+        1
+    );
+    assert_eq!(
+        count("SELECT count(*) FROM group_warnings").await,
+        1,
+        "one warning"
+    );
+    assert_eq!(
+        count("SELECT count(*) FROM group_members WHERE status = 'banned'").await,
+        1
+    );
+    assert_eq!(
+        count(
+            "SELECT count(*) FROM notifications n JOIN users u USING (user_id)
+             WHERE u.email = 'nikola@csr.rs' AND n.kind = 'moderation_outcome'"
+        )
+        .await,
+        1,
+        "the author is told once"
+    );
+}
+
+/// A moderator's own flagged post can be hidden, but she does not warn or
+/// ban herself.
+#[tokio::test]
+async fn a_moderator_does_not_sanction_herself() {
+    use kolega::groups::moderation::{self, Decision};
+    let app = TestApp::spawn().await;
+    flagged_post(&app).await;
+    let nikola = app.user_id("nikola@csr.rs").await;
+    // Nikola is made a moderator of the group and decides the flag on his own post.
+    sqlx::query("UPDATE group_members SET role = 'moderator' WHERE user_id = $1")
+        .bind(nikola)
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    let flag_id: uuid::Uuid = sqlx::query_scalar("SELECT flag_id FROM flags")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    let item = moderation::find(&app.pool, flag_id).await.unwrap().unwrap();
+    let decision = Decision {
+        hide: true,
+        warn: true,
+        ban: true,
+        note: String::new(),
+    };
+    let mut tx = app.pool.begin().await.unwrap();
+    let base_url = &app.state.config.base_url;
+    let outcome = moderation::decide(&mut tx, base_url, &item, nikola, &decision, app.clock.now())
+        .await
+        .unwrap()
+        .unwrap();
+    tx.commit().await.unwrap();
+    assert!(outcome.hidden && !outcome.warned && !outcome.banned);
+    assert_eq!(app.count("SELECT count(*) FROM group_warnings").await, 0);
+    assert_eq!(
+        app.count("SELECT count(*) FROM group_members WHERE status = 'banned'")
+            .await,
+        0
+    );
+}

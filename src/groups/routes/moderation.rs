@@ -9,13 +9,10 @@ use uuid::Uuid;
 
 use super::{access, visible_group};
 use crate::app::AppState;
-use crate::groups::emails::{self, Outcome};
 use crate::groups::held;
-use crate::groups::membership::{self, Ending};
 use crate::groups::moderation::{self, REASONS};
 use crate::groups::store;
 use crate::groups::views::{FlagPage, ModerationPage};
-use crate::notify::{Kind, Notification, tell};
 use crate::web::current_user::{CurrentUser, SignedIn};
 use crate::web::flash::redirect_with;
 use crate::web::form_checks::check_length;
@@ -214,53 +211,28 @@ pub async fn decide(
         "keep" => false,
         _ => return Err(AppError::BadRequest),
     };
-    let note: String = form.note.trim().chars().take(1000).collect();
-    let now = state.clock.now();
-    // Moderators do not sanction themselves (a flag on their own post is
-    // still hidden or kept).
-    let about_someone_else = item.author_id != user.user_id;
-    let outcome = Outcome {
-        hidden: hide,
-        warned: form.warn.is_some() && about_someone_else,
-        banned: form.ban.is_some() && about_someone_else,
+    let decision = moderation::Decision {
+        hide,
+        warn: form.warn.is_some(),
+        ban: form.ban.is_some(),
+        note: form.note.trim().chars().take(1000).collect(),
     };
     let mut tx = state.db.begin().await?;
-    moderation::resolve(&mut tx, item.post_id, user.user_id, hide, &note, now).await?;
-    if outcome.warned {
-        moderation::warn(&mut *tx, &item, user.user_id, &note, now).await?;
-    }
-    if outcome.banned {
-        membership::end(
-            &mut tx,
-            &state.config.base_url,
-            item.group_id,
-            &item.group_name,
-            item.author_id,
-            Ending::Banned,
-            now,
-        )
-        .await?;
-    }
-    if outcome.concerns_author() {
-        tell(
-            &mut tx,
-            &state.config.base_url,
-            item.author_id,
-            now,
-            |e, name| {
-                let link = format!("/groups/{}/t/{}", item.group_slug, item.thread_id);
-                let mail =
-                    emails::moderation_outcome(e, name, &item.group_name, &link, &note, outcome);
-                Notification::new(Kind::ModerationOutcome, link, mail).in_group(item.group_id)
-            },
-        )
-        .await?;
-    }
+    let decided = moderation::decide(
+        &mut tx,
+        &state.config.base_url,
+        &item,
+        user.user_id,
+        &decision,
+        state.clock.now(),
+    )
+    .await?;
     tx.commit().await?;
-    let message = match (hide, outcome.concerns_author()) {
-        (true, _) => "moderation-hidden",
-        (false, true) => "moderation-kept-author-told",
-        (false, false) => "moderation-kept",
+    let message = match decided {
+        None => "moderation-already-decided",
+        Some(outcome) if outcome.hidden => "moderation-hidden",
+        Some(outcome) if outcome.concerns_author() => "moderation-kept-author-told",
+        Some(_) => "moderation-kept",
     };
     Ok(redirect_with(
         "/moderation",
