@@ -33,7 +33,6 @@ const LARGE_FILES: &[(&str, usize)] = &[
     ("src/directory/seed.rs", 1002),
     ("src/library/seed.rs", 533),
     // Stores to split by aggregate (issue 17).
-    ("src/groups/store.rs", 929),
     ("src/events/store.rs", 578),
     // The service-map import: parsing, checking and the report together.
     ("src/directory/transfer/import.rs", 904),
