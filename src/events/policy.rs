@@ -104,13 +104,6 @@ pub fn can_lead_supervision(facts: &EventFacts) -> bool {
     facts.organiser || facts.moderates_group
 }
 
-/// Whether a member may turn supervision on for a group and set its rules:
-/// the owner of a secret group (case forms must never reach a group whose
-/// members a visitor could see or join).
-pub fn can_configure_supervision(group_role: Option<&str>, group_visibility: &str) -> bool {
-    group_role == Some("owner") && group_visibility == "secret"
-}
-
 /// Whether a member may propose an event or vote for a proposal.
 pub fn can_propose(user: &CurrentUser) -> bool {
     user.can_participate()
@@ -294,17 +287,5 @@ mod tests {
             in_group: true,
             ..facts("group")
         }));
-        for (role, visibility, expected) in [
-            (Some("owner"), "secret", true),
-            (Some("owner"), "closed", false),
-            (Some("moderator"), "secret", false),
-            (None, "secret", false),
-        ] {
-            assert_eq!(
-                can_configure_supervision(role, visibility),
-                expected,
-                "{role:?} {visibility}"
-            );
-        }
     }
 }

@@ -176,7 +176,7 @@ async fn seed_supervision(pool: &PgPool) -> anyhow::Result<usize> {
                     slug,
                     name: "Supervizija — CSR Niš",
                     description: "Supervizijska grupa za voditelje slučaja. Sve što se ovde kaže, ostaje ovde.",
-                    visibility: "secret",
+                    visibility: crate::groups::vocabulary::Visibility::Secret,
                     language: "sr",
                     topics: &["supervizija".to_owned()],
                     allow_anonymous: false,

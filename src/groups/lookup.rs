@@ -2,7 +2,7 @@
 //! itself only if they may know it exists. Outside `routes` because other
 //! features (events' supervision pages) look groups up the same way.
 
-use super::policy::{Access, Visibility};
+use super::policy::Access;
 use super::store::{self, GroupView};
 use crate::app::AppState;
 use crate::web::current_user::CurrentUser;
@@ -11,10 +11,10 @@ use crate::web::{AppError, AppResult, RequestContext};
 /// The viewer's access to a group.
 pub fn access<'a>(group: &'a GroupView, viewer: Option<&'a CurrentUser>) -> Access<'a> {
     Access {
-        visibility: Visibility::parse(&group.visibility).unwrap_or(Visibility::Secret),
+        visibility: group.visibility,
         viewer,
-        status: group.status.as_deref(),
-        role: group.role.as_deref(),
+        status: group.status,
+        role: group.role,
     }
 }
 

@@ -17,3 +17,4 @@ pub mod search;
 pub mod seed;
 pub mod store;
 mod views;
+pub mod vocabulary;

@@ -82,7 +82,7 @@ async fn mentions(
         &handles,
         activity.group.group_id,
         activity.author_id,
-        &activity.group.visibility,
+        activity.group.visibility,
     )
     .await?;
     for recipient in &mentioned {
@@ -115,7 +115,7 @@ async fn queue(
     } else {
         activity.author_name.to_owned()
     };
-    let confidential = activity.group.visibility != "public";
+    let confidential = !activity.group.visibility.is_public();
     let args = Args::new()
         .with("group", activity.group.name.clone())
         .with("author", author)

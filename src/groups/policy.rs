@@ -1,43 +1,8 @@
 //! Who may see and do what in a group. Every handler asks here; listing
 //! queries apply the same rules in SQL (see `store::list_groups`).
 
-use serde::Deserialize;
-
+pub use super::vocabulary::{GroupRole, MemberStatus, Visibility};
 use crate::web::current_user::CurrentUser;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Visibility {
-    /// Anyone can read; members join to post.
-    Public,
-    /// Listed with name and description; content for members; joining needs approval.
-    Closed,
-    /// Not listed; by invitation only.
-    Secret,
-}
-
-impl Visibility {
-    pub fn parse(text: &str) -> Option<Visibility> {
-        match text {
-            "public" => Some(Visibility::Public),
-            "closed" => Some(Visibility::Closed),
-            "secret" => Some(Visibility::Secret),
-            _ => None,
-        }
-    }
-
-    pub fn is_public(self) -> bool {
-        self == Visibility::Public
-    }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Visibility::Public => "public",
-            Visibility::Closed => "closed",
-            Visibility::Secret => "secret",
-        }
-    }
-}
 
 /// The viewer's relation to one group.
 #[derive(Debug, Clone)]
@@ -45,30 +10,30 @@ pub struct Access<'a> {
     pub visibility: Visibility,
     pub viewer: Option<&'a CurrentUser>,
     /// `group_members.status` and `.role`, if the viewer has a row.
-    pub status: Option<&'a str>,
-    pub role: Option<&'a str>,
+    pub status: Option<MemberStatus>,
+    pub role: Option<GroupRole>,
 }
 
 impl Access<'_> {
     pub fn is_member(&self) -> bool {
-        self.status == Some("active")
+        self.status == Some(MemberStatus::Active)
     }
 
     pub fn is_banned(&self) -> bool {
-        self.status == Some("banned")
+        self.status == Some(MemberStatus::Banned)
     }
 
     pub fn has_requested(&self) -> bool {
-        self.status == Some("requested")
+        self.status == Some(MemberStatus::Requested)
     }
 
     pub fn is_invited(&self) -> bool {
-        self.status == Some("invited")
+        self.status == Some(MemberStatus::Invited)
     }
 
     /// Owners and group moderators.
     pub fn is_group_moderator(&self) -> bool {
-        self.is_member() && matches!(self.role, Some("owner" | "moderator"))
+        self.is_member() && self.role.is_some_and(GroupRole::moderates)
     }
 
     /// Whether the group may be shown at all (name, description). Secret
@@ -96,7 +61,7 @@ impl Access<'_> {
     /// site asks for approval).
     pub fn can_join(&self) -> bool {
         self.may_take_part()
-            && self.status.is_none_or(|s| s == "invited")
+            && self.status.is_none_or(|s| s == MemberStatus::Invited)
             && (self.visibility == Visibility::Public || self.is_invited())
     }
 
@@ -128,8 +93,17 @@ impl Access<'_> {
         author_is_viewer && !deleted && self.is_member()
     }
 
+    /// Turn supervision on for the group and set its rules: the owner of a
+    /// secret group (case forms must never reach a group whose members a
+    /// visitor could see or join).
+    pub fn can_configure_supervision(&self) -> bool {
+        self.is_member()
+            && self.role == Some(GroupRole::Owner)
+            && self.visibility == Visibility::Secret
+    }
+
     pub fn can_leave(&self) -> bool {
-        self.is_member() && self.role != Some("owner")
+        self.is_member() && self.role != Some(GroupRole::Owner)
     }
 
     /// Decide on what waits in `/moderation` for this group (held posts,
@@ -167,8 +141,8 @@ mod tests {
     fn access<'a>(
         visibility: Visibility,
         viewer: Option<&'a CurrentUser>,
-        status: Option<&'a str>,
-        role: Option<&'a str>,
+        status: Option<MemberStatus>,
+        role: Option<GroupRole>,
     ) -> Access<'a> {
         Access {
             visibility,
@@ -201,43 +175,43 @@ mod tests {
             (
                 Secret,
                 Some(&member),
-                Some("invited"),
+                Some(MemberStatus::Invited),
                 None,
                 (true, false, false, false, false),
             ),
             (
                 Closed,
                 Some(&member),
-                Some("requested"),
+                Some(MemberStatus::Requested),
                 None,
                 (true, false, false, false, false),
             ),
             (
                 Public,
                 Some(&member),
-                Some("banned"),
+                Some(MemberStatus::Banned),
                 None,
                 (true, false, false, false, false),
             ),
             (
                 Closed,
                 Some(&member),
-                Some("active"),
-                Some("member"),
+                Some(MemberStatus::Active),
+                Some(GroupRole::Member),
                 (true, true, true, false, true),
             ),
             (
                 Closed,
                 Some(&waiting),
-                Some("active"),
-                Some("member"),
+                Some(MemberStatus::Active),
+                Some(GroupRole::Member),
                 (true, true, false, false, true),
             ),
             (
                 Secret,
                 Some(&member),
-                Some("active"),
-                Some("owner"),
+                Some(MemberStatus::Active),
+                Some(GroupRole::Owner),
                 (true, true, true, true, true),
             ),
             (
@@ -283,14 +257,14 @@ mod tests {
         let active = access(
             Visibility::Closed,
             Some(&member),
-            Some("active"),
-            Some("member"),
+            Some(MemberStatus::Active),
+            Some(GroupRole::Member),
         );
         let active_waiting = access(
             Visibility::Closed,
             Some(&waiting),
-            Some("active"),
-            Some("member"),
+            Some(MemberStatus::Active),
+            Some(GroupRole::Member),
         );
         let left = access(Visibility::Closed, Some(&member), None, None);
         // (access, author is viewer, deleted) → (edit, delete)
@@ -322,14 +296,45 @@ mod tests {
         assert!(access(Public, Some(&member), None, None).can_join());
         assert!(!access(Closed, Some(&member), None, None).can_join());
         assert!(access(Closed, Some(&member), None, None).can_request());
-        assert!(access(Secret, Some(&member), Some("invited"), None).can_join());
+        assert!(access(Secret, Some(&member), Some(MemberStatus::Invited), None).can_join());
         assert!(!access(Secret, Some(&member), None, None).can_join());
         assert!(!access(Public, None, None, None).can_join());
-        assert!(!access(Public, Some(&member), Some("active"), Some("owner")).can_leave());
-        assert!(access(Public, Some(&member), Some("active"), Some("member")).can_leave());
-        let owner = access(Closed, Some(&member), Some("active"), Some("owner"));
-        let other_owned = access(Public, Some(&member), Some("active"), Some("moderator"));
-        let not_moderated = access(Public, Some(&member), Some("active"), Some("member"));
+        assert!(
+            !access(
+                Public,
+                Some(&member),
+                Some(MemberStatus::Active),
+                Some(GroupRole::Owner)
+            )
+            .can_leave()
+        );
+        assert!(
+            access(
+                Public,
+                Some(&member),
+                Some(MemberStatus::Active),
+                Some(GroupRole::Member)
+            )
+            .can_leave()
+        );
+        let owner = access(
+            Closed,
+            Some(&member),
+            Some(MemberStatus::Active),
+            Some(GroupRole::Owner),
+        );
+        let other_owned = access(
+            Public,
+            Some(&member),
+            Some(MemberStatus::Active),
+            Some(GroupRole::Moderator),
+        );
+        let not_moderated = access(
+            Public,
+            Some(&member),
+            Some(MemberStatus::Active),
+            Some(GroupRole::Member),
+        );
         assert!(can_move_thread(&owner, &other_owned, false));
         assert!(
             !can_move_thread(&owner, &owner, true),
@@ -337,6 +342,29 @@ mod tests {
         );
         assert!(!can_move_thread(&owner, &not_moderated, false));
         assert!(can_create_group(&member));
+        // Supervision: the owner of a secret group, no one else.
+        let secret_owner = access(
+            Secret,
+            Some(&member),
+            Some(MemberStatus::Active),
+            Some(GroupRole::Owner),
+        );
+        let closed_owner = access(
+            Closed,
+            Some(&member),
+            Some(MemberStatus::Active),
+            Some(GroupRole::Owner),
+        );
+        let secret_moderator = access(
+            Secret,
+            Some(&member),
+            Some(MemberStatus::Active),
+            Some(GroupRole::Moderator),
+        );
+        assert!(secret_owner.can_configure_supervision());
+        assert!(!closed_owner.can_configure_supervision());
+        assert!(!secret_moderator.can_configure_supervision());
+        assert!(!access(Secret, Some(&member), None, None).can_configure_supervision());
         assert!(!can_create_group(&student));
     }
 }

@@ -6,6 +6,7 @@ use sqlx::PgPool;
 use uuid::Uuid;
 
 use super::store::{self, NewGroup, NewPost};
+use super::vocabulary::Visibility;
 use crate::members::store::find_user_by_email;
 use crate::text::markdown;
 
@@ -160,7 +161,7 @@ pub async fn seed(pool: &PgPool) -> anyhow::Result<usize> {
                 slug: demo.slug,
                 name: demo.name,
                 description: demo.description,
-                visibility: demo.visibility,
+                visibility: Visibility::parse(demo.visibility).unwrap_or(Visibility::Secret),
                 language: "sr",
                 topics: &topics,
                 allow_anonymous: demo.allow_anonymous,

@@ -5,6 +5,7 @@ use askama_web::WebTemplate;
 
 use super::forms::{GroupForm, PostForm};
 use super::store::{GroupView, MemberRow, PostView, Revision, ThreadRow, ThreadView};
+use super::vocabulary::{GroupRole, MemberStatus, Subscription};
 use crate::web::{FormErrors, Page};
 
 #[derive(Template, WebTemplate)]
@@ -64,6 +65,10 @@ pub struct Abilities {
     /// The members list (`Access::can_see_members`): no link for anyone
     /// the list would refuse.
     pub see_members: bool,
+    /// The group's settings (`Access::is_group_moderator`).
+    pub settings: bool,
+    /// Its supervision settings (`Access::can_configure_supervision`).
+    pub configure_supervision: bool,
     pub signed_in: bool,
     /// Why the viewer may not take part yet (`CurrentUser::participation_notice`).
     pub waiting_notice: Option<&'static str>,
@@ -191,8 +196,8 @@ pub struct ThreadPage {
     pub can_post: bool,
     pub can_see_anonymous: bool,
     pub viewer_id: Option<uuid::Uuid>,
-    /// The member's subscription ("subscribed", "muted"), if a member.
-    pub subscription: Option<String>,
+    /// The member's subscription, if a member.
+    pub subscription: Option<Subscription>,
     pub is_member: bool,
     pub form: PostForm,
     pub errors: FormErrors,
@@ -213,11 +218,11 @@ pub struct MoveTarget {
 impl ThreadPage {
     /// Whether the member follows the thread (an e-mail for every reply).
     pub fn follows(&self) -> bool {
-        self.subscription.as_deref() == Some("subscribed")
+        self.subscription == Some(Subscription::Subscribed)
     }
 
     pub fn is_muted(&self) -> bool {
-        self.subscription.as_deref() == Some("muted")
+        self.subscription == Some(Subscription::Muted)
     }
 
     pub fn is_chosen_target(&self, target: &MoveTarget) -> bool {

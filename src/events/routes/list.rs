@@ -87,7 +87,7 @@ pub async fn list(
         Some(viewer) => crate::groups::store::list_groups(&state.db, Some(viewer), None)
             .await?
             .into_iter()
-            .filter(|g| g.status.as_deref() == Some("active"))
+            .filter(|g| g.is_member())
             .map(|g| (g.slug, g.name))
             .collect(),
         None => Vec::new(),

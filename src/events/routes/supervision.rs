@@ -16,7 +16,7 @@ use crate::events::supervision::{
     self, AGE_BANDS, DEFAULT_MEMBER_LIMIT, MUNICIPALITY_SIZES, NewCase, Settings,
 };
 use crate::events::views::{CaseFormPage, NotesFormPage, SupervisionPage, SupervisionSettingsPage};
-use crate::groups::lookup::visible_group;
+use crate::groups::lookup::{access, visible_group};
 use crate::text::markdown;
 use crate::text::personal_data;
 use crate::web::current_user::SignedIn;
@@ -296,7 +296,7 @@ async fn owned_secret_group(
     slug: &str,
 ) -> AppResult<crate::groups::store::GroupView> {
     let group = visible_group(state, ctx, slug).await?;
-    if !policy::can_configure_supervision(group.role.as_deref(), &group.visibility) {
+    if !access(&group, ctx.user.as_ref()).can_configure_supervision() {
         return Err(AppError::Forbidden);
     }
     Ok(group)

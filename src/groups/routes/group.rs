@@ -43,6 +43,8 @@ pub async fn show(
         requested: access.has_requested(),
         moderate: access.can_moderate(),
         see_members: access.can_see_members(),
+        settings: access.is_group_moderator(),
+        configure_supervision: access.can_configure_supervision(),
         signed_in: ctx.user.is_some(),
         waiting_notice: ctx.user.as_ref().and_then(|u| u.participation_notice()),
     };

@@ -10,6 +10,7 @@ use crate::groups::forms::GroupForm;
 use crate::groups::policy::can_create_group;
 use crate::groups::store::{self, NewGroup};
 use crate::groups::views::{GroupListPage, JoinByCodePage, NewGroupPage};
+use crate::groups::vocabulary::Visibility;
 use crate::text::search::slugify;
 use crate::web::current_user::SignedIn;
 use crate::web::flash::redirect_with;
@@ -78,6 +79,8 @@ pub async fn create_group(
             errors,
         }));
     }
+    // Checked by `validate`; a group is never created more open than asked.
+    let visibility = Visibility::parse(&form.visibility).unwrap_or(Visibility::Secret);
     let base = match slugify(&form.name) {
         slug if slug.is_empty() => "grupa".to_owned(),
         slug => slug.chars().take(60).collect(),
@@ -100,7 +103,7 @@ pub async fn create_group(
                 slug: &slug,
                 name: &form.name,
                 description: &form.description,
-                visibility: &form.visibility,
+                visibility,
                 language: &form.language,
                 topics: &topics,
                 allow_anonymous: form.allow_anonymous.is_some(),

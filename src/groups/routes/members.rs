@@ -12,6 +12,7 @@ use crate::groups::emails;
 use crate::groups::membership::{self, Ending};
 use crate::groups::store::{self, GroupView, MemberRow};
 use crate::groups::views::GroupMembersPage;
+use crate::groups::vocabulary::{GroupRole, MemberStatus};
 use crate::members::forms::check_email;
 use crate::notify::{Kind, Notification, Recipient, notify};
 use crate::web::current_user::{CurrentUser, SignedIn};
@@ -58,7 +59,7 @@ async fn members_page(
     let mut rows = store::group_members(&state.db, group.group_id).await?;
     // Requests, invitations and bans are the moderators' business.
     if !moderate {
-        rows.retain(|row| row.status == "active");
+        rows.retain(|row| row.status == MemberStatus::Active);
     }
     Ok(GroupMembersPage {
         page: Page::titled(ctx, "group-members-title").in_section("groups"),
@@ -85,7 +86,7 @@ async fn moderated(
     let member = store::group_member(&state.db, group.group_id, handle)
         .await?
         .ok_or(AppError::NotFound)?;
-    if member.role == "owner" {
+    if member.role == GroupRole::Owner {
         return Err(AppError::Forbidden);
     }
     Ok((group, member))
@@ -126,7 +127,7 @@ async fn decide(
     approved: bool,
 ) -> AppResult<Response> {
     let (group, member) = moderated(&state, &ctx, &user, &slug, &handle).await?;
-    if member.status != "requested" {
+    if member.status != MemberStatus::Requested {
         return Err(AppError::Conflict);
     }
     if approved && !crate::events::supervision::has_room(&state.db, group.group_id).await? {
@@ -202,7 +203,7 @@ async fn end_membership(
 
 #[derive(Deserialize)]
 pub struct RoleForm {
-    role: String,
+    role: GroupRole,
 }
 
 pub async fn set_role(
@@ -213,10 +214,12 @@ pub async fn set_role(
     Form(form): Form<RoleForm>,
 ) -> AppResult<Response> {
     let (group, member) = moderated(&state, &ctx, &user, &slug, &handle).await?;
-    if !matches!(form.role.as_str(), "moderator" | "member") {
-        return Err(AppError::BadRequest);
-    }
-    store::set_member_role(&state.db, group.group_id, member.user_id, &form.role).await?;
+    // Ownership is not handed over here.
+    let role = match form.role {
+        GroupRole::Owner => return Err(AppError::BadRequest),
+        role => role,
+    };
+    store::set_member_role(&state.db, group.group_id, member.user_id, role).await?;
     Ok(back(&state, &slug, "group-role-changed"))
 }
 

@@ -20,7 +20,7 @@ fn form_of(group: &GroupView) -> GroupForm {
     GroupForm {
         name: group.name.clone(),
         description: group.description.clone(),
-        visibility: group.visibility.clone(),
+        visibility: group.visibility.as_str().to_owned(),
         language: group.language.clone(),
         topics: group.topics.join(", "),
         allow_anonymous: group.allow_anonymous.then(|| "yes".to_owned()),
@@ -66,7 +66,7 @@ pub async fn save(
     Form(mut form): Form<GroupForm>,
 ) -> AppResult<Response> {
     let group = moderated_group(&state, &ctx, &user, &slug).await?;
-    form.visibility = group.visibility.clone();
+    form.visibility = group.visibility.as_str().to_owned();
     let errors = form.validate(ctx.locale);
     if !errors.is_empty() {
         return Ok(unprocessable(GroupSettingsPage {

@@ -16,6 +16,7 @@ use crate::groups::notify::{self, Activity};
 use crate::groups::policy;
 use crate::groups::store::{self, GroupView, NewPost, POSTS_PER_PAGE};
 use crate::groups::views::{MoveTarget, NewThreadPage, ThreadPage};
+use crate::groups::vocabulary::Subscription;
 use crate::text::markdown;
 use crate::web::current_user::{CurrentUser, SignedIn};
 use crate::web::form_errors::unprocessable;
@@ -425,8 +426,8 @@ pub async fn subscription(
         return Err(AppError::Forbidden);
     }
     let mode = match form.mode.as_str() {
-        "subscribed" => Some("subscribed"),
-        "muted" => Some("muted"),
+        "subscribed" => Some(Subscription::Subscribed),
+        "muted" => Some(Subscription::Muted),
         "none" => None,
         _ => return Err(AppError::BadRequest),
     };

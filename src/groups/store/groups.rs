@@ -6,6 +6,8 @@ use chrono::{DateTime, Utc};
 use sqlx::{PgConnection, PgExecutor};
 use uuid::Uuid;
 
+use crate::groups::vocabulary::{GroupRole, MemberStatus, Visibility};
+
 /// A group as a viewer sees it, with the viewer's membership.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct GroupView {
@@ -13,7 +15,7 @@ pub struct GroupView {
     pub slug: String,
     pub name: String,
     pub description: String,
-    pub visibility: String,
+    pub visibility: Visibility,
     pub language: String,
     pub topics: Vec<String>,
     pub allow_anonymous: bool,
@@ -22,9 +24,20 @@ pub struct GroupView {
     pub member_count: i32,
     pub thread_count: i32,
     pub last_activity_at: DateTime<Utc>,
-    pub status: Option<String>,
-    pub role: Option<String>,
+    pub status: Option<MemberStatus>,
+    pub role: Option<GroupRole>,
     pub following: Option<bool>,
+}
+
+impl GroupView {
+    /// Whether the viewer is an active member.
+    pub fn is_member(&self) -> bool {
+        self.status == Some(MemberStatus::Active)
+    }
+
+    pub fn is_owner(&self) -> bool {
+        self.is_member() && self.role == Some(GroupRole::Owner)
+    }
 }
 
 const GROUP_COLUMNS: &str = "g.group_id, g.slug, g.name, g.description, g.visibility, g.language, g.topics,
@@ -73,7 +86,7 @@ pub struct NewGroup<'a> {
     pub slug: &'a str,
     pub name: &'a str,
     pub description: &'a str,
-    pub visibility: &'a str,
+    pub visibility: Visibility,
     pub language: &'a str,
     pub topics: &'a [String],
     pub allow_anonymous: bool,

@@ -6,6 +6,7 @@ use sqlx::{PgConnection, PgExecutor};
 use uuid::Uuid;
 
 use super::Recipient;
+use crate::groups::vocabulary::{GroupRole, MemberStatus};
 
 /// Makes the viewer an active member (joining a public group, accepting an
 /// invitation, entering a class code, or being approved).
@@ -85,8 +86,8 @@ pub struct MemberRow {
     pub handle: String,
     pub email: String,
     pub locale: String,
-    pub role: String,
-    pub status: String,
+    pub role: GroupRole,
+    pub status: MemberStatus,
     pub message: String,
 }
 
@@ -184,7 +185,7 @@ pub async fn set_member_role(
     executor: impl PgExecutor<'_>,
     group_id: Uuid,
     user_id: Uuid,
-    role: &str,
+    role: GroupRole,
 ) -> sqlx::Result<()> {
     sqlx::query("UPDATE group_members SET role = $3 WHERE group_id = $1 AND user_id = $2 AND role <> 'owner' AND status = 'active'")
         .bind(group_id)
@@ -199,9 +200,9 @@ pub async fn set_member_role(
 pub async fn find_invitee(
     executor: impl PgExecutor<'_>,
     handle_or_email: &str,
-) -> sqlx::Result<Option<MemberRow>> {
+) -> sqlx::Result<Option<Recipient>> {
     sqlx::query_as(
-        "SELECT user_id, name, handle, email, locale, '' AS role, '' AS status, '' AS message
+        "SELECT user_id, email, name, locale
          FROM users WHERE (handle = $1 OR email = lower($1)) AND deleted_at IS NULL AND blocked_at IS NULL",
     )
     .bind(handle_or_email.trim().trim_start_matches('@'))

@@ -4,6 +4,8 @@
 use sqlx::PgExecutor;
 use uuid::Uuid;
 
+use crate::groups::vocabulary::{Subscription, Visibility};
+
 pub async fn set_following(
     executor: impl PgExecutor<'_>,
     group_id: Uuid,
@@ -23,7 +25,7 @@ pub async fn set_subscription(
     executor: impl PgExecutor<'_>,
     user_id: Uuid,
     thread_id: Uuid,
-    mode: Option<&str>,
+    mode: Option<Subscription>,
 ) -> sqlx::Result<()> {
     match mode {
         Some(mode) => {
@@ -100,7 +102,7 @@ pub async fn mentioned_readers(
     handles: &[String],
     group_id: Uuid,
     author: Uuid,
-    visibility: &str,
+    visibility: Visibility,
 ) -> sqlx::Result<Vec<Recipient>> {
     sqlx::query_as(
         "SELECT u.user_id, u.email, u.name, u.locale

@@ -6,6 +6,7 @@ use sqlx::{PgConnection, PgExecutor};
 use uuid::Uuid;
 
 use super::add_post;
+use crate::groups::vocabulary::Subscription;
 
 /// A thread in a group's list.
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -93,7 +94,7 @@ pub struct OpenedThread {
     pub first_post_pending: bool,
     pub first_post_author: Option<Uuid>,
     pub last_read_seq: i32,
-    pub subscription: Option<String>,
+    pub subscription: Option<Subscription>,
 }
 
 pub async fn open_thread(
