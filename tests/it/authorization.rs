@@ -46,6 +46,7 @@ use crate::common::test_app::BASE_URL;
 use crate::common::{TestApp, TestResponse};
 use axum::body::Body;
 use axum::http::{Method, StatusCode};
+use kolega::groups::vocabulary::Visibility;
 use kolega::members::Role;
 use kolega::members::store::{Background, NewUser};
 
@@ -860,8 +861,8 @@ async fn build_world(app: &TestApp) -> World {
     app.switch_to("moderator@csr.rs").await;
     let mut groups = Vec::new();
     for (name, visibility, body) in [
-        ("Javna grupa", "public", "Javni sadrzaj teme."),
-        ("Zatvorena grupa", "closed", SECRET),
+        ("Javna grupa", Visibility::Public, "Javni sadrzaj teme."),
+        ("Zatvorena grupa", Visibility::Closed, SECRET),
     ] {
         let path = app.open_group(name, visibility, &[]).await;
         let thread = app.start_thread(&path, "Tema za proveru", body).await;
@@ -895,7 +896,7 @@ async fn build_world(app: &TestApp) -> World {
     // library resource.
     app.switch_to("nastavnica@fpn.rs").await;
     let event = app.create_event(&webinar()).await;
-    let supervision = app.open_group("Supervizija", "secret", &[]).await;
+    let supervision = app.open_group("Supervizija", Visibility::Secret, &[]).await;
     let settings = format!("{supervision}/supervision");
     app.submit_form(
         &settings,

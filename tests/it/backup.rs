@@ -12,6 +12,7 @@ use crate::common::library::PDF;
 use crate::common::members::PASSWORD;
 use crate::common::process::{files_under, start_kolega};
 use axum::http::StatusCode;
+use kolega::groups::vocabulary::Visibility;
 use kolega::members::Role;
 
 /// A PostgreSQL client program of the installed version.
@@ -53,7 +54,9 @@ async fn a_backup_restored_into_an_empty_database_has_everything() {
     let app = TestApp::spawn().await;
     app.sign_in_as("Ana Vuković", "ana@csr.rs", Role::Practitioner)
         .await;
-    let group = app.open_group("Hraniteljstvo", "public", &[]).await;
+    let group = app
+        .open_group("Hraniteljstvo", Visibility::Public, &[])
+        .await;
     let thread = app
         .start_thread(&group, "Priprema za susret", "Kako pripremate decu?")
         .await;

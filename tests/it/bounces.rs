@@ -6,6 +6,7 @@
 use crate::common::{TestApp, TestResponse};
 use axum::body::Body;
 use axum::http::{Method, StatusCode};
+use kolega::groups::vocabulary::Visibility;
 use kolega::members::Role;
 use kolega::notify::suppressions;
 
@@ -73,7 +74,9 @@ async fn app_with_a_thread() -> (TestApp, String) {
         .await;
     app.sign_in_as("Jelena Stojanović", "jelena@csr.rs", Role::Practitioner)
         .await;
-    let group = app.open_group("Hraniteljstvo", "public", &[]).await;
+    let group = app
+        .open_group("Hraniteljstvo", Visibility::Public, &[])
+        .await;
     let thread = app
         .start_thread(&group, "Priprema za susret", "Kako pripremate decu?")
         .await;

@@ -9,6 +9,7 @@ use crate::common::members::PASSWORD;
 use axum::http::StatusCode;
 use chrono::Duration;
 use kolega::account_data::page;
+use kolega::groups::vocabulary::Visibility;
 use kolega::i18n::{self, Locale};
 use kolega::members::Role;
 use serde_json::Value;
@@ -73,10 +74,14 @@ async fn community(app: &TestApp) -> (String, String) {
     app.sign_in_as("Ana Vuković", ANA, Role::Teacher).await;
     // A group that allows anonymous posts is read by its members only.
     let public = app
-        .open_group("Hraniteljstvo", "closed", &[("allow_anonymous", "yes")])
+        .open_group(
+            "Hraniteljstvo",
+            Visibility::Closed,
+            &[("allow_anonymous", "yes")],
+        )
         .await;
     let closed = app
-        .open_group("Zatvorena grupa CSR Niš", "closed", &[])
+        .open_group("Zatvorena grupa CSR Niš", Visibility::Closed, &[])
         .await;
     sqlx::query("UPDATE users SET peer_supporter = true WHERE email IN ($1, $2)")
         .bind(JELENA)

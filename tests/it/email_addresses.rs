@@ -6,6 +6,7 @@
 use crate::common::TestApp;
 use crate::common::members::PASSWORD;
 use axum::http::StatusCode;
+use kolega::groups::vocabulary::Visibility;
 use kolega::members::Role;
 
 const UNDELIVERABLE: &[&str] = &["ana@x..rs", "a..b@x.rs"];
@@ -130,7 +131,9 @@ async fn a_group_invitation_refuses_an_address_the_mailer_cannot_send_to() {
         .await;
     app.sign_in_as("Jelena Stojanović", "jelena@csr.rs", Role::Practitioner)
         .await;
-    let group = app.open_group("Supervizija — tim Niš", "secret", &[]).await;
+    let group = app
+        .open_group("Supervizija — tim Niš", Visibility::Secret, &[])
+        .await;
     let members = format!("{group}/members");
     let invite = format!("{group}/members/invite");
 

@@ -7,6 +7,7 @@ use crate::common::html::unescape;
 use axum::http::StatusCode;
 use chrono::{DateTime, Duration, Utc};
 use kolega::events::registration::{self, Registered};
+use kolega::groups::vocabulary::Visibility;
 use kolega::members::Role;
 use uuid::Uuid;
 
@@ -491,7 +492,9 @@ async fn a_closed_groups_meeting_stays_inside_the_group() {
     let app = TestApp::spawn().await;
     app.sign_in_as("Jelena Stojanović", "jelena@csr.rs", Role::Practitioner)
         .await;
-    let group = app.open_group("Supervizija Niš", "secret", &[]).await;
+    let group = app
+        .open_group("Supervizija Niš", Visibility::Secret, &[])
+        .await;
     let slug = group.trim_start_matches("/groups/").to_owned();
     let fields = with(
         with(with(webinar(), "kind", "supervision"), "audience", &slug),

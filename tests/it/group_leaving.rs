@@ -14,6 +14,7 @@ use crate::common::events::{webinar, with};
 use crate::common::html::unescape;
 use axum::http::StatusCode;
 use chrono::{DateTime, TimeZone, Utc};
+use kolega::groups::vocabulary::Visibility;
 use kolega::members::Role;
 use kolega::notify::email::SimpleEmail;
 use kolega::notify::{Kind, Notification, Recipient, notify};
@@ -45,7 +46,11 @@ async fn scene(app: &TestApp, name: &str, supervision: bool) -> Scene {
         .await;
     app.sign_in_as("Dragana Petrović", "dragana@fpn.rs", Role::Teacher)
         .await;
-    let visibility = if supervision { "secret" } else { "closed" };
+    let visibility = if supervision {
+        Visibility::Secret
+    } else {
+        Visibility::Closed
+    };
     let group = app.open_group(name, visibility, &[]).await;
     if supervision {
         let settings = format!("{group}/supervision");

@@ -4,6 +4,7 @@
 use crate::common::TestApp;
 use crate::common::groups::link_ending;
 use axum::http::StatusCode;
+use kolega::groups::vocabulary::Visibility;
 use kolega::members::Role;
 
 /// Jelena owns a public group; Nikola posts in it; Ana flags his post.
@@ -177,7 +178,11 @@ async fn looking_at_anonymous_authors_is_logged() {
     app.sign_in_as("Milica Jovanović", "milica@kolega.rs", Role::Practitioner)
         .await;
     let group = app
-        .open_group("Pomoć pomagačima", "closed", &[("allow_anonymous", "yes")])
+        .open_group(
+            "Pomoć pomagačima",
+            Visibility::Closed,
+            &[("allow_anonymous", "yes")],
+        )
         .await;
     app.admit_to_group(&group, "milica@kolega.rs", &nikola)
         .await;
@@ -358,7 +363,9 @@ async fn a_held_thread_can_be_declined_with_a_reason_the_author_reads() {
         .await;
     app.sign_in_as("Jelena Stojanović", "jelena@csr.rs", Role::Practitioner)
         .await;
-    let group = app.open_group("Hraniteljstvo", "public", &[]).await;
+    let group = app
+        .open_group("Hraniteljstvo", Visibility::Public, &[])
+        .await;
     let settings = format!("{group}/settings");
     app.submit_form(
         &settings,

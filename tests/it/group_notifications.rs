@@ -2,6 +2,7 @@
 //! muting — and confidentiality of what the e-mails say.
 
 use crate::common::TestApp;
+use kolega::groups::vocabulary::Visibility;
 use kolega::members::Role;
 
 #[tokio::test]
@@ -11,7 +12,9 @@ async fn the_thread_author_hears_about_replies_with_an_excerpt_in_public_groups(
         .await;
     app.sign_in_as("Jelena Stojanović", "jelena@csr.rs", Role::Practitioner)
         .await;
-    let group = app.open_group("Hraniteljstvo", "public", &[]).await;
+    let group = app
+        .open_group("Hraniteljstvo", Visibility::Public, &[])
+        .await;
     let thread = app
         .start_thread(&group, "Priprema za susret", "Kako pripremate decu?")
         .await;
@@ -63,7 +66,9 @@ async fn emails_about_closed_groups_never_carry_the_text() {
         .await;
     app.sign_in_as("Jelena Stojanović", "jelena@csr.rs", Role::Practitioner)
         .await;
-    let group = app.open_group("Supervizija Niš", "closed", &[]).await;
+    let group = app
+        .open_group("Supervizija Niš", Visibility::Closed, &[])
+        .await;
     sqlx::query("INSERT INTO group_members (group_id, user_id, status, created_at) SELECT g.group_id, u.user_id, 'active', now() FROM groups g, users u WHERE u.email = 'ana@csr.rs'")
         .execute(&app.pool)
         .await
@@ -104,8 +109,12 @@ async fn mentions_link_to_the_profile_and_tell_only_those_who_can_read() {
         .await;
     app.sign_in_as("Jelena Stojanović", "jelena@csr.rs", Role::Practitioner)
         .await;
-    let public = app.open_group("Hraniteljstvo", "public", &[]).await;
-    let closed = app.open_group("Supervizija Niš", "closed", &[]).await;
+    let public = app
+        .open_group("Hraniteljstvo", Visibility::Public, &[])
+        .await;
+    let closed = app
+        .open_group("Supervizija Niš", Visibility::Closed, &[])
+        .await;
 
     let thread = app
         .start_thread(&public, "Pitanje", &format!("Šta misli @{}?", ana.handle))
@@ -145,7 +154,9 @@ async fn followers_hear_of_new_threads_and_muted_threads_stay_quiet() {
         .await;
     app.sign_in_as("Jelena Stojanović", "jelena@csr.rs", Role::Practitioner)
         .await;
-    let group = app.open_group("Rad sa migrantima", "public", &[]).await;
+    let group = app
+        .open_group("Rad sa migrantima", Visibility::Public, &[])
+        .await;
 
     app.switch_to("ana@csr.rs").await;
     app.join_group(&group).await;
@@ -199,7 +210,11 @@ async fn anonymous_authors_stay_anonymous_in_emails() {
     app.sign_in_as("Milica Jovanović", "milica@kolega.rs", Role::Practitioner)
         .await;
     let group = app
-        .open_group("Pomoć pomagačima", "closed", &[("allow_anonymous", "yes")])
+        .open_group(
+            "Pomoć pomagačima",
+            Visibility::Closed,
+            &[("allow_anonymous", "yes")],
+        )
         .await;
     let thread = app
         .start_thread(&group, "Podrška", "Pišite slobodno.")
@@ -236,7 +251,9 @@ async fn a_thread_title_is_one_line_in_the_page_and_the_mail_subject() {
         .await;
     app.sign_in_as("Jelena Stojanović", "jelena@csr.rs", Role::Practitioner)
         .await;
-    let group = app.open_group("Rad sa migrantima", "public", &[]).await;
+    let group = app
+        .open_group("Rad sa migrantima", Visibility::Public, &[])
+        .await;
     app.switch_to("ana@csr.rs").await;
     app.join_group(&group).await;
     app.submit_form(&group, &format!("{group}/follow"), &[("follow", "yes")])

@@ -4,6 +4,7 @@
 use crate::common::TestApp;
 use crate::common::members::PASSWORD;
 use axum::http::StatusCode;
+use kolega::groups::vocabulary::Visibility;
 use kolega::members::Role;
 
 #[tokio::test]
@@ -11,7 +12,9 @@ async fn search_finds_posts_whatever_the_script_and_highlights_them() {
     let app = TestApp::spawn().await;
     app.sign_in_as("Jelena Stojanović", "jelena@csr.rs", Role::Practitioner)
         .await;
-    let group = app.open_group("Nasilje u porodici", "public", &[]).await;
+    let group = app
+        .open_group("Nasilje u porodici", Visibility::Public, &[])
+        .await;
     app.start_thread(
         &group,
         "Procena rizika",
@@ -59,9 +62,9 @@ async fn closed_and_secret_content_never_appears_for_non_members() {
         .await;
     app.sign_in_as("Jelena Stojanović", "jelena@csr.rs", Role::Practitioner)
         .await;
-    let closed = app.open_group("Supervizija", "closed", &[]).await;
-    let secret = app.open_group("Tajna grupa", "secret", &[]).await;
-    let public = app.open_group("Javna grupa", "public", &[]).await;
+    let closed = app.open_group("Supervizija", Visibility::Closed, &[]).await;
+    let secret = app.open_group("Tajna grupa", Visibility::Secret, &[]).await;
+    let public = app.open_group("Javna grupa", Visibility::Public, &[]).await;
     app.start_thread(
         &closed,
         "Zatvorena dilema",
@@ -124,7 +127,11 @@ async fn anonymous_posts_are_found_without_their_author_by_members_only() {
     app.sign_in_as("Milica Jovanović", "milica@kolega.rs", Role::Practitioner)
         .await;
     let group = app
-        .open_group("Pomoć pomagačima", "closed", &[("allow_anonymous", "yes")])
+        .open_group(
+            "Pomoć pomagačima",
+            Visibility::Closed,
+            &[("allow_anonymous", "yes")],
+        )
         .await;
     app.admit_to_group(&group, "milica@kolega.rs", &ana).await;
     app.switch_to("milica@kolega.rs").await;

@@ -8,6 +8,7 @@ use crate::common::TestApp;
 use crate::common::services::service;
 use axum::http::StatusCode;
 use chrono::{DateTime, Duration, TimeZone, Utc};
+use kolega::groups::vocabulary::Visibility;
 use kolega::members::Role;
 use kolega::members::store::Background;
 use uuid::Uuid;
@@ -174,7 +175,9 @@ async fn a_members_next_events_are_theirs_and_a_supervision_meeting_is_named_by_
 
     // Jelena's secret supervision group and its meeting.
     app.switch_to("jelena@csr.rs").await;
-    let group = app.open_group("Supervizija Vranje", "secret", &[]).await;
+    let group = app
+        .open_group("Supervizija Vranje", Visibility::Secret, &[])
+        .await;
     let slug = group.trim_start_matches("/groups/");
     let soon = add_event(
         &app,
@@ -280,8 +283,10 @@ async fn unread_activity_in_my_groups_counts_threads_until_they_are_read() {
         .await;
     app.sign_in_as("Ana Vuković", "ana@csr.rs", Role::Practitioner)
         .await;
-    let group = app.open_group("Hraniteljstvo", "public", &[]).await;
-    let quiet = app.open_group("Mirna grupa", "public", &[]).await;
+    let group = app
+        .open_group("Hraniteljstvo", Visibility::Public, &[])
+        .await;
+    let quiet = app.open_group("Mirna grupa", Visibility::Public, &[]).await;
 
     app.switch_to("marko@csr.rs").await;
     app.join_group(&group).await;
@@ -357,9 +362,11 @@ async fn a_closed_or_secret_groups_activity_never_reaches_a_non_member() {
         .await;
     app.sign_in_as("Ana Vuković", "ana@csr.rs", Role::Practitioner)
         .await;
-    let closed = app.open_group("Zatvorena grupa", "closed", &[]).await;
-    let secret = app.open_group("Tajna grupa", "secret", &[]).await;
-    let public = app.open_group("Javna grupa", "public", &[]).await;
+    let closed = app
+        .open_group("Zatvorena grupa", Visibility::Closed, &[])
+        .await;
+    let secret = app.open_group("Tajna grupa", Visibility::Secret, &[]).await;
+    let public = app.open_group("Javna grupa", Visibility::Public, &[]).await;
     app.start_thread(&closed, "Poverljiv slučaj", "Samo za članove.")
         .await;
     app.start_thread(&secret, "Skriveni razgovor", "Samo za pozvane.")
@@ -780,7 +787,9 @@ async fn a_visitor_sees_public_webinars_and_public_featured_resources_only() {
     let now = app.clock.now();
     app.sign_in_as("Dragana Petrović", "dragana@fpn.rs", Role::Teacher)
         .await;
-    let group = app.open_group("Supervizija Niš", "secret", &[]).await;
+    let group = app
+        .open_group("Supervizija Niš", Visibility::Secret, &[])
+        .await;
     let slug = group.trim_start_matches("/groups/").to_owned();
     app.clear_cookies();
 
@@ -910,8 +919,12 @@ async fn the_visitors_figures_are_the_impact_pages_and_are_recounted_after_a_few
     .await;
     app.sign_in_as("Ana Vuković", "ana@csr.rs", Role::Practitioner)
         .await;
-    let open = app.open_group("Hraniteljstvo", "public", &[]).await;
-    let secret = app.open_group("Supervizija Niš", "secret", &[]).await;
+    let open = app
+        .open_group("Hraniteljstvo", Visibility::Public, &[])
+        .await;
+    let secret = app
+        .open_group("Supervizija Niš", Visibility::Secret, &[])
+        .await;
     let thread = app
         .start_thread(&open, "Prvi susret", "Kako ste se pripremali?")
         .await;

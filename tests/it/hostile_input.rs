@@ -25,6 +25,7 @@ use crate::common::test_app::BASE_URL;
 use crate::common::{TestApp, TestResponse};
 use axum::body::Body;
 use axum::http::Method;
+use kolega::groups::vocabulary::Visibility;
 use kolega::members::Role;
 
 /// Actions never submitted: they end the session or destroy the world.
@@ -139,7 +140,7 @@ async fn build_world(app: &TestApp) -> World {
         .await;
 
     app.switch_to("vlasnica@csr.rs").await;
-    let group = app.open_group("Javna grupa", "public", &[]).await;
+    let group = app.open_group("Javna grupa", Visibility::Public, &[]).await;
     let thread = app
         .start_thread(&group, "Tema za proveru", "Prvi post teme.")
         .await;

@@ -5,6 +5,7 @@
 use crate::common::TestApp;
 use crate::common::services::service;
 use chrono::{Duration, TimeZone, Utc};
+use kolega::groups::vocabulary::Visibility;
 use kolega::members::Role;
 use kolega::members::store::Background;
 
@@ -59,8 +60,12 @@ async fn the_figures_count_what_the_community_did() {
         .await;
 
     // Groups and posts: a secret group's posts are counted like any other.
-    let open = app.open_group("Hraniteljstvo", "public", &[]).await;
-    let secret = app.open_group("Supervizija Niš", "secret", &[]).await;
+    let open = app
+        .open_group("Hraniteljstvo", Visibility::Public, &[])
+        .await;
+    let secret = app
+        .open_group("Supervizija Niš", Visibility::Secret, &[])
+        .await;
     let thread = app
         .start_thread(&open, "Prvi susret", "Kako ste se pripremali?")
         .await;

@@ -241,6 +241,7 @@ async fn a_store_that_keeps_failing_gives_an_error_page_after_a_few_tries() {
     let resource = publish(&app, &pdf_with_text("Hraniteljstvo")).await;
 
     proxy.fail_always("GET", 500);
+    app.expect_server_errors();
     let gets_before = proxy.seen("GET");
     let download = app.get(&format!("{resource}/download")).await;
 
@@ -269,6 +270,7 @@ async fn a_body_that_stalls_after_the_headers_fails_instead_of_hanging() {
     let resource = publish(&app, &pdf).await;
 
     proxy.stall_next_body("GET");
+    app.expect_server_errors();
     let stalled = app.get(&format!("{resource}/download")).await;
 
     stalled.assert_status(StatusCode::SERVICE_UNAVAILABLE);

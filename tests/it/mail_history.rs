@@ -5,6 +5,7 @@
 
 use crate::common::members::PASSWORD;
 use crate::common::{ReceivedMail, TestApp};
+use kolega::groups::vocabulary::Visibility;
 use kolega::members::Role;
 use serde_json::Value;
 
@@ -36,7 +37,7 @@ async fn an_address_handed_to_a_new_member_brings_none_of_the_old_owners_mail() 
         .await;
     app.sign_in_as("Jelena Stojanović", "jelena@csr.rs", Role::Practitioner)
         .await;
-    let group = app.open_group(SECRET_GROUP, "secret", &[]).await;
+    let group = app.open_group(SECRET_GROUP, Visibility::Secret, &[]).await;
     app.submit_form(
         &format!("{group}/members"),
         &format!("{group}/members/invite"),
@@ -140,7 +141,9 @@ async fn every_mail_queued_for_a_member_names_her() {
     )
     .await
     .assert_redirect_to("/settings");
-    let group = app.open_group("Hraniteljstvo", "public", &[]).await;
+    let group = app
+        .open_group("Hraniteljstvo", Visibility::Public, &[])
+        .await;
     let thread = app.start_thread(&group, "Tema", "Pitanje?").await;
     app.create_member("Ana Vuković", "ana@csr.rs", Role::Practitioner)
         .await;

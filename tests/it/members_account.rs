@@ -4,6 +4,7 @@
 use crate::common::TestApp;
 use crate::common::members::PASSWORD;
 use axum::http::StatusCode;
+use kolega::groups::vocabulary::Visibility;
 use kolega::members::Role;
 use kolega::members::store::Background;
 
@@ -754,7 +755,9 @@ async fn a_member_waiting_for_approval_is_told_so_and_joins_nothing_yet() {
     let app = TestApp::spawn().await;
     app.sign_in_as("Jelena Stojanović", "jelena@csr.rs", Role::Practitioner)
         .await;
-    let group = app.open_group("Hraniteljstvo", "public", &[]).await;
+    let group = app
+        .open_group("Hraniteljstvo", Visibility::Public, &[])
+        .await;
     let petar = app
         .create_member("Petar Perić", "petar@sunce.rs", Role::Practitioner)
         .await;

@@ -6,6 +6,7 @@
 use crate::common::{TestApp, events};
 use axum::http::StatusCode;
 use chrono::{Duration, TimeZone, Utc};
+use kolega::groups::vocabulary::Visibility;
 use kolega::members::Role;
 use kolega::notify::digest;
 
@@ -57,7 +58,9 @@ async fn thread_with_two_members(app: &TestApp) -> (String, String) {
         .await;
     app.sign_in_as("Jelena Stojanović", "jelena@csr.rs", Role::Practitioner)
         .await;
-    let group = app.open_group("Hraniteljstvo", "public", &[]).await;
+    let group = app
+        .open_group("Hraniteljstvo", Visibility::Public, &[])
+        .await;
     let thread = app
         .start_thread(&group, "Priprema za susret", "Kako pripremate decu?")
         .await;
@@ -187,7 +190,7 @@ async fn join_requests_their_decisions_and_event_registrations_follow_the_settin
         .await;
     app.sign_in_as("Jelena Stojanović", "jelena@csr.rs", Role::Moderator)
         .await;
-    let group = app.open_group("Supervizori", "closed", &[]).await;
+    let group = app.open_group("Supervizori", Visibility::Closed, &[]).await;
 
     // The group's moderator hears of a request at once by default.
     app.switch_to("ana@csr.rs").await;
@@ -259,7 +262,7 @@ async fn the_digest_leaves_at_the_chosen_hour_grouped_and_only_when_something_wa
     app.switch_to("jelena@csr.rs").await;
     app.choose(&[("reply", "digest"), ("digest_hour", "8")])
         .await;
-    let second = app.open_group("Usvojenje", "public", &[]).await;
+    let second = app.open_group("Usvojenje", Visibility::Public, &[]).await;
     let other = app
         .start_thread(&second, "Razgovor o poreklu", "Kada?")
         .await;
@@ -497,7 +500,9 @@ async fn confidential_groups_stay_out_of_mail_lists_and_digests() {
         .await;
     app.sign_in_as("Jelena Stojanović", "jelena@csr.rs", Role::Practitioner)
         .await;
-    let group = app.open_group("Intervizija Niš", "closed", &[]).await;
+    let group = app
+        .open_group("Intervizija Niš", Visibility::Closed, &[])
+        .await;
     let thread = app
         .start_thread(&group, "Dečak M. i otac", "Otac preti.")
         .await;

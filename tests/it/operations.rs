@@ -2,6 +2,7 @@
 
 use crate::common::TestApp;
 use axum::http::StatusCode;
+use kolega::groups::vocabulary::Visibility;
 use kolega::members::Role;
 
 #[tokio::test]
@@ -9,7 +10,9 @@ async fn metrics_count_requests_by_route_pattern_and_show_the_outbox() {
     let app = TestApp::spawn().await;
     app.sign_in_as("Jelena Stojanović", "jelena@csr.rs", Role::Practitioner)
         .await;
-    let group = app.open_group("Hraniteljstvo", "public", &[]).await;
+    let group = app
+        .open_group("Hraniteljstvo", Visibility::Public, &[])
+        .await;
     app.get(&group).await.assert_status(StatusCode::OK);
     app.get(&group).await;
     app.get("/groups/no-such-group").await;

@@ -7,6 +7,7 @@
 use crate::common::{TestApp, events};
 use axum::http::StatusCode;
 use chrono::Duration;
+use kolega::groups::vocabulary::Visibility;
 use kolega::members::Role;
 use kolega::web::rate_limit::Limit;
 
@@ -39,7 +40,9 @@ async fn a_member_posting_too_fast_gets_the_form_back_with_the_text_kept() {
     let app = TestApp::spawn().await;
     app.sign_in_as("Jelena Stojanović", "jelena@csr.rs", Role::Practitioner)
         .await;
-    let group = app.open_group("Hraniteljstvo", "public", &[]).await;
+    let group = app
+        .open_group("Hraniteljstvo", Visibility::Public, &[])
+        .await;
     let thread = app.start_thread(&group, "Tema", "Prva poruka.").await;
     let (max, window) = Limit::Posting.allowance();
     // The thread was one; the rest of the allowance goes to replies.
@@ -612,7 +615,9 @@ async fn replies_sent_all_at_once_by_one_member_are_limited() {
     app.sign_in_as("Jelena Stojanović", "jelena@csr.rs", Role::Practitioner)
         .await;
     let jelena = user_id(&app, "jelena@csr.rs").await;
-    let group = app.open_group("Hraniteljstvo", "public", &[]).await;
+    let group = app
+        .open_group("Hraniteljstvo", Visibility::Public, &[])
+        .await;
     let thread = app.start_thread(&group, "Tema", "Prva poruka.").await;
     // The thread's first post counted too.
     sqlx::query("DELETE FROM rate_events")

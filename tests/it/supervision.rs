@@ -2,11 +2,12 @@
 //! meeting, the supervisor's notes after it, a logged read of each, deletion
 //! after the retention period, and nothing of it outside the group.
 
+use crate::common::TestResponse;
 use crate::common::events::{webinar, with};
-use crate::common::test_app::TestResponse;
 use crate::common::{TestApp, html};
 use axum::http::StatusCode;
 use chrono::Duration;
+use kolega::groups::vocabulary::Visibility;
 use kolega::members::Role;
 
 /// Dragana supervises "Supervizija Niš" (limit 1) with Jelena in it; Nikola
@@ -20,7 +21,9 @@ async fn supervision_group(app: &TestApp) -> (String, String) {
         .await;
     app.sign_in_as("Dragana Petrović", "dragana@fpn.rs", Role::Teacher)
         .await;
-    let group = app.open_group("Supervizija Niš", "secret", &[]).await;
+    let group = app
+        .open_group("Supervizija Niš", Visibility::Secret, &[])
+        .await;
     let settings = format!("{group}/supervision");
     app.submit_form(
         &settings,
@@ -502,7 +505,9 @@ async fn the_supervision_link_shows_only_where_the_group_keeps_supervision() {
     let app = TestApp::spawn().await;
     app.sign_in_as("Dragana Petrović", "dragana@fpn.rs", Role::Teacher)
         .await;
-    let group = app.open_group("Supervizija Niš", "secret", &[]).await;
+    let group = app
+        .open_group("Supervizija Niš", Visibility::Secret, &[])
+        .await;
     let slug = group.trim_start_matches("/groups/").to_owned();
     let meeting = app
         .create_event(&with(

@@ -147,6 +147,7 @@ async fn a_panicking_handler_becomes_the_500_page_and_the_server_keeps_serving()
         pages.route("/boom", get(|| async { panic!("kaboom") as &'static str }))
     })
     .await;
+    app.expect_server_errors();
 
     let response = app.get_with("/boom", &[("accept-language", "en")]).await;
 
@@ -340,6 +341,7 @@ async fn health_endpoints_report_process_and_database() {
     assert_eq!(ready.body, "ready\n");
 
     app.pool.close().await;
+    app.expect_server_errors();
     let unready = app.get("/readyz").await;
     unready.assert_status(StatusCode::SERVICE_UNAVAILABLE);
     assert_eq!(unready.body, "database unavailable\n");
@@ -407,6 +409,7 @@ async fn a_page_whose_database_is_down_gets_the_503_page() {
     app.get("/count").await.assert_status(StatusCode::OK);
 
     app.pool.close().await;
+    app.expect_server_errors();
     let response = app.get("/count").await;
 
     response.assert_status(StatusCode::SERVICE_UNAVAILABLE);

@@ -1,6 +1,6 @@
 //! Helpers for tests of events, driving the real pages.
 
-use super::TestApp;
+use super::Browser;
 
 /// A webinar's form fields, to be changed per test: Tuesday 1 December
 /// 2026, 18:00–19:30 Belgrade time, online, for everyone.
@@ -30,7 +30,7 @@ pub fn with<'a>(
     fields
 }
 
-impl TestApp {
+impl Browser {
     /// Creates an event through the form as the signed-in organiser;
     /// returns its path.
     pub async fn create_event(&self, fields: &[(&str, &str)]) -> String {

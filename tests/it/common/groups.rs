@@ -1,11 +1,12 @@
 //! Helpers for tests of discussion groups, driving the real pages.
 
 use axum::http::StatusCode;
+use kolega::groups::vocabulary::Visibility;
 
-use super::TestApp;
+use super::Browser;
 use super::members::{Member, PASSWORD};
 
-impl TestApp {
+impl Browser {
     /// Signs this browser in as `email` (a member created earlier).
     pub async fn switch_to(&self, email: &str) {
         self.clear_cookies();
@@ -15,10 +16,15 @@ impl TestApp {
     }
 
     /// Opens a group through the form as the signed-in member; returns its path.
-    pub async fn open_group(&self, name: &str, visibility: &str, extra: &[(&str, &str)]) -> String {
+    pub async fn open_group(
+        &self,
+        name: &str,
+        visibility: Visibility,
+        extra: &[(&str, &str)],
+    ) -> String {
         let mut fields = vec![
             ("name", name),
-            ("visibility", visibility),
+            ("visibility", visibility.as_str()),
             ("language", "sr"),
             ("description", "Opis **grupe**."),
         ];

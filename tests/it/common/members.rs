@@ -4,7 +4,7 @@
 use kolega::members::store::{self, Background, NewUser};
 use kolega::members::{Role, password};
 
-use super::{TestApp, TestResponse};
+use super::{Browser, TestApp, TestResponse};
 
 pub const PASSWORD: &str = "zelena-livada-u-maju";
 
@@ -67,16 +67,6 @@ impl TestApp {
         }
     }
 
-    /// Signs in through the sign-in form; returns the response.
-    pub async fn sign_in(&self, email: &str, password: &str) -> TestResponse {
-        self.submit_form(
-            "/login",
-            "/login",
-            &[("email", email), ("password", password)],
-        )
-        .await
-    }
-
     /// Creates a member with `role` and signs in as them.
     pub async fn sign_in_as(&self, name: &str, email: &str, role: Role) -> Member {
         let member = self.create_member(name, email, role).await;
@@ -89,13 +79,25 @@ impl TestApp {
         member
     }
 
+    pub async fn count(&self, sql: &str) -> i64 {
+        sqlx::query_scalar(sql).fetch_one(&self.pool).await.unwrap()
+    }
+}
+
+impl Browser {
+    /// Signs in through the sign-in form; returns the response.
+    pub async fn sign_in(&self, email: &str, password: &str) -> TestResponse {
+        self.submit_form(
+            "/login",
+            "/login",
+            &[("email", email), ("password", password)],
+        )
+        .await
+    }
+
     pub async fn sign_out(&self) -> TestResponse {
         let home = self.get("/").await;
         assert!(home.body.contains("action=\"/logout\""), "not signed in");
         self.submit_form("/", "/logout", &[]).await
-    }
-
-    pub async fn count(&self, sql: &str) -> i64 {
-        sqlx::query_scalar(sql).fetch_one(&self.pool).await.unwrap()
     }
 }

@@ -1,15 +1,12 @@
-//! `TestApp`: the real router over a fresh database, with a cookie-keeping
-//! client that behaves like a browser (it sends the CSRF token of the form
-//! it submits), a manual clock and an SMTP sink for mail.
+//! `TestApp`: the real router over a fresh database, a manual clock and an
+//! SMTP sink for mail, with a [`Browser`] of its own: `app.get(..)` and
+//! the other requests go through it (`Deref`). `TestApp::member` gives
+//! further people their own browsers.
 
-use std::collections::BTreeMap;
-use std::net::SocketAddr;
+use std::ops::Deref;
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex};
 
 use axum::Router;
-use axum::body::Body;
-use axum::http::{HeaderMap, Method, Request, StatusCode, header};
 use chrono::{TimeZone, Utc};
 use kolega::AppState;
 use kolega::clock::Clock;
@@ -18,9 +15,8 @@ use kolega::notify::Mailer;
 use kolega::notify::worker::{Pass, Worker};
 use sqlx::PgPool;
 use sqlx::postgres::PgConnectOptions;
-use tower::ServiceExt;
 
-use super::{ReceivedMail, SmtpSink, database, html};
+use super::{Browser, ReceivedMail, SmtpSink, database};
 
 pub const BASE_URL: &str = "http://kolega.test";
 
@@ -32,19 +28,15 @@ pub struct TestApp {
     pub clock: Clock,
     pub smtp: SmtpSink,
     pub data_dir: PathBuf,
-    cookies: Arc<Mutex<BTreeMap<String, String>>>,
-    /// The TCP peer every request seems to come from (see [`Self::set_peer`]).
-    peer: Arc<Mutex<SocketAddr>>,
+    browser: Browser,
 }
 
-#[derive(Debug)]
-pub struct TestResponse {
-    pub status: StatusCode,
-    pub headers: HeaderMap,
-    /// The body as text (lossy: for pages and JSON).
-    pub body: String,
-    /// The body as sent (for downloads such as a ZIP archive).
-    pub bytes: Vec<u8>,
+impl Deref for TestApp {
+    type Target = Browser;
+
+    fn deref(&self) -> &Browser {
+        &self.browser
+    }
 }
 
 impl TestApp {
@@ -104,6 +96,7 @@ impl TestApp {
         let assets = kolega::web::static_files::router(&state.config.static_dir);
         let router = kolega::app::with_middleware(state.clone(), pages, assets);
         TestApp {
+            browser: Browser::new(router.clone()),
             router,
             state,
             pool,
@@ -111,8 +104,6 @@ impl TestApp {
             clock,
             smtp,
             data_dir,
-            cookies: Arc::default(),
-            peer: Arc::new(Mutex::new(SocketAddr::from(([127, 0, 0, 1], 40000)))),
         }
     }
 
@@ -166,229 +157,10 @@ impl TestApp {
         self.deliver_mail().await;
         self.smtp.take_messages()
     }
-
-    pub async fn get(&self, path: &str) -> TestResponse {
-        self.request(Method::GET, path, &[], Body::empty()).await
-    }
-
-    pub async fn get_with(&self, path: &str, headers: &[(&str, &str)]) -> TestResponse {
-        self.request(Method::GET, path, headers, Body::empty())
-            .await
-    }
-
-    /// Opens `page`, fills the form that posts to `action` with `fields`
-    /// (on top of its hidden fields, the CSRF token among them) and submits
-    /// it the way a browser does.
-    pub async fn submit_form(
-        &self,
-        page: &str,
-        action: &str,
-        fields: &[(&str, &str)],
-    ) -> TestResponse {
-        self.submit_form_with(page, action, fields, &[]).await
-    }
-
-    /// Like [`Self::submit_form`], the POST carrying `headers` as well.
-    pub async fn submit_form_with(
-        &self,
-        page: &str,
-        action: &str,
-        fields: &[(&str, &str)],
-        headers: &[(&str, &str)],
-    ) -> TestResponse {
-        let page = self.get(page).await;
-        let mut form: Vec<(String, String)> = html::hidden_fields(&page.body, action)
-            .unwrap_or_else(|| panic!("no form posting to {action} on the page:\n{}", page.body));
-        for (name, value) in fields {
-            form.retain(|(existing, _)| existing != name);
-            form.push((name.to_string(), value.to_string()));
-        }
-        let pairs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-        let mut all_headers = vec![("sec-fetch-site", "same-origin"), ("origin", BASE_URL)];
-        all_headers.extend_from_slice(headers);
-        self.post_form_with(action, &pairs, &all_headers).await
-    }
-
-    /// Posts exactly `fields` (no token is added) as a same-origin browser would.
-    pub async fn post_form(&self, path: &str, fields: &[(&str, &str)]) -> TestResponse {
-        self.post_form_with(
-            path,
-            fields,
-            &[("sec-fetch-site", "same-origin"), ("origin", BASE_URL)],
-        )
-        .await
-    }
-
-    pub async fn post_form_with(
-        &self,
-        path: &str,
-        fields: &[(&str, &str)],
-        headers: &[(&str, &str)],
-    ) -> TestResponse {
-        let body = serde_urlencoded::to_string(fields).unwrap();
-        let mut all_headers = vec![("content-type", "application/x-www-form-urlencoded")];
-        all_headers.extend_from_slice(headers);
-        self.request(Method::POST, path, &all_headers, Body::from(body))
-            .await
-    }
-
-    /// The CSRF token the cookie jar holds (after any page was visited).
-    pub fn csrf_token(&self) -> Option<String> {
-        self.cookies.lock().unwrap().get("kolega_csrf").cloned()
-    }
-
-    /// Forgets every cookie, like a different browser.
-    pub fn clear_cookies(&self) {
-        self.cookies.lock().unwrap().clear();
-    }
-
-    pub fn set_cookie(&self, name: &str, value: &str) {
-        self.cookies
-            .lock()
-            .unwrap()
-            .insert(name.to_owned(), value.to_owned());
-    }
-
-    /// Makes the following requests come from `peer` (by default
-    /// 127.0.0.1, as from a browser or a proxy on this machine).
-    pub fn set_peer(&self, peer: &str) {
-        *self.peer.lock().unwrap() = SocketAddr::new(peer.parse().unwrap(), 40000);
-    }
-
-    pub fn cookie(&self, name: &str) -> Option<String> {
-        self.cookies.lock().unwrap().get(name).cloned()
-    }
-
-    pub async fn request(
-        &self,
-        method: Method,
-        path: &str,
-        headers: &[(&str, &str)],
-        body: Body,
-    ) -> TestResponse {
-        let mut builder = Request::builder()
-            .method(method)
-            .uri(path)
-            .header(header::HOST, "kolega.test");
-        let cookie_header = self
-            .cookies
-            .lock()
-            .unwrap()
-            .iter()
-            .map(|(k, v)| format!("{k}={v}"))
-            .collect::<Vec<_>>()
-            .join("; ");
-        if !cookie_header.is_empty() {
-            builder = builder.header(header::COOKIE, cookie_header);
-        }
-        for (name, value) in headers {
-            builder = builder.header(*name, *value);
-        }
-        let mut request = builder.body(body).unwrap();
-        request
-            .extensions_mut()
-            .insert(axum::extract::ConnectInfo(*self.peer.lock().unwrap()));
-        let response = self
-            .router
-            .clone()
-            .oneshot(request)
-            .await
-            .expect("the router answers");
-        self.remember_cookies(response.headers());
-        let status = response.status();
-        let headers = response.headers().clone();
-        let bytes = axum::body::to_bytes(response.into_body(), usize::MAX)
-            .await
-            .unwrap();
-        TestResponse {
-            status,
-            headers,
-            body: String::from_utf8_lossy(&bytes).into_owned(),
-            bytes: bytes.to_vec(),
-        }
-    }
-
-    fn remember_cookies(&self, headers: &HeaderMap) {
-        let mut jar = self.cookies.lock().unwrap();
-        for value in headers.get_all(header::SET_COOKIE) {
-            let text = value.to_str().unwrap_or_default();
-            let pair = text.split(';').next().unwrap_or_default();
-            if let Some((name, value)) = pair.split_once('=') {
-                let expired = text.contains("Max-Age=0");
-                if expired || value.is_empty() {
-                    jar.remove(name.trim());
-                } else {
-                    jar.insert(name.trim().to_owned(), value.trim().to_owned());
-                }
-            }
-        }
-    }
-
-    /// Serves the app on a real socket (port 0) and returns its address.
-    pub async fn serve(&self) -> SocketAddr {
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-        let address = listener.local_addr().unwrap();
-        let router = self.router.clone();
-        tokio::spawn(async move {
-            axum::serve(
-                listener,
-                router.into_make_service_with_connect_info::<SocketAddr>(),
-            )
-            .await
-            .unwrap();
-        });
-        address
-    }
 }
 
 impl Drop for TestApp {
     fn drop(&mut self) {
         let _ = std::fs::remove_dir_all(&self.data_dir);
-    }
-}
-
-impl TestResponse {
-    pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers.get(name).and_then(|v| v.to_str().ok())
-    }
-
-    pub fn all_headers(&self, name: &str) -> Vec<String> {
-        self.headers
-            .get_all(name)
-            .iter()
-            .filter_map(|v| v.to_str().ok())
-            .map(str::to_owned)
-            .collect()
-    }
-
-    #[track_caller]
-    pub fn assert_status(&self, expected: StatusCode) -> &Self {
-        assert_eq!(
-            self.status, expected,
-            "unexpected status; body:\n{}",
-            self.body
-        );
-        self
-    }
-
-    #[track_caller]
-    pub fn assert_redirect_to(&self, location: &str) {
-        assert!(
-            self.status.is_redirection(),
-            "expected a redirect, got {}:\n{}",
-            self.status,
-            self.body
-        );
-        assert_eq!(self.header("location"), Some(location));
-    }
-
-    pub fn h1(&self) -> String {
-        html::h1(&self.body).unwrap_or_default()
-    }
-
-    pub fn html_lang(&self) -> Option<String> {
-        let start = self.body.find("<html")?;
-        let tag = &self.body[start..start + self.body[start..].find('>')?];
-        html::attribute(tag, "lang")
     }
 }

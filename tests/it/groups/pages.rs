@@ -3,6 +3,7 @@
 
 use crate::common::TestApp;
 use axum::http::StatusCode;
+use kolega::groups::vocabulary::Visibility;
 use kolega::members::Role;
 
 /// Opens a group with `description` as the signed-in member; returns its path.
@@ -101,8 +102,10 @@ async fn the_members_link_is_shown_only_to_those_who_may_open_it() {
         .await;
     app.sign_in_as("Jelena Stojanović", "jelena@csr.rs", Role::Practitioner)
         .await;
-    let group = app.open_group("Hraniteljstvo", "public", &[]).await;
-    let closed = app.open_group("Supervizija", "closed", &[]).await;
+    let group = app
+        .open_group("Hraniteljstvo", Visibility::Public, &[])
+        .await;
+    let closed = app.open_group("Supervizija", Visibility::Closed, &[]).await;
     let members = format!("{group}/members");
     let link = format!("href=\"{members}\"");
 

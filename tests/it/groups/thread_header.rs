@@ -4,6 +4,7 @@
 
 use crate::common::TestApp;
 use axum::http::StatusCode;
+use kolega::groups::vocabulary::Visibility;
 use kolega::members::Role;
 
 /// The `<select>` of groups a thread can be moved to, as the page shows it.
@@ -42,12 +43,18 @@ async fn moderators_find_their_tools_in_a_menu_and_move_only_where_they_moderate
         .await;
     app.sign_in_as("Jelena Stojanović", "jelena@csr.rs", Role::Practitioner)
         .await;
-    let group = app.open_group("Hraniteljstvo", "public", &[]).await;
-    let mine = app.open_group("Zaštita dece", "closed", &[]).await;
+    let group = app
+        .open_group("Hraniteljstvo", Visibility::Public, &[])
+        .await;
+    let mine = app
+        .open_group("Zaštita dece", Visibility::Closed, &[])
+        .await;
     let thread = app.start_thread(&group, "Prva tema", "Tekst.").await;
     app.switch_to("ana@csr.rs").await;
-    let anas = app.open_group("Rad sa migrantima", "public", &[]).await;
-    let anas_secret = app.open_group("Supervizija", "secret", &[]).await;
+    let anas = app
+        .open_group("Rad sa migrantima", Visibility::Public, &[])
+        .await;
+    let anas_secret = app.open_group("Supervizija", Visibility::Secret, &[]).await;
     app.join_group(&group).await;
 
     // A member sees no moderation tools.
@@ -151,7 +158,9 @@ async fn following_a_thread_is_one_toggle_that_shows_its_state() {
         .await;
     app.sign_in_as("Jelena Stojanović", "jelena@csr.rs", Role::Practitioner)
         .await;
-    let group = app.open_group("Hraniteljstvo", "public", &[]).await;
+    let group = app
+        .open_group("Hraniteljstvo", Visibility::Public, &[])
+        .await;
     let thread = app.start_thread(&group, "Prva tema", "Tekst.").await;
 
     // The author follows her thread: one pressed button that says so.

@@ -8,6 +8,7 @@ use crate::common::TestApp;
 use crate::common::events::{webinar, with};
 use crate::common::library::PDF;
 use crate::common::services::service;
+use kolega::groups::vocabulary::Visibility;
 use kolega::members::Role;
 
 /// A Serbian resource written in Latin, as the library form posts it.
@@ -41,7 +42,9 @@ async fn a_latin_post_reads_in_cyrillic_with_its_link_and_code_untouched_and_the
     let app = TestApp::spawn().await;
     app.sign_in_as("Jelena Stojanović", "jelena@csr.rs", Role::Practitioner)
         .await;
-    let group = app.open_group("Hraniteljstvo", "public", &[]).await;
+    let group = app
+        .open_group("Hraniteljstvo", Visibility::Public, &[])
+        .await;
     let thread = app
         .start_thread(
             &group,
@@ -131,8 +134,12 @@ async fn group_lists_events_and_library_titles_follow_the_cyrillic_reader() {
     let app = TestApp::spawn().await;
     app.sign_in_as("Jelena Stojanović", "jelena@fpn.rs", Role::Teacher)
         .await;
-    app.open_group("Supervizija Niš", "public", &[("topics", "supervizija")])
-        .await;
+    app.open_group(
+        "Supervizija Niš",
+        Visibility::Public,
+        &[("topics", "supervizija")],
+    )
+    .await;
     let event = app
         .create_event(&with(
             with(webinar(), "title", "Rad sa porodicom"),
