@@ -1,8 +1,14 @@
-//! Demo events for `kolega seed-demo`: past and upcoming webinars with
-//! registrations, a regional meeting, a round table in a municipality, and
-//! a supervision group with its meetings. Running it twice adds nothing.
+//! Demo events for `kolega seed-demo`: the events of
+//! `content/demo/events.json` (past and upcoming webinars with
+//! registrations, a regional meeting, a round table in a municipality) and
+//! its supervision groups with their meetings, written through the events
+//! store and workflows. Dates are days from today, so the demo always has
+//! an event behind it and some ahead. A past event's registrants attended
+//! it and some left feedback. An event whose title exists already, or a
+//! group whose slug does, is left alone, so running it twice adds nothing.
 
 use chrono::{DateTime, Duration, Utc};
+use serde::Deserialize;
 use sqlx::PgPool;
 
 use super::attendance;
@@ -11,271 +17,207 @@ use super::store::{self, EventInput};
 use crate::groups::store::{self as groups_store, NewGroup};
 use crate::members::store::find_user_by_email;
 
-const DRAGANA: &str = "dragana.petrovic@kolega.example";
-const MILICA: &str = "milica.jovanovic@kolega.example";
-const JELENA: &str = "jelena.stojanovic@kolega.example";
-const NIKOLA: &str = "nikola.djordjevic@kolega.example";
-const ANA: &str = "ana.vukovic@kolega.example";
-const MARKO: &str = "marko.ilic@kolega.example";
-const SARA: &str = "sara.nikolic@kolega.example";
+/// The demo events, compiled in: the binary seeds without the repository.
+pub const EVENTS_JSON: &str = include_str!("../../content/demo/events.json");
 
-struct DemoEvent {
-    kind: &'static str,
-    title: &'static str,
-    description: &'static str,
-    /// Days from today (negative: in the past) and the Belgrade hour.
-    in_days: i64,
-    hour: u32,
-    hours_long: i64,
-    speakers: &'static str,
-    capacity: Option<i32>,
-    online: bool,
-    address: &'static str,
-    city: &'static str,
-    points: i32,
-    organiser: &'static str,
-    registrants: &'static [&'static str],
+/// The whole file.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DemoEvents {
+    pub supervision_groups: Vec<DemoSupervisionGroup>,
+    pub events: Vec<DemoEvent>,
 }
 
-const EVENTS: &[DemoEvent] = &[
-    DemoEvent {
-        kind: "webinar",
-        title: "Lična briga o mentalnom zdravlju u stresnim situacijama",
-        description: "Kako prepoznati znake sagorevanja kod sebe i kolega, i šta možemo da uradimo **danas**: kratke tehnike, podrška tima i supervizija.",
-        in_days: -21,
-        hour: 18,
-        hours_long: 2,
-        speakers: "doc. dr Vesna Marković, Fakultet političkih nauka",
-        capacity: Some(100),
-        online: true,
-        address: "",
-        city: "",
-        points: 3,
-        organiser: DRAGANA,
-        registrants: &[JELENA, NIKOLA, ANA, MARKO],
-    },
-    DemoEvent {
-        kind: "webinar",
-        title: "Hitno zbrinjavanje zbog nasilja u porodici",
-        description: "Procena bezbednosti, hitne mere i saradnja sa policijom i tužilaštvom — primeri iz prakse centara za socijalni rad.",
-        in_days: 9,
-        hour: 18,
-        hours_long: 2,
-        speakers: "Jelena Stojanović, CSR Niš",
-        capacity: Some(80),
-        online: true,
-        address: "",
-        city: "",
-        points: 4,
-        organiser: DRAGANA,
-        registrants: &[NIKOLA, ANA, SARA],
-    },
-    DemoEvent {
-        kind: "webinar",
-        title: "Uloga Crvenog krsta u lokalnoj mreži podrške",
-        description: "Narodne kuhinje, pomoć u kući i rad sa izbeglicama: kako da centar za socijalni rad i Crveni krst rade zajedno.",
-        in_days: 23,
-        hour: 17,
-        hours_long: 1,
-        speakers: "predstavnici Crvenog krsta Srbije",
-        capacity: None,
-        online: true,
-        address: "",
-        city: "",
-        points: 0,
-        organiser: MILICA,
-        registrants: &[MARKO],
-    },
-    DemoEvent {
-        kind: "regional_meeting",
-        title: "Regionalni sastanak: Jug Srbije",
-        description: "Razmena iskustava centara za socijalni rad iz Vranja, Bele Palanke i Doljevca; mapiranje usluga u opštinama.",
-        in_days: 16,
-        hour: 10,
-        hours_long: 5,
-        speakers: "",
-        capacity: Some(40),
-        online: false,
-        address: "Kralja Milana 12",
-        city: "Vranje",
-        points: 6,
-        organiser: MILICA,
-        registrants: &[JELENA, NIKOLA],
-    },
-    DemoEvent {
-        kind: "round_table",
-        title: "Okrugli sto: usluge socijalne zaštite u Šidu",
-        description: "Ko pruža koje usluge u opštini i gde su praznine — sa predstavnicima lokalne samouprave.",
-        in_days: 30,
-        hour: 11,
-        hours_long: 3,
-        speakers: "",
-        capacity: Some(30),
-        online: false,
-        address: "Karađorđeva 2",
-        city: "Šid",
-        points: 0,
-        organiser: MILICA,
-        registrants: &[ANA],
-    },
-];
+/// A supervisor's secret group, whose meetings take case forms and notes.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DemoSupervisionGroup {
+    pub slug: String,
+    pub name: String,
+    pub description: String,
+    pub topics: Vec<String>,
+    pub created_days_ago: i64,
+    pub supervisor: String,
+    pub members: Vec<String>,
+    pub member_limit: Option<i32>,
+    pub retention_months: i32,
+}
 
-const FEEDBACK: [(i16, &str); 3] = [
-    (5, "Veoma korisno, posebno tehnike za kraj smene."),
-    (4, "Volela bih nastavak o superviziji u timu."),
-    (5, ""),
-];
+/// One event; people are named by e-mail.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DemoEvent {
+    pub kind: String,
+    pub title: String,
+    /// Markdown.
+    pub description: String,
+    /// Days from today (negative: in the past), and the Belgrade time.
+    pub starts_in_days: i64,
+    pub at: String,
+    pub hours_long: i64,
+    pub speakers: String,
+    pub capacity: Option<i32>,
+    /// Online events have the demo meeting link.
+    pub online: bool,
+    pub place_address: String,
+    pub city: String,
+    pub points: i32,
+    pub organiser: String,
+    pub registrants: Vec<String>,
+    /// A group's own event (its slug): only its members see it.
+    #[serde(default)]
+    pub group: Option<String>,
+    /// For a past event: what some of those who attended thought of it.
+    #[serde(default)]
+    pub feedback: Vec<DemoFeedback>,
+}
 
-/// Seeds the demo events; returns how many it created.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DemoFeedback {
+    pub from: String,
+    pub rating: i16,
+    pub comment: String,
+}
+
+/// The content of `content/demo/events.json`.
+pub fn demo_events() -> serde_json::Result<DemoEvents> {
+    serde_json::from_str(EVENTS_JSON)
+}
+
+/// Seeds the demo events and supervision groups; returns how many events
+/// it created.
 pub async fn seed(pool: &PgPool) -> anyhow::Result<usize> {
-    let mut created = 0;
-    for demo in EVENTS {
-        let input = EventInput {
-            kind: demo.kind.into(),
-            title: demo.title.into(),
-            description: demo.description.into(),
-            starts_at: at(demo.in_days, demo.hour),
-            ends_at: at(demo.in_days, demo.hour) + Duration::hours(demo.hours_long),
-            language: "sr".into(),
-            speakers: demo.speakers.into(),
-            audience: "public".into(),
-            group_id: None,
-            capacity: demo.capacity,
-            registration_deadline: None,
-            online_link: if demo.online {
-                "https://meet.kolega.example/webinar".into()
-            } else {
-                String::new()
-            },
-            place_address: demo.address.into(),
-            city: demo.city.into(),
-            points: demo.points,
-            accreditation_number: String::new(),
-        };
-        if add(pool, &input, demo.organiser, demo.registrants).await? {
-            created += 1;
-        }
+    let demo = demo_events()?;
+    for group in &demo.supervision_groups {
+        supervision_group(pool, group).await?;
     }
-    created += seed_supervision(pool).await?;
-    Ok(created)
-}
-
-/// A supervisor's secret group with two supervisees and two meetings.
-async fn seed_supervision(pool: &PgPool) -> anyhow::Result<usize> {
-    let slug = "supervizija-csr-nis";
-    let Some(supervisor) = find_user_by_email(pool, DRAGANA).await? else {
-        return Ok(0);
-    };
-    let group_id = match groups_store::find_group(pool, slug, None).await? {
-        Some(group) => group.group_id,
-        None => {
-            let mut tx = pool.begin().await?;
-            let group_id = groups_store::create_group(
-                &mut tx,
-                &NewGroup {
-                    slug,
-                    name: "Supervizija — CSR Niš",
-                    description: "Supervizijska grupa za voditelje slučaja. Sve što se ovde kaže, ostaje ovde.",
-                    visibility: crate::groups::vocabulary::Visibility::Secret,
-                    language: "sr",
-                    topics: &["supervizija".to_owned()],
-                    allow_anonymous: false,
-                    join_code: None,
-                },
-                supervisor.user_id,
-                Utc::now() - Duration::days(40),
-            )
-            .await?;
-            // A supervision group: its meetings take case forms and notes.
-            super::supervision::save_settings(
-                &mut *tx,
-                group_id,
-                &super::supervision::Settings {
-                    supervision: true,
-                    member_limit: Some(8),
-                    retention_months: 12,
-                },
-            )
-            .await?;
-            for email in [JELENA, NIKOLA] {
-                if let Some(member) = find_user_by_email(&mut *tx, email).await? {
-                    groups_store::activate_member(&mut tx, group_id, member.user_id, Utc::now())
-                        .await?;
-                }
-            }
-            tx.commit().await?;
-            group_id
-        }
-    };
     let mut created = 0;
-    for (title, in_days) in [
-        ("Supervizijski sastanak — novembar", -14),
-        ("Supervizijski sastanak — decembar", 12),
-    ] {
-        let input = EventInput {
-            kind: "supervision".into(),
-            title: title.into(),
-            description: "Slučajevi za sastanak prijavljuju se kroz obrazac bez ličnih podataka."
-                .into(),
-            starts_at: at(in_days, 14),
-            ends_at: at(in_days, 14) + Duration::hours(2),
-            language: "sr".into(),
-            speakers: String::new(),
-            audience: "group".into(),
-            group_id: Some(group_id),
-            capacity: Some(8),
-            registration_deadline: None,
-            online_link: String::new(),
-            place_address: "Centar za socijalni rad, sala 2".into(),
-            city: "Niš".into(),
-            points: 0,
-            accreditation_number: String::new(),
-        };
-        if add(pool, &input, DRAGANA, &[JELENA, NIKOLA]).await? {
+    for event in &demo.events {
+        if add(pool, event).await? {
             created += 1;
         }
     }
     Ok(created)
 }
 
-/// Creates the event with its registrations unless one of that title exists.
-async fn add(
-    pool: &PgPool,
-    input: &EventInput,
-    organiser: &str,
-    registrants: &[&str],
-) -> anyhow::Result<bool> {
+/// Creates the supervision group unless its slug is taken.
+async fn supervision_group(pool: &PgPool, demo: &DemoSupervisionGroup) -> anyhow::Result<()> {
+    let Some(supervisor) = find_user_by_email(pool, &demo.supervisor).await? else {
+        return Ok(());
+    };
+    if groups_store::find_group(pool, &demo.slug, None)
+        .await?
+        .is_some()
+    {
+        return Ok(());
+    }
+    let mut tx = pool.begin().await?;
+    let group_id = groups_store::create_group(
+        &mut tx,
+        &NewGroup {
+            slug: &demo.slug,
+            name: &demo.name,
+            description: &demo.description,
+            visibility: crate::groups::vocabulary::Visibility::Secret,
+            language: "sr",
+            topics: &demo.topics,
+            allow_anonymous: false,
+            join_code: None,
+        },
+        supervisor.user_id,
+        Utc::now() - Duration::days(demo.created_days_ago),
+    )
+    .await?;
+    super::supervision::save_settings(
+        &mut *tx,
+        group_id,
+        &super::supervision::Settings {
+            supervision: true,
+            member_limit: demo.member_limit,
+            retention_months: demo.retention_months,
+        },
+    )
+    .await?;
+    for email in &demo.members {
+        if let Some(member) = find_user_by_email(&mut *tx, email).await? {
+            groups_store::activate_member(&mut tx, group_id, member.user_id, Utc::now()).await?;
+        }
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Creates the event with its registrations unless one of that title
+/// exists (or its organiser or group does not).
+async fn add(pool: &PgPool, demo: &DemoEvent) -> anyhow::Result<bool> {
     let exists: bool = sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM events WHERE title = $1)")
-        .bind(&input.title)
+        .bind(&demo.title)
         .fetch_one(pool)
         .await?;
-    let Some(organiser) = find_user_by_email(pool, organiser).await? else {
+    let Some(organiser) = find_user_by_email(pool, &demo.organiser).await? else {
         return Ok(false);
     };
     if exists {
         return Ok(false);
     }
+    let group_id = match &demo.group {
+        None => None,
+        Some(slug) => match groups_store::find_group(pool, slug, None).await? {
+            Some(group) => Some(group.group_id),
+            None => return Ok(false),
+        },
+    };
+    let starts_at = at(demo.starts_in_days, &demo.at)?;
+    let input = EventInput {
+        kind: demo.kind.clone(),
+        title: demo.title.clone(),
+        description: demo.description.clone(),
+        starts_at,
+        ends_at: starts_at + Duration::hours(demo.hours_long),
+        language: "sr".into(),
+        speakers: demo.speakers.clone(),
+        audience: if group_id.is_some() {
+            "group"
+        } else {
+            "public"
+        }
+        .into(),
+        group_id,
+        capacity: demo.capacity,
+        registration_deadline: None,
+        online_link: if demo.online {
+            "https://meet.kolega.example/webinar".into()
+        } else {
+            String::new()
+        },
+        place_address: demo.place_address.clone(),
+        city: demo.city.clone(),
+        points: demo.points,
+        accreditation_number: String::new(),
+    };
     let mut tx = pool.begin().await?;
     let registered_at = input.starts_at.min(Utc::now()) - Duration::days(3);
-    let event_id = store::create(&mut tx, input, organiser.user_id, registered_at).await?;
+    let event_id = store::create(&mut tx, &input, organiser.user_id, registered_at).await?;
     let past = input.ends_at < Utc::now();
-    for (n, email) in registrants.iter().enumerate() {
-        if let Some(member) = find_user_by_email(&mut *tx, email).await? {
-            registration::register(&mut tx, event_id, member.user_id, registered_at).await?;
-            // A past event shows what follows one: attendance (with points) and feedback.
-            if past {
-                attendance::mark_attended(&mut tx, event_id, member.user_id, input.ends_at).await?;
-                if let Some((rating, comment)) = FEEDBACK.get(n) {
-                    super::feedback::save_feedback(
-                        &mut *tx,
-                        event_id,
-                        member.user_id,
-                        *rating,
-                        comment,
-                        input.ends_at,
-                    )
-                    .await?;
-                }
+    for email in &demo.registrants {
+        let Some(member) = find_user_by_email(&mut *tx, email).await? else {
+            continue;
+        };
+        registration::register(&mut tx, event_id, member.user_id, registered_at).await?;
+        // A past event shows what follows one: attendance (with points) and feedback.
+        if past {
+            attendance::mark_attended(&mut tx, event_id, member.user_id, input.ends_at).await?;
+            if let Some(feedback) = demo.feedback.iter().find(|f| &f.from == email) {
+                super::feedback::save_feedback(
+                    &mut *tx,
+                    event_id,
+                    member.user_id,
+                    feedback.rating,
+                    &feedback.comment,
+                    input.ends_at,
+                )
+                .await?;
             }
         }
     }
@@ -283,10 +225,11 @@ async fn add(
     Ok(true)
 }
 
-/// Today plus `days`, at `hour`:00 Belgrade time.
-fn at(days: i64, hour: u32) -> DateTime<Utc> {
+/// Today plus `days`, at `time` ("17:00") Belgrade time.
+fn at(days: i64, time: &str) -> anyhow::Result<DateTime<Utc>> {
     let date = (Utc::now() + Duration::days(days))
         .format("%Y-%m-%d")
         .to_string();
-    super::times::from_local(&date, &format!("{hour:02}:00")).unwrap_or_else(|_| Utc::now())
+    super::times::from_local(&date, time)
+        .map_err(|_| anyhow::anyhow!("content/demo/events.json: a time like 17:00, not {time:?}"))
 }

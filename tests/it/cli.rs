@@ -340,7 +340,7 @@ async fn seed_demo_is_idempotent_and_migrate_succeeds_on_a_migrated_database() {
             .fetch_all(&pool)
             .await
             .unwrap();
-    assert_eq!(members.len(), kolega::seed::DEMO_MEMBERS.len());
+    assert_eq!(members.len(), kolega::seed::demo_members().unwrap().len());
     assert!(
         members
             .iter()

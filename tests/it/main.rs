@@ -14,6 +14,7 @@ mod certificates;
 mod cli;
 mod data_export;
 mod deident;
+mod demo_content;
 mod email_addresses;
 mod embedded_cluster;
 mod event_numbers;
