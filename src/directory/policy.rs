@@ -61,6 +61,12 @@ pub fn curates(viewer: Option<&CurrentUser>) -> bool {
     viewer.is_some_and(CurrentUser::is_moderator)
 }
 
+/// The emergency numbers shown to every visitor in need are the
+/// administrators' to change: a wrong number there costs the most.
+pub fn can_edit_emergency_numbers(user: &CurrentUser) -> bool {
+    user.is_admin()
+}
+
 /// For handlers: "forbidden" unless the member may suggest.
 pub fn require_participant(user: &CurrentUser) -> AppResult<()> {
     if can_suggest(Some(user)) {
@@ -76,5 +82,37 @@ pub fn require_curator(user: &CurrentUser) -> AppResult<()> {
         Ok(())
     } else {
         Err(AppError::Forbidden)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::web::role::Role;
+
+    #[test]
+    fn who_curates_and_who_edits_the_emergency_numbers() {
+        // role → (suggest, curate, emergency numbers)
+        for (role, expected) in [
+            (Role::Student, (true, false, false)),
+            (Role::Practitioner, (true, false, false)),
+            (Role::Teacher, (true, false, false)),
+            (Role::Moderator, (true, true, false)),
+            (Role::Admin, (true, true, true)),
+        ] {
+            let user = CurrentUser::for_tests(role);
+            let got = (
+                can_suggest(Some(&user)),
+                curates(Some(&user)),
+                can_edit_emergency_numbers(&user),
+            );
+            assert_eq!(got, expected, "{role:?}");
+        }
+        let waiting = CurrentUser {
+            verified: false,
+            ..CurrentUser::for_tests(Role::Practitioner)
+        };
+        assert!(!can_suggest(Some(&waiting)), "unverified members only read");
+        assert!(!can_suggest(None) && !curates(None));
     }
 }

@@ -102,6 +102,28 @@ impl Access<'_> {
             && self.visibility == Visibility::Secret
     }
 
+    /// Manage the group's membership (invite, approve requests, the class
+    /// code) and see requests, invitations and bans: its moderators.
+    pub fn can_manage_members(&self) -> bool {
+        self.is_group_moderator()
+    }
+
+    /// Act on one member (approve, remove, ban, change her role): anyone
+    /// the group's moderators manage except its owner, whom nobody removes.
+    pub fn can_act_on_member(&self, target: GroupRole) -> bool {
+        self.can_manage_members() && target != GroupRole::Owner
+    }
+
+    /// Change the group's settings (description, topics, approval rules).
+    pub fn can_change_settings(&self) -> bool {
+        self.is_group_moderator()
+    }
+
+    /// Follow the group or a thread of it (mail about new activity).
+    pub fn can_follow(&self) -> bool {
+        self.is_member()
+    }
+
     pub fn can_leave(&self) -> bool {
         self.is_member() && self.role != Some(GroupRole::Owner)
     }
@@ -342,6 +364,29 @@ mod tests {
         );
         assert!(!can_move_thread(&owner, &not_moderated, false));
         assert!(can_create_group(&member));
+        // Managing members: the group's moderators, never on its owner.
+        let member_of = access(
+            Closed,
+            Some(&member),
+            Some(MemberStatus::Active),
+            Some(GroupRole::Member),
+        );
+        let invited = access(Closed, Some(&member), Some(MemberStatus::Invited), None);
+        for (a, expected) in [
+            (&owner, (true, true, false, true, true)),
+            (&other_owned, (true, true, false, true, true)),
+            (&member_of, (false, false, false, false, true)),
+            (&invited, (false, false, false, false, false)),
+        ] {
+            let got = (
+                a.can_manage_members(),
+                a.can_act_on_member(GroupRole::Member),
+                a.can_act_on_member(GroupRole::Owner),
+                a.can_change_settings(),
+                a.can_follow(),
+            );
+            assert_eq!(got, expected, "{a:?}");
+        }
         // Supervision: the owner of a secret group, no one else.
         let secret_owner = access(
             Secret,

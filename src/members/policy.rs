@@ -19,6 +19,12 @@ pub fn can_see_colleagues(user: &CurrentUser) -> bool {
     user.verified
 }
 
+/// A colleague's profile: for members who confirmed their address (as the
+/// directory is), and one's own always.
+pub fn can_see_profile(viewer: &CurrentUser, handle: &str) -> bool {
+    can_see_colleagues(viewer) || viewer.handle == handle
+}
+
 /// Whether `actor` may see a colleague's profile that is blocked.
 pub fn can_see_blocked(actor: &CurrentUser) -> bool {
     actor.is_moderator()
@@ -72,6 +78,8 @@ mod tests {
                 colleagues,
                 "{role:?} verified {verified}"
             );
+            assert_eq!(can_see_profile(&user, "neko-drugi"), colleagues);
+            assert!(can_see_profile(&user, &user.handle.clone()), "her own");
         }
     }
 }

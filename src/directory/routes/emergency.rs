@@ -7,7 +7,7 @@ use axum::response::Response;
 use crate::app::AppState;
 use crate::directory::emergency::{self, KINDS, NewNumber};
 use crate::directory::forms::NumberForm;
-use crate::directory::policy::COUNTRIES;
+use crate::directory::policy::{self, COUNTRIES};
 use crate::directory::views::EmergencyNumbersPage;
 use crate::web::current_user::{CurrentUser, SignedIn};
 use crate::web::flash::redirect_with;
@@ -17,7 +17,7 @@ use crate::web::{AppError, AppResult, Form, FormErrors, Page, RequestContext};
 const PAGE: &str = "/admin/emergency-numbers";
 
 fn admin_only(user: &CurrentUser) -> AppResult<()> {
-    if user.is_admin() {
+    if policy::can_edit_emergency_numbers(user) {
         Ok(())
     } else {
         Err(AppError::Forbidden)

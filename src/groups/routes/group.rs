@@ -43,7 +43,7 @@ pub async fn show(
         requested: access.has_requested(),
         moderate: access.can_moderate(),
         see_members: access.can_see_members(),
-        settings: access.is_group_moderator(),
+        settings: access.can_change_settings(),
         configure_supervision: access.can_configure_supervision(),
         signed_in: ctx.user.is_some(),
         waiting_notice: ctx.user.as_ref().and_then(|u| u.participation_notice()),
@@ -194,7 +194,7 @@ pub async fn follow(
     Form(form): Form<FollowForm>,
 ) -> AppResult<Response> {
     let group = visible_group(&state, &ctx, &slug).await?;
-    if !access(&group, Some(&user)).is_member() {
+    if !access(&group, Some(&user)).can_follow() {
         return Err(AppError::Forbidden);
     }
     let following = form.follow == "yes";

@@ -55,7 +55,7 @@ async fn members_page(
         }
         return Err(AppError::Forbidden);
     }
-    let moderate = access.is_group_moderator();
+    let moderate = access.can_manage_members();
     let mut rows = store::group_members(&state.db, group.group_id).await?;
     // Requests, invitations and bans are the moderators' business.
     if !moderate {
@@ -80,13 +80,14 @@ async fn moderated(
     handle: &str,
 ) -> AppResult<(GroupView, MemberRow)> {
     let group = visible_group(state, ctx, slug).await?;
-    if !access(&group, Some(actor)).is_group_moderator() {
+    let access = access(&group, Some(actor));
+    if !access.can_manage_members() {
         return Err(AppError::Forbidden);
     }
     let member = store::group_member(&state.db, group.group_id, handle)
         .await?
         .ok_or(AppError::NotFound)?;
-    if member.role == GroupRole::Owner {
+    if !access.can_act_on_member(member.role) {
         return Err(AppError::Forbidden);
     }
     Ok((group, member))
@@ -238,7 +239,7 @@ pub async fn invite(
     Form(form): Form<InviteForm>,
 ) -> AppResult<Response> {
     let group = visible_group(&state, &ctx, &slug).await?;
-    if !access(&group, Some(&user)).is_group_moderator() {
+    if !access(&group, Some(&user)).can_manage_members() {
         return Err(AppError::Forbidden);
     }
     // An address the mailer could never send to is refused beside the
@@ -289,7 +290,7 @@ pub async fn join_code(
     Form(form): Form<CodeForm>,
 ) -> AppResult<Response> {
     let group = visible_group(&state, &ctx, &slug).await?;
-    if !access(&group, Some(&user)).is_group_moderator() {
+    if !access(&group, Some(&user)).can_manage_members() {
         return Err(AppError::Forbidden);
     }
     let code = match form.action.as_str() {

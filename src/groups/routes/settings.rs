@@ -36,7 +36,7 @@ async fn moderated_group(
     slug: &str,
 ) -> AppResult<GroupView> {
     let group = visible_group(state, ctx, slug).await?;
-    if access(&group, Some(user)).is_group_moderator() {
+    if access(&group, Some(user)).can_change_settings() {
         Ok(group)
     } else {
         Err(AppError::Forbidden)

@@ -422,7 +422,7 @@ pub async fn subscription(
     {
         return Err(AppError::NotFound);
     }
-    if !access(&group, Some(&user)).is_member() {
+    if !access(&group, Some(&user)).can_follow() {
         return Err(AppError::Forbidden);
     }
     let mode = match form.mode.as_str() {

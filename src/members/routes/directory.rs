@@ -76,7 +76,7 @@ pub async fn profile(
     let profile = store::profile_by_handle(&state.db, &handle)
         .await?
         .ok_or(AppError::NotFound)?;
-    if !viewer.verified && viewer.handle != handle {
+    if !policy::can_see_profile(&viewer, &handle) {
         return Err(AppError::Forbidden);
     }
     if !policy::can_see_blocked(&viewer) {
