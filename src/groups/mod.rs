@@ -5,6 +5,7 @@
 mod emails;
 pub mod forms;
 pub mod held;
+pub mod join_requests;
 pub mod lookup;
 pub mod member_data;
 pub mod membership;

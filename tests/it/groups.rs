@@ -998,3 +998,60 @@ async fn futures_like_join<F: std::future::Future>(futures: Vec<F>) -> Vec<F::Ou
     .await;
     outputs.into_iter().map(Option::unwrap).collect()
 }
+
+/// A request to join is decided once: `groups::join_requests::decide` over
+/// a transaction lets the member in and tells her; a second moderator's
+/// decision on the same request changes nothing and mails nobody.
+#[tokio::test]
+async fn a_join_request_is_decided_once() {
+    use kolega::groups::{join_requests, store};
+    let app = TestApp::spawn().await;
+    let (owner, asking) = (
+        app.member(Role::Practitioner).await,
+        app.member(Role::Student).await,
+    );
+    let group = owner
+        .open_group("Hraniteljstvo — Kragujevac", Visibility::Closed, &[])
+        .await;
+    asking
+        .submit_form(&group, &format!("{group}/request"), &[])
+        .await
+        .assert_redirect_to(&group);
+    let slug = group.trim_start_matches("/groups/");
+    let found = store::find_group(&app.pool, slug, Some(owner.user_id))
+        .await
+        .unwrap()
+        .unwrap();
+    let request = store::group_member(&app.pool, found.group_id, &asking.handle)
+        .await
+        .unwrap()
+        .unwrap();
+    let decide = |approved| {
+        let (app, found, request) = (&app, &found, &request);
+        async move {
+            let mut tx = app.pool.begin().await.unwrap();
+            let base_url = &app.state.config.base_url;
+            let now = app.clock.now();
+            let decided = join_requests::decide(&mut tx, base_url, found, request, approved, now)
+                .await
+                .unwrap();
+            tx.commit().await.unwrap();
+            decided
+        }
+    };
+
+    assert!(decide(true).await, "the first decision is taken");
+    assert!(!decide(false).await, "the second finds no request");
+    assert!(
+        asking.get(&group).await.body.contains("/new-thread"),
+        "she is in"
+    );
+    assert_eq!(
+        app.count("SELECT member_count::bigint FROM groups").await,
+        2,
+        "counted once"
+    );
+    let mail = app.deliver_mail().await;
+    let to_her: Vec<_> = mail.iter().filter(|m| m.to == asking.email).collect();
+    assert_eq!(to_her.len(), 1, "told once: {mail:?}");
+}

@@ -9,6 +9,7 @@ use serde::Deserialize;
 use super::{access, new_join_code, visible_group};
 use crate::app::AppState;
 use crate::groups::emails;
+use crate::groups::join_requests;
 use crate::groups::membership::{self, Ending};
 use crate::groups::store::{self, GroupView, MemberRow};
 use crate::groups::views::GroupMembersPage;
@@ -134,19 +135,11 @@ async fn decide(
     if approved && !crate::events::supervision::has_room(&state.db, group.group_id).await? {
         return Ok(back(&state, &slug, "group-full"));
     }
-    let now = state.clock.now();
+    let (base_url, now) = (&state.config.base_url, state.clock.now());
     let mut tx = state.db.begin().await?;
-    if approved {
-        store::activate_member(&mut tx, group.group_id, member.user_id, now).await?;
-    } else {
-        store::remove_member(&mut tx, group.group_id, member.user_id).await?;
+    if !join_requests::decide(&mut tx, base_url, &group, &member, approved, now).await? {
+        return Err(AppError::Conflict);
     }
-    let to = Recipient::new(member.user_id, &member.email, &member.name, &member.locale);
-    let e = to.email_context(&state.config.base_url);
-    let mail = emails::join_decision(&e, &member.name, &group.name, &group.slug, approved);
-    let link = format!("/groups/{}", group.slug);
-    let notification = Notification::new(Kind::JoinDecision, link, mail).in_group(group.group_id);
-    notify(&mut tx, &state.config.base_url, &to, notification, now).await?;
     tx.commit().await?;
     Ok(back(
         &state,
