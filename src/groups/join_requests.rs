@@ -23,13 +23,7 @@ pub async fn decide(
     approved: bool,
     now: DateTime<Utc>,
 ) -> AppResult<bool> {
-    let status: Option<MemberStatus> = sqlx::query_scalar(
-        "SELECT status FROM group_members WHERE group_id = $1 AND user_id = $2 FOR UPDATE",
-    )
-    .bind(group.group_id)
-    .bind(member.user_id)
-    .fetch_optional(&mut *conn)
-    .await?;
+    let status = store::lock_membership(conn, group.group_id, member.user_id).await?;
     if status != Some(MemberStatus::Requested) {
         return Ok(false);
     }

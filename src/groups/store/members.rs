@@ -32,6 +32,22 @@ pub async fn activate_member(
     Ok(())
 }
 
+/// Locks a membership row until the transaction ends and answers its
+/// status: a decision about it is then taken once.
+pub async fn lock_membership(
+    conn: &mut PgConnection,
+    group_id: Uuid,
+    user_id: Uuid,
+) -> sqlx::Result<Option<MemberStatus>> {
+    sqlx::query_scalar(
+        "SELECT status FROM group_members WHERE group_id = $1 AND user_id = $2 FOR UPDATE",
+    )
+    .bind(group_id)
+    .bind(user_id)
+    .fetch_optional(conn)
+    .await
+}
+
 /// Keeps the denormalised member count in step with active memberships.
 async fn adjust_member_count(conn: &mut PgConnection, group_id: Uuid, by: i32) -> sqlx::Result<()> {
     sqlx::query("UPDATE groups SET member_count = member_count + $2 WHERE group_id = $1")
