@@ -3,9 +3,11 @@
 //! Without `DATABASE_URL`, the first test to ask starts a private cluster in
 //! a temporary directory (with the same manager `kolega serve` uses, so the
 //! root → `postgres` account path is exercised on every CI run). The cluster
-//! is stopped and its directory removed when the process exits; directories
-//! left by a test process that was killed are removed by the next run.
+//! is stopped when the process exits and its directory removed in the
+//! background; directories left by a test process that was killed are
+//! removed by the next run.
 
+use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::{Mutex, OnceLock};
@@ -181,7 +183,22 @@ extern "C" fn stop_cluster_at_exit() {
         }
         std::thread::sleep(std::time::Duration::from_millis(10));
     }
-    let _ = std::fs::remove_dir_all(&root);
+    // A run leaves a few gigabytes in a hundred thousand files (a database
+    // per test); removing them takes a minute or two on a small machine,
+    // which nobody needs to wait for. A detached `rm` does it after the
+    // process has gone; should it not run, the next test process removes
+    // the directory (`remove_abandoned_clusters`).
+    let detached = std::process::Command::new("rm")
+        .arg("-rf")
+        .arg(&root)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .process_group(0)
+        .spawn();
+    if detached.is_err() {
+        let _ = std::fs::remove_dir_all(&root);
+    }
 }
 
 /// Removes `kolega-test-<pid>` directories whose process is gone.
