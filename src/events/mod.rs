@@ -21,3 +21,4 @@ pub mod store;
 pub mod supervision;
 pub mod times;
 pub mod views;
+pub mod vocabulary;

@@ -8,6 +8,7 @@ use sqlx::PgPool;
 use super::attendance;
 use super::registration;
 use super::store::{self, EventInput};
+use super::vocabulary::{Audience, EventKind};
 use crate::groups::store::{self as groups_store, NewGroup};
 use crate::members::store::find_user_by_email;
 
@@ -20,7 +21,7 @@ const MARKO: &str = "marko.ilic@kolega.example";
 const SARA: &str = "sara.nikolic@kolega.example";
 
 struct DemoEvent {
-    kind: &'static str,
+    kind: EventKind,
     title: &'static str,
     description: &'static str,
     /// Days from today (negative: in the past) and the Belgrade hour.
@@ -39,7 +40,7 @@ struct DemoEvent {
 
 const EVENTS: &[DemoEvent] = &[
     DemoEvent {
-        kind: "webinar",
+        kind: EventKind::Webinar,
         title: "Lična briga o mentalnom zdravlju u stresnim situacijama",
         description: "Kako prepoznati znake sagorevanja kod sebe i kolega, i šta možemo da uradimo **danas**: kratke tehnike, podrška tima i supervizija.",
         in_days: -21,
@@ -55,7 +56,7 @@ const EVENTS: &[DemoEvent] = &[
         registrants: &[JELENA, NIKOLA, ANA, MARKO],
     },
     DemoEvent {
-        kind: "webinar",
+        kind: EventKind::Webinar,
         title: "Hitno zbrinjavanje zbog nasilja u porodici",
         description: "Procena bezbednosti, hitne mere i saradnja sa policijom i tužilaštvom — primeri iz prakse centara za socijalni rad.",
         in_days: 9,
@@ -71,7 +72,7 @@ const EVENTS: &[DemoEvent] = &[
         registrants: &[NIKOLA, ANA, SARA],
     },
     DemoEvent {
-        kind: "webinar",
+        kind: EventKind::Webinar,
         title: "Uloga Crvenog krsta u lokalnoj mreži podrške",
         description: "Narodne kuhinje, pomoć u kući i rad sa izbeglicama: kako da centar za socijalni rad i Crveni krst rade zajedno.",
         in_days: 23,
@@ -87,7 +88,7 @@ const EVENTS: &[DemoEvent] = &[
         registrants: &[MARKO],
     },
     DemoEvent {
-        kind: "regional_meeting",
+        kind: EventKind::RegionalMeeting,
         title: "Regionalni sastanak: Jug Srbije",
         description: "Razmena iskustava centara za socijalni rad iz Vranja, Bele Palanke i Doljevca; mapiranje usluga u opštinama.",
         in_days: 16,
@@ -103,7 +104,7 @@ const EVENTS: &[DemoEvent] = &[
         registrants: &[JELENA, NIKOLA],
     },
     DemoEvent {
-        kind: "round_table",
+        kind: EventKind::RoundTable,
         title: "Okrugli sto: usluge socijalne zaštite u Šidu",
         description: "Ko pruža koje usluge u opštini i gde su praznine — sa predstavnicima lokalne samouprave.",
         in_days: 30,
@@ -131,14 +132,14 @@ pub async fn seed(pool: &PgPool) -> anyhow::Result<usize> {
     let mut created = 0;
     for demo in EVENTS {
         let input = EventInput {
-            kind: demo.kind.into(),
+            kind: demo.kind,
             title: demo.title.into(),
             description: demo.description.into(),
             starts_at: at(demo.in_days, demo.hour),
             ends_at: at(demo.in_days, demo.hour) + Duration::hours(demo.hours_long),
             language: "sr".into(),
             speakers: demo.speakers.into(),
-            audience: "public".into(),
+            audience: Audience::Public,
             group_id: None,
             capacity: demo.capacity,
             registration_deadline: None,
@@ -213,7 +214,7 @@ async fn seed_supervision(pool: &PgPool) -> anyhow::Result<usize> {
         ("Supervizijski sastanak — decembar", 12),
     ] {
         let input = EventInput {
-            kind: "supervision".into(),
+            kind: EventKind::Supervision,
             title: title.into(),
             description: "Slučajevi za sastanak prijavljuju se kroz obrazac bez ličnih podataka."
                 .into(),
@@ -221,7 +222,7 @@ async fn seed_supervision(pool: &PgPool) -> anyhow::Result<usize> {
             ends_at: at(in_days, 14) + Duration::hours(2),
             language: "sr".into(),
             speakers: String::new(),
-            audience: "group".into(),
+            audience: Audience::Group,
             group_id: Some(group_id),
             capacity: Some(8),
             registration_deadline: None,

@@ -6,19 +6,20 @@ use sqlx::{PgConnection, PgExecutor};
 use uuid::Uuid;
 
 use super::policy::EventFacts;
+use super::vocabulary::{Audience, EventKind, PersonRole, RegistrationStatus};
 
 /// An event with its counts and the viewer's relation to it.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct EventView {
     pub event_id: Uuid,
-    pub kind: String,
+    pub kind: EventKind,
     pub title: String,
     pub description: String,
     pub starts_at: DateTime<Utc>,
     pub ends_at: DateTime<Utc>,
     pub language: String,
     pub speakers: String,
-    pub audience: String,
+    pub audience: Audience,
     pub group_id: Option<Uuid>,
     pub group_slug: Option<String>,
     pub group_name: Option<String>,
@@ -45,17 +46,17 @@ pub struct EventView {
     pub waitlist_count: i64,
     /// The viewer attended (marked by organisers or checked in).
     pub attended: bool,
-    /// The viewer's registration status, if any ("registered", "waitlisted", "cancelled").
-    pub my_status: Option<String>,
+    /// The viewer's registration, if she has one.
+    pub my_status: Option<RegistrationStatus>,
     pub in_group: bool,
     pub moderates_group: bool,
     pub organiser: bool,
 }
 
 impl EventView {
-    pub fn facts(&self) -> EventFacts<'_> {
+    pub fn facts(&self) -> EventFacts {
         EventFacts {
-            audience: &self.audience,
+            audience: self.audience,
             in_group: self.in_group,
             moderates_group: self.moderates_group,
             organiser: self.organiser,
@@ -69,11 +70,17 @@ impl EventView {
     }
 
     pub fn is_registered(&self) -> bool {
-        self.my_status.as_deref() == Some("registered")
+        self.my_status == Some(RegistrationStatus::Registered)
+    }
+
+    /// A supervision meeting (of a group that keeps supervision, it has a
+    /// page for case forms and notes).
+    pub fn is_supervision(&self) -> bool {
+        self.kind == EventKind::Supervision
     }
 
     pub fn is_waitlisted(&self) -> bool {
-        self.my_status.as_deref() == Some("waitlisted")
+        self.my_status == Some(RegistrationStatus::Waitlisted)
     }
 
     /// Places left, if the event has a limit.
@@ -153,7 +160,7 @@ pub async fn find(
 #[derive(Debug, Clone, Default)]
 pub struct ListQuery {
     pub past: bool,
-    pub kind: Option<String>,
+    pub kind: Option<EventKind>,
     pub language: Option<String>,
     pub city: Option<String>,
     pub group_slug: Option<String>,
@@ -183,7 +190,7 @@ pub async fn list(
                 OR e.created_by = $1
                 OR EXISTS (SELECT 1 FROM event_people p WHERE p.event_id = e.event_id AND p.user_id = $1))
            AND (CASE WHEN $3 THEN e.ends_at < $4 ELSE e.ends_at >= $4 END)
-           AND ($5::text IS NULL OR e.kind = $5)
+           AND ($5::text IS NULL OR e.kind = $5::text)
            AND ($6::text IS NULL OR e.language = $6)
            AND ($7::text IS NULL OR lower(e.city) = lower($7))
            AND ($8::text IS NULL OR g.slug = $8)
@@ -194,7 +201,7 @@ pub async fn list(
     .bind(query.signed_in)
     .bind(query.past)
     .bind(now)
-    .bind(&query.kind)
+    .bind(query.kind)
     .bind(&query.language)
     .bind(&query.city)
     .bind(&query.group_slug)
@@ -216,14 +223,14 @@ pub async fn cities(executor: impl PgExecutor<'_>) -> sqlx::Result<Vec<String>> 
 /// What an organiser enters.
 #[derive(Debug, Clone)]
 pub struct EventInput {
-    pub kind: String,
+    pub kind: EventKind,
     pub title: String,
     pub description: String,
     pub starts_at: DateTime<Utc>,
     pub ends_at: DateTime<Utc>,
     pub language: String,
     pub speakers: String,
-    pub audience: String,
+    pub audience: Audience,
     pub group_id: Option<Uuid>,
     pub capacity: Option<i32>,
     pub registration_deadline: Option<DateTime<Utc>>,
@@ -247,14 +254,14 @@ pub async fn create(
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $17, $18)
          RETURNING event_id",
     )
-    .bind(&input.kind)
+    .bind(input.kind)
     .bind(&input.title)
     .bind(&input.description)
     .bind(input.starts_at)
     .bind(input.ends_at)
     .bind(&input.language)
     .bind(&input.speakers)
-    .bind(&input.audience)
+    .bind(input.audience)
     .bind(input.group_id)
     .bind(input.capacity)
     .bind(input.registration_deadline)
@@ -267,9 +274,10 @@ pub async fn create(
     .bind(&input.accreditation_number)
     .fetch_one(&mut *conn)
     .await?;
-    sqlx::query("INSERT INTO event_people (event_id, user_id, role) VALUES ($1, $2, 'organiser')")
+    sqlx::query("INSERT INTO event_people (event_id, user_id, role) VALUES ($1, $2, $3)")
         .bind(event_id)
         .bind(organiser)
+        .bind(PersonRole::Organiser)
         .execute(&mut *conn)
         .await?;
     Ok(event_id)
@@ -304,7 +312,7 @@ pub async fn update(
          WHERE event_id = $1",
     )
     .bind(event_id)
-    .bind(&input.kind)
+    .bind(input.kind)
     .bind(&input.title)
     .bind(&input.description)
     .bind(input.starts_at)
@@ -382,7 +390,7 @@ pub struct Person {
     pub name: String,
     pub handle: String,
     pub email: String,
-    pub role: String,
+    pub role: PersonRole,
 }
 
 pub async fn people(executor: impl PgExecutor<'_>, event_id: Uuid) -> sqlx::Result<Vec<Person>> {
@@ -404,7 +412,7 @@ pub struct Participant {
     pub email: String,
     pub locale: String,
     pub institution: String,
-    pub status: String,
+    pub status: RegistrationStatus,
     pub registered_at: DateTime<Utc>,
     /// She may still be told of the event: among its audience (see
     /// [`IN_AUDIENCE`]) and not blocked.
@@ -562,16 +570,18 @@ pub async fn set_speakers(
     event_id: Uuid,
     speakers: &[Uuid],
 ) -> sqlx::Result<()> {
-    sqlx::query("DELETE FROM event_people WHERE event_id = $1 AND role = 'speaker'")
+    sqlx::query("DELETE FROM event_people WHERE event_id = $1 AND role = $2")
         .bind(event_id)
+        .bind(PersonRole::Speaker)
         .execute(&mut *conn)
         .await?;
     sqlx::query(
-        "INSERT INTO event_people (event_id, user_id, role) SELECT $1, unnest($2::uuid[]), 'speaker'
+        "INSERT INTO event_people (event_id, user_id, role) SELECT $1, unnest($2::uuid[]), $3
          ON CONFLICT DO NOTHING",
     )
     .bind(event_id)
     .bind(speakers)
+    .bind(PersonRole::Speaker)
     .execute(&mut *conn)
     .await?;
     Ok(())

@@ -12,6 +12,7 @@ use super::forms::{CaseForm, FeedbackForm, NotesForm, ProposalForm, RecordingFor
 use super::proposals::Proposal;
 use super::store::{EventView, OrganisableGroup, Participant, Person};
 use super::supervision::{Case, Read};
+use super::vocabulary::{EventKind, ProposalKind};
 use crate::groups::store::GroupView;
 use crate::web::{FormErrors, Page};
 
@@ -31,7 +32,7 @@ pub struct EventListPage {
     pub next_page: Option<String>,
     pub previous_page: Option<String>,
     pub can_organise: bool,
-    pub kinds: &'static [&'static str],
+    pub kinds: &'static [EventKind],
     /// The member's private calendar feed address.
     pub feed_url: Option<String>,
 }
@@ -66,7 +67,7 @@ pub struct EventFormPage {
     pub action: String,
     pub form: EventForm,
     pub errors: FormErrors,
-    pub kinds: &'static [&'static str],
+    pub kinds: &'static [EventKind],
     /// May choose "everyone" and "members" as the audience.
     pub open_audiences: bool,
     /// Groups whose members may be the audience (empty when editing).
@@ -172,7 +173,7 @@ pub struct ProposalFormPage {
     pub form: ProposalForm,
     pub warnings: Vec<String>,
     pub errors: FormErrors,
-    pub kinds: &'static [&'static str],
+    pub kinds: &'static [ProposalKind],
 }
 
 #[derive(Template, WebTemplate)]

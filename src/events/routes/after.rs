@@ -14,6 +14,7 @@ use crate::events::forms::{FeedbackForm, RecordingForm};
 use crate::events::policy::{self, EventFacts};
 use crate::events::store::{self, EventView};
 use crate::events::views::{AttendancePage, FeedbackPage, RecordingPage};
+use crate::events::vocabulary::RegistrationStatus;
 use crate::events::{attendance, feedback};
 use crate::text::web_link::web_link;
 use crate::web::FormErrors;
@@ -42,7 +43,7 @@ pub async fn attendance_form(
     let participants = store::participants(&state.db, event.event_id)
         .await?
         .into_iter()
-        .filter(|p| p.status == "registered")
+        .filter(|p| p.status == RegistrationStatus::Registered)
         .collect();
     let attended = attendance::attended(&state.db, event.event_id).await?;
     Ok(AttendancePage {
@@ -68,7 +69,7 @@ pub async fn save_attendance(
     let now = state.clock.now();
     let mut tx = state.db.begin().await?;
     for person in store::participants(&mut *tx, event.event_id).await? {
-        if person.status != "registered" {
+        if person.status != RegistrationStatus::Registered {
             continue;
         }
         if form.contains_key(&format!("attended-{}", person.user_id)) {

@@ -15,6 +15,9 @@ use crate::events::policy;
 use crate::events::proposals;
 use crate::events::store::{self, EventInput, EventView, OrganisableGroup};
 use crate::events::views::EventFormPage;
+use crate::events::vocabulary::{
+    Audience, EventKind, PersonRole, ProposalStatus, RegistrationStatus,
+};
 use crate::events::{promotion, registration};
 use crate::notify::{Kind, Notification, Recipient, notify};
 use crate::web::current_user::{CurrentUser, SignedIn};
@@ -49,7 +52,7 @@ fn form_page(
         action,
         form,
         errors,
-        kinds: &crate::events::policy::KINDS,
+        kinds: EventKind::ALL,
         open_audiences,
         groups,
     }
@@ -76,7 +79,7 @@ pub async fn new_event(
     let proposal = match params.proposal {
         Some(id) if choices.0 => proposals::find(&state.db, id, user.user_id)
             .await?
-            .filter(|p| p.status == "open"),
+            .filter(proposals::Proposal::is_open),
         _ => None,
     };
     let form = EventForm {
@@ -92,10 +95,10 @@ pub async fn new_event(
             .as_ref()
             .map(|p| p.proposal_id.to_string())
             .unwrap_or_default(),
-        kind: "webinar".into(),
+        kind: EventKind::Webinar.as_str().into(),
         language: "sr".into(),
         audience: if choices.0 {
-            "public".into()
+            Audience::Public.as_str().into()
         } else {
             choices.1[0].slug.clone()
         },
@@ -118,10 +121,13 @@ fn chosen_group(
     form: &EventForm,
     (open_audiences, groups): &(bool, Vec<OrganisableGroup>),
 ) -> Result<Option<uuid::Uuid>, AppError> {
-    match form.audience.as_str() {
-        "public" | "members" if *open_audiences => Ok(None),
-        "public" | "members" => Err(AppError::Forbidden),
-        slug => Ok(groups.iter().find(|g| g.slug == slug).map(|g| g.group_id)),
+    match Audience::parse(&form.audience) {
+        Some(Audience::Public | Audience::Members) if *open_audiences => Ok(None),
+        Some(Audience::Public | Audience::Members) => Err(AppError::Forbidden),
+        _ => Ok(groups
+            .iter()
+            .find(|g| g.slug == form.audience)
+            .map(|g| g.group_id)),
     }
 }
 
@@ -165,7 +171,7 @@ pub async fn create(
             let mail = crate::events::emails::proposal_decision(
                 &to.email_context(&state.config.base_url),
                 &name,
-                "scheduled",
+                ProposalStatus::Scheduled,
                 &input.title,
                 None,
                 &link,
@@ -227,7 +233,7 @@ pub async fn edit_form(
             member_speakers: store::people(&state.db, event.event_id)
                 .await?
                 .iter()
-                .filter(|p| p.role == "speaker")
+                .filter(|p| p.role == PersonRole::Speaker)
                 .map(|p| format!("@{}", p.handle))
                 .collect::<Vec<_>>()
                 .join(", "),
@@ -253,7 +259,7 @@ pub async fn update(
     // The audience is fixed once people have registered for it.
     form.audience = match &event.group_slug {
         Some(slug) => slug.clone(),
-        None => event.audience.clone(),
+        None => event.audience.as_str().to_owned(),
     };
     let action = format!("/events/{}/edit", event.event_id);
     let stored_start = Some(event.starts_at);
@@ -337,12 +343,13 @@ pub(super) async fn tell_everyone(
 ) -> AppResult<()> {
     let now = state.clock.now();
     for person in store::participants(&mut *conn, event.event_id).await? {
-        if !person.reachable || (only_with_place && person.status != "registered") {
+        if !person.reachable || (only_with_place && person.status != RegistrationStatus::Registered)
+        {
             continue;
         }
         let to = Recipient::new(person.user_id, &person.email, &person.name, &person.locale);
         let e = to.email_context(&state.config.base_url);
-        let has_place = person.status == "registered";
+        let has_place = person.status == RegistrationStatus::Registered;
         let notification = emails::notice(&e, &person.name, event, notice, has_place);
         notify(&mut *conn, &state.config.base_url, &to, notification, now).await?;
     }

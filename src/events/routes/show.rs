@@ -10,6 +10,7 @@ use crate::events::emails::{self, Notice};
 use crate::events::registration::{self, Registered};
 use crate::events::store;
 use crate::events::views::{EventPage, ParticipantsPage};
+use crate::events::vocabulary::PersonRole;
 use crate::events::{feedback, policy, promotion};
 use crate::notify::{Recipient, notify};
 use crate::text::markdown;
@@ -56,10 +57,13 @@ pub async fn show(
         can_manage: manage,
         organisers: people
             .iter()
-            .filter(|p| p.role == "organiser")
+            .filter(|p| p.role == PersonRole::Organiser)
             .cloned()
             .collect(),
-        speakers: people.into_iter().filter(|p| p.role == "speaker").collect(),
+        speakers: people
+            .into_iter()
+            .filter(|p| p.role == PersonRole::Speaker)
+            .collect(),
         event,
     })
 }
