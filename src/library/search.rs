@@ -25,6 +25,8 @@ use chrono::{DateTime, Utc};
 use sqlx::{PgConnection, PgPool, Row};
 use uuid::Uuid;
 
+use super::vocabulary::ResourceKind;
+
 pub const PER_PAGE: i64 = 20;
 
 /// A window holding this many matches ends the search.
@@ -57,7 +59,7 @@ pub struct Hit {
     pub resource_id: Uuid,
     pub title: String,
     pub summary: String,
-    pub kind: String,
+    pub kind: ResourceKind,
     pub language: String,
     pub year: Option<i32>,
     pub source_org: String,

@@ -7,6 +7,7 @@ use sqlx::PgPool;
 
 use super::files::FileStore;
 use super::store::{self, ResourceInput};
+use super::vocabulary::{ResourceKind, ResourceStatus};
 use crate::members::store::find_user_by_email;
 
 /// (title, kind, topic, language, audience, source, year, text of the PDF
@@ -446,7 +447,8 @@ pub async fn seed(pool: &PgPool, files: &FileStore) -> anyhow::Result<usize> {
         let input = ResourceInput {
             title: title.to_string(),
             summary: text.to_string(),
-            kind: kind.to_string(),
+            kind: ResourceKind::parse(kind)
+                .ok_or_else(|| anyhow::anyhow!("demo resource {title:?}: no kind {kind:?}"))?,
             topics: vec![topic.to_string()],
             language: language.to_string(),
             script: if title.chars().any(|c| ('а'..='я').contains(&c)) {
@@ -479,8 +481,8 @@ pub async fn seed(pool: &PgPool, files: &FileStore) -> anyhow::Result<usize> {
         store::set_status(
             &mut tx,
             id,
-            &["draft"],
-            "published",
+            &[ResourceStatus::Draft],
+            ResourceStatus::Published,
             moderator.user_id,
             "",
             now,

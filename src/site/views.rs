@@ -31,7 +31,7 @@ pub struct FeaturedCard {
     pub resource_id: uuid::Uuid,
     pub title: String,
     pub language: String,
-    pub kind: String,
+    pub kind: crate::library::vocabulary::ResourceKind,
     /// The summary's first paragraph as plain text, shortened.
     pub summary: String,
 }
