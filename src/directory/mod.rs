@@ -20,3 +20,4 @@ pub mod store;
 pub mod suggestions;
 pub mod transfer;
 pub mod views;
+pub mod vocabulary;

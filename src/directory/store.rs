@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use sqlx::{PgConnection, PgExecutor};
 use uuid::Uuid;
 
+use super::vocabulary::ServiceStatus;
 use crate::text::search::normalize;
 
 /// A service with its organization and place, as pages show it.
@@ -46,7 +47,7 @@ pub struct Service {
     pub latitude: f64,
     pub longitude: f64,
     pub accessibility: String,
-    pub status: String,
+    pub status: ServiceStatus,
     pub is_demo: bool,
     pub last_verified_at: Option<DateTime<Utc>>,
     pub last_verified_by_name: Option<String>,

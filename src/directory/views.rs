@@ -13,6 +13,7 @@ use super::search::Hit;
 use super::search_params::SearchParams;
 use super::store::{MunicipalityRow, Service};
 use super::suggestions::Suggestion;
+use super::vocabulary::ServiceStatus;
 use crate::web::{FormErrors, Page};
 
 #[derive(Template, WebTemplate)]
