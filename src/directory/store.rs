@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use sqlx::{PgConnection, PgExecutor};
 use uuid::Uuid;
 
-use super::vocabulary::ServiceStatus;
+use super::vocabulary::{ServiceKind, ServiceStatus};
 use crate::text::search::normalize;
 
 /// A service with its organization and place, as pages show it.
@@ -23,7 +23,7 @@ pub struct Service {
     pub organization_legal_status: String,
     pub name: String,
     pub description: String,
-    pub kind: String,
+    pub kind: ServiceKind,
     pub target_groups: Vec<String>,
     pub eligibility: String,
     pub fees: String,
@@ -115,7 +115,7 @@ impl ServiceInput {
             organization_legal_status: service.organization_legal_status.clone(),
             name: service.name.clone(),
             description: service.description.clone(),
-            kind: service.kind.clone(),
+            kind: service.kind.as_str().to_owned(),
             target_groups: service.target_groups.clone(),
             eligibility: service.eligibility.clone(),
             fees: service.fees.clone(),

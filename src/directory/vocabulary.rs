@@ -22,3 +22,21 @@ vocabulary! {
         Refused = "refused",
     }
 }
+
+vocabulary! {
+    /// What sort of service it is. The column has no CHECK constraint:
+    /// this list is the one every way in (the form, the import, a
+    /// suggestion) checks a kind against, so rows only ever hold these.
+    pub enum ServiceKind key "service-kind-" {
+        SocialWorkCentre = "social-work-centre",
+        DayCare = "day-care",
+        HomeCare = "home-care",
+        Shelter = "shelter",
+        SosLine = "sos-line",
+        Counselling = "counselling",
+        FosterCareSupport = "foster-care-support",
+        SupportedHousing = "supported-housing",
+        PersonalAssistance = "personal-assistance",
+        SoupKitchen = "soup-kitchen",
+    }
+}

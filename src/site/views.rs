@@ -21,8 +21,8 @@ pub struct HomeTemplate {
 }
 
 impl HomeTemplate {
-    pub fn service_kinds(&self) -> &'static [&'static str] {
-        &crate::directory::policy::KINDS
+    pub fn service_kinds(&self) -> &'static [crate::directory::vocabulary::ServiceKind] {
+        crate::directory::vocabulary::ServiceKind::ALL
     }
 }
 

@@ -608,7 +608,7 @@ async fn entries_unchecked_for_a_year_are_marked_for_visitors_and_listed_for_mod
 async fn the_edit_form_shows_coordinates_without_float_noise() {
     let app = TestApp::spawn().await;
     let podgorica = app.municipality("ME", "Podgorica").await;
-    let mut input = service("Dnevni centar", "day-centre", &["children"], podgorica);
+    let mut input = service("Dnevni centar", "day-care", &["children"], podgorica);
     input.latitude = Some(42.430099999999996);
     input.longitude = Some(19.259400000000003);
     let id = app.add_service(&input, None).await;

@@ -9,6 +9,7 @@ use sqlx::{PgConnection, PgExecutor};
 use uuid::Uuid;
 
 use crate::directory::search::bounding_box;
+use crate::directory::vocabulary::ServiceKind;
 use crate::events::vocabulary::EventKind;
 use crate::library::vocabulary::ResourceKind;
 
@@ -208,7 +209,7 @@ pub async fn new_resources(
 pub struct NearService {
     pub service_id: Uuid,
     pub name: String,
-    pub kind: String,
+    pub kind: ServiceKind,
     pub municipality_name: String,
     pub municipality_name_cyrl: String,
     /// Empty for a confidential address (a shelter's): it never leaves the database.
