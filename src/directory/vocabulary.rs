@@ -40,3 +40,14 @@ vocabulary! {
         SoupKitchen = "soup-kitchen",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::web::vocabulary::assert_in_every_catalogue;
+
+    #[test]
+    fn every_kind_has_its_name_in_every_catalogue() {
+        assert_in_every_catalogue(ServiceKind::ALL.iter().map(|v| v.message_key()));
+    }
+}

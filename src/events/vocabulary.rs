@@ -62,3 +62,18 @@ vocabulary! {
         Closed = "closed",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::web::vocabulary::assert_in_every_catalogue;
+
+    #[test]
+    fn every_word_shown_has_its_name_in_every_catalogue() {
+        assert_in_every_catalogue(EventKind::ALL.iter().map(|v| v.message_key()));
+        assert_in_every_catalogue(Audience::ALL.iter().map(|v| v.message_key()));
+        assert_in_every_catalogue(RegistrationStatus::ALL.iter().map(|v| v.message_key()));
+        assert_in_every_catalogue(ProposalKind::ALL.iter().map(|v| v.message_key()));
+        assert_in_every_catalogue(ProposalStatus::ALL.iter().map(|v| v.message_key()));
+    }
+}

@@ -49,3 +49,16 @@ vocabulary! {
         Citizens = "citizens",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::web::vocabulary::assert_in_every_catalogue;
+
+    #[test]
+    fn every_word_shown_has_its_name_in_every_catalogue() {
+        assert_in_every_catalogue(ResourceKind::ALL.iter().map(|v| v.message_key()));
+        assert_in_every_catalogue(ResourceStatus::ALL.iter().map(|v| v.message_key()));
+        assert_in_every_catalogue(ResourceAudience::ALL.iter().map(|v| v.message_key()));
+    }
+}

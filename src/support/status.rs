@@ -13,3 +13,14 @@ vocabulary! {
         Closed = "closed",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::web::vocabulary::assert_in_every_catalogue;
+
+    #[test]
+    fn every_status_has_its_name_in_every_catalogue() {
+        assert_in_every_catalogue(RequestStatus::ALL.iter().map(|v| v.message_key()));
+    }
+}

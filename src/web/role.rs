@@ -59,3 +59,21 @@ impl From<&str> for Approval {
         Approval::parse(text).unwrap_or_else(|| panic!("no approval {text:?}"))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::web::vocabulary::assert_in_every_catalogue;
+
+    #[test]
+    fn every_role_has_its_name_in_every_catalogue() {
+        assert_in_every_catalogue(Role::ALL.iter().map(|v| v.message_key()));
+    }
+
+    #[test]
+    fn a_role_reads_from_its_stored_text_only() {
+        assert_eq!("teacher".parse::<Role>(), Ok(Role::Teacher));
+        assert!("Teacher".parse::<Role>().is_err());
+        assert!(Role::try_from(String::from("owner")).is_err());
+    }
+}

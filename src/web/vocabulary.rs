@@ -88,6 +88,20 @@ macro_rules! vocabulary {
 
 pub(crate) use vocabulary;
 
+/// For the word lists' tests: every key names a message in every
+/// catalogue, so no value shows on a page as its bare key.
+#[cfg(test)]
+pub(crate) fn assert_in_every_catalogue(keys: impl IntoIterator<Item = &'static str>) {
+    for key in keys {
+        for locale in crate::i18n::Locale::ALL {
+            assert!(
+                crate::i18n::has(locale, key),
+                "{key} is missing in {locale:?}"
+            );
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     vocabulary! {
