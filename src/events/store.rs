@@ -1,5 +1,7 @@
 //! Events in PostgreSQL: listing what a viewer may see, one event with the
-//! viewer's relation to it, creating, changing and cancelling.
+//! viewer's relation to it, creating, changing and cancelling. Who
+//! organises and speaks is in `people`, who registered in `participants`,
+//! the private calendar feed in `calendar_feed`.
 
 use chrono::{DateTime, Utc};
 use sqlx::{PgConnection, PgExecutor};
@@ -117,7 +119,7 @@ impl EventView {
 }
 
 /// Columns of [`EventView`] for viewer `$1`; `e` is the event, `g` its group.
-const EVENT_QUERY: &str = "SELECT e.event_id, e.kind, e.title, e.description, e.starts_at, e.ends_at, e.language,
+pub(super) const EVENT_QUERY: &str = "SELECT e.event_id, e.kind, e.title, e.description, e.starts_at, e.ends_at, e.language,
     e.speakers, e.audience, e.group_id, g.slug AS group_slug, g.name AS group_name,
     g.visibility AS group_visibility, COALESCE(g.supervision, false) AS group_supervision, e.capacity,
     e.registration_deadline, e.online_link, e.place_address, e.city, e.points, e.accreditation_number, e.sequence, e.updated_at,
@@ -342,7 +344,6 @@ pub async fn update(
     Ok(moved)
 }
 
-/// Cancels the event. Returns false if it was cancelled already.
 /// Sets the recording link and materials. Returns whether the recording
 /// link is new (so registrants are told once, not on every correction).
 pub async fn set_recording(
@@ -366,6 +367,7 @@ pub async fn set_recording(
     .await
 }
 
+/// Cancels the event. Returns false if it was cancelled already.
 pub async fn cancel(
     executor: impl PgExecutor<'_>,
     event_id: Uuid,
@@ -382,207 +384,4 @@ pub async fn cancel(
     .execute(executor)
     .await?;
     Ok(result.rows_affected() == 1)
-}
-
-/// A member organising or speaking at an event.
-#[derive(Debug, Clone, sqlx::FromRow)]
-pub struct Person {
-    pub name: String,
-    pub handle: String,
-    pub email: String,
-    pub role: PersonRole,
-}
-
-pub async fn people(executor: impl PgExecutor<'_>, event_id: Uuid) -> sqlx::Result<Vec<Person>> {
-    sqlx::query_as(
-        "SELECT u.name, u.handle, u.email, p.role FROM event_people p JOIN users u USING (user_id)
-         WHERE p.event_id = $1 AND u.deleted_at IS NULL ORDER BY p.role, u.name",
-    )
-    .bind(event_id)
-    .fetch_all(executor)
-    .await
-}
-
-/// A registration as organisers see it.
-#[derive(Debug, Clone, sqlx::FromRow)]
-pub struct Participant {
-    pub user_id: Uuid,
-    pub name: String,
-    pub handle: String,
-    pub email: String,
-    pub locale: String,
-    pub institution: String,
-    pub status: RegistrationStatus,
-    pub registered_at: DateTime<Utc>,
-    /// She may still be told of the event: among its audience (see
-    /// [`IN_AUDIENCE`]) and not blocked.
-    pub reachable: bool,
-}
-
-/// Registered and waitlisted people, in the order they came.
-pub async fn participants(
-    executor: impl PgExecutor<'_>,
-    event_id: Uuid,
-) -> sqlx::Result<Vec<Participant>> {
-    sqlx::query_as(&format!(
-        "SELECT u.user_id, u.name, u.handle, u.email, u.locale, u.institution, r.status, r.registered_at,
-                u.blocked_at IS NULL AND {IN_AUDIENCE} AS reachable
-         FROM event_registrations r JOIN users u USING (user_id) JOIN events e USING (event_id)
-         WHERE r.event_id = $1 AND r.status IN ('registered', 'waitlisted') AND u.deleted_at IS NULL
-         ORDER BY r.status, r.registered_at"
-    ))
-    .bind(event_id)
-    .fetch_all(executor)
-    .await
-}
-
-/// A group whose events the member may organise (they own or moderate it).
-#[derive(Debug, Clone, sqlx::FromRow)]
-pub struct OrganisableGroup {
-    pub group_id: Uuid,
-    pub slug: String,
-    pub name: String,
-}
-
-pub async fn organisable_groups(
-    executor: impl PgExecutor<'_>,
-    user_id: Uuid,
-) -> sqlx::Result<Vec<OrganisableGroup>> {
-    sqlx::query_as(
-        "SELECT g.group_id, g.slug, g.name FROM groups g JOIN group_members m USING (group_id)
-         WHERE m.user_id = $1 AND m.status = 'active' AND m.role IN ('owner', 'moderator')
-         ORDER BY g.name",
-    )
-    .bind(user_id)
-    .fetch_all(executor)
-    .await
-}
-
-/// The member's private calendar feed token, made on first use (reading
-/// it writes nothing once it exists).
-pub async fn calendar_token(
-    pool: &sqlx::PgPool,
-    user_id: Uuid,
-    fresh_token: &str,
-    now: DateTime<Utc>,
-) -> sqlx::Result<String> {
-    let select = "SELECT token FROM calendar_feeds WHERE user_id = $1";
-    if let Some(token) = sqlx::query_scalar(select)
-        .bind(user_id)
-        .fetch_optional(pool)
-        .await?
-    {
-        return Ok(token);
-    }
-    sqlx::query(
-        "INSERT INTO calendar_feeds (user_id, token, created_at) VALUES ($1, $2, $3)
-         ON CONFLICT (user_id) DO NOTHING",
-    )
-    .bind(user_id)
-    .bind(fresh_token)
-    .bind(now)
-    .execute(pool)
-    .await?;
-    sqlx::query_scalar(select)
-        .bind(user_id)
-        .fetch_one(pool)
-        .await
-}
-
-/// Replaces the feed token: the old address stops working at once.
-pub async fn renew_calendar_token(
-    executor: impl PgExecutor<'_>,
-    user_id: Uuid,
-    token: &str,
-    now: DateTime<Utc>,
-) -> sqlx::Result<()> {
-    sqlx::query(
-        "INSERT INTO calendar_feeds (user_id, token, created_at) VALUES ($1, $2, $3)
-         ON CONFLICT (user_id) DO UPDATE SET token = EXCLUDED.token, created_at = EXCLUDED.created_at",
-    )
-    .bind(user_id)
-    .bind(token)
-    .bind(now)
-    .execute(executor)
-    .await?;
-    Ok(())
-}
-
-/// Whose feed a token opens.
-pub async fn calendar_owner(
-    executor: impl PgExecutor<'_>,
-    token: &str,
-) -> sqlx::Result<Option<(Uuid, String)>> {
-    sqlx::query_as(
-        "SELECT u.user_id, u.locale FROM calendar_feeds f JOIN users u USING (user_id)
-         WHERE f.token = $1 AND u.deleted_at IS NULL AND u.blocked_at IS NULL",
-    )
-    .bind(token)
-    .fetch_optional(executor)
-    .await
-}
-
-/// Events the member registered for (with a place), from a month ago on,
-/// for their calendar feed. Cancelled events stay, marked cancelled, so
-/// calendars remove them. A group's events are there only while she is a
-/// member: after she leaves, even its past meetings leave her calendar.
-pub async fn feed_events(
-    executor: impl PgExecutor<'_>,
-    user_id: Uuid,
-    now: DateTime<Utc>,
-) -> sqlx::Result<Vec<EventView>> {
-    sqlx::query_as(&format!(
-        "{EVENT_QUERY}
-         JOIN event_registrations mine ON mine.event_id = e.event_id AND mine.user_id = $1
-         WHERE mine.status = 'registered' AND e.ends_at > $2 - interval '31 days'
-           AND (e.group_id IS NULL OR gm.status = 'active')
-         ORDER BY e.starts_at
-         LIMIT 500"
-    ))
-    .bind(user_id)
-    .bind(now)
-    .fetch_all(executor)
-    .await
-}
-
-/// Members with these handles: their ids, and the handles nobody has.
-pub async fn resolve_handles(
-    executor: impl PgExecutor<'_>,
-    handles: &[String],
-) -> sqlx::Result<(Vec<Uuid>, Vec<String>)> {
-    let found: Vec<(Uuid, String)> = sqlx::query_as(
-        "SELECT user_id, handle FROM users WHERE handle = ANY($1) AND deleted_at IS NULL",
-    )
-    .bind(handles)
-    .fetch_all(executor)
-    .await?;
-    let unknown = handles
-        .iter()
-        .filter(|h| !found.iter().any(|(_, handle)| handle == *h))
-        .cloned()
-        .collect();
-    Ok((found.into_iter().map(|(id, _)| id).collect(), unknown))
-}
-
-/// Replaces the event's member speakers.
-pub async fn set_speakers(
-    conn: &mut PgConnection,
-    event_id: Uuid,
-    speakers: &[Uuid],
-) -> sqlx::Result<()> {
-    sqlx::query("DELETE FROM event_people WHERE event_id = $1 AND role = $2")
-        .bind(event_id)
-        .bind(PersonRole::Speaker)
-        .execute(&mut *conn)
-        .await?;
-    sqlx::query(
-        "INSERT INTO event_people (event_id, user_id, role) SELECT $1, unnest($2::uuid[]), $3
-         ON CONFLICT DO NOTHING",
-    )
-    .bind(event_id)
-    .bind(speakers)
-    .bind(PersonRole::Speaker)
-    .execute(&mut *conn)
-    .await?;
-    Ok(())
 }

@@ -25,8 +25,6 @@ use chrono::{DateTime, Utc};
 use sqlx::{PgConnection, PgPool, Row};
 use uuid::Uuid;
 
-use super::vocabulary::ResourceKind;
-
 pub const PER_PAGE: i64 = 20;
 
 /// A window holding this many matches ends the search.
@@ -59,7 +57,7 @@ pub struct Hit {
     pub resource_id: Uuid,
     pub title: String,
     pub summary: String,
-    pub kind: ResourceKind,
+    pub kind: super::vocabulary::ResourceKind,
     pub language: String,
     pub year: Option<i32>,
     pub source_org: String,

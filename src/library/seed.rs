@@ -7,7 +7,8 @@ use sqlx::PgPool;
 
 use super::files::FileStore;
 use super::store::{self, ResourceInput};
-use super::vocabulary::{ResourceKind, ResourceStatus};
+use super::vocabulary::ResourceKind;
+use super::vocabulary::ResourceStatus::{Draft, Published};
 use crate::members::store::find_user_by_email;
 
 /// (title, kind, topic, language, audience, source, year, text of the PDF
@@ -447,8 +448,7 @@ pub async fn seed(pool: &PgPool, files: &FileStore) -> anyhow::Result<usize> {
         let input = ResourceInput {
             title: title.to_string(),
             summary: text.to_string(),
-            kind: ResourceKind::parse(kind)
-                .ok_or_else(|| anyhow::anyhow!("demo resource {title:?}: no kind {kind:?}"))?,
+            kind: ResourceKind::parse(kind).expect("a demo resource has a kind"),
             topics: vec![topic.to_string()],
             language: language.to_string(),
             script: if title.chars().any(|c| ('а'..='я').contains(&c)) {
@@ -478,16 +478,7 @@ pub async fn seed(pool: &PgPool, files: &FileStore) -> anyhow::Result<usize> {
             Some(store::save_file(&mut tx, &saved, now).await?)
         };
         let id = store::create(&mut tx, &input, file_id, moderator.user_id, now).await?;
-        store::set_status(
-            &mut tx,
-            id,
-            &[ResourceStatus::Draft],
-            ResourceStatus::Published,
-            moderator.user_id,
-            "",
-            now,
-        )
-        .await?;
+        store::set_status(&mut tx, id, &[Draft], Published, moderator.user_id, "", now).await?;
         tx.commit().await?;
         created += 1;
     }

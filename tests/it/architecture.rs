@@ -34,7 +34,6 @@ const LARGE_FILES: &[(&str, usize)] = &[
     ("src/library/seed.rs", 533),
     // Stores to split by aggregate (issue 17).
     ("src/groups/store.rs", 929),
-    ("src/events/store.rs", 578),
     // The service-map import: parsing, checking and the report together.
     ("src/directory/transfer/import.rs", 904),
     // Library search: the query builder and its many tests.

@@ -5,10 +5,10 @@ use axum::extract::State;
 use serde::Deserialize;
 
 use crate::app::AppState;
-use crate::events::policy;
 use crate::events::store::{self, ListQuery};
 use crate::events::views::EventListPage;
 use crate::events::vocabulary::EventKind;
+use crate::events::{calendar_feed, people, policy};
 use crate::web::{AppResult, Page, RequestContext};
 
 const PER_PAGE: i64 = 30;
@@ -53,7 +53,7 @@ pub async fn list(
         Some(user) => {
             policy::can_organise_open_events(user)
                 || (user.can_participate()
-                    && !store::organisable_groups(&state.db, user.user_id)
+                    && !people::organisable_groups(&state.db, user.user_id)
                         .await?
                         .is_empty())
         }
@@ -61,7 +61,7 @@ pub async fn list(
     };
     let feed_url = match &ctx.user {
         Some(user) => {
-            let token = store::calendar_token(
+            let token = calendar_feed::calendar_token(
                 &state.db,
                 user.user_id,
                 &crate::web::context::new_token(),

@@ -11,14 +11,15 @@ use super::managed_event;
 use crate::app::AppState;
 use crate::events::emails::{self, Notice};
 use crate::events::forms::EventForm;
+use crate::events::people::{self, OrganisableGroup};
 use crate::events::policy;
 use crate::events::proposals;
-use crate::events::store::{self, EventInput, EventView, OrganisableGroup};
+use crate::events::store::{self, EventInput, EventView};
 use crate::events::views::EventFormPage;
 use crate::events::vocabulary::{
     Audience, EventKind, PersonRole, ProposalStatus, RegistrationStatus,
 };
-use crate::events::{promotion, registration};
+use crate::events::{participants, promotion, registration};
 use crate::notify::{Kind, Notification, Recipient, notify};
 use crate::web::current_user::{CurrentUser, SignedIn};
 use crate::web::flash::redirect_with;
@@ -32,7 +33,7 @@ async fn audiences(
     user: &CurrentUser,
 ) -> AppResult<(bool, Vec<OrganisableGroup>)> {
     let groups = if user.can_participate() {
-        store::organisable_groups(&state.db, user.user_id).await?
+        people::organisable_groups(&state.db, user.user_id).await?
     } else {
         Vec::new()
     };
@@ -160,7 +161,7 @@ pub async fn create(
     let now = state.clock.now();
     let mut tx = state.db.begin().await?;
     let event_id = store::create(&mut tx, &input, user.user_id, now).await?;
-    store::set_speakers(&mut tx, event_id, &speakers).await?;
+    people::set_speakers(&mut tx, event_id, &speakers).await?;
     // Published from a proposal: everyone who supported it hears of it.
     if let (true, Ok(proposal_id)) = (choices.0, form.proposal.parse::<Uuid>()) {
         for (user_id, email, name, locale) in
@@ -198,7 +199,7 @@ async fn checked(
     stored_start: Option<chrono::DateTime<chrono::Utc>>,
 ) -> AppResult<Result<(EventInput, Vec<Uuid>), FormErrors>> {
     let handles = form.speaker_handles();
-    let (speakers, unknown) = store::resolve_handles(&state.db, &handles).await?;
+    let (speakers, unknown) = people::resolve_handles(&state.db, &handles).await?;
     let now = state.clock.now();
     let mut result = form.validate(ctx.locale, group_id, now, stored_start);
     if !unknown.is_empty() {
@@ -230,7 +231,7 @@ pub async fn edit_form(
         "event-edit-title",
         format!("/events/{}/edit", event.event_id),
         EventForm {
-            member_speakers: store::people(&state.db, event.event_id)
+            member_speakers: people::people(&state.db, event.event_id)
                 .await?
                 .iter()
                 .filter(|p| p.role == PersonRole::Speaker)
@@ -281,7 +282,7 @@ pub async fn update(
     let now = state.clock.now();
     let mut tx = state.db.begin().await?;
     let moved = store::update(&mut tx, event.event_id, &input, now).await?;
-    store::set_speakers(&mut tx, event.event_id, &speakers).await?;
+    people::set_speakers(&mut tx, event.event_id, &speakers).await?;
     let promoted = registration::fill_free_places(&mut tx, event.event_id).await?;
     let updated = store::find(&mut *tx, event.event_id, Some(user.user_id))
         .await?
@@ -342,7 +343,7 @@ pub(super) async fn tell_everyone(
     only_with_place: bool,
 ) -> AppResult<()> {
     let now = state.clock.now();
-    for person in store::participants(&mut *conn, event.event_id).await? {
+    for person in participants::participants(&mut *conn, event.event_id).await? {
         if !person.reachable || (only_with_place && person.status != RegistrationStatus::Registered)
         {
             continue;
