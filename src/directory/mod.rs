@@ -11,6 +11,7 @@ pub mod emergency;
 pub mod forms;
 pub mod member_data;
 pub mod policy;
+pub mod record;
 pub mod reference;
 pub mod routes;
 pub mod search;
