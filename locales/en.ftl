@@ -778,6 +778,7 @@ event-participant-status = Status
 event-participant-since = Registered
 registration-status-registered = registered
 registration-status-waitlisted = on the waitlist
+registration-status-cancelled = cancelled
 error-event-kind = Choose the kind of event.
 error-event-title = Give the event a title (at least 3 characters).
 error-event-datetime = Enter a date (YYYY-MM-DD) and a time (HH:MM).

@@ -793,6 +793,7 @@ event-participant-status = Status
 event-participant-since = Prijavljen/a
 registration-status-registered = prijavljen/a
 registration-status-waitlisted = na listi čekanja
+registration-status-cancelled = odjavljen/a
 error-event-kind = Izaberite vrstu događaja.
 error-event-title = Upišite naziv događaja (najmanje 3 znaka).
 error-event-datetime = Upišite datum (GGGG-MM-DD) i vreme (SS:MM).

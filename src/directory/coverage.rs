@@ -5,10 +5,10 @@
 
 use sqlx::PgExecutor;
 
-use super::policy;
+use super::vocabulary::ServiceKind;
 use crate::text::search::normalize;
 
-/// One municipality's row: counts in the order of [`policy::KINDS`].
+/// One municipality's row: counts in the order of [`ServiceKind::ALL`].
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct CoverageRow {
     pub municipality_id: i32,
@@ -49,7 +49,7 @@ pub async fn table(
          WHERE m.country_code = $2 AND ($3::text IS NULL OR m.region = $3)
          GROUP BY m.municipality_id",
     )
-    .bind(policy::KINDS.as_slice())
+    .bind(ServiceKind::ALL.iter().map(|kind| kind.as_str()).collect::<Vec<_>>())
     .bind(country)
     .bind(region)
     .fetch_all(executor)
@@ -73,17 +73,17 @@ pub async fn regions(executor: impl PgExecutor<'_>, country: &str) -> sqlx::Resu
 /// Per kind: services in all rows, and how many rows have none.
 #[derive(Debug, Clone, PartialEq)]
 pub struct KindSummary {
-    pub kind: &'static str,
+    pub kind: ServiceKind,
     pub services: i64,
     pub missing_in: usize,
 }
 
 pub fn summarize(rows: &[CoverageRow]) -> Vec<KindSummary> {
-    policy::KINDS
+    ServiceKind::ALL
         .iter()
         .enumerate()
         .map(|(i, kind)| KindSummary {
-            kind,
+            kind: *kind,
             services: rows
                 .iter()
                 .map(|r| r.counts.get(i).copied().unwrap_or(0))
@@ -101,7 +101,7 @@ mod tests {
     use super::*;
 
     fn row(name: &str, counts: &[i64]) -> CoverageRow {
-        let mut all = vec![0; policy::KINDS.len()];
+        let mut all = vec![0; ServiceKind::ALL.len()];
         all[..counts.len()].copy_from_slice(counts);
         CoverageRow {
             municipality_id: 1,
@@ -120,7 +120,7 @@ mod tests {
             row("Doljevac", &[]),
         ];
         let summary = summarize(&rows);
-        assert_eq!(summary.len(), policy::KINDS.len());
+        assert_eq!(summary.len(), ServiceKind::ALL.len());
         assert_eq!((summary[0].services, summary[0].missing_in), (2, 1));
         assert_eq!((summary[1].services, summary[1].missing_in), (2, 2));
         assert_eq!((summary[2].services, summary[2].missing_in), (0, 3));

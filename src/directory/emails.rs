@@ -1,18 +1,20 @@
 //! The service map's e-mails: a suggestion accepted or refused (with the
 //! reason), to the member who made it.
 
+use super::vocabulary::SuggestionStatus;
 use crate::i18n::Args;
 use crate::notify::email::{EmailContext, SimpleEmail};
 
-/// `decision` is "accepted" or "refused".
+/// `decision` is the status the suggestion moved to: accepted or refused.
 pub fn suggestion_decision(
     e: &EmailContext,
     name: &str,
-    decision: &str,
+    decision: SuggestionStatus,
     service_name: &str,
     reason: &str,
     link: &str,
 ) -> SimpleEmail {
+    let decision = decision.as_str();
     let args = Args::new().with("name", service_name.to_owned());
     let mut paragraphs = vec![e.t_args(&format!("email-suggestion-{decision}-body"), &args)];
     if !reason.is_empty() {

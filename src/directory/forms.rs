@@ -5,8 +5,9 @@
 
 use serde::Deserialize;
 
-use super::policy::{KINDS, LANGUAGES, TARGET_GROUPS};
+use super::policy::{LANGUAGES, TARGET_GROUPS};
 use super::store::ServiceInput;
+use super::vocabulary::ServiceKind;
 use crate::i18n::Locale;
 use crate::text::coordinates::coordinate;
 use crate::web::FormErrors;
@@ -201,7 +202,7 @@ pub fn problems(
         "error-service-too-long",
     );
     check(
-        KINDS.contains(&input.kind.as_str()),
+        ServiceKind::parse(&input.kind).is_some(),
         "kind",
         "error-service-kind",
     );

@@ -6,20 +6,6 @@ use chrono::{DateTime, Duration, Utc};
 use crate::web::current_user::CurrentUser;
 use crate::web::{AppError, AppResult};
 
-/// Kinds of service (`service-kind-<slug>` in the catalogue).
-pub const KINDS: [&str; 10] = [
-    "social-work-centre",
-    "day-care",
-    "home-care",
-    "shelter",
-    "sos-line",
-    "counselling",
-    "foster-care-support",
-    "supported-housing",
-    "personal-assistance",
-    "soup-kitchen",
-];
-
 /// Who a service is for (`service-group-<slug>`).
 pub const TARGET_GROUPS: [&str; 9] = [
     "children",

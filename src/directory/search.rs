@@ -8,6 +8,8 @@ use chrono::{DateTime, Utc};
 use sqlx::{PgPool, Postgres, QueryBuilder};
 use uuid::Uuid;
 
+use super::vocabulary::ServiceKind;
+
 pub const PER_PAGE: i64 = 25;
 
 /// Great-circle distance in kilometres from ($lat, $lon) bound before it.
@@ -27,7 +29,7 @@ const NEAR_RADII_KM: [f64; 3] = [10.0, 50.0, 200.0];
 pub struct Query {
     /// A `to_tsquery` text from `groups::search::ts_query`.
     pub ts_query: Option<String>,
-    pub kind: Option<String>,
+    pub kind: Option<ServiceKind>,
     pub target_group: Option<String>,
     pub country: Option<String>,
     pub municipality_id: Option<i32>,
@@ -43,7 +45,7 @@ pub struct Hit {
     pub sort_name: String,
     pub name: String,
     pub organization_name: String,
-    pub kind: String,
+    pub kind: ServiceKind,
     pub target_groups: Vec<String>,
     pub municipality_name: String,
     pub municipality_name_cyrl: String,
@@ -170,9 +172,9 @@ fn push_filters(sql: &mut QueryBuilder<'_, Postgres>, query: &Query) {
         sql.push_bind(ts_query.clone());
         sql.push(")");
     }
-    if let Some(kind) = &query.kind {
+    if let Some(kind) = query.kind {
         sql.push(" AND s.kind = ");
-        sql.push_bind(kind.clone());
+        sql.push_bind(kind);
     }
     if let Some(group) = &query.target_group {
         sql.push(" AND ");

@@ -4,10 +4,11 @@
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use sqlx::{PgConnection, PgExecutor};
+use sqlx::{PgConnection, PgExecutor, Row};
 use uuid::Uuid;
 
-use crate::text::search::normalize;
+use super::record;
+use super::vocabulary::{ServiceKind, ServiceStatus};
 
 /// A service with its organization and place, as pages show it.
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -22,7 +23,7 @@ pub struct Service {
     pub organization_legal_status: String,
     pub name: String,
     pub description: String,
-    pub kind: String,
+    pub kind: ServiceKind,
     pub target_groups: Vec<String>,
     pub eligibility: String,
     pub fees: String,
@@ -46,7 +47,7 @@ pub struct Service {
     pub latitude: f64,
     pub longitude: f64,
     pub accessibility: String,
-    pub status: String,
+    pub status: ServiceStatus,
     pub is_demo: bool,
     pub last_verified_at: Option<DateTime<Utc>>,
     pub last_verified_by_name: Option<String>,
@@ -114,7 +115,7 @@ impl ServiceInput {
             organization_legal_status: service.organization_legal_status.clone(),
             name: service.name.clone(),
             description: service.description.clone(),
-            kind: service.kind.clone(),
+            kind: service.kind.as_str().to_owned(),
             target_groups: service.target_groups.clone(),
             eligibility: service.eligibility.clone(),
             fees: service.fees.clone(),
@@ -193,32 +194,6 @@ pub async fn find_municipality(
     .await
 }
 
-/// The normalised text a service is found by: its words, its
-/// organization's, its place's in both scripts, and its kind's name in
-/// every interface language ("sklonište" finds a shelter named otherwise).
-pub(crate) fn search_document(input: &ServiceInput, place: &MunicipalityRow) -> String {
-    let kind_names = crate::i18n::Locale::ALL
-        .iter()
-        .map(|locale| crate::i18n::t(*locale, &format!("service-kind-{}", input.kind)))
-        .collect::<Vec<_>>()
-        .join(" ");
-    normalize(&format!(
-        "{} {} {} {} {} {} {} {}",
-        input.name,
-        input.description,
-        input.organization_name,
-        input.location_name,
-        if input.address_confidential {
-            ""
-        } else {
-            &input.address
-        },
-        place.name,
-        place.name_cyrl,
-        kind_names
-    ))
-}
-
 /// Creates a service (and its organization unless one of that name exists).
 pub async fn create(
     conn: &mut PgConnection,
@@ -231,49 +206,26 @@ pub async fn create(
         .ok_or(sqlx::Error::RowNotFound)?;
     let organization_id =
         save_organization(&mut *conn, input, provenance.organization_id, now).await?;
-    let (latitude, longitude) = point(input, &place);
-    sqlx::query_scalar(
-        "INSERT INTO services (service_id, organization_id, name, description, kind, target_groups, eligibility,
-            fees, languages, hours, application_process, email, phone, url, contact_name, location_id,
-            location_name, address, postal_code, municipality_id, address_confidential, latitude, longitude,
-            accessibility, is_demo, last_verified_at, last_verified_by, search, sort_name, created_at, updated_at)
-         VALUES (coalesce($1, gen_random_uuid()), $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15,
-            coalesce($16, gen_random_uuid()), $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27,
-            to_tsvector('simple', $28), $29, $30, $30)
+    let sql = format!(
+        "INSERT INTO services (service_id, organization_id, location_id, is_demo, last_verified_at,
+            last_verified_by, created_at, updated_at, {})
+         VALUES (coalesce($1, gen_random_uuid()), $2, coalesce($3, gen_random_uuid()), $4, $5, $6, $7, $7, {})
          RETURNING service_id",
-    )
-    .bind(provenance.service_id)
-    .bind(organization_id)
-    .bind(&input.name)
-    .bind(&input.description)
-    .bind(&input.kind)
-    .bind(&input.target_groups)
-    .bind(&input.eligibility)
-    .bind(&input.fees)
-    .bind(&input.languages)
-    .bind(&input.hours)
-    .bind(&input.application_process)
-    .bind(&input.email)
-    .bind(&input.phone)
-    .bind(&input.url)
-    .bind(&input.contact_name)
-    .bind(provenance.location_id)
-    .bind(&input.location_name)
-    .bind(&input.address)
-    .bind(&input.postal_code)
-    .bind(input.municipality_id)
-    .bind(input.address_confidential)
-    .bind(latitude)
-    .bind(longitude)
-    .bind(&input.accessibility)
-    .bind(provenance.is_demo)
-    .bind(provenance.last_verified_at)
-    .bind(provenance.verified_by)
-    .bind(search_document(input, &place))
-    .bind(normalize(&input.name))
-    .bind(now)
-    .fetch_one(&mut *conn)
-    .await
+        record::insert_columns(),
+        record::insert_values(8),
+    );
+    let query = sqlx::query(&sql)
+        .bind(provenance.service_id)
+        .bind(organization_id)
+        .bind(provenance.location_id)
+        .bind(provenance.is_demo)
+        .bind(provenance.last_verified_at)
+        .bind(provenance.verified_by)
+        .bind(now);
+    let row = record::bind(query, input, &place)
+        .fetch_one(&mut *conn)
+        .await?;
+    row.try_get("service_id")
 }
 
 /// Replaces a service's record (and its organization's details); a
@@ -294,53 +246,19 @@ pub async fn update(
             .fetch_one(&mut *conn)
             .await?;
     save_organization(&mut *conn, input, Some(organization_id), now).await?;
-    let (latitude, longitude) = point(input, &place);
-    sqlx::query(
-        "UPDATE services SET name = $2, description = $3, kind = $4, target_groups = $5, eligibility = $6,
-            fees = $7, languages = $8, hours = $9, application_process = $10, email = $11, phone = $12,
-            url = $13, contact_name = $14, location_name = $15, address = $16, postal_code = $17,
-            municipality_id = $18, address_confidential = $19, latitude = $20, longitude = $21,
-            accessibility = $22, search = to_tsvector('simple', $23), sort_name = $24,
-            last_verified_at = $25, last_verified_by = $26, updated_at = $25
+    let sql = format!(
+        "UPDATE services SET last_verified_at = $2, last_verified_by = $3, updated_at = $2, {}
          WHERE service_id = $1",
-    )
-    .bind(service_id)
-    .bind(&input.name)
-    .bind(&input.description)
-    .bind(&input.kind)
-    .bind(&input.target_groups)
-    .bind(&input.eligibility)
-    .bind(&input.fees)
-    .bind(&input.languages)
-    .bind(&input.hours)
-    .bind(&input.application_process)
-    .bind(&input.email)
-    .bind(&input.phone)
-    .bind(&input.url)
-    .bind(&input.contact_name)
-    .bind(&input.location_name)
-    .bind(&input.address)
-    .bind(&input.postal_code)
-    .bind(input.municipality_id)
-    .bind(input.address_confidential)
-    .bind(latitude)
-    .bind(longitude)
-    .bind(&input.accessibility)
-    .bind(search_document(input, &place))
-    .bind(normalize(&input.name))
-    .bind(now)
-    .bind(verified_by)
-    .execute(&mut *conn)
-    .await?;
+        record::assignments(4),
+    );
+    let query = sqlx::query(&sql)
+        .bind(service_id)
+        .bind(now)
+        .bind(verified_by);
+    record::bind(query, input, &place)
+        .execute(&mut *conn)
+        .await?;
     Ok(())
-}
-
-/// A confidential address shows only the town: its point is the seat.
-pub(crate) fn point(input: &ServiceInput, place: &MunicipalityRow) -> (f64, f64) {
-    match (input.address_confidential, input.latitude, input.longitude) {
-        (false, Some(lat), Some(lon)) => (lat, lon),
-        _ => (place.latitude, place.longitude),
-    }
 }
 
 /// The organization with the given id, or else one with the same name, is

@@ -9,6 +9,7 @@ use uuid::Uuid;
 
 use super::emails;
 use super::store::{self, Provenance, ServiceInput};
+use super::vocabulary::SuggestionStatus;
 use crate::notify::{Kind, Notification, tell};
 use crate::web::AppResult;
 
@@ -22,7 +23,7 @@ pub struct Suggestion {
     pub suggester_name: Option<String>,
     pub fields: Json<ServiceInput>,
     pub note: String,
-    pub status: String,
+    pub status: SuggestionStatus,
     pub reason: String,
     pub created_at: DateTime<Utc>,
 }
@@ -108,7 +109,7 @@ pub enum Refused {
 /// A curator's decision as one workflow over `tx`: applies an accepted
 /// suggestion to the map, records the decision, and tells the member who
 /// suggested it (in her language, with a link to the service). On success,
-/// the status recorded ("accepted" or "refused").
+/// the status recorded (accepted or refused).
 pub async fn decide(
     tx: &mut PgConnection,
     base_url: &str,
@@ -116,13 +117,13 @@ pub async fn decide(
     decision: Decision,
     curator: Uuid,
     now: DateTime<Utc>,
-) -> AppResult<Result<&'static str, Refused>> {
+) -> AppResult<Result<SuggestionStatus, Refused>> {
     // Only a refusal has a reason to tell.
     let (status, reason) = match &decision {
-        Decision::Accept(_) => ("accepted", String::new()),
-        Decision::Refuse { reason } => ("refused", reason.trim().to_owned()),
+        Decision::Accept(_) => (SuggestionStatus::Accepted, String::new()),
+        Decision::Refuse { reason } => (SuggestionStatus::Refused, reason.trim().to_owned()),
     };
-    if status == "refused" && reason.is_empty() {
+    if status == SuggestionStatus::Refused && reason.is_empty() {
         return Ok(Err(Refused::NoReason));
     }
     // The decision is claimed before anything changes, so a second curator
@@ -173,7 +174,7 @@ pub async fn decide(
 async fn record_decision(
     conn: &mut PgConnection,
     suggestion_id: Uuid,
-    status: &str,
+    status: SuggestionStatus,
     reason: &str,
     decided_by: Uuid,
     now: DateTime<Utc>,

@@ -13,6 +13,7 @@ use super::search::Hit;
 use super::search_params::SearchParams;
 use super::store::{MunicipalityRow, Service};
 use super::suggestions::Suggestion;
+use super::vocabulary::{ServiceKind, ServiceStatus};
 use crate::web::{FormErrors, Page};
 
 #[derive(Template, WebTemplate)]
@@ -37,8 +38,8 @@ pub struct ServicesPage {
 }
 
 impl ServicesPage {
-    pub fn kinds(&self) -> &'static [&'static str] {
-        &policy::KINDS
+    pub fn kinds(&self) -> &'static [ServiceKind] {
+        ServiceKind::ALL
     }
 
     pub fn groups(&self) -> &'static [&'static str] {
@@ -158,8 +159,8 @@ pub struct ServiceFormPage {
 }
 
 impl ServiceFormPage {
-    pub fn kinds(&self) -> &'static [&'static str] {
-        &policy::KINDS
+    pub fn kinds(&self) -> &'static [ServiceKind] {
+        ServiceKind::ALL
     }
     pub fn groups(&self) -> &'static [&'static str] {
         &policy::TARGET_GROUPS
@@ -192,8 +193,8 @@ pub struct SuggestionPage {
 }
 
 impl SuggestionPage {
-    pub fn kinds(&self) -> &'static [&'static str] {
-        &policy::KINDS
+    pub fn kinds(&self) -> &'static [ServiceKind] {
+        ServiceKind::ALL
     }
     pub fn groups(&self) -> &'static [&'static str] {
         &policy::TARGET_GROUPS

@@ -7,6 +7,8 @@ use rand::Rng;
 use sqlx::{PgConnection, PgExecutor};
 use uuid::Uuid;
 
+use super::vocabulary::EventKind;
+
 /// Licences for social-protection professionals run six years.
 pub const LICENCE_YEARS: i32 = 6;
 
@@ -91,7 +93,7 @@ pub async fn attended(executor: impl PgExecutor<'_>, event_id: Uuid) -> sqlx::Re
 pub struct LedgerEntry {
     pub event_id: Uuid,
     pub title: String,
-    pub kind: String,
+    pub kind: EventKind,
     pub starts_at: DateTime<Utc>,
     pub ends_at: DateTime<Utc>,
     pub points: i32,
@@ -224,7 +226,7 @@ pub struct Certificate {
     pub user_id: Uuid,
     pub name: String,
     pub title: String,
-    pub kind: String,
+    pub kind: EventKind,
     pub starts_at: DateTime<Utc>,
     pub ends_at: DateTime<Utc>,
     pub points: i32,
@@ -268,7 +270,7 @@ mod tests {
         LedgerEntry {
             event_id: Uuid::nil(),
             title: String::new(),
-            kind: "webinar".into(),
+            kind: EventKind::Webinar,
             starts_at: format!("{day}T10:00:00Z").parse().unwrap(),
             ends_at: format!("{day}T12:00:00Z").parse().unwrap(),
             points,

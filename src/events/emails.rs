@@ -7,6 +7,7 @@ use chrono::{DateTime, Utc};
 use super::ics;
 use super::store::EventView;
 use super::times;
+use super::vocabulary::ProposalStatus;
 use crate::i18n::Args;
 use crate::notify::email::{EmailContext, SimpleEmail};
 use crate::notify::outbox::Attachment;
@@ -123,7 +124,7 @@ pub fn registrations_ended(
 /// The event's name as mail may show it.
 pub fn public_title(e: &EmailContext, event: &EventView) -> String {
     if event.is_confidential() {
-        e.t(&format!("event-kind-{}", event.kind))
+        e.t(event.kind.message_key())
     } else {
         event.title.clone()
     }
@@ -287,12 +288,13 @@ impl EntryText {
 pub fn proposal_decision(
     e: &EmailContext,
     name: &str,
-    decision: &str,
+    decision: ProposalStatus,
     title: &str,
     reason: Option<&str>,
     link: &str,
 ) -> SimpleEmail {
     let args = Args::new().with("title", title.to_owned());
+    let decision = decision.as_str();
     let mut paragraphs = vec![e.t_args(&format!("email-proposal-{decision}-body"), &args)];
     if let Some(reason) = reason.filter(|r| !r.is_empty()) {
         paragraphs.push(format!("{} {reason}", e.t("proposal-close-reason")));

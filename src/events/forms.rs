@@ -5,9 +5,9 @@ use chrono::{DateTime, Utc};
 use serde::Deserialize;
 use uuid::Uuid;
 
-use super::policy::KINDS;
 use super::store::{EventInput, EventView};
 use super::times::{self, LocalTimeError};
+use super::vocabulary::{Audience, EventKind};
 use crate::i18n::Locale;
 use crate::text::web_link::web_link;
 use crate::web::FormErrors;
@@ -68,7 +68,7 @@ impl EventForm {
             .map(times::to_local)
             .unwrap_or_default();
         EventForm {
-            kind: event.kind.clone(),
+            kind: event.kind.as_str().to_owned(),
             title: event.title.clone(),
             description: event.description.clone(),
             start_date,
@@ -80,7 +80,7 @@ impl EventForm {
             member_speakers: String::new(),
             audience: match &event.group_slug {
                 Some(slug) => slug.clone(),
-                None => event.audience.clone(),
+                None => event.audience.as_str().to_owned(),
             },
             capacity: event.capacity.map(|c| c.to_string()).unwrap_or_default(),
             deadline_date,
@@ -111,7 +111,8 @@ impl EventForm {
         self.city = self.city.trim().to_owned();
         self.online_link = self.online_link.trim().to_owned();
         let mut errors = FormErrors::new(locale);
-        if !KINDS.contains(&self.kind.as_str()) {
+        let kind = EventKind::parse(&self.kind);
+        if kind.is_none() {
             errors.add("kind", "error-event-kind");
         }
         if self.title.chars().count() < 3 {
@@ -149,12 +150,14 @@ impl EventForm {
         }
         check_length(&mut errors, "speakers", &self.speakers, 500);
         check_length(&mut errors, "member_speakers", &self.member_speakers, 500);
-        let audience = match self.audience.as_str() {
-            "public" | "members" => self.audience.clone(),
-            _ if group_id.is_some() => "group".to_owned(),
+        // The form names a group by its slug; a slug that happens to read
+        // "group" is a group like any other.
+        let audience = match Audience::parse(&self.audience) {
+            Some(open @ (Audience::Public | Audience::Members)) => Some(open),
+            _ if group_id.is_some() => Some(Audience::Group),
             _ => {
                 errors.add("audience", "error-event-audience");
-                String::new()
+                None
             }
         };
         let capacity = match self.capacity.trim() {
@@ -211,9 +214,9 @@ impl EventForm {
         if !valid_accreditation_number(&accreditation_number) {
             errors.add("accreditation_number", "error-event-accreditation");
         }
-        match (errors.is_empty(), starts_at, ends_at) {
-            (true, Some(starts_at), Some(ends_at)) => Ok(EventInput {
-                kind: self.kind.clone(),
+        match (errors.is_empty(), starts_at, ends_at, kind, audience) {
+            (true, Some(starts_at), Some(ends_at), Some(kind), Some(audience)) => Ok(EventInput {
+                kind,
                 title: self.title.clone(),
                 description: self.description.clone(),
                 starts_at,

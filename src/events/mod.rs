@@ -3,6 +3,7 @@
 //! calendars and reminders.
 
 pub mod attendance;
+pub mod calendar_feed;
 pub mod case_review;
 pub mod departure;
 pub mod emails;
@@ -10,6 +11,8 @@ pub mod feedback;
 pub mod forms;
 pub mod ics;
 pub mod member_data;
+pub mod participants;
+pub mod people;
 pub mod policy;
 pub mod promotion;
 pub mod proposals;
@@ -21,3 +24,4 @@ pub mod store;
 pub mod supervision;
 pub mod times;
 pub mod views;
+pub mod vocabulary;

@@ -3,24 +3,14 @@
 
 use chrono::{DateTime, Duration, Utc};
 
+use super::vocabulary::Audience;
 use crate::web::current_user::CurrentUser;
-
-pub const KINDS: [&str; 6] = [
-    "webinar",
-    "supervision",
-    "regional_meeting",
-    "round_table",
-    "training",
-    "conference",
-];
-
-pub const AUDIENCES: [&str; 3] = ["public", "members", "group"];
 
 /// What the policy needs to know about an event and the viewer's relation
 /// to it.
 #[derive(Debug, Clone, Copy)]
-pub struct EventFacts<'a> {
-    pub audience: &'a str,
+pub struct EventFacts {
+    pub audience: Audience,
     /// The viewer is an active member of the event's group.
     pub in_group: bool,
     /// The viewer moderates or owns the event's group.
@@ -46,16 +36,18 @@ pub const CHECK_IN_MARGIN: Duration = Duration::minutes(30);
 /// supervision meetings either.
 pub fn can_see(facts: &EventFacts, viewer: Option<&CurrentUser>) -> bool {
     match facts.audience {
-        "public" => true,
-        "members" => viewer.is_some(),
-        _ => facts.in_group || facts.organiser,
+        Audience::Public => true,
+        Audience::Members => viewer.is_some(),
+        Audience::Group => facts.in_group || facts.organiser,
     }
 }
 
 /// Whether the viewer may edit or cancel the event and see its participants.
 pub fn can_manage(facts: &EventFacts, viewer: Option<&CurrentUser>) -> bool {
     let Some(user) = viewer else { return false };
-    facts.organiser || facts.moderates_group || (facts.audience != "group" && user.is_moderator())
+    facts.organiser
+        || facts.moderates_group
+        || (facts.audience != Audience::Group && user.is_moderator())
 }
 
 /// Whether registration is open at `now`: not cancelled, before the
@@ -121,7 +113,7 @@ mod tests {
         Utc.with_ymd_and_hms(2026, 12, 10, hour, 0, 0).unwrap()
     }
 
-    fn facts(audience: &str) -> EventFacts<'_> {
+    fn facts(audience: Audience) -> EventFacts {
         EventFacts {
             audience,
             in_group: false,
@@ -146,19 +138,19 @@ mod tests {
         let moderator = member(Role::Moderator);
         let in_group = EventFacts {
             in_group: true,
-            ..facts("group")
+            ..facts(Audience::Group)
         };
         let organiser = EventFacts {
             organiser: true,
-            ..facts("group")
+            ..facts(Audience::Group)
         };
         for (facts, viewer, expected) in [
-            (facts("public"), None, true),
-            (facts("members"), None, false),
-            (facts("members"), Some(&practitioner), true),
-            (facts("group"), Some(&practitioner), false),
+            (facts(Audience::Public), None, true),
+            (facts(Audience::Members), None, false),
+            (facts(Audience::Members), Some(&practitioner), true),
+            (facts(Audience::Group), Some(&practitioner), false),
             // A group's meeting is its members' business, not the site's.
-            (facts("group"), Some(&moderator), false),
+            (facts(Audience::Group), Some(&moderator), false),
             (in_group, Some(&practitioner), true),
             (organiser, Some(&practitioner), true),
         ] {
@@ -176,14 +168,14 @@ mod tests {
         let practitioner = member(Role::Practitioner);
         let moderator = member(Role::Moderator);
         for (facts, viewer, expected) in [
-            (facts("public"), None, false),
-            (facts("public"), Some(&practitioner), false),
-            (facts("public"), Some(&moderator), true),
-            (facts("group"), Some(&moderator), false),
+            (facts(Audience::Public), None, false),
+            (facts(Audience::Public), Some(&practitioner), false),
+            (facts(Audience::Public), Some(&moderator), true),
+            (facts(Audience::Group), Some(&moderator), false),
             (
                 EventFacts {
                     organiser: true,
-                    ..facts("public")
+                    ..facts(Audience::Public)
                 },
                 Some(&practitioner),
                 true,
@@ -191,7 +183,7 @@ mod tests {
             (
                 EventFacts {
                     moderates_group: true,
-                    ..facts("group")
+                    ..facts(Audience::Group)
                 },
                 Some(&practitioner),
                 true,
@@ -206,16 +198,16 @@ mod tests {
         let practitioner = member(Role::Practitioner);
         let deadline = EventFacts {
             registration_deadline: Some(at(12)),
-            ..facts("public")
+            ..facts(Audience::Public)
         };
         let cancelled = EventFacts {
             cancelled: true,
-            ..facts("public")
+            ..facts(Audience::Public)
         };
         for (facts, viewer, now, expected) in [
-            (facts("public"), Some(&practitioner), at(17), true),
-            (facts("public"), None, at(17), false),
-            (facts("public"), Some(&practitioner), at(18), false),
+            (facts(Audience::Public), Some(&practitioner), at(17), true),
+            (facts(Audience::Public), None, at(17), false),
+            (facts(Audience::Public), Some(&practitioner), at(18), false),
             (deadline, Some(&practitioner), at(11), true),
             (deadline, Some(&practitioner), at(13), false),
             (cancelled, Some(&practitioner), at(10), false),
@@ -232,7 +224,7 @@ mod tests {
     fn when_a_code_checks_in() {
         let registered = EventFacts {
             registered: true,
-            ..facts("public")
+            ..facts(Audience::Public)
         };
         let minute = Duration::minutes(1);
         for (facts, now, expected) in [
@@ -241,7 +233,7 @@ mod tests {
             (registered, at(18) - CHECK_IN_MARGIN - minute, false),
             (registered, at(20) + CHECK_IN_MARGIN, true),
             (registered, at(20) + CHECK_IN_MARGIN + minute, false),
-            (facts("public"), at(18), false),
+            (facts(Audience::Public), at(18), false),
             (
                 EventFacts {
                     attended: true,
@@ -267,25 +259,25 @@ mod tests {
     fn who_follows_up_and_leads_supervision() {
         let attended = EventFacts {
             attended: true,
-            ..facts("public")
+            ..facts(Audience::Public)
         };
         assert!(can_follow_up(&attended, at(18)));
         assert!(!can_follow_up(&attended, at(17)), "not before it starts");
         assert!(
-            !can_follow_up(&facts("public"), at(21)),
+            !can_follow_up(&facts(Audience::Public), at(21)),
             "only who attended"
         );
         assert!(can_lead_supervision(&EventFacts {
             organiser: true,
-            ..facts("group")
+            ..facts(Audience::Group)
         }));
         assert!(can_lead_supervision(&EventFacts {
             moderates_group: true,
-            ..facts("group")
+            ..facts(Audience::Group)
         }));
         assert!(!can_lead_supervision(&EventFacts {
             in_group: true,
-            ..facts("group")
+            ..facts(Audience::Group)
         }));
     }
 }

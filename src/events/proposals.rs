@@ -7,18 +7,17 @@ use sqlx::{PgConnection, PgExecutor};
 use uuid::Uuid;
 
 use super::emails;
+use super::vocabulary::{ProposalKind, ProposalStatus};
 use crate::notify::{Kind, Notification, tell};
 use crate::web::AppResult;
-
-pub const KINDS: [&str; 2] = ["webinar", "topic"];
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct Proposal {
     pub proposal_id: Uuid,
-    pub kind: String,
+    pub kind: ProposalKind,
     pub title: String,
     pub description: String,
-    pub status: String,
+    pub status: ProposalStatus,
     pub close_reason: String,
     pub event_id: Option<Uuid>,
     pub author_name: Option<String>,
@@ -26,6 +25,17 @@ pub struct Proposal {
     pub votes: i64,
     /// The viewer supports it.
     pub voted: bool,
+}
+
+impl Proposal {
+    /// Still waiting for a decision: members may support it.
+    pub fn is_open(&self) -> bool {
+        self.status == ProposalStatus::Open
+    }
+
+    pub fn is_closed(&self) -> bool {
+        self.status == ProposalStatus::Closed
+    }
 }
 
 const PROPOSAL_QUERY: &str = "SELECT p.proposal_id, p.kind, p.title, p.description, p.status, p.close_reason,
@@ -62,7 +72,7 @@ pub async fn find(
 pub async fn create(
     executor: impl PgExecutor<'_>,
     author: Uuid,
-    kind: &str,
+    kind: ProposalKind,
     title: &str,
     description: &str,
     now: DateTime<Utc>,
@@ -120,7 +130,14 @@ pub async fn close(
     if let Some(author) = author {
         tell(&mut *tx, base_url, author, now, |e, name| {
             let link = "/events/proposals";
-            let mail = emails::proposal_decision(e, name, "closed", &title, Some(reason), link);
+            let mail = emails::proposal_decision(
+                e,
+                name,
+                ProposalStatus::Closed,
+                &title,
+                Some(reason),
+                link,
+            );
             Notification::new(Kind::ProposalDecision, link, mail)
         })
         .await?;

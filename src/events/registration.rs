@@ -6,6 +6,8 @@ use chrono::{DateTime, Utc};
 use sqlx::PgConnection;
 use uuid::Uuid;
 
+use super::vocabulary::RegistrationStatus;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Registered {
     /// A place is theirs.
@@ -29,14 +31,17 @@ pub async fn register(
             .bind(event_id)
             .fetch_one(&mut *conn)
             .await?;
-    let current: Option<String> = sqlx::query_scalar(
+    let current: Option<RegistrationStatus> = sqlx::query_scalar(
         "SELECT status FROM event_registrations WHERE event_id = $1 AND user_id = $2",
     )
     .bind(event_id)
     .bind(user_id)
     .fetch_optional(&mut *conn)
     .await?;
-    if matches!(current.as_deref(), Some("registered" | "waitlisted")) {
+    if matches!(
+        current,
+        Some(RegistrationStatus::Registered | RegistrationStatus::Waitlisted)
+    ) {
         return Ok(Registered::Already);
     }
     let taken: i64 = sqlx::query_scalar(
@@ -58,8 +63,8 @@ pub async fn register(
     .bind(event_id)
     .bind(user_id)
     .bind(match outcome {
-        Registered::Waitlist => "waitlisted",
-        _ => "registered",
+        Registered::Waitlist => RegistrationStatus::Waitlisted,
+        _ => RegistrationStatus::Registered,
     })
     .bind(now)
     .execute(&mut *conn)
@@ -88,7 +93,7 @@ pub async fn cancel(
         .bind(event_id)
         .execute(&mut *conn)
         .await?;
-    let previous: Option<String> = sqlx::query_scalar(
+    let previous: Option<RegistrationStatus> = sqlx::query_scalar(
         "UPDATE event_registrations r SET status = 'cancelled', cancelled_at = $3
          FROM (SELECT status FROM event_registrations WHERE event_id = $1 AND user_id = $2) AS before
          WHERE r.event_id = $1 AND r.user_id = $2 AND r.status IN ('registered', 'waitlisted')
@@ -99,7 +104,7 @@ pub async fn cancel(
     .bind(now)
     .fetch_optional(&mut *conn)
     .await?;
-    let promoted = if previous.as_deref() == Some("registered") {
+    let promoted = if previous == Some(RegistrationStatus::Registered) {
         promote_first(conn, event_id).await?
     } else {
         None
@@ -116,18 +121,18 @@ pub async fn cancel(
 /// would still tie her to a closed group's meeting (in her data download,
 /// say). An attended registration is her record and stays. A freed place
 /// goes at once to the first on the waitlist. Returns what she had
-/// ("registered" or "waitlisted"; `None` for nothing or a cancelled row)
+/// (a place or a spot in line; `None` for nothing or a cancelled row)
 /// and who moved up.
 pub async fn withdraw(
     conn: &mut PgConnection,
     event_id: Uuid,
     user_id: Uuid,
-) -> sqlx::Result<(Option<String>, Option<Uuid>)> {
+) -> sqlx::Result<(Option<RegistrationStatus>, Option<Uuid>)> {
     sqlx::query("SELECT 1 FROM events WHERE event_id = $1 FOR UPDATE")
         .bind(event_id)
         .execute(&mut *conn)
         .await?;
-    let previous: Option<String> = sqlx::query_scalar(
+    let previous: Option<RegistrationStatus> = sqlx::query_scalar(
         "DELETE FROM event_registrations
          WHERE event_id = $1 AND user_id = $2 AND attended_at IS NULL
          RETURNING status",
@@ -136,12 +141,15 @@ pub async fn withdraw(
     .bind(user_id)
     .fetch_optional(&mut *conn)
     .await?;
-    let promoted = if previous.as_deref() == Some("registered") {
+    let promoted = if previous == Some(RegistrationStatus::Registered) {
         promote_first(conn, event_id).await?
     } else {
         None
     };
-    Ok((previous.filter(|status| status != "cancelled"), promoted))
+    Ok((
+        previous.filter(|status| *status != RegistrationStatus::Cancelled),
+        promoted,
+    ))
 }
 
 /// Gives a free place to the first on the waitlist, if there is a free

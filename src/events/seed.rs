@@ -14,6 +14,7 @@ use sqlx::PgPool;
 use super::attendance;
 use super::registration;
 use super::store::{self, EventInput};
+use super::vocabulary::{Audience, EventKind};
 use crate::groups::store::{self as groups_store, NewGroup};
 use crate::members::store::find_user_by_email;
 
@@ -47,7 +48,7 @@ pub struct DemoSupervisionGroup {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DemoEvent {
-    pub kind: String,
+    pub kind: EventKind,
     pub title: String,
     /// Markdown.
     pub description: String,
@@ -170,7 +171,7 @@ async fn add(pool: &PgPool, demo: &DemoEvent) -> anyhow::Result<bool> {
     };
     let starts_at = at(demo.starts_in_days, &demo.at)?;
     let input = EventInput {
-        kind: demo.kind.clone(),
+        kind: demo.kind,
         title: demo.title.clone(),
         description: demo.description.clone(),
         starts_at,
@@ -178,11 +179,10 @@ async fn add(pool: &PgPool, demo: &DemoEvent) -> anyhow::Result<bool> {
         language: "sr".into(),
         speakers: demo.speakers.clone(),
         audience: if group_id.is_some() {
-            "group"
+            Audience::Group
         } else {
-            "public"
-        }
-        .into(),
+            Audience::Public
+        },
         group_id,
         capacity: demo.capacity,
         registration_deadline: None,

@@ -1,24 +1,27 @@
 //! Events in PostgreSQL: listing what a viewer may see, one event with the
-//! viewer's relation to it, creating, changing and cancelling.
+//! viewer's relation to it, creating, changing and cancelling. Who
+//! organises and speaks is in `people`, who registered in `participants`,
+//! the private calendar feed in `calendar_feed`.
 
 use chrono::{DateTime, Utc};
 use sqlx::{PgConnection, PgExecutor};
 use uuid::Uuid;
 
 use super::policy::EventFacts;
+use super::vocabulary::{Audience, EventKind, PersonRole, RegistrationStatus};
 
 /// An event with its counts and the viewer's relation to it.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct EventView {
     pub event_id: Uuid,
-    pub kind: String,
+    pub kind: EventKind,
     pub title: String,
     pub description: String,
     pub starts_at: DateTime<Utc>,
     pub ends_at: DateTime<Utc>,
     pub language: String,
     pub speakers: String,
-    pub audience: String,
+    pub audience: Audience,
     pub group_id: Option<Uuid>,
     pub group_slug: Option<String>,
     pub group_name: Option<String>,
@@ -45,17 +48,17 @@ pub struct EventView {
     pub waitlist_count: i64,
     /// The viewer attended (marked by organisers or checked in).
     pub attended: bool,
-    /// The viewer's registration status, if any ("registered", "waitlisted", "cancelled").
-    pub my_status: Option<String>,
+    /// The viewer's registration, if she has one.
+    pub my_status: Option<RegistrationStatus>,
     pub in_group: bool,
     pub moderates_group: bool,
     pub organiser: bool,
 }
 
 impl EventView {
-    pub fn facts(&self) -> EventFacts<'_> {
+    pub fn facts(&self) -> EventFacts {
         EventFacts {
-            audience: &self.audience,
+            audience: self.audience,
             in_group: self.in_group,
             moderates_group: self.moderates_group,
             organiser: self.organiser,
@@ -69,11 +72,17 @@ impl EventView {
     }
 
     pub fn is_registered(&self) -> bool {
-        self.my_status.as_deref() == Some("registered")
+        self.my_status == Some(RegistrationStatus::Registered)
+    }
+
+    /// A supervision meeting (of a group that keeps supervision, it has a
+    /// page for case forms and notes).
+    pub fn is_supervision(&self) -> bool {
+        self.kind == EventKind::Supervision
     }
 
     pub fn is_waitlisted(&self) -> bool {
-        self.my_status.as_deref() == Some("waitlisted")
+        self.my_status == Some(RegistrationStatus::Waitlisted)
     }
 
     /// Places left, if the event has a limit.
@@ -110,7 +119,7 @@ impl EventView {
 }
 
 /// Columns of [`EventView`] for viewer `$1`; `e` is the event, `g` its group.
-const EVENT_QUERY: &str = "SELECT e.event_id, e.kind, e.title, e.description, e.starts_at, e.ends_at, e.language,
+pub(super) const EVENT_QUERY: &str = "SELECT e.event_id, e.kind, e.title, e.description, e.starts_at, e.ends_at, e.language,
     e.speakers, e.audience, e.group_id, g.slug AS group_slug, g.name AS group_name,
     g.visibility AS group_visibility, COALESCE(g.supervision, false) AS group_supervision, e.capacity,
     e.registration_deadline, e.online_link, e.place_address, e.city, e.points, e.accreditation_number, e.sequence, e.updated_at,
@@ -153,7 +162,7 @@ pub async fn find(
 #[derive(Debug, Clone, Default)]
 pub struct ListQuery {
     pub past: bool,
-    pub kind: Option<String>,
+    pub kind: Option<EventKind>,
     pub language: Option<String>,
     pub city: Option<String>,
     pub group_slug: Option<String>,
@@ -183,7 +192,7 @@ pub async fn list(
                 OR e.created_by = $1
                 OR EXISTS (SELECT 1 FROM event_people p WHERE p.event_id = e.event_id AND p.user_id = $1))
            AND (CASE WHEN $3 THEN e.ends_at < $4 ELSE e.ends_at >= $4 END)
-           AND ($5::text IS NULL OR e.kind = $5)
+           AND ($5::text IS NULL OR e.kind = $5::text)
            AND ($6::text IS NULL OR e.language = $6)
            AND ($7::text IS NULL OR lower(e.city) = lower($7))
            AND ($8::text IS NULL OR g.slug = $8)
@@ -194,7 +203,7 @@ pub async fn list(
     .bind(query.signed_in)
     .bind(query.past)
     .bind(now)
-    .bind(&query.kind)
+    .bind(query.kind)
     .bind(&query.language)
     .bind(&query.city)
     .bind(&query.group_slug)
@@ -216,14 +225,14 @@ pub async fn cities(executor: impl PgExecutor<'_>) -> sqlx::Result<Vec<String>> 
 /// What an organiser enters.
 #[derive(Debug, Clone)]
 pub struct EventInput {
-    pub kind: String,
+    pub kind: EventKind,
     pub title: String,
     pub description: String,
     pub starts_at: DateTime<Utc>,
     pub ends_at: DateTime<Utc>,
     pub language: String,
     pub speakers: String,
-    pub audience: String,
+    pub audience: Audience,
     pub group_id: Option<Uuid>,
     pub capacity: Option<i32>,
     pub registration_deadline: Option<DateTime<Utc>>,
@@ -247,14 +256,14 @@ pub async fn create(
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $17, $18)
          RETURNING event_id",
     )
-    .bind(&input.kind)
+    .bind(input.kind)
     .bind(&input.title)
     .bind(&input.description)
     .bind(input.starts_at)
     .bind(input.ends_at)
     .bind(&input.language)
     .bind(&input.speakers)
-    .bind(&input.audience)
+    .bind(input.audience)
     .bind(input.group_id)
     .bind(input.capacity)
     .bind(input.registration_deadline)
@@ -267,9 +276,10 @@ pub async fn create(
     .bind(&input.accreditation_number)
     .fetch_one(&mut *conn)
     .await?;
-    sqlx::query("INSERT INTO event_people (event_id, user_id, role) VALUES ($1, $2, 'organiser')")
+    sqlx::query("INSERT INTO event_people (event_id, user_id, role) VALUES ($1, $2, $3)")
         .bind(event_id)
         .bind(organiser)
+        .bind(PersonRole::Organiser)
         .execute(&mut *conn)
         .await?;
     Ok(event_id)
@@ -304,7 +314,7 @@ pub async fn update(
          WHERE event_id = $1",
     )
     .bind(event_id)
-    .bind(&input.kind)
+    .bind(input.kind)
     .bind(&input.title)
     .bind(&input.description)
     .bind(input.starts_at)
@@ -334,7 +344,6 @@ pub async fn update(
     Ok(moved)
 }
 
-/// Cancels the event. Returns false if it was cancelled already.
 /// Sets the recording link and materials. Returns whether the recording
 /// link is new (so registrants are told once, not on every correction).
 pub async fn set_recording(
@@ -358,6 +367,7 @@ pub async fn set_recording(
     .await
 }
 
+/// Cancels the event. Returns false if it was cancelled already.
 pub async fn cancel(
     executor: impl PgExecutor<'_>,
     event_id: Uuid,
@@ -374,205 +384,4 @@ pub async fn cancel(
     .execute(executor)
     .await?;
     Ok(result.rows_affected() == 1)
-}
-
-/// A member organising or speaking at an event.
-#[derive(Debug, Clone, sqlx::FromRow)]
-pub struct Person {
-    pub name: String,
-    pub handle: String,
-    pub email: String,
-    pub role: String,
-}
-
-pub async fn people(executor: impl PgExecutor<'_>, event_id: Uuid) -> sqlx::Result<Vec<Person>> {
-    sqlx::query_as(
-        "SELECT u.name, u.handle, u.email, p.role FROM event_people p JOIN users u USING (user_id)
-         WHERE p.event_id = $1 AND u.deleted_at IS NULL ORDER BY p.role, u.name",
-    )
-    .bind(event_id)
-    .fetch_all(executor)
-    .await
-}
-
-/// A registration as organisers see it.
-#[derive(Debug, Clone, sqlx::FromRow)]
-pub struct Participant {
-    pub user_id: Uuid,
-    pub name: String,
-    pub handle: String,
-    pub email: String,
-    pub locale: String,
-    pub institution: String,
-    pub status: String,
-    pub registered_at: DateTime<Utc>,
-    /// She may still be told of the event: among its audience (see
-    /// [`IN_AUDIENCE`]) and not blocked.
-    pub reachable: bool,
-}
-
-/// Registered and waitlisted people, in the order they came.
-pub async fn participants(
-    executor: impl PgExecutor<'_>,
-    event_id: Uuid,
-) -> sqlx::Result<Vec<Participant>> {
-    sqlx::query_as(&format!(
-        "SELECT u.user_id, u.name, u.handle, u.email, u.locale, u.institution, r.status, r.registered_at,
-                u.blocked_at IS NULL AND {IN_AUDIENCE} AS reachable
-         FROM event_registrations r JOIN users u USING (user_id) JOIN events e USING (event_id)
-         WHERE r.event_id = $1 AND r.status IN ('registered', 'waitlisted') AND u.deleted_at IS NULL
-         ORDER BY r.status, r.registered_at"
-    ))
-    .bind(event_id)
-    .fetch_all(executor)
-    .await
-}
-
-/// A group whose events the member may organise (they own or moderate it).
-#[derive(Debug, Clone, sqlx::FromRow)]
-pub struct OrganisableGroup {
-    pub group_id: Uuid,
-    pub slug: String,
-    pub name: String,
-}
-
-pub async fn organisable_groups(
-    executor: impl PgExecutor<'_>,
-    user_id: Uuid,
-) -> sqlx::Result<Vec<OrganisableGroup>> {
-    sqlx::query_as(
-        "SELECT g.group_id, g.slug, g.name FROM groups g JOIN group_members m USING (group_id)
-         WHERE m.user_id = $1 AND m.status = 'active' AND m.role IN ('owner', 'moderator')
-         ORDER BY g.name",
-    )
-    .bind(user_id)
-    .fetch_all(executor)
-    .await
-}
-
-/// The member's private calendar feed token, made on first use (reading
-/// it writes nothing once it exists).
-pub async fn calendar_token(
-    pool: &sqlx::PgPool,
-    user_id: Uuid,
-    fresh_token: &str,
-    now: DateTime<Utc>,
-) -> sqlx::Result<String> {
-    let select = "SELECT token FROM calendar_feeds WHERE user_id = $1";
-    if let Some(token) = sqlx::query_scalar(select)
-        .bind(user_id)
-        .fetch_optional(pool)
-        .await?
-    {
-        return Ok(token);
-    }
-    sqlx::query(
-        "INSERT INTO calendar_feeds (user_id, token, created_at) VALUES ($1, $2, $3)
-         ON CONFLICT (user_id) DO NOTHING",
-    )
-    .bind(user_id)
-    .bind(fresh_token)
-    .bind(now)
-    .execute(pool)
-    .await?;
-    sqlx::query_scalar(select)
-        .bind(user_id)
-        .fetch_one(pool)
-        .await
-}
-
-/// Replaces the feed token: the old address stops working at once.
-pub async fn renew_calendar_token(
-    executor: impl PgExecutor<'_>,
-    user_id: Uuid,
-    token: &str,
-    now: DateTime<Utc>,
-) -> sqlx::Result<()> {
-    sqlx::query(
-        "INSERT INTO calendar_feeds (user_id, token, created_at) VALUES ($1, $2, $3)
-         ON CONFLICT (user_id) DO UPDATE SET token = EXCLUDED.token, created_at = EXCLUDED.created_at",
-    )
-    .bind(user_id)
-    .bind(token)
-    .bind(now)
-    .execute(executor)
-    .await?;
-    Ok(())
-}
-
-/// Whose feed a token opens.
-pub async fn calendar_owner(
-    executor: impl PgExecutor<'_>,
-    token: &str,
-) -> sqlx::Result<Option<(Uuid, String)>> {
-    sqlx::query_as(
-        "SELECT u.user_id, u.locale FROM calendar_feeds f JOIN users u USING (user_id)
-         WHERE f.token = $1 AND u.deleted_at IS NULL AND u.blocked_at IS NULL",
-    )
-    .bind(token)
-    .fetch_optional(executor)
-    .await
-}
-
-/// Events the member registered for (with a place), from a month ago on,
-/// for their calendar feed. Cancelled events stay, marked cancelled, so
-/// calendars remove them. A group's events are there only while she is a
-/// member: after she leaves, even its past meetings leave her calendar.
-pub async fn feed_events(
-    executor: impl PgExecutor<'_>,
-    user_id: Uuid,
-    now: DateTime<Utc>,
-) -> sqlx::Result<Vec<EventView>> {
-    sqlx::query_as(&format!(
-        "{EVENT_QUERY}
-         JOIN event_registrations mine ON mine.event_id = e.event_id AND mine.user_id = $1
-         WHERE mine.status = 'registered' AND e.ends_at > $2 - interval '31 days'
-           AND (e.group_id IS NULL OR gm.status = 'active')
-         ORDER BY e.starts_at
-         LIMIT 500"
-    ))
-    .bind(user_id)
-    .bind(now)
-    .fetch_all(executor)
-    .await
-}
-
-/// Members with these handles: their ids, and the handles nobody has.
-pub async fn resolve_handles(
-    executor: impl PgExecutor<'_>,
-    handles: &[String],
-) -> sqlx::Result<(Vec<Uuid>, Vec<String>)> {
-    let found: Vec<(Uuid, String)> = sqlx::query_as(
-        "SELECT user_id, handle FROM users WHERE handle = ANY($1) AND deleted_at IS NULL",
-    )
-    .bind(handles)
-    .fetch_all(executor)
-    .await?;
-    let unknown = handles
-        .iter()
-        .filter(|h| !found.iter().any(|(_, handle)| handle == *h))
-        .cloned()
-        .collect();
-    Ok((found.into_iter().map(|(id, _)| id).collect(), unknown))
-}
-
-/// Replaces the event's member speakers.
-pub async fn set_speakers(
-    conn: &mut PgConnection,
-    event_id: Uuid,
-    speakers: &[Uuid],
-) -> sqlx::Result<()> {
-    sqlx::query("DELETE FROM event_people WHERE event_id = $1 AND role = 'speaker'")
-        .bind(event_id)
-        .execute(&mut *conn)
-        .await?;
-    sqlx::query(
-        "INSERT INTO event_people (event_id, user_id, role) SELECT $1, unnest($2::uuid[]), 'speaker'
-         ON CONFLICT DO NOTHING",
-    )
-    .bind(event_id)
-    .bind(speakers)
-    .execute(&mut *conn)
-    .await?;
-    Ok(())
 }

@@ -9,9 +9,12 @@ use super::attendance::{Certificate, LedgerEntry, Period};
 use super::feedback::FeedbackSummary;
 use super::forms::EventForm;
 use super::forms::{CaseForm, FeedbackForm, NotesForm, ProposalForm, RecordingForm, SettingsForm};
+use super::participants::Participant;
+use super::people::{OrganisableGroup, Person};
 use super::proposals::Proposal;
-use super::store::{EventView, OrganisableGroup, Participant, Person};
+use super::store::EventView;
 use super::supervision::{Case, Read};
+use super::vocabulary::{EventKind, ProposalKind};
 use crate::groups::store::GroupView;
 use crate::web::{FormErrors, Page};
 
@@ -31,7 +34,7 @@ pub struct EventListPage {
     pub next_page: Option<String>,
     pub previous_page: Option<String>,
     pub can_organise: bool,
-    pub kinds: &'static [&'static str],
+    pub kinds: &'static [EventKind],
     /// The member's private calendar feed address.
     pub feed_url: Option<String>,
 }
@@ -66,7 +69,7 @@ pub struct EventFormPage {
     pub action: String,
     pub form: EventForm,
     pub errors: FormErrors,
-    pub kinds: &'static [&'static str],
+    pub kinds: &'static [EventKind],
     /// May choose "everyone" and "members" as the audience.
     pub open_audiences: bool,
     /// Groups whose members may be the audience (empty when editing).
@@ -172,7 +175,7 @@ pub struct ProposalFormPage {
     pub form: ProposalForm,
     pub warnings: Vec<String>,
     pub errors: FormErrors,
-    pub kinds: &'static [&'static str],
+    pub kinds: &'static [ProposalKind],
 }
 
 #[derive(Template, WebTemplate)]

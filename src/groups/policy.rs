@@ -159,6 +159,7 @@ mod tests {
     //! answers (the authorization walk in tests/ covers the routes).
     use super::*;
     use crate::members::Role;
+    use crate::web::role::Approval;
 
     fn access<'a>(
         visibility: Visibility,
@@ -179,7 +180,7 @@ mod tests {
         use Visibility::*;
         let member = CurrentUser::for_tests(Role::Practitioner);
         let waiting = CurrentUser {
-            approval: "pending".into(),
+            approval: Approval::Pending,
             ..CurrentUser::for_tests(Role::Practitioner)
         };
         let site_moderator = CurrentUser::for_tests(Role::Moderator);
@@ -273,7 +274,7 @@ mod tests {
     fn editing_and_deleting_ones_own_post() {
         let member = CurrentUser::for_tests(Role::Practitioner);
         let waiting = CurrentUser {
-            approval: "pending".into(),
+            approval: Approval::Pending,
             ..CurrentUser::for_tests(Role::Practitioner)
         };
         let active = access(

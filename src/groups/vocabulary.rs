@@ -1,48 +1,27 @@
 //! The words of groups, typed: who may read a group, where a member stands
 //! in it, her role, and how she follows a thread. Stored as text (the
-//! columns' CHECK constraints list the same words); shown through the
-//! catalogue by `message_key`, so a misspelt word does not compile.
+//! columns' CHECK constraints in migrations/20261123000003_groups.sql and
+//! 20261123000004_group_subscriptions.sql list the same words); shown
+//! through the catalogue by `message_key`, so a misspelt word does not
+//! compile.
 
-use serde::Deserialize;
+use crate::web::vocabulary::vocabulary;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, sqlx::Type)]
-#[sqlx(type_name = "text", rename_all = "lowercase")]
-#[serde(rename_all = "lowercase")]
-pub enum Visibility {
-    /// Anyone can read; members join to post.
-    Public,
-    /// Listed with name and description; content for members; joining needs approval.
-    Closed,
-    /// Not listed; by invitation only.
-    Secret,
+vocabulary! {
+    /// Who may read a group and how one joins it (fixed at creation).
+    pub enum Visibility key "visibility-" {
+        /// Anyone can read; members join to post.
+        Public = "public",
+        /// Listed with name and description; content for members; joining needs approval.
+        Closed = "closed",
+        /// Not listed; by invitation only.
+        Secret = "secret",
+    }
 }
 
 impl Visibility {
-    pub const ALL: [Visibility; 3] = [Visibility::Public, Visibility::Closed, Visibility::Secret];
-
-    pub fn parse(text: &str) -> Option<Visibility> {
-        Visibility::ALL.into_iter().find(|v| v.as_str() == text)
-    }
-
     pub fn is_public(self) -> bool {
         self == Visibility::Public
-    }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Visibility::Public => "public",
-            Visibility::Closed => "closed",
-            Visibility::Secret => "secret",
-        }
-    }
-
-    /// Its name in the catalogue ("Otvorena", "Zatvorena", "Tajna").
-    pub fn message_key(self) -> &'static str {
-        match self {
-            Visibility::Public => "visibility-public",
-            Visibility::Closed => "visibility-closed",
-            Visibility::Secret => "visibility-secret",
-        }
     }
 
     /// What it means for readers and joining, in the catalogue.
@@ -55,37 +34,25 @@ impl Visibility {
     }
 }
 
-/// Where a member stands in a group (`group_members.status`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
-#[sqlx(type_name = "text", rename_all = "lowercase")]
-pub enum MemberStatus {
-    Active,
-    /// Asked to join a closed group; moderators decide.
-    Requested,
-    /// Invited to a (secret) group; joins by accepting.
-    Invited,
-    Banned,
-}
-
-impl MemberStatus {
-    pub fn message_key(self) -> &'static str {
-        match self {
-            MemberStatus::Active => "group-status-active",
-            MemberStatus::Requested => "group-status-requested",
-            MemberStatus::Invited => "group-status-invited",
-            MemberStatus::Banned => "group-status-banned",
-        }
+vocabulary! {
+    /// Where a member stands in a group (`group_members.status`).
+    pub enum MemberStatus key "group-status-" {
+        Active = "active",
+        /// Asked to join a closed group; moderators decide.
+        Requested = "requested",
+        /// Invited to a (secret) group; joins by accepting.
+        Invited = "invited",
+        Banned = "banned",
     }
 }
 
-/// A member's role in a group (`group_members.role`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, sqlx::Type)]
-#[sqlx(type_name = "text", rename_all = "lowercase")]
-#[serde(rename_all = "lowercase")]
-pub enum GroupRole {
-    Owner,
-    Moderator,
-    Member,
+vocabulary! {
+    /// A member's role in a group (`group_members.role`).
+    pub enum GroupRole key "group-role-" {
+        Owner = "owner",
+        Moderator = "moderator",
+        Member = "member",
+    }
 }
 
 impl GroupRole {
@@ -93,39 +60,29 @@ impl GroupRole {
     pub fn moderates(self) -> bool {
         matches!(self, GroupRole::Owner | GroupRole::Moderator)
     }
-
-    pub fn message_key(self) -> &'static str {
-        match self {
-            GroupRole::Owner => "group-role-owner",
-            GroupRole::Moderator => "group-role-moderator",
-            GroupRole::Member => "group-role-member",
-        }
-    }
 }
 
-/// How a member follows one thread (`thread_subscriptions.mode`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, sqlx::Type)]
-#[sqlx(type_name = "text", rename_all = "lowercase")]
-#[serde(rename_all = "lowercase")]
-pub enum Subscription {
-    /// Mailed about replies.
-    Subscribed,
-    /// Never mailed about it, even as its author or when mentioned.
-    Muted,
+vocabulary! {
+    /// How a member follows one thread (`thread_subscriptions.mode`).
+    pub enum Subscription {
+        /// Mailed about replies.
+        Subscribed = "subscribed",
+        /// Never mailed about it, even as its author or when mentioned.
+        Muted = "muted",
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::web::vocabulary::assert_in_every_catalogue;
 
     #[test]
-    fn every_visibility_reads_back_from_its_own_word() {
-        for visibility in Visibility::ALL {
-            assert_eq!(Visibility::parse(visibility.as_str()), Some(visibility));
-            assert!(visibility.message_key().ends_with(visibility.as_str()));
-            assert!(visibility.explanation_key().ends_with(visibility.as_str()));
-        }
-        assert_eq!(Visibility::parse("Public"), None);
+    fn every_word_has_its_name_in_every_catalogue() {
+        assert_in_every_catalogue(Visibility::ALL.iter().map(|v| v.message_key()));
+        assert_in_every_catalogue(Visibility::ALL.iter().map(|v| v.explanation_key()));
+        assert_in_every_catalogue(MemberStatus::ALL.iter().map(|v| v.message_key()));
+        assert_in_every_catalogue(GroupRole::ALL.iter().map(|v| v.message_key()));
     }
 
     #[test]

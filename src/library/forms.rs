@@ -6,8 +6,9 @@ use std::collections::HashMap;
 
 use serde::Deserialize;
 
-use super::policy::{AUDIENCES, KINDS, LANGUAGES};
+use super::policy::LANGUAGES;
 use super::store::{Resource, ResourceInput};
+use super::vocabulary::{ResourceAudience, ResourceKind};
 use crate::i18n::Locale;
 use crate::text::web_link::web_link;
 use crate::web::FormErrors;
@@ -60,7 +61,7 @@ impl ResourceForm {
         ResourceForm {
             title: resource.title.clone(),
             summary: resource.summary.clone(),
-            kind: resource.kind.clone(),
+            kind: resource.kind.as_str().to_owned(),
             topics: resource.topics.clone(),
             language: resource.language.clone(),
             script: resource.script.clone(),
@@ -97,7 +98,8 @@ impl ResourceForm {
         }
         check_length(&mut errors, "title", &self.title, 300);
         check_length(&mut errors, "summary", &self.summary, 5_000);
-        if !KINDS.contains(&self.kind.as_str()) {
+        let kind = ResourceKind::parse(&self.kind);
+        if kind.is_none() {
             errors.add("kind", "error-resource-kind");
         }
         self.topics.retain(|t| known_topics.contains(t));
@@ -107,7 +109,8 @@ impl ResourceForm {
         if !matches!(self.script.as_str(), "latin" | "cyrillic") {
             self.script = "latin".into();
         }
-        self.audiences.retain(|a| AUDIENCES.contains(&a.as_str()));
+        self.audiences
+            .retain(|a| ResourceAudience::parse(a).is_some());
         if self.audiences.is_empty() {
             errors.add("audiences", "error-resource-audience");
         }
@@ -139,13 +142,13 @@ impl ResourceForm {
         if link.is_empty() && !has_file {
             errors.add("file", "error-resource-file-or-link");
         }
-        if !errors.is_empty() {
+        let Some(kind) = kind.filter(|_| errors.is_empty()) else {
             return Err(errors);
-        }
+        };
         Ok(ResourceInput {
             title: self.title.clone(),
             summary: self.summary.trim().to_owned(),
-            kind: self.kind.clone(),
+            kind,
             topics: self.topics.clone(),
             language: self.language.clone(),
             script: self.script.clone(),

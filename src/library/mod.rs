@@ -14,3 +14,4 @@ pub mod search;
 pub mod seed;
 pub mod store;
 pub mod views;
+pub mod vocabulary;

@@ -1,18 +1,8 @@
 //! Who may see, submit and curate resources.
 
+use super::vocabulary::ResourceStatus;
 use crate::web::current_user::CurrentUser;
 
-pub const KINDS: [&str; 8] = [
-    "protocol",
-    "guideline",
-    "brochure",
-    "research",
-    "training",
-    "translation",
-    "form",
-    "recording",
-];
-pub const AUDIENCES: [&str; 3] = ["professionals", "students", "citizens"];
 pub const LANGUAGES: [&str; 7] = ["sr", "cnr", "bs", "hr", "mk", "sq", "en"];
 
 /// Moderators and admins curate the library.
@@ -28,8 +18,8 @@ pub fn can_submit(user: &CurrentUser) -> bool {
 /// Edit a resource: curators always; its submitter while it is hers to
 /// change (a draft, or returned to her), not once it waits for review or is
 /// published.
-pub fn can_edit(user: &CurrentUser, submitted_by_viewer: bool, status: &str) -> bool {
-    curates(Some(user)) || (submitted_by_viewer && matches!(status, "draft" | "returned"))
+pub fn can_edit(user: &CurrentUser, submitted_by_viewer: bool, status: ResourceStatus) -> bool {
+    curates(Some(user)) || (submitted_by_viewer && status.is_with_submitter())
 }
 
 /// Send a draft or a returned resource for review: only its submitter.
@@ -40,7 +30,7 @@ pub fn can_send_for_review(submitted_by_viewer: bool) -> bool {
 /// Whether the viewer may open a resource: published ones (members-only
 /// ones for members), and their own drafts and submissions; curators see all.
 pub fn can_see(
-    status: &str,
+    status: ResourceStatus,
     members_only: bool,
     submitted_by_viewer: bool,
     viewer: Option<&CurrentUser>,
@@ -48,14 +38,18 @@ pub fn can_see(
     if curates(viewer) || submitted_by_viewer {
         return true;
     }
-    status == "published" && (!members_only || viewer.is_some())
+    status == ResourceStatus::Published && (!members_only || viewer.is_some())
 }
 
 /// Whether a visitor who may not open a resource should be told it is for
 /// members (and offered to sign in) rather than "not found": only when it is
 /// published and members-only, so drafts and rejected ones stay invisible.
-pub fn asks_to_sign_in(status: &str, members_only: bool, viewer: Option<&CurrentUser>) -> bool {
-    viewer.is_none() && status == "published" && members_only
+pub fn asks_to_sign_in(
+    status: ResourceStatus,
+    members_only: bool,
+    viewer: Option<&CurrentUser>,
+) -> bool {
+    viewer.is_none() && status == ResourceStatus::Published && members_only
 }
 
 #[cfg(test)]
@@ -69,37 +63,43 @@ mod tests {
         let curator = CurrentUser::for_tests(Role::Moderator);
         // (status, members only, own, viewer) → may open
         for (status, members_only, own, viewer, expected) in [
-            ("published", false, false, None, true),
-            ("published", true, false, None, false),
-            ("published", true, false, Some(&member), true),
-            ("draft", false, false, Some(&member), false),
-            ("draft", false, true, Some(&member), true),
-            ("in_review", false, false, Some(&curator), true),
+            (ResourceStatus::Published, false, false, None, true),
+            (ResourceStatus::Published, true, false, None, false),
+            (ResourceStatus::Published, true, false, Some(&member), true),
+            (ResourceStatus::Draft, false, false, Some(&member), false),
+            (ResourceStatus::Draft, false, true, Some(&member), true),
+            (
+                ResourceStatus::Submitted,
+                false,
+                false,
+                Some(&curator),
+                true,
+            ),
         ] {
             assert_eq!(
                 can_see(status, members_only, own, viewer),
                 expected,
-                "{status} {members_only} {own}"
+                "{status:?} {members_only} {own}"
             );
         }
-        assert!(asks_to_sign_in("published", true, None));
+        assert!(asks_to_sign_in(ResourceStatus::Published, true, None));
         assert!(
-            !asks_to_sign_in("draft", true, None),
+            !asks_to_sign_in(ResourceStatus::Draft, true, None),
             "a draft stays invisible"
         );
         // (viewer, own, status) → may edit
         for (viewer, own, status, expected) in [
-            (&member, true, "draft", true),
-            (&member, true, "returned", true),
-            (&member, true, "in_review", false),
-            (&member, true, "published", false),
-            (&member, false, "draft", false),
-            (&curator, false, "published", true),
+            (&member, true, ResourceStatus::Draft, true),
+            (&member, true, ResourceStatus::Returned, true),
+            (&member, true, ResourceStatus::Submitted, false),
+            (&member, true, ResourceStatus::Published, false),
+            (&member, false, ResourceStatus::Draft, false),
+            (&curator, false, ResourceStatus::Published, true),
         ] {
             assert_eq!(
                 can_edit(viewer, own, status),
                 expected,
-                "{:?} {own} {status}",
+                "{:?} {own} {status:?}",
                 viewer.role
             );
         }

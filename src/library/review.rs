@@ -11,6 +11,7 @@ use uuid::Uuid;
 
 use super::emails;
 use super::store::{self, Resource};
+use super::vocabulary::ResourceStatus;
 use crate::notify::{Kind, Notification, tell};
 use crate::web::AppResult;
 
@@ -58,10 +59,10 @@ pub async fn decide(
     let id = resource.resource_id;
     let (moved, message, told) = match decision {
         Decision::Publish => {
-            let from = &["submitted", "archived"];
-            let moved =
-                store::set_status(&mut *tx, id, from, "published", curator, "", now).await?;
-            (moved, "library-published", Some(("published", "")))
+            let from = &[ResourceStatus::Submitted, ResourceStatus::Archived];
+            let to = ResourceStatus::Published;
+            let moved = store::set_status(&mut *tx, id, from, to, curator, "", now).await?;
+            (moved, "library-published", Some((to, "")))
         }
         Decision::Return { reason } => {
             let reason = reason.trim();
@@ -71,19 +72,23 @@ pub async fn decide(
             let moved = store::set_status(
                 &mut *tx,
                 id,
-                &["submitted"],
-                "returned",
+                &[ResourceStatus::Submitted],
+                ResourceStatus::Returned,
                 curator,
                 reason,
                 now,
             )
             .await?;
-            (moved, "library-returned", Some(("returned", reason)))
+            (
+                moved,
+                "library-returned",
+                Some((ResourceStatus::Returned, reason)),
+            )
         }
         Decision::Archive => {
-            let moved =
-                store::set_status(&mut *tx, id, &["published"], "archived", curator, "", now)
-                    .await?;
+            let from = &[ResourceStatus::Published];
+            let to = ResourceStatus::Archived;
+            let moved = store::set_status(&mut *tx, id, from, to, curator, "", now).await?;
             (moved, "library-archived", None)
         }
         Decision::Links {

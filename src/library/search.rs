@@ -57,7 +57,7 @@ pub struct Hit {
     pub resource_id: Uuid,
     pub title: String,
     pub summary: String,
-    pub kind: String,
+    pub kind: super::vocabulary::ResourceKind,
     pub language: String,
     pub year: Option<i32>,
     pub source_org: String,

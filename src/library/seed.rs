@@ -10,6 +10,7 @@ use sqlx::PgPool;
 
 use super::files::FileStore;
 use super::store::{self, ResourceInput};
+use super::vocabulary::{ResourceKind, ResourceStatus};
 use crate::members::store::find_user_by_email;
 
 /// The demo resources, compiled in: the binary seeds without the repository.
@@ -20,7 +21,7 @@ pub const LIBRARY_JSON: &str = include_str!("../../content/demo/library.json");
 #[serde(deny_unknown_fields)]
 pub struct DemoResource {
     pub title: String,
-    pub kind: String,
+    pub kind: ResourceKind,
     pub topic: String,
     pub language: String,
     pub audience: String,
@@ -58,7 +59,7 @@ pub async fn seed(pool: &PgPool, files: &FileStore) -> anyhow::Result<usize> {
         let input = ResourceInput {
             title: demo.title.clone(),
             summary: demo.text.clone(),
-            kind: demo.kind.clone(),
+            kind: demo.kind,
             topics: vec![demo.topic.clone()],
             language: demo.language.clone(),
             script: if demo.title.chars().any(|c| ('а'..='я').contains(&c)) {
@@ -91,8 +92,8 @@ pub async fn seed(pool: &PgPool, files: &FileStore) -> anyhow::Result<usize> {
         store::set_status(
             &mut tx,
             id,
-            &["draft"],
-            "published",
+            &[ResourceStatus::Draft],
+            ResourceStatus::Published,
             moderator.user_id,
             "",
             now,

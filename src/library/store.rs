@@ -6,6 +6,7 @@ use sqlx::{PgConnection, PgExecutor};
 use uuid::Uuid;
 
 use super::files::SavedFile;
+use super::vocabulary::{ResourceKind, ResourceStatus};
 use crate::text::search::normalize;
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -13,7 +14,7 @@ pub struct Resource {
     pub resource_id: Uuid,
     pub title: String,
     pub summary: String,
-    pub kind: String,
+    pub kind: ResourceKind,
     pub topics: Vec<String>,
     pub language: String,
     pub script: String,
@@ -23,7 +24,7 @@ pub struct Resource {
     pub year: Option<i32>,
     pub licence: String,
     pub external_url: String,
-    pub status: String,
+    pub status: ResourceStatus,
     pub members_only: bool,
     pub featured: bool,
     pub return_reason: String,
@@ -115,7 +116,7 @@ pub struct Featured {
     pub resource_id: Uuid,
     pub title: String,
     pub summary: String,
-    pub kind: String,
+    pub kind: ResourceKind,
     pub language: String,
 }
 
@@ -143,7 +144,7 @@ pub async fn featured(
 pub struct ResourceInput {
     pub title: String,
     pub summary: String,
-    pub kind: String,
+    pub kind: ResourceKind,
     pub topics: Vec<String>,
     pub language: String,
     pub script: String,
@@ -198,7 +199,7 @@ pub async fn create(
     )
     .bind(&input.title)
     .bind(&input.summary)
-    .bind(&input.kind)
+    .bind(input.kind)
     .bind(&input.topics)
     .bind(&input.language)
     .bind(&input.script)
@@ -235,7 +236,7 @@ pub async fn update(
     .bind(resource_id)
     .bind(&input.title)
     .bind(&input.summary)
-    .bind(&input.kind)
+    .bind(input.kind)
     .bind(&input.topics)
     .bind(&input.language)
     .bind(&input.script)
@@ -267,13 +268,13 @@ async fn extracted_text(conn: &mut PgConnection, resource_id: Uuid) -> sqlx::Res
 pub async fn set_status(
     conn: &mut PgConnection,
     resource_id: Uuid,
-    from: &[&str],
-    to: &str,
+    from: &[ResourceStatus],
+    to: ResourceStatus,
     who: Uuid,
     reason: &str,
     now: DateTime<Utc>,
 ) -> sqlx::Result<bool> {
-    let from: Vec<String> = from.iter().map(|s| s.to_string()).collect();
+    let from: Vec<&str> = from.iter().map(|status| status.as_str()).collect();
     let changed = sqlx::query(
         "UPDATE resources SET status = $3, updated_at = $4,
                 return_reason = CASE WHEN $3 = 'returned' THEN $5 ELSE return_reason END,

@@ -7,6 +7,7 @@ use chrono::{DateTime, Utc};
 use super::forms::ResourceForm;
 use super::search::{FacetCount, Hit};
 use super::store::{Change, Related, Resource};
+use super::vocabulary::{ResourceAudience, ResourceKind, ResourceStatus};
 use crate::web::{FormErrors, Page};
 
 #[derive(Template, WebTemplate)]
@@ -176,9 +177,9 @@ pub struct ResourceFormPage {
     pub with_file: bool,
     /// (slug, Serbian name, English name)
     pub topics: Vec<(String, String, String)>,
-    pub kinds: &'static [&'static str],
+    pub kinds: &'static [ResourceKind],
     pub languages: &'static [&'static str],
-    pub audiences: &'static [&'static str],
+    pub audiences: &'static [ResourceAudience],
 }
 
 impl ResourceFormPage {

@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use sqlx::PgExecutor;
 use uuid::Uuid;
 
-use super::Role;
+use super::{Approval, Role};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct AdminRow {
@@ -12,11 +12,11 @@ pub struct AdminRow {
     pub name: String,
     pub handle: String,
     pub email: String,
-    pub role: String,
+    pub role: Role,
     pub institution: String,
     pub city: String,
     pub verified: bool,
-    pub approval: String,
+    pub approval: Approval,
     pub blocked: bool,
     pub created_at: DateTime<Utc>,
 }
@@ -92,7 +92,7 @@ pub async fn set_role(
 ) -> sqlx::Result<()> {
     sqlx::query("UPDATE users SET role = $2, updated_at = $3 WHERE user_id = $1")
         .bind(user_id)
-        .bind(role.as_str())
+        .bind(role)
         .bind(now)
         .execute(executor)
         .await?;
@@ -122,7 +122,11 @@ pub async fn set_approval(
 ) -> sqlx::Result<()> {
     sqlx::query("UPDATE users SET approval = $2, updated_at = $3 WHERE user_id = $1")
         .bind(user_id)
-        .bind(if approved { "approved" } else { "declined" })
+        .bind(if approved {
+            Approval::Approved
+        } else {
+            Approval::Declined
+        })
         .bind(now)
         .execute(executor)
         .await?;

@@ -20,4 +20,4 @@ mod views;
 
 /// Roles live in the foundation (`web::role`) because the page layout
 /// shows what a member's role lets them reach.
-pub use crate::web::role::Role;
+pub use crate::web::role::{Approval, Role};

@@ -38,7 +38,7 @@ pub fn is_last_admin(role: Role, admins: i64) -> bool {
 }
 
 /// The roles an administrator can give.
-pub fn assignable_roles() -> [Role; 5] {
+pub fn assignable_roles() -> &'static [Role] {
     Role::ALL
 }
 

@@ -3,6 +3,8 @@
 
 use serde::Serialize;
 
+use super::Role;
+
 /// The professional roles a person chooses when joining.
 pub const PROFESSIONS: [&str; 3] = ["practitioner", "student", "teacher"];
 
@@ -24,7 +26,7 @@ pub struct Profile {
     pub user_id: uuid::Uuid,
     pub name: String,
     pub handle: String,
-    pub role: String,
+    pub role: Role,
     pub profession: String,
     pub institution: String,
     pub city: String,

@@ -4,8 +4,8 @@ use chrono::{DateTime, Utc};
 use sqlx::{PgConnection, PgExecutor};
 use uuid::Uuid;
 
-use super::Role;
 use super::profile::Profile;
+use super::{Approval, Role};
 use crate::text::search::{normalize, slugify};
 
 /// What the command line and administrators need to know about a member.
@@ -15,7 +15,7 @@ pub struct UserSummary {
     pub email: String,
     pub name: String,
     pub handle: String,
-    pub role: String,
+    pub role: Role,
 }
 
 pub struct NewUser<'a> {
@@ -44,7 +44,7 @@ pub struct LoginRecord {
     pub name: String,
     pub password_hash: String,
     pub blocked: bool,
-    pub approval: String,
+    pub approval: Approval,
     pub verified: bool,
     pub locale: String,
 }
@@ -124,7 +124,7 @@ pub async fn create_member(
     .bind(user.email)
     .bind(user.name)
     .bind(&handle)
-    .bind(user.role.as_str())
+    .bind(user.role)
     .bind(user.password_hash)
     .bind(user.locale)
     .bind(user.verified)
@@ -351,7 +351,7 @@ pub async fn directory(
     .await
 }
 
-pub async fn approval_of(executor: impl PgExecutor<'_>, user_id: Uuid) -> sqlx::Result<String> {
+pub async fn approval_of(executor: impl PgExecutor<'_>, user_id: Uuid) -> sqlx::Result<Approval> {
     sqlx::query_scalar("SELECT approval FROM users WHERE user_id = $1")
         .bind(user_id)
         .fetch_one(executor)

@@ -3,10 +3,10 @@
 use askama::Template;
 use askama_web::WebTemplate;
 
-use super::Role;
 use super::admin_store::AdminRow;
 use super::forms::{LoginForm, ProfileForm, RegisterForm};
 use super::profile::{COUNTRIES, PROFESSIONS, Profile};
+use super::{Approval, Role};
 use crate::i18n::Locale;
 use crate::web::{FormErrors, Page};
 
@@ -26,7 +26,7 @@ impl Choices {
         Locale::ALL
     }
 
-    pub fn roles(&self) -> [Role; 5] {
+    pub fn roles(&self) -> &'static [Role] {
         Role::ALL
     }
 }

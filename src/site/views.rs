@@ -21,8 +21,8 @@ pub struct HomeTemplate {
 }
 
 impl HomeTemplate {
-    pub fn service_kinds(&self) -> &'static [&'static str] {
-        &crate::directory::policy::KINDS
+    pub fn service_kinds(&self) -> &'static [crate::directory::vocabulary::ServiceKind] {
+        crate::directory::vocabulary::ServiceKind::ALL
     }
 }
 
@@ -31,7 +31,7 @@ pub struct FeaturedCard {
     pub resource_id: uuid::Uuid,
     pub title: String,
     pub language: String,
-    pub kind: String,
+    pub kind: crate::library::vocabulary::ResourceKind,
     /// The summary's first paragraph as plain text, shortened.
     pub summary: String,
 }

@@ -13,6 +13,7 @@ pub mod jobs;
 pub mod member_data;
 mod policy;
 pub mod routes;
+pub mod status;
 pub mod store;
 pub mod topic;
 mod views;

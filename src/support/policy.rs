@@ -43,6 +43,7 @@ pub fn require_team_manager(is_moderator: bool) -> AppResult<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::support::status::RequestStatus;
     use crate::support::topic::Topic;
 
     #[test]
@@ -54,7 +55,7 @@ mod tests {
             support_request_id: Uuid::new_v4(),
             requester_id: asker,
             supporter_id: None,
-            status: "open".into(),
+            status: RequestStatus::Open,
             topic: Topic::Burnout,
             language: "sr".into(),
             created_at: chrono::Utc::now(),

@@ -10,6 +10,7 @@ use serde::Deserialize;
 use uuid::Uuid;
 
 use super::forms::{ReplyForm, RequestForm};
+use super::status::RequestStatus;
 use super::store::NewRequest;
 use super::views::{ConversationPage, QueuePage, SupportPage, TeamPage, Waiting};
 use super::{emails, policy, store};
@@ -233,7 +234,7 @@ pub async fn reply(
     Form(form): Form<ReplyForm>,
 ) -> AppResult<Response> {
     let request = own_request(&state, &user, &id).await?;
-    if request.status == "closed" {
+    if request.status == RequestStatus::Closed {
         return Err(AppError::Conflict);
     }
     let mut errors = FormErrors::new(ctx.locale);

@@ -4,6 +4,7 @@ use chrono::{DateTime, Duration, Utc};
 use sqlx::{PgConnection, PgExecutor};
 use uuid::Uuid;
 
+use super::status::RequestStatus;
 use super::topic::Topic;
 
 /// Unanswered requests are sent to the team again after this long.
@@ -14,7 +15,7 @@ pub struct Request {
     pub support_request_id: Uuid,
     pub requester_id: Uuid,
     pub supporter_id: Option<Uuid>,
-    pub status: String,
+    pub status: RequestStatus,
     pub topic: Topic,
     pub language: String,
     pub created_at: DateTime<Utc>,

@@ -3,6 +3,7 @@ use askama_web::WebTemplate;
 use chrono::{DateTime, Utc};
 
 use super::forms::{ReplyForm, RequestForm};
+use super::status::RequestStatus;
 use super::store::{Message, Person, Request};
 use super::topic::{LANGUAGES, Topic};
 use crate::web::{FormErrors, Page};

@@ -6,7 +6,7 @@ use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use uuid::Uuid;
 
-use super::role::Role;
+use super::role::{Approval, Role};
 use crate::i18n::Locale;
 use crate::web::{AppError, RequestContext};
 
@@ -16,12 +16,11 @@ pub struct CurrentUser {
     pub name: String,
     pub handle: String,
     pub email: String,
-    #[sqlx(try_from = "String")]
     pub role: Role,
     #[sqlx(try_from = "String")]
     pub locale: Locale,
     pub verified: bool,
-    pub approval: String,
+    pub approval: Approval,
     /// Unread in-app notifications (counted up to 100), for the header.
     pub unread_notifications: i64,
     /// Flags and held posts waiting for this member as a moderator (site
@@ -43,7 +42,7 @@ impl CurrentUser {
             role,
             locale: Locale::SrLatn,
             verified: true,
-            approval: "approved".into(),
+            approval: Approval::Approved,
             unread_notifications: 0,
             moderation_waiting: 0,
             session_hash: Vec::new(),
@@ -60,13 +59,13 @@ impl CurrentUser {
     }
 
     pub fn is_approved(&self) -> bool {
-        self.approval == "approved"
+        self.approval == Approval::Approved
     }
 
     /// Verified, but a moderator has not yet approved the account (where
     /// the site asks for approval).
     pub fn awaiting_approval(&self) -> bool {
-        self.verified && self.approval == "pending"
+        self.verified && self.approval == Approval::Pending
     }
 
     /// What a member still lacks before she may take part: the catalogue
@@ -74,7 +73,7 @@ impl CurrentUser {
     pub fn participation_notice(&self) -> Option<&'static str> {
         if !self.verified {
             Some("notice-verify-first")
-        } else if self.approval == "pending" {
+        } else if self.approval == Approval::Pending {
             Some("notice-awaiting-approval")
         } else if !self.is_approved() {
             Some("notice-not-approved")

@@ -22,6 +22,7 @@ pub mod role;
 pub mod security;
 pub mod shell;
 pub mod static_files;
+pub mod vocabulary;
 
 pub use context::RequestContext;
 pub use error::{AppError, AppResult};

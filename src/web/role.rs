@@ -1,42 +1,19 @@
-//! A member's site-wide role. In the foundation beside `CurrentUser`, who
-//! carries it; what each role may do is decided in the features' policies.
+//! A member's site-wide role and where her account's approval stands. In
+//! the foundation beside `CurrentUser`, who carries both; what each role
+//! may do is decided in the features' policies.
 
-use std::fmt;
 use std::str::FromStr;
 
-/// A member's site-wide role.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Role {
-    Practitioner,
-    Student,
-    Teacher,
-    Moderator,
-    Admin,
-}
+use crate::web::vocabulary::vocabulary;
 
-impl Role {
-    pub const ALL: [Role; 5] = [
-        Role::Practitioner,
-        Role::Student,
-        Role::Teacher,
-        Role::Moderator,
-        Role::Admin,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::Practitioner => "practitioner",
-            Role::Student => "student",
-            Role::Teacher => "teacher",
-            Role::Moderator => "moderator",
-            Role::Admin => "admin",
-        }
-    }
-}
-
-impl fmt::Display for Role {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+vocabulary! {
+    /// A member's site-wide role (the users table's `role`).
+    pub enum Role key "role-" {
+        Practitioner = "practitioner",
+        Student = "student",
+        Teacher = "teacher",
+        Moderator = "moderator",
+        Admin = "admin",
     }
 }
 
@@ -52,9 +29,39 @@ impl FromStr for Role {
     type Err = String;
 
     fn from_str(text: &str) -> Result<Self, Self::Err> {
-        Role::ALL
-            .into_iter()
-            .find(|role| role.as_str() == text)
-            .ok_or_else(|| format!("unknown role {text:?}; expected practitioner, student, teacher, moderator or admin"))
+        Role::parse(text).ok_or_else(|| {
+            format!(
+                "unknown role {text:?}; expected practitioner, student, teacher, moderator or admin"
+            )
+        })
+    }
+}
+
+vocabulary! {
+    /// Whether a moderator let a member in (the users table's `approval`).
+    /// Members are approved at once unless the site asks for approval.
+    pub enum Approval {
+        Approved = "approved",
+        /// Waiting for a moderator.
+        Pending = "pending",
+        Declined = "declined",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::web::vocabulary::assert_in_every_catalogue;
+
+    #[test]
+    fn every_role_has_its_name_in_every_catalogue() {
+        assert_in_every_catalogue(Role::ALL.iter().map(|v| v.message_key()));
+    }
+
+    #[test]
+    fn a_role_reads_from_its_stored_text_only() {
+        assert_eq!("teacher".parse::<Role>(), Ok(Role::Teacher));
+        assert!("Teacher".parse::<Role>().is_err());
+        assert!(Role::try_from(String::from("owner")).is_err());
     }
 }

@@ -608,7 +608,7 @@ async fn entries_unchecked_for_a_year_are_marked_for_visitors_and_listed_for_mod
 async fn the_edit_form_shows_coordinates_without_float_noise() {
     let app = TestApp::spawn().await;
     let podgorica = app.municipality("ME", "Podgorica").await;
-    let mut input = service("Dnevni centar", "day-centre", &["children"], podgorica);
+    let mut input = service("Dnevni centar", "day-care", &["children"], podgorica);
     input.latitude = Some(42.430099999999996);
     input.longitude = Some(19.259400000000003);
     let id = app.add_service(&input, None).await;
@@ -799,6 +799,7 @@ async fn the_list_asks_for_a_place_remembers_it_orders_by_distance_and_names_eac
 #[tokio::test]
 async fn a_suggestion_decision_is_a_workflow_over_a_transaction() {
     use kolega::directory::suggestions::{self, Decision, Refused};
+    use kolega::directory::vocabulary::SuggestionStatus;
     let app = TestApp::spawn().await;
     app.create_member("Milica Jovanović", "milica@kolega.rs", Role::Moderator)
         .await;
@@ -836,7 +837,7 @@ async fn a_suggestion_decision_is_a_workflow_over_a_transaction() {
     let accepted = first.fields.0.clone();
     assert_eq!(
         decide(first.clone(), Decision::Accept(Box::new(accepted.clone()))).await,
-        Ok("accepted")
+        Ok(SuggestionStatus::Accepted)
     );
     assert_eq!(
         decide(first, Decision::Accept(Box::new(accepted))).await,
@@ -850,7 +851,7 @@ async fn a_suggestion_decision_is_a_workflow_over_a_transaction() {
     let refused = Decision::Refuse {
         reason: "Već postoji na mapi.".into(),
     };
-    assert_eq!(decide(second, refused).await, Ok("refused"));
+    assert_eq!(decide(second, refused).await, Ok(SuggestionStatus::Refused));
 
     assert_eq!(
         app.count("SELECT count(*) FROM services WHERE name IN ('Savetovalište Vranje', 'Dnevni boravak Vranje')")

@@ -12,6 +12,7 @@ use crate::app::AppState;
 use crate::directory::coverage::{self, CoverageRow, KindSummary};
 use crate::directory::policy;
 use crate::directory::views::place_name;
+use crate::directory::vocabulary::ServiceKind;
 use crate::i18n::{self, Args};
 use crate::web::{AppResult, Page, RequestContext};
 
@@ -56,8 +57,8 @@ pub struct CoveragePage {
 }
 
 impl CoveragePage {
-    pub fn kinds(&self) -> &'static [&'static str] {
-        &policy::KINDS
+    pub fn kinds(&self) -> &'static [ServiceKind] {
+        ServiceKind::ALL
     }
 
     pub fn countries(&self) -> &'static [&'static str] {
@@ -73,11 +74,8 @@ impl CoveragePage {
     }
 
     /// The `kind` column (by position) of `row`, and its kind's slug.
-    pub fn cells<'a>(
-        &self,
-        row: &'a CoverageRow,
-    ) -> impl Iterator<Item = (&'static str, i64)> + 'a {
-        policy::KINDS
+    pub fn cells<'a>(&self, row: &'a CoverageRow) -> impl Iterator<Item = (ServiceKind, i64)> + 'a {
+        ServiceKind::ALL
             .iter()
             .copied()
             .zip(row.counts.iter().copied())
@@ -90,7 +88,7 @@ impl CoveragePage {
     /// "Dnevni boravak nedostaje u 5 od 7 opština."
     pub fn summary_line(&self, kind: &KindSummary) -> String {
         let total = self.rows.len() as i64;
-        let name = self.page.tp("service-kind-", kind.kind);
+        let name = self.page.t(kind.kind.message_key());
         let key = if kind.missing_in == 0 {
             "services-coverage-everywhere"
         } else {

@@ -11,6 +11,7 @@ use crate::app::AppState;
 use crate::directory::search::{self, Cursor, PER_PAGE};
 use crate::directory::search_params::SearchParams;
 use crate::directory::views::{ServicesPage, place_name};
+use crate::directory::vocabulary::ServiceKind;
 use crate::directory::{emergency, policy, store};
 use crate::groups::search::ts_query;
 use crate::web::{AppResult, Page, RequestContext, cookies};
@@ -83,7 +84,7 @@ pub async fn search(
     let near = own_position.or(near_place.map(|m| (m.latitude, m.longitude)));
     let query = search::Query {
         ts_query: ts_query(&params.q),
-        kind: known(&params.kind, &policy::KINDS),
+        kind: ServiceKind::parse(&params.kind),
         target_group: known(&params.group, &policy::TARGET_GROUPS),
         country: known(&params.country, &policy::COUNTRIES),
         municipality_id: seat(&params.municipality).map(|m| m.municipality_id),

@@ -17,6 +17,7 @@ use axum::routing::{get, post};
 use uuid::Uuid;
 
 use super::store::{self, Service};
+use super::vocabulary::ServiceStatus;
 use crate::app::AppState;
 use crate::config::Config;
 use crate::web::security::CONTENT_SECURITY_POLICY;
@@ -91,7 +92,7 @@ async fn visible_service(state: &AppState, viewer_curates: bool, id: &str) -> Ap
     let service = store::find(&state.db, service_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    if service.status == "published" || viewer_curates {
+    if service.status == ServiceStatus::Published || viewer_curates {
         Ok(service)
     } else {
         Err(AppError::NotFound)

@@ -13,6 +13,7 @@ use crate::directory::policy;
 use crate::directory::store;
 use crate::directory::suggestions::{self, Decision, Refused, Suggestion};
 use crate::directory::views::{ReviewQueuePage, SuggestionPage};
+use crate::directory::vocabulary::SuggestionStatus;
 use crate::web::current_user::SignedIn;
 use crate::web::flash::redirect_with;
 use crate::web::form_errors::unprocessable;
@@ -95,7 +96,7 @@ pub async fn decide(
 ) -> AppResult<Response> {
     policy::require_curator(&user)?;
     let suggestion = pending_suggestion(&state, &id).await?;
-    if suggestion.status != "pending" {
+    if suggestion.status != SuggestionStatus::Pending {
         return Err(AppError::Conflict);
     }
     let value = |name: &str| {

@@ -73,7 +73,7 @@ pub fn values(s: &Service) -> Vec<String> {
         s.organization_legal_status.clone(),
         s.name.clone(),
         s.description.clone(),
-        s.kind.clone(),
+        s.kind.as_str().to_owned(),
         list(&s.target_groups),
         s.eligibility.clone(),
         s.fees.clone(),

@@ -8,8 +8,8 @@ use chrono::{DateTime, Utc};
 use sqlx::{PgConnection, PgExecutor};
 use uuid::Uuid;
 
+use crate::directory::record;
 use crate::directory::store::{self, Provenance, SERVICE_QUERY, Service, ServiceInput};
-use crate::text::search::normalize;
 
 /// Published services with ids after `after`, by id: the export reads the
 /// directory in such pages, so its memory stays one page whatever the
@@ -70,48 +70,25 @@ pub async fn update_imported(
         .ok_or(sqlx::Error::RowNotFound)?;
     let organization_id =
         store::save_organization(&mut *conn, input, provenance.organization_id, now).await?;
-    let (latitude, longitude) = store::point(input, &place);
-    sqlx::query(
-        "UPDATE services SET organization_id = $2, name = $3, description = $4, kind = $5, target_groups = $6,
-            eligibility = $7, fees = $8, languages = $9, hours = $10, application_process = $11, email = $12,
-            phone = $13, url = $14, contact_name = $15, location_id = coalesce($16, location_id),
-            location_name = $17, address = $18, postal_code = $19, municipality_id = $20,
-            address_confidential = $21, latitude = $22, longitude = $23, accessibility = $24, is_demo = $25,
-            last_verified_by = CASE WHEN last_verified_at IS NOT DISTINCT FROM $26 THEN last_verified_by END,
-            last_verified_at = $26, search = to_tsvector('simple', $27), sort_name = $28, updated_at = $29
+    // Who verified is kept only when the time is unchanged: the CASE reads
+    // the row's time before this update.
+    let sql = format!(
+        "UPDATE services SET organization_id = $2, location_id = coalesce($3, location_id), is_demo = $4,
+            last_verified_by = CASE WHEN last_verified_at IS NOT DISTINCT FROM $5 THEN last_verified_by END,
+            last_verified_at = $5, updated_at = $6, {}
          WHERE service_id = $1",
-    )
-    .bind(service_id)
-    .bind(organization_id)
-    .bind(&input.name)
-    .bind(&input.description)
-    .bind(&input.kind)
-    .bind(&input.target_groups)
-    .bind(&input.eligibility)
-    .bind(&input.fees)
-    .bind(&input.languages)
-    .bind(&input.hours)
-    .bind(&input.application_process)
-    .bind(&input.email)
-    .bind(&input.phone)
-    .bind(&input.url)
-    .bind(&input.contact_name)
-    .bind(provenance.location_id)
-    .bind(&input.location_name)
-    .bind(&input.address)
-    .bind(&input.postal_code)
-    .bind(input.municipality_id)
-    .bind(input.address_confidential)
-    .bind(latitude)
-    .bind(longitude)
-    .bind(&input.accessibility)
-    .bind(provenance.is_demo)
-    .bind(provenance.last_verified_at)
-    .bind(store::search_document(input, &place))
-    .bind(normalize(&input.name))
-    .bind(now)
-    .execute(&mut *conn)
-    .await?;
+        record::assignments(7),
+    );
+    let query = sqlx::query(&sql)
+        .bind(service_id)
+        .bind(organization_id)
+        .bind(provenance.location_id)
+        .bind(provenance.is_demo)
+        .bind(provenance.last_verified_at)
+        .bind(now);
+    record::bind(query, input, &place)
+        .execute(&mut *conn)
+        .await?;
     Ok(())
 }
 

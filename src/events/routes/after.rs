@@ -14,7 +14,8 @@ use crate::events::forms::{FeedbackForm, RecordingForm};
 use crate::events::policy::{self, EventFacts};
 use crate::events::store::{self, EventView};
 use crate::events::views::{AttendancePage, FeedbackPage, RecordingPage};
-use crate::events::{attendance, feedback};
+use crate::events::vocabulary::RegistrationStatus;
+use crate::events::{attendance, feedback, participants};
 use crate::text::web_link::web_link;
 use crate::web::FormErrors;
 use crate::web::current_user::SignedIn;
@@ -39,10 +40,10 @@ pub async fn attendance_form(
     Path(id): Path<String>,
 ) -> AppResult<AttendancePage> {
     let event = managed_event(&state, &ctx, &user, &id).await?;
-    let participants = store::participants(&state.db, event.event_id)
+    let participants = participants::participants(&state.db, event.event_id)
         .await?
         .into_iter()
-        .filter(|p| p.status == "registered")
+        .filter(|p| p.status == RegistrationStatus::Registered)
         .collect();
     let attended = attendance::attended(&state.db, event.event_id).await?;
     Ok(AttendancePage {
@@ -67,8 +68,8 @@ pub async fn save_attendance(
     }
     let now = state.clock.now();
     let mut tx = state.db.begin().await?;
-    for person in store::participants(&mut *tx, event.event_id).await? {
-        if person.status != "registered" {
+    for person in participants::participants(&mut *tx, event.event_id).await? {
+        if person.status != RegistrationStatus::Registered {
             continue;
         }
         if form.contains_key(&format!("attended-{}", person.user_id)) {

@@ -8,8 +8,8 @@ use axum::response::{IntoResponse, Response};
 
 use super::visible_event;
 use crate::app::AppState;
+use crate::events::calendar_feed;
 use crate::events::emails::{self, EntryText};
-use crate::events::store;
 use crate::i18n::Locale;
 use crate::notify::email::EmailContext;
 use crate::web::current_user::SignedIn;
@@ -48,12 +48,12 @@ pub async fn event_file(
 
 pub async fn feed(State(state): State<AppState>, Path(file): Path<String>) -> AppResult<Response> {
     let token = file.strip_suffix(".ics").ok_or(AppError::NotFound)?;
-    let (user_id, locale) = store::calendar_owner(&state.db, token)
+    let (user_id, locale) = calendar_feed::calendar_owner(&state.db, token)
         .await?
         .ok_or(AppError::NotFound)?;
     let locale = Locale::from_tag(&locale).unwrap_or_default();
     let e = EmailContext::new(locale, &state.config.base_url);
-    let events = store::feed_events(&state.db, user_id, state.clock.now()).await?;
+    let events = calendar_feed::feed_events(&state.db, user_id, state.clock.now()).await?;
     let texts: Vec<EntryText> = events
         .iter()
         .map(|event| EntryText::new(&e, event, true))
@@ -72,7 +72,7 @@ pub async fn renew_feed(
     State(state): State<AppState>,
     SignedIn(user): SignedIn,
 ) -> AppResult<Response> {
-    store::renew_calendar_token(
+    calendar_feed::renew_calendar_token(
         &state.db,
         user.user_id,
         &crate::web::context::new_token(),

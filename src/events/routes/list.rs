@@ -5,9 +5,10 @@ use axum::extract::State;
 use serde::Deserialize;
 
 use crate::app::AppState;
-use crate::events::policy::{self, KINDS};
 use crate::events::store::{self, ListQuery};
 use crate::events::views::EventListPage;
+use crate::events::vocabulary::EventKind;
+use crate::events::{calendar_feed, people, policy};
 use crate::web::{AppResult, Page, RequestContext};
 
 const PER_PAGE: i64 = 30;
@@ -37,7 +38,7 @@ pub async fn list(
     let page_number = params.page.clamp(0, 100);
     let query = ListQuery {
         past: params.when == "past",
-        kind: chosen(&params.kind).filter(|k| KINDS.contains(&k.as_str())),
+        kind: EventKind::parse(&params.kind),
         language: chosen(&params.language),
         city: chosen(&params.city),
         group_slug: chosen(&params.group),
@@ -52,7 +53,7 @@ pub async fn list(
         Some(user) => {
             policy::can_organise_open_events(user)
                 || (user.can_participate()
-                    && !store::organisable_groups(&state.db, user.user_id)
+                    && !people::organisable_groups(&state.db, user.user_id)
                         .await?
                         .is_empty())
         }
@@ -60,7 +61,7 @@ pub async fn list(
     };
     let feed_url = match &ctx.user {
         Some(user) => {
-            let token = store::calendar_token(
+            let token = calendar_feed::calendar_token(
                 &state.db,
                 user.user_id,
                 &crate::web::context::new_token(),
@@ -105,7 +106,7 @@ pub async fn list(
         next_page: has_more.then(|| link(page_number + 1)),
         previous_page: (page_number > 0).then(|| link(page_number - 1)),
         can_organise,
-        kinds: &KINDS,
+        kinds: EventKind::ALL,
         feed_url,
     })
 }

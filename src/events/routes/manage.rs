@@ -11,11 +11,15 @@ use super::managed_event;
 use crate::app::AppState;
 use crate::events::emails::{self, Notice};
 use crate::events::forms::EventForm;
+use crate::events::people::{self, OrganisableGroup};
 use crate::events::policy;
 use crate::events::proposals;
-use crate::events::store::{self, EventInput, EventView, OrganisableGroup};
+use crate::events::store::{self, EventInput, EventView};
 use crate::events::views::EventFormPage;
-use crate::events::{promotion, registration};
+use crate::events::vocabulary::{
+    Audience, EventKind, PersonRole, ProposalStatus, RegistrationStatus,
+};
+use crate::events::{participants, promotion, registration};
 use crate::notify::{Kind, Notification, Recipient, notify};
 use crate::web::current_user::{CurrentUser, SignedIn};
 use crate::web::flash::redirect_with;
@@ -29,7 +33,7 @@ async fn audiences(
     user: &CurrentUser,
 ) -> AppResult<(bool, Vec<OrganisableGroup>)> {
     let groups = if user.can_participate() {
-        store::organisable_groups(&state.db, user.user_id).await?
+        people::organisable_groups(&state.db, user.user_id).await?
     } else {
         Vec::new()
     };
@@ -49,7 +53,7 @@ fn form_page(
         action,
         form,
         errors,
-        kinds: &crate::events::policy::KINDS,
+        kinds: EventKind::ALL,
         open_audiences,
         groups,
     }
@@ -76,7 +80,7 @@ pub async fn new_event(
     let proposal = match params.proposal {
         Some(id) if choices.0 => proposals::find(&state.db, id, user.user_id)
             .await?
-            .filter(|p| p.status == "open"),
+            .filter(proposals::Proposal::is_open),
         _ => None,
     };
     let form = EventForm {
@@ -92,10 +96,10 @@ pub async fn new_event(
             .as_ref()
             .map(|p| p.proposal_id.to_string())
             .unwrap_or_default(),
-        kind: "webinar".into(),
+        kind: EventKind::Webinar.as_str().into(),
         language: "sr".into(),
         audience: if choices.0 {
-            "public".into()
+            Audience::Public.as_str().into()
         } else {
             choices.1[0].slug.clone()
         },
@@ -118,10 +122,13 @@ fn chosen_group(
     form: &EventForm,
     (open_audiences, groups): &(bool, Vec<OrganisableGroup>),
 ) -> Result<Option<uuid::Uuid>, AppError> {
-    match form.audience.as_str() {
-        "public" | "members" if *open_audiences => Ok(None),
-        "public" | "members" => Err(AppError::Forbidden),
-        slug => Ok(groups.iter().find(|g| g.slug == slug).map(|g| g.group_id)),
+    match Audience::parse(&form.audience) {
+        Some(Audience::Public | Audience::Members) if *open_audiences => Ok(None),
+        Some(Audience::Public | Audience::Members) => Err(AppError::Forbidden),
+        _ => Ok(groups
+            .iter()
+            .find(|g| g.slug == form.audience)
+            .map(|g| g.group_id)),
     }
 }
 
@@ -154,7 +161,7 @@ pub async fn create(
     let now = state.clock.now();
     let mut tx = state.db.begin().await?;
     let event_id = store::create(&mut tx, &input, user.user_id, now).await?;
-    store::set_speakers(&mut tx, event_id, &speakers).await?;
+    people::set_speakers(&mut tx, event_id, &speakers).await?;
     // Published from a proposal: everyone who supported it hears of it.
     if let (true, Ok(proposal_id)) = (choices.0, form.proposal.parse::<Uuid>()) {
         for (user_id, email, name, locale) in
@@ -165,7 +172,7 @@ pub async fn create(
             let mail = crate::events::emails::proposal_decision(
                 &to.email_context(&state.config.base_url),
                 &name,
-                "scheduled",
+                ProposalStatus::Scheduled,
                 &input.title,
                 None,
                 &link,
@@ -192,7 +199,7 @@ async fn checked(
     stored_start: Option<chrono::DateTime<chrono::Utc>>,
 ) -> AppResult<Result<(EventInput, Vec<Uuid>), FormErrors>> {
     let handles = form.speaker_handles();
-    let (speakers, unknown) = store::resolve_handles(&state.db, &handles).await?;
+    let (speakers, unknown) = people::resolve_handles(&state.db, &handles).await?;
     let now = state.clock.now();
     let mut result = form.validate(ctx.locale, group_id, now, stored_start);
     if !unknown.is_empty() {
@@ -224,10 +231,10 @@ pub async fn edit_form(
         "event-edit-title",
         format!("/events/{}/edit", event.event_id),
         EventForm {
-            member_speakers: store::people(&state.db, event.event_id)
+            member_speakers: people::people(&state.db, event.event_id)
                 .await?
                 .iter()
-                .filter(|p| p.role == "speaker")
+                .filter(|p| p.role == PersonRole::Speaker)
                 .map(|p| format!("@{}", p.handle))
                 .collect::<Vec<_>>()
                 .join(", "),
@@ -253,7 +260,7 @@ pub async fn update(
     // The audience is fixed once people have registered for it.
     form.audience = match &event.group_slug {
         Some(slug) => slug.clone(),
-        None => event.audience.clone(),
+        None => event.audience.as_str().to_owned(),
     };
     let action = format!("/events/{}/edit", event.event_id);
     let stored_start = Some(event.starts_at);
@@ -275,7 +282,7 @@ pub async fn update(
     let now = state.clock.now();
     let mut tx = state.db.begin().await?;
     let moved = store::update(&mut tx, event.event_id, &input, now).await?;
-    store::set_speakers(&mut tx, event.event_id, &speakers).await?;
+    people::set_speakers(&mut tx, event.event_id, &speakers).await?;
     let promoted = registration::fill_free_places(&mut tx, event.event_id).await?;
     let updated = store::find(&mut *tx, event.event_id, Some(user.user_id))
         .await?
@@ -336,13 +343,14 @@ pub(super) async fn tell_everyone(
     only_with_place: bool,
 ) -> AppResult<()> {
     let now = state.clock.now();
-    for person in store::participants(&mut *conn, event.event_id).await? {
-        if !person.reachable || (only_with_place && person.status != "registered") {
+    for person in participants::participants(&mut *conn, event.event_id).await? {
+        if !person.reachable || (only_with_place && person.status != RegistrationStatus::Registered)
+        {
             continue;
         }
         let to = Recipient::new(person.user_id, &person.email, &person.name, &person.locale);
         let e = to.email_context(&state.config.base_url);
-        let has_place = person.status == "registered";
+        let has_place = person.status == RegistrationStatus::Registered;
         let notification = emails::notice(&e, &person.name, event, notice, has_place);
         notify(&mut *conn, &state.config.base_url, &to, notification, now).await?;
     }

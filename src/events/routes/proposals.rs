@@ -10,8 +10,9 @@ use uuid::Uuid;
 use crate::app::AppState;
 use crate::events::forms::ProposalForm;
 use crate::events::policy;
-use crate::events::proposals::{self, KINDS};
+use crate::events::proposals;
 use crate::events::views::{ProposalFormPage, ProposalsPage};
+use crate::events::vocabulary::ProposalKind;
 use crate::web::current_user::SignedIn;
 use crate::web::flash::redirect_with;
 use crate::web::form_checks::check_length;
@@ -44,7 +45,7 @@ fn form_page(
         form,
         warnings,
         errors,
-        kinds: &KINDS,
+        kinds: ProposalKind::ALL,
     }
 }
 
@@ -56,7 +57,7 @@ pub async fn new_form(
         return Err(AppError::Forbidden);
     }
     let form = ProposalForm {
-        kind: "webinar".into(),
+        kind: ProposalKind::Webinar.as_str().into(),
         ..ProposalForm::default()
     };
     Ok(form_page(
@@ -78,7 +79,8 @@ pub async fn create(
     }
     form.title = form.title.trim().to_owned();
     let mut errors = FormErrors::new(ctx.locale);
-    if !KINDS.contains(&form.kind.as_str()) {
+    let kind = ProposalKind::parse(&form.kind);
+    if kind.is_none() {
         errors.add("kind", "error-proposal-kind");
     }
     if form.title.chars().count() < 5 {
@@ -92,15 +94,15 @@ pub async fn create(
         &[("title", &form.title), ("description", &form.description)],
         form.confirm_personal_data.is_some(),
     );
-    if !errors.is_empty() {
+    let Some(kind) = kind.filter(|_| errors.is_empty()) else {
         return Ok(unprocessable(form_page(&ctx, form, warnings, errors)));
-    }
+    };
     let now = state.clock.now();
     let mut tx = state.db.begin().await?;
     let proposal_id = proposals::create(
         &mut *tx,
         user.user_id,
-        &form.kind,
+        kind,
         &form.title,
         &form.description,
         now,

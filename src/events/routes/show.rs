@@ -8,9 +8,9 @@ use super::visible_event;
 use crate::app::AppState;
 use crate::events::emails::{self, Notice};
 use crate::events::registration::{self, Registered};
-use crate::events::store;
 use crate::events::views::{EventPage, ParticipantsPage};
-use crate::events::{feedback, policy, promotion};
+use crate::events::vocabulary::PersonRole;
+use crate::events::{feedback, participants, people, policy, promotion};
 use crate::notify::{Recipient, notify};
 use crate::text::markdown;
 use crate::web::current_user::SignedIn;
@@ -25,7 +25,7 @@ pub async fn show(
     let event = visible_event(&state, &ctx, &id).await?;
     let facts = event.facts();
     let now = state.clock.now();
-    let people = store::people(&state.db, event.event_id).await?;
+    let people = people::people(&state.db, event.event_id).await?;
     let manage = policy::can_manage(&facts, ctx.user.as_ref());
     let gave_feedback = match &ctx.user {
         Some(user) if event.attended => {
@@ -56,10 +56,13 @@ pub async fn show(
         can_manage: manage,
         organisers: people
             .iter()
-            .filter(|p| p.role == "organiser")
+            .filter(|p| p.role == PersonRole::Organiser)
             .cloned()
             .collect(),
-        speakers: people.into_iter().filter(|p| p.role == "speaker").collect(),
+        speakers: people
+            .into_iter()
+            .filter(|p| p.role == PersonRole::Speaker)
+            .collect(),
         event,
     })
 }
@@ -140,7 +143,7 @@ pub async fn participants(
     if !policy::can_manage(&event.facts(), Some(&user)) {
         return Err(AppError::Forbidden);
     }
-    let participants = store::participants(&state.db, event.event_id).await?;
+    let participants = participants::participants(&state.db, event.event_id).await?;
     Ok(ParticipantsPage {
         page: Page::titled(&ctx, "event-participants-title").in_section("events"),
         event,

@@ -71,9 +71,9 @@ async fn viewable_resource(
         .ok_or(AppError::NotFound)?;
     let viewer = ctx.user.as_ref();
     let own = viewer.is_some_and(|u| Some(u.user_id) == resource.submitted_by);
-    if policy::can_see(&resource.status, resource.members_only, own, viewer) {
+    if policy::can_see(resource.status, resource.members_only, own, viewer) {
         Ok(Viewable::Open(resource))
-    } else if policy::asks_to_sign_in(&resource.status, resource.members_only, viewer) {
+    } else if policy::asks_to_sign_in(resource.status, resource.members_only, viewer) {
         Ok(Viewable::ForMembers(resource))
     } else {
         Err(AppError::NotFound)

@@ -8,6 +8,7 @@ use super::{Viewable, viewable_resource, visible_resource};
 use crate::app::AppState;
 use crate::library::files::{PDF, content_disposition};
 use crate::library::views::{MembersOnlyPage, PrintPage, ResourcePage};
+use crate::library::vocabulary::ResourceStatus;
 use crate::library::{cite, policy, store};
 use crate::text::markdown;
 use crate::web::{AppError, AppResult, Page, RequestContext};
@@ -47,8 +48,8 @@ pub async fn show(
         } else {
             Vec::new()
         },
-        can_edit: curates || (own && matches!(resource.status.as_str(), "draft" | "returned")),
-        can_submit: own && matches!(resource.status.as_str(), "draft" | "returned"),
+        can_edit: curates || (own && resource.status.is_with_submitter()),
+        can_submit: own && resource.status.is_with_submitter(),
         curates,
         resource,
     }
@@ -113,7 +114,7 @@ async fn stream_file(
     if inline && content_type != PDF {
         return Err(AppError::NotFound);
     }
-    if resource.status == "published" && !inline {
+    if resource.status == ResourceStatus::Published && !inline {
         store::count_download(&state.db, resource.resource_id).await?;
     }
     let disposition = content_disposition(&resource.title, content_type);

@@ -14,6 +14,7 @@ use crate::library::forms::ResourceForm;
 use crate::library::policy;
 use crate::library::store::{self, Resource};
 use crate::library::views::ResourceFormPage;
+use crate::library::vocabulary::{ResourceAudience, ResourceKind, ResourceStatus};
 use crate::web::current_user::{CurrentUser, SignedIn};
 use crate::web::flash::redirect_with;
 use crate::web::form_errors::unprocessable;
@@ -43,9 +44,9 @@ async fn form_page(
         errors,
         with_file,
         topics: topics(state).await?,
-        kinds: &policy::KINDS,
+        kinds: ResourceKind::ALL,
         languages: &policy::LANGUAGES,
-        audiences: &policy::AUDIENCES,
+        audiences: ResourceAudience::ALL,
     })
 }
 
@@ -239,7 +240,7 @@ async fn editable(
 ) -> AppResult<Resource> {
     let resource = visible_resource(state, ctx, id).await?;
     let own = Some(user.user_id) == resource.submitted_by;
-    if policy::can_edit(user, own, &resource.status) {
+    if policy::can_edit(user, own, resource.status) {
         Ok(resource)
     } else {
         Err(AppError::Forbidden)
@@ -331,8 +332,8 @@ pub async fn submit(
     let moved = store::set_status(
         &mut tx,
         resource.resource_id,
-        &["draft", "returned"],
-        "submitted",
+        &[ResourceStatus::Draft, ResourceStatus::Returned],
+        ResourceStatus::Submitted,
         user.user_id,
         "",
         state.clock.now(),

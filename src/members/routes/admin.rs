@@ -137,12 +137,8 @@ pub async fn change_role(
     // Serialise role changes, so two admins demoting each other at once
     // cannot leave the site without one.
     admin_store::lock_roles(&mut *tx).await?;
-    let current = member
-        .role
-        .parse::<Role>()
-        .map_err(|_| AppError::BadRequest)?;
     if role != Role::Admin
-        && policy::is_last_admin(current, admin_store::count_admins(&mut *tx).await?)
+        && policy::is_last_admin(member.role, admin_store::count_admins(&mut *tx).await?)
     {
         return Ok(back(&state, "admin-last-admin"));
     }

@@ -11,7 +11,7 @@ use crate::app::AppState;
 use crate::i18n::Args;
 use crate::members::forms::LoginForm;
 use crate::members::views::LoginPage;
-use crate::members::{password, sessions, store, throttle};
+use crate::members::{Approval, password, sessions, store, throttle};
 use crate::web::flash::redirect_with;
 use crate::web::form_errors::unprocessable;
 use crate::web::redirect::safe_next;
@@ -79,7 +79,7 @@ pub async fn submit(
     };
     // The password was right: saying why the account cannot sign in now
     // reveals nothing to someone who does not already know it.
-    if record.blocked || record.approval == "declined" {
+    if record.blocked || record.approval == Approval::Declined {
         throttle::release(&state.db, attempt).await?;
         let key = if record.blocked {
             "login-blocked"

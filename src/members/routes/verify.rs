@@ -7,7 +7,7 @@ use axum::response::{IntoResponse, Response};
 use super::account::{email_context, notice, queue};
 use crate::app::AppState;
 use crate::members::tokens::{self, Purpose};
-use crate::members::{emails, store};
+use crate::members::{Approval, emails, store};
 use crate::site::settings;
 use crate::web::current_user::SignedIn;
 use crate::web::flash::redirect_with;
@@ -48,7 +48,7 @@ pub async fn confirm(
     } else {
         ("nav-sign-in", "/login")
     };
-    let text = if approval == "pending" {
+    let text = if approval == Approval::Pending {
         "verify-done-pending"
     } else {
         "verify-done-text"

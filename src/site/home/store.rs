@@ -9,6 +9,9 @@ use sqlx::{PgConnection, PgExecutor};
 use uuid::Uuid;
 
 use crate::directory::search::bounding_box;
+use crate::directory::vocabulary::ServiceKind;
+use crate::events::vocabulary::EventKind;
+use crate::library::vocabulary::ResourceKind;
 
 /// What the member blocks need to know about the member: the profile's
 /// place, the followed topics and this year's licence points.
@@ -55,7 +58,7 @@ pub async fn member_facts(
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct MyEvent {
     pub event_id: Uuid,
-    pub kind: String,
+    pub kind: EventKind,
     pub title: String,
     /// The language it is written in, so the title reads in the reader's script.
     pub language: String,
@@ -174,7 +177,7 @@ pub struct NewResource {
     pub resource_id: Uuid,
     pub title: String,
     pub language: String,
-    pub kind: String,
+    pub kind: ResourceKind,
     pub published_at: DateTime<Utc>,
 }
 
@@ -206,7 +209,7 @@ pub async fn new_resources(
 pub struct NearService {
     pub service_id: Uuid,
     pub name: String,
-    pub kind: String,
+    pub kind: ServiceKind,
     pub municipality_name: String,
     pub municipality_name_cyrl: String,
     /// Empty for a confidential address (a shelter's): it never leaves the database.
