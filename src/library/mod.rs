@@ -13,5 +13,6 @@ pub mod routes;
 pub mod search;
 pub mod seed;
 pub mod store;
+pub mod submission;
 pub mod views;
 pub mod vocabulary;

@@ -1195,3 +1195,65 @@ async fn a_review_decision_is_a_workflow_over_a_transaction() {
     assert_eq!(told.len(), 1, "the submitter is told once: {told:?}");
     assert!(told[0].starts_with("Objavljeno"), "{told:?}");
 }
+
+/// `library::submission::save_draft`: a draft the database refuses (here:
+/// its submitter is unknown) keeps nothing, its uploaded file included;
+/// a sound one keeps both, and is sent for review once.
+#[tokio::test]
+async fn a_draft_is_saved_with_its_file_or_not_at_all() {
+    use kolega::library::store::ResourceInput;
+    use kolega::library::submission;
+    use kolega::library::vocabulary::ResourceKind;
+    let app = TestApp::spawn().await;
+    let member = app.member(Role::Practitioner).await;
+    let files = &app.state.files;
+    let now = app.clock.now();
+    let input = ResourceInput {
+        title: "Vodič za hranitelje".into(),
+        summary: "Kratak vodič.".into(),
+        kind: ResourceKind::Guideline,
+        topics: vec![],
+        language: "sr".into(),
+        script: "latin".into(),
+        audiences: vec!["practitioners".into()],
+        source_org: String::new(),
+        authors: String::new(),
+        year: Some(2026),
+        licence: String::new(),
+        external_url: String::new(),
+    };
+
+    let orphan = files.save_bytes(PDF, "vodic.pdf").await.unwrap();
+    let nobody = uuid::Uuid::new_v4();
+    let refused =
+        submission::save_draft(&app.pool, files, Some(&orphan), &input, nobody, now).await;
+    assert!(refused.is_err(), "no such member");
+    assert!(
+        files.open(&orphan.storage_key).await.is_err(),
+        "the refused draft's file is gone from the store"
+    );
+
+    let upload = files.save_bytes(PDF, "vodic.pdf").await.unwrap();
+    let id = submission::save_draft(&app.pool, files, Some(&upload), &input, member.user_id, now)
+        .await
+        .unwrap();
+    assert!(
+        files.open(&upload.storage_key).await.is_ok(),
+        "kept with its draft"
+    );
+    let send = || async {
+        let mut tx = app.pool.begin().await.unwrap();
+        let sent = submission::send_for_review(&mut tx, id, member.user_id, now)
+            .await
+            .unwrap();
+        tx.commit().await.unwrap();
+        sent
+    };
+    assert!(send().await);
+    assert!(!send().await, "already waiting for review");
+    assert_eq!(
+        app.count("SELECT count(*) FROM resources WHERE status = 'submitted'")
+            .await,
+        1
+    );
+}

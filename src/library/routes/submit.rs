@@ -13,8 +13,9 @@ use crate::library::files::{FileStore, SavedFile, UploadError};
 use crate::library::forms::ResourceForm;
 use crate::library::policy;
 use crate::library::store::{self, Resource};
+use crate::library::submission;
 use crate::library::views::ResourceFormPage;
-use crate::library::vocabulary::{ResourceAudience, ResourceKind, ResourceStatus};
+use crate::library::vocabulary::{ResourceAudience, ResourceKind};
 use crate::web::current_user::{CurrentUser, SignedIn};
 use crate::web::flash::redirect_with;
 use crate::web::form_errors::unprocessable;
@@ -194,26 +195,8 @@ pub async fn create(
         }
     };
     let now = state.clock.now();
-    let saved_in_db = async {
-        let mut tx = state.db.begin().await?;
-        let file_id = match &saved {
-            Some(saved) => Some(store::save_file(&mut tx, saved, now).await?),
-            None => None,
-        };
-        let id = store::create(&mut tx, &input, file_id, user.user_id, now).await?;
-        tx.commit().await?;
-        Ok::<_, sqlx::Error>(id)
-    }
-    .await;
-    let resource_id = match saved_in_db {
-        Ok(id) => id,
-        Err(error) => {
-            if let Some(saved) = &saved {
-                files.remove(&saved.storage_key).await;
-            }
-            return Err(error.into());
-        }
-    };
+    let resource_id =
+        submission::save_draft(&state.db, files, saved.as_ref(), &input, user.user_id, now).await?;
     Ok(redirect_with(
         &format!("/library/{resource_id}"),
         "library-draft-saved",
@@ -329,16 +312,9 @@ pub async fn submit(
         return Err(AppError::Forbidden);
     }
     let mut tx = state.db.begin().await?;
-    let moved = store::set_status(
-        &mut tx,
-        resource.resource_id,
-        &[ResourceStatus::Draft, ResourceStatus::Returned],
-        ResourceStatus::Submitted,
-        user.user_id,
-        "",
-        state.clock.now(),
-    )
-    .await?;
+    let now = state.clock.now();
+    let moved =
+        submission::send_for_review(&mut tx, resource.resource_id, user.user_id, now).await?;
     tx.commit().await?;
     if !moved {
         return Err(AppError::Conflict);
