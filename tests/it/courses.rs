@@ -4,6 +4,8 @@
 //! progress and continue; visitors read open courses only; permissions and
 //! the personal-data guard hold.
 
+mod catalogue;
+
 use crate::common::TestApp;
 use crate::common::actors::Actor;
 use axum::http::StatusCode;
