@@ -419,6 +419,17 @@ async fn a_lesson_with_a_jmbg_is_refused_with_the_text_kept() {
         "{}",
         refused.body
     );
+    // A phone number asks the author to confirm it is no client's.
+    let phone = [("title", "Kontakt"), ("body", "Dežurni tim: 064 123 4567.")];
+    let asked = teacher.submit_form(&form, &form, &phone).await;
+    asked.assert_status(StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(asked.body.contains("name=\"confirm_personal_data\""));
+    let mut confirmed = phone.to_vec();
+    confirmed.push(("confirm_personal_data", "yes"));
+    teacher
+        .submit_form(&form, &form, &confirmed)
+        .await
+        .assert_status(StatusCode::SEE_OTHER);
     // A course form with mistakes comes back the same way.
     let mut fields = course("Vođenje slučaja 2", "open");
     fields.retain(|(name, _)| *name != "estimated_hours");
@@ -433,7 +444,7 @@ async fn a_lesson_with_a_jmbg_is_refused_with_the_text_kept() {
         .fetch_one(&app.pool)
         .await
         .unwrap();
-    assert_eq!(lessons, 0, "nothing is saved");
+    assert_eq!(lessons, 1, "only the confirmed lesson is saved");
 }
 
 /// The review workflow without HTTP: `courses::review::decide` over a
@@ -448,6 +459,11 @@ async fn a_course_review_is_a_workflow_over_a_transaction() {
     let moderator = app.member(Role::Moderator).await;
     let path = write_course(&teacher, "Rad sa porodicom", "open").await;
     let slug = path.trim_start_matches("/courses/");
+    let again = write_course(&teacher, "Rad sa porodicom", "open").await;
+    assert_eq!(
+        again, "/courses/rad-sa-porodicom-2",
+        "a title taken gets its own address"
+    );
     let draft = store::find_by_slug(&app.pool, slug).await.unwrap().unwrap();
     let now = app.clock.now();
     let mut tx = app.pool.begin().await.unwrap();

@@ -98,10 +98,22 @@ pub async fn create(
             return Ok(unprocessable(page));
         }
     };
-    let slug = free_slug(&state, &input.title).await?;
-    let mut tx = state.db.begin().await?;
-    store::create(&mut tx, &slug, &input, user.user_id, state.clock.now()).await?;
-    tx.commit().await?;
+    let now = state.clock.now();
+    let mut attempts = 0;
+    let slug = loop {
+        let slug = free_slug(&state, &input.title).await?;
+        let mut tx = state.db.begin().await?;
+        match store::create(&mut tx, &slug, &input, user.user_id, now).await {
+            Ok(_) => {
+                tx.commit().await?;
+                break slug;
+            }
+            // Another course of the same title took the address between
+            // the check and the insert: look for the next free one.
+            Err(error) if attempts < 3 && store::is_slug_conflict(&error) => attempts += 1,
+            Err(error) => return Err(error.into()),
+        }
+    };
     Ok(redirect_with(
         &format!("/courses/{slug}"),
         "course-draft-saved",

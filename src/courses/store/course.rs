@@ -95,6 +95,14 @@ pub async fn slug_taken(executor: impl PgExecutor<'_>, slug: &str) -> sqlx::Resu
         .await
 }
 
+/// Whether an insert failed because the address is taken.
+pub fn is_slug_conflict(error: &sqlx::Error) -> bool {
+    error
+        .as_database_error()
+        .and_then(|e| e.constraint())
+        .is_some_and(|name| name == "courses_slug_key")
+}
+
 /// A new draft; its creation is the first line of its log.
 pub async fn create(
     conn: &mut PgConnection,
