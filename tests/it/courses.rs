@@ -188,11 +188,37 @@ async fn a_course_is_written_reviewed_published_found_and_followed() {
             .contains("Hraniteljstvo u praksi")
     );
 
-    // Sent for review; the moderator returns it with a reason.
+    // She edits the course and renames a module; her draft is listed as hers.
+    let edit = format!("{path}/edit");
+    let mut edited = course("Hraniteljstvo u praksi", "open");
+    edited.retain(|(name, _)| *name != "summary");
+    edited.push(("summary", "Od procene do praćenja."));
+    teacher
+        .submit_form(&edit, &edit, &edited)
+        .await
+        .assert_status(StatusCode::SEE_OTHER);
+    let rename = format!("{path}/modules/{second}/edit");
+    teacher
+        .submit_form(&rename, &rename, &[("title", "Nakon smeštaja")])
+        .await
+        .assert_status(StatusCode::SEE_OTHER);
+    let page = teacher.get(&path).await;
+    assert!(page.body.contains("Od procene do praćenja.") && page.body.contains("Nakon smeštaja"));
+    let catalogue = teacher.get("/courses").await.body;
+    assert!(catalogue.contains("Moji neobjavljeni kursevi") && catalogue.contains(&path));
+
+    // Sent for review (no longer hers to edit); the moderator finds it
+    // waiting and returns it with a reason.
     teacher
         .submit_form(&path, &format!("{path}/submit"), &[])
         .await
         .assert_status(StatusCode::SEE_OTHER);
+    teacher
+        .get(&edit)
+        .await
+        .assert_status(StatusCode::FORBIDDEN);
+    let waiting = moderator.get("/courses").await.body;
+    assert!(waiting.contains("Kursevi na pregledu") && waiting.contains(&path));
     student
         .get(&path)
         .await
