@@ -6,6 +6,7 @@ pub mod app;
 pub mod cli;
 pub mod clock;
 pub mod config;
+pub mod courses;
 pub mod db;
 pub mod directory;
 pub mod events;
@@ -37,6 +38,7 @@ pub fn pages() -> Router<AppState> {
         .merge(support::routes::router())
         .merge(events::routes::router())
         .merge(library::routes::router())
+        .merge(courses::routes::router())
         .merge(directory::routes::router())
         .merge(impact::routes::router())
         .merge(notify::routes::router())

@@ -538,6 +538,75 @@ const EXPECTATIONS: &[(&str, &str, &str, &str)] = &[
         ONLY,
         SITE_MODERATORS,
     ),
+    // Courses: a published open course by the organiser (a teacher), with
+    // one module and one lesson.
+    ("GET", "/courses", ONLY, PUBLIC),
+    ("GET", "/courses/new", ONLY, SITE_MODERATORS),
+    ("POST", "/courses/new", ONLY, SITE_MODERATORS),
+    ("GET", "/courses/{slug}", ONLY, PUBLIC),
+    ("GET", "/courses/{slug}/edit", ONLY, SITE_MODERATORS),
+    ("POST", "/courses/{slug}/edit", ONLY, SITE_MODERATORS),
+    // Sending for review is the author's, and only of a draft.
+    ("POST", "/courses/{slug}/submit", ONLY, NOBODY),
+    ("POST", "/courses/{slug}/decide", ONLY, SITE_MODERATORS),
+    ("POST", "/courses/{slug}/enrol", ONLY, MEMBERS),
+    ("POST", "/courses/{slug}/modules", ONLY, SITE_MODERATORS),
+    (
+        "GET",
+        "/courses/{slug}/modules/{module_id}/edit",
+        ONLY,
+        SITE_MODERATORS,
+    ),
+    (
+        "POST",
+        "/courses/{slug}/modules/{module_id}/edit",
+        ONLY,
+        SITE_MODERATORS,
+    ),
+    (
+        "POST",
+        "/courses/{slug}/modules/{module_id}/move",
+        ONLY,
+        SITE_MODERATORS,
+    ),
+    (
+        "GET",
+        "/courses/{slug}/modules/{module_id}/lessons/new",
+        ONLY,
+        SITE_MODERATORS,
+    ),
+    (
+        "POST",
+        "/courses/{slug}/modules/{module_id}/lessons/new",
+        ONLY,
+        SITE_MODERATORS,
+    ),
+    ("GET", "/courses/{slug}/lessons/{lesson_id}", ONLY, PUBLIC),
+    (
+        "GET",
+        "/courses/{slug}/lessons/{lesson_id}/edit",
+        ONLY,
+        SITE_MODERATORS,
+    ),
+    (
+        "POST",
+        "/courses/{slug}/lessons/{lesson_id}/edit",
+        ONLY,
+        SITE_MODERATORS,
+    ),
+    (
+        "POST",
+        "/courses/{slug}/lessons/{lesson_id}/move",
+        ONLY,
+        SITE_MODERATORS,
+    ),
+    (
+        "POST",
+        "/courses/{slug}/lessons/{lesson_id}/done",
+        ONLY,
+        MEMBERS,
+    ),
+    ("GET", "/me/learning", ONLY, MEMBERS),
     // The service map.
     ("GET", "/services", ONLY, PUBLIC),
     ("GET", "/services/new", ONLY, PARTICIPANTS),
@@ -614,6 +683,10 @@ fn form_for(pattern: &str) -> Vec<(&'static str, &'static str)> {
         "/moderation/held/{post_id}" => &[("action", "approve")],
         "/support/team" => &[("handle", "nepostojeci-clan"), ("on", "no")],
         "/events/proposals/{proposal_id}/vote" => &[("support", "yes")],
+        "/courses/{slug}/modules/{module_id}/move" => &[("direction", "down")],
+        "/courses/{slug}/lessons/{lesson_id}/move" => &[("direction", "down")],
+        // Publishing a published course: the decision is reached and refused (409).
+        "/courses/{slug}/decide" => &[("action", "publish")],
         _ => &[],
     };
     fields.to_vec()
@@ -664,6 +737,7 @@ const RESET_BETWEEN_VIEWERS: &[&str] = &[
     "UPDATE flags SET resolved_at = NULL, resolved_by = NULL, outcome = NULL, moderator_note = ''",
     "UPDATE posts SET deleted_at = NULL",
     "UPDATE resources SET status = 'published'",
+    "UPDATE courses SET status = 'published'",
     "UPDATE service_suggestions SET status = 'pending', decided_by = NULL, decided_at = NULL",
     "UPDATE event_proposals SET status = 'open', close_reason = ''",
 ];
@@ -711,6 +785,9 @@ struct World {
     calendar_file: String,
     resource_id: String,
     topic_slug: String,
+    course_slug: String,
+    module_id: String,
+    lesson_id: String,
     service_id: String,
     suggestion_id: String,
     support_id: String,
@@ -734,6 +811,9 @@ impl World {
         match name {
             "slug" if pattern == "/{slug}" => "about".into(),
             "slug" if pattern.starts_with("/library/topics/") => self.topic_slug.clone(),
+            "slug" if pattern.starts_with("/courses/") => self.course_slug.clone(),
+            "module_id" => self.module_id.clone(),
+            "lesson_id" => self.lesson_id.clone(),
             "slug" if pattern == "/groups/{slug}/supervision" => self.supervision_slug.clone(),
             "slug" => group.slug.clone(),
             "thread_id" => group.thread_id.clone(),
@@ -1033,6 +1113,28 @@ async fn build_world(app: &TestApp) -> World {
     .await;
     let member_handle = scalar(app, "SELECT handle FROM users WHERE email = 'clan@csr.rs'").await;
     let topic_slug = scalar(app, "SELECT slug FROM library_topics ORDER BY slug LIMIT 1").await;
+    // The organiser's published open course, one module, one lesson.
+    let module_id = scalar(
+        app,
+        "WITH c AS (
+            INSERT INTO courses (slug, title, language, level, estimated_hours, status, author_id,
+                                 created_at, updated_at, published_at)
+            SELECT 'uvod-u-hraniteljstvo', 'Uvod u hraniteljstvo', 'sr', 'introductory', 2,
+                   'published', user_id, now(), now(), now()
+            FROM users WHERE email = 'nastavnica@fpn.rs' RETURNING course_id)
+         INSERT INTO course_modules (course_id, position, title)
+         SELECT course_id, 1, 'Prvi modul' FROM c RETURNING module_id::text",
+    )
+    .await;
+    let lesson_id = scalar(
+        app,
+        &format!(
+            "INSERT INTO lessons (module_id, course_id, position, title, body, body_html, created_at, updated_at)
+             SELECT module_id, course_id, 1, 'Prva lekcija', 'Tekst.', '<p>Tekst.</p>', now(), now()
+             FROM course_modules WHERE module_id::text = '{module_id}' RETURNING lesson_id::text"
+        ),
+    )
+    .await;
     World {
         member_handle,
         target_handle: target.handle,
@@ -1046,6 +1148,9 @@ async fn build_world(app: &TestApp) -> World {
         calendar_file: "feed-token-of-the-member.ics".into(),
         resource_id,
         topic_slug,
+        course_slug: "uvod-u-hraniteljstvo".into(),
+        module_id,
+        lesson_id,
         service_id,
         suggestion_id,
         support_id,

@@ -12,6 +12,7 @@ mod backup;
 mod bounces;
 mod certificates;
 mod cli;
+mod courses;
 mod data_export;
 mod deident;
 mod demo_content;

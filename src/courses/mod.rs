@@ -1,0 +1,14 @@
+//! Courses: self-paced learning written by teachers and site moderators,
+//! reviewed by moderators like the library's resources (draft → in review →
+//! published, returned with a reason, archived; each change logged), with
+//! ordered modules of ordered lessons. Members enrol, mark lessons done,
+//! see their progress and continue where they left off (`/me/learning`).
+
+pub mod emails;
+pub mod forms;
+pub mod policy;
+pub mod review;
+pub mod routes;
+pub mod store;
+pub mod views;
+pub mod vocabulary;

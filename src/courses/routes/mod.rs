@@ -1,0 +1,100 @@
+//! The courses' pages.
+
+mod author;
+mod catalogue;
+mod decide;
+mod learning;
+mod lesson;
+mod show;
+mod syllabus;
+
+use axum::Router;
+use axum::routing::{get, post};
+use uuid::Uuid;
+
+use super::policy;
+use super::store::{self, Course};
+use crate::app::AppState;
+use crate::web::current_user::CurrentUser;
+use crate::web::{AppError, AppResult, RequestContext};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/courses", get(catalogue::list))
+        .route("/courses/new", get(author::new_form).post(author::create))
+        .route("/courses/{slug}", get(show::show))
+        .route(
+            "/courses/{slug}/edit",
+            get(author::edit_form).post(author::update),
+        )
+        .route("/courses/{slug}/submit", post(author::submit))
+        .route("/courses/{slug}/decide", post(decide::decide))
+        .route("/courses/{slug}/enrol", post(show::enrol))
+        .route("/courses/{slug}/modules", post(syllabus::add_module))
+        .route(
+            "/courses/{slug}/modules/{module_id}/edit",
+            get(syllabus::module_form).post(syllabus::rename_module),
+        )
+        .route(
+            "/courses/{slug}/modules/{module_id}/move",
+            post(syllabus::move_module),
+        )
+        .route(
+            "/courses/{slug}/modules/{module_id}/lessons/new",
+            get(syllabus::new_lesson_form).post(syllabus::add_lesson),
+        )
+        .route("/courses/{slug}/lessons/{lesson_id}", get(lesson::show))
+        .route(
+            "/courses/{slug}/lessons/{lesson_id}/edit",
+            get(syllabus::lesson_form).post(syllabus::update_lesson),
+        )
+        .route(
+            "/courses/{slug}/lessons/{lesson_id}/move",
+            post(syllabus::move_lesson),
+        )
+        .route(
+            "/courses/{slug}/lessons/{lesson_id}/done",
+            post(lesson::done),
+        )
+        .route("/me/learning", get(learning::show))
+}
+
+/// The course, if the viewer may see it; "not found" otherwise (a draft's
+/// existence is not revealed).
+async fn visible_course(state: &AppState, ctx: &RequestContext, slug: &str) -> AppResult<Course> {
+    let course = store::find_by_slug(&state.db, slug)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let viewer = ctx.user.as_ref();
+    let own = viewer.is_some_and(|u| course.is_by(u.user_id));
+    if policy::can_see(course.status, own, viewer) {
+        Ok(course)
+    } else {
+        Err(AppError::NotFound)
+    }
+}
+
+/// The course, if the member may change it (its syllabus too).
+async fn editable_course(
+    state: &AppState,
+    ctx: &RequestContext,
+    user: &CurrentUser,
+    slug: &str,
+) -> AppResult<Course> {
+    let course = visible_course(state, ctx, slug).await?;
+    if policy::can_edit(user, course.is_by(user.user_id), course.status) {
+        Ok(course)
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+/// An id from the address; "not found" when it is not one.
+fn parse_id(text: &str) -> AppResult<Uuid> {
+    text.parse().map_err(|_| AppError::NotFound)
+}
+
+/// Where the course's page is.
+fn course_path(course: &Course) -> String {
+    format!("/courses/{}", course.slug)
+}
