@@ -8,7 +8,7 @@ use uuid::Uuid;
 
 use super::{page, zip::ZipWriter};
 use crate::i18n::Locale;
-use crate::{directory, events, groups, library, members, support};
+use crate::{courses, directory, events, groups, library, members, support};
 
 /// Names the structure of `data.json`; raised when a field changes meaning.
 pub const FORMAT: &str = "kolega-member-export-2";
@@ -34,6 +34,10 @@ pub async fn gather(
         (
             "support",
             support::member_data::export_for_member(conn, user_id).await?,
+        ),
+        (
+            "courses",
+            courses::member_data::export_for_member(conn, user_id).await?,
         ),
         (
             "library",

@@ -9,7 +9,7 @@ use sqlx::PgConnection;
 use uuid::Uuid;
 
 use crate::web::AppResult;
-use crate::{events, groups, members, support};
+use crate::{courses, events, groups, members, support};
 
 pub async fn delete_account(
     conn: &mut PgConnection,
@@ -22,6 +22,7 @@ pub async fn delete_account(
     groups::member_data::erase_member(conn, user_id).await?;
     events::member_data::erase_member(conn, user_id, base_url, now).await?;
     support::member_data::erase_member(conn, user_id).await?;
+    courses::member_data::erase_member(conn, user_id).await?;
     // Library and service-map contributions stay as they are (see their
     // `member_data`): nothing of them to erase.
     members::lifecycle::delete_account(conn, user_id, now).await?;

@@ -20,7 +20,7 @@ use serde_json::{Map, Value};
 use crate::i18n::{self, Args, Locale};
 
 /// The sections of the page, in order; each is a key of `data.json`.
-pub const SECTIONS: [&str; 10] = [
+pub const SECTIONS: [&str; 11] = [
     "account",
     "sessions",
     "notifications",
@@ -28,6 +28,7 @@ pub const SECTIONS: [&str; 10] = [
     "library_topics_followed",
     "groups",
     "events",
+    "courses",
     "support",
     "library",
     "service_map",
@@ -64,7 +65,7 @@ const CODE_PREFIXES: [&str; 5] = [
 /// Fields shown first in a record, in this order, and the parts of a
 /// section in the order the features tell them; the rest alphabetically
 /// (JSON objects keep no order).
-const ORDER: [&str; 41] = [
+const ORDER: [&str; 45] = [
     "title",
     "name",
     "email",
@@ -75,6 +76,8 @@ const ORDER: [&str; 41] = [
     "proposal",
     "service",
     "resource",
+    "course",
+    "lesson",
     "subject",
     "role",
     "kind",
@@ -100,6 +103,8 @@ const ORDER: [&str; 41] = [
     "supervision_cases",
     "supervision_notes",
     "supervision_reads",
+    "enrolments",
+    "lessons_done",
     "conversations",
     "submissions",
     "changes_made",

@@ -6,6 +6,7 @@
 
 pub mod emails;
 pub mod forms;
+pub mod member_data;
 pub mod policy;
 pub mod review;
 pub mod routes;

@@ -473,3 +473,58 @@ async fn a_lesson_with_a_jmbg_is_refused_with_the_text_kept() {
         .unwrap();
     assert_eq!(lessons, 1, "only the confirmed lesson is saved");
 }
+
+/// Her learning is hers: the data download lists the course she took and
+/// the lesson she finished; deleting her account erases both, and the
+/// course stays for the others.
+#[tokio::test]
+async fn her_learning_is_in_her_data_and_goes_with_her_account() {
+    let app = TestApp::spawn().await;
+    let (course, lesson) = published_course(&app, "Kurs o starateljstvu", "open").await;
+    let student = app.member(Role::Student).await;
+    student
+        .submit_form(&course, &format!("{course}/enrol"), &[])
+        .await
+        .assert_status(StatusCode::SEE_OTHER);
+    student
+        .submit_form(&lesson, &format!("{lesson}/done"), &[])
+        .await
+        .assert_status(StatusCode::SEE_OTHER);
+
+    let archive = student.download_data().await;
+    let courses = &archive.data["courses"];
+    assert_eq!(courses["enrolments"][0]["course"], "Kurs o starateljstvu");
+    assert_eq!(courses["enrolments"][0]["done_lessons"], 1);
+    assert_eq!(
+        courses["lessons_done"][0]["lesson"],
+        "Uvod: Kurs o starateljstvu"
+    );
+    assert!(archive.html.contains("Kursevi na koje ste se upisali"));
+
+    student
+        .submit_form(
+            "/settings",
+            "/settings/delete",
+            &[("password", crate::common::members::PASSWORD)],
+        )
+        .await
+        .assert_redirect_to("/");
+    let left = |table: &'static str| {
+        let sql = format!("SELECT count(*) FROM {table} WHERE user_id = $1");
+        let pool = app.pool.clone();
+        let id = student.user_id;
+        async move {
+            sqlx::query_scalar::<_, i64>(&sql)
+                .bind(id)
+                .fetch_one(&pool)
+                .await
+                .unwrap()
+        }
+    };
+    assert_eq!(left("enrolments").await, 0);
+    assert_eq!(left("lesson_progress").await, 0);
+    app.new_browser()
+        .get(&lesson)
+        .await
+        .assert_status(StatusCode::OK);
+}

@@ -624,6 +624,7 @@ async fn deleting_the_account_erases_what_the_page_says_and_keeps_the_rest_as_a_
         "settings-delete-erased-account",
         "settings-delete-erased-groups",
         "settings-delete-erased-events",
+        "settings-delete-erased-courses",
         "settings-delete-erased-support",
         "settings-delete-kept-posts",
         "settings-delete-kept-support",

@@ -6,7 +6,7 @@ use std::process::Command;
 use axum::http::StatusCode;
 use serde_json::Value;
 
-use super::TestApp;
+use super::Browser;
 
 pub struct DataArchive {
     /// The name the browser saves it under.
@@ -15,7 +15,7 @@ pub struct DataArchive {
     pub html: String,
 }
 
-impl TestApp {
+impl Browser {
     /// Downloads `/settings/export` as the signed-in member and unpacks it.
     pub async fn download_data(&self) -> DataArchive {
         let response = self.get("/settings/export").await;
