@@ -1471,6 +1471,7 @@ notify-kind-event_reminder = Reminders before an event
 notify-kind-event_recording = Recordings and materials from events
 notify-kind-proposal_decision = Decisions on topic proposals
 notify-kind-resource_review = Reviews of resources you submitted
+notify-kind-course_review = Reviews of courses you wrote
 notify-kind-correction_review = Reviews of your service-map suggestions
 notify-kind-support_request = New peer-support requests
 notify-kind-support_reply = Replies in support conversations

@@ -1496,6 +1496,7 @@ notify-kind-event_reminder = Podsetnici pred događaj
 notify-kind-event_recording = Snimci i materijali sa događaja
 notify-kind-proposal_decision = Odluke o predlozima tema
 notify-kind-resource_review = Pregled resursa koje ste predložili
+notify-kind-course_review = Pregled kurseva koje ste napisali
 notify-kind-correction_review = Pregled vaših predloga za mapu usluga
 notify-kind-support_request = Nove molbe za podršku kolega
 notify-kind-support_reply = Odgovori u razgovorima podrške

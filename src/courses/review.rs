@@ -92,7 +92,7 @@ pub async fn decide(
             let mail = emails::review_decision(e, name, outcome, &course.title, reason, &link);
             // The review of what a member wrote for others: the same
             // setting as the library's reviews.
-            Notification::new(Kind::ResourceReview, link.clone(), mail)
+            Notification::new(Kind::CourseReview, link.clone(), mail)
         })
         .await?;
     }

@@ -23,6 +23,8 @@ pub enum Kind {
     EventRecording,
     ProposalDecision,
     ResourceReview,
+    /// A moderator's decision on a course the member wrote.
+    CourseReview,
     CorrectionReview,
     SupportRequest,
     SupportReply,
@@ -56,7 +58,7 @@ impl Delivery {
 }
 
 impl Kind {
-    pub const ALL: [Kind; 18] = [
+    pub const ALL: [Kind; 19] = [
         Kind::Reply,
         Kind::Mention,
         Kind::NewThread,
@@ -71,6 +73,7 @@ impl Kind {
         Kind::EventRecording,
         Kind::ProposalDecision,
         Kind::ResourceReview,
+        Kind::CourseReview,
         Kind::CorrectionReview,
         Kind::SupportRequest,
         Kind::SupportReply,
@@ -93,6 +96,7 @@ impl Kind {
             Kind::EventRecording => "event_recording",
             Kind::ProposalDecision => "proposal_decision",
             Kind::ResourceReview => "resource_review",
+            Kind::CourseReview => "course_review",
             Kind::CorrectionReview => "correction_review",
             Kind::SupportRequest => "support_request",
             Kind::SupportReply => "support_reply",
@@ -138,7 +142,7 @@ impl Kind {
             | Kind::EventRecording
             | Kind::ProposalDecision
             | Kind::RetentionWarning => "events",
-            Kind::ResourceReview | Kind::CorrectionReview => "contributions",
+            Kind::ResourceReview | Kind::CourseReview | Kind::CorrectionReview => "contributions",
             Kind::SupportRequest | Kind::SupportReply => "support",
         }
     }
