@@ -109,6 +109,8 @@ pub async fn seed_demo(
     println!("demo events: {events} created");
     let resources = crate::library::seed::seed(pool, files).await?;
     println!("demo library resources: {resources} created");
+    let courses = crate::courses::seed::seed(pool).await?;
+    println!("demo courses: {courses} created");
     let following = crate::site::topics::seed_demo(pool).await?;
     println!("demo members following library topics: {following} given topics");
     let services = crate::directory::seed::seed(pool).await?;
@@ -175,5 +177,11 @@ mod tests {
             }
         }
         assert_eq!(crate::library::seed::resources().unwrap().len(), 40);
+        for course in crate::courses::seed::courses().unwrap() {
+            assert!(known(&course.author), "{}", course.author);
+            for taking in &course.enrolled {
+                assert!(known(&taking.member), "{}", taking.member);
+            }
+        }
     }
 }

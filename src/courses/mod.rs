@@ -10,6 +10,7 @@ pub mod member_data;
 pub mod policy;
 pub mod review;
 pub mod routes;
+pub mod seed;
 pub mod store;
 pub mod views;
 pub mod vocabulary;

@@ -23,6 +23,10 @@ async fn totals(app: &TestApp) -> Vec<i64> {
         "resources",
         "services",
         "notifications",
+        "courses",
+        "lessons",
+        "enrolments",
+        "lesson_progress",
     ] {
         totals.push(app.count(&format!("SELECT count(*) FROM {table}")).await);
     }
@@ -116,6 +120,30 @@ async fn the_demo_is_the_data_files_and_a_second_run_adds_nothing() {
     let page = app.get(&format!("/events/{meeting}")).await;
     page.assert_status(StatusCode::OK);
     assert!(page.body.contains("Supervizijski sastanak — decembar"));
+
+    // The demo courses: published, in the catalogue, and Jelena is halfway
+    // through the one on foster care.
+    let courses = kolega::courses::seed::courses().unwrap();
+    assert_eq!(courses.len(), 3);
+    assert_eq!(
+        app.count("SELECT count(*) FROM courses WHERE status = 'published'")
+            .await,
+        courses.len() as i64
+    );
+    let catalogue = app.get("/courses").await.body;
+    for course in &courses {
+        // The catalogue reads in the reader's script (Latin here).
+        let title = kolega::text::translit::to_latin(&course.title);
+        assert!(catalogue.contains(&title), "{title} in the catalogue");
+    }
+    let learning = app.get("/me/learning").await;
+    learning.assert_status(StatusCode::OK);
+    assert!(learning.body.contains("Hraniteljstvo: prva godina"));
+    assert!(
+        learning.body.contains("Završeno lekcija: 2 od 4"),
+        "{}",
+        learning.body
+    );
 
     let before = totals(&app).await;
     kolega::seed::seed_demo(&app.pool, &app.state.files)
