@@ -25,7 +25,7 @@ fn named(page: &Page, topics: &[Topic], slug: &str) -> String {
 }
 
 /// "2 of 5 lessons done", in the page's language.
-fn progress_text(page: &Page, done: i64, all: i64) -> String {
+pub fn progress_text(page: &Page, done: i64, all: i64) -> String {
     let args = Args::new().with("done", done).with("all", all);
     crate::i18n::t_args(page.locale, "course-progress", &args)
 }

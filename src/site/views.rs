@@ -47,6 +47,8 @@ pub struct MemberHomeTemplate {
     pub emergency: Vec<crate::directory::emergency::CountryNumbers>,
     pub featured: Vec<FeaturedCard>,
     pub events: Vec<MyEvent>,
+    /// Courses the member has started and not finished, the newest first.
+    pub learning: Vec<crate::courses::store::learning::Learning>,
     pub activity: Vec<GroupActivity>,
     pub resources: Vec<NewResource>,
     /// The followed topics' names in the page's language (empty: none chosen).
@@ -62,6 +64,11 @@ pub struct MemberHomeTemplate {
 }
 
 impl MemberHomeTemplate {
+    /// "2 of 5 lessons done" for one of her courses.
+    pub fn course_progress(&self, course: &crate::courses::store::learning::Learning) -> String {
+        crate::courses::views::progress_text(&self.page, course.done, course.total)
+    }
+
     /// "12 bodova za licencu u 2026. godini".
     pub fn points_text(&self) -> String {
         self.with_year("home-points-total")

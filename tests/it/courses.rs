@@ -528,3 +528,52 @@ async fn her_learning_is_in_her_data_and_goes_with_her_account() {
         .await
         .assert_status(StatusCode::OK);
 }
+
+/// The home page shows a member the courses she has started and not
+/// finished, with her progress and the way back in; before any, a way to
+/// the catalogue; a finished course leaves the home page for /me/learning.
+#[tokio::test]
+async fn the_home_page_shows_the_courses_she_is_taking() {
+    let app = TestApp::spawn().await;
+    let (course, lesson) = published_course(&app, "Kurs o usvojenju", "open").await;
+    let student = app.member(Role::Student).await;
+    let learning_block = |home: &str| {
+        home.split("id=\"my-learning\"")
+            .nth(1)
+            .and_then(|rest| rest.split("</section>").next())
+            .expect("the learning block")
+            .to_owned()
+    };
+    let before = learning_block(&student.get("/").await.body);
+    assert!(before.contains("Nemate kurs u toku.") && before.contains("href=\"/courses\""));
+
+    student
+        .submit_form(&course, &format!("{course}/enrol"), &[])
+        .await
+        .assert_status(StatusCode::SEE_OTHER);
+    let started = learning_block(&student.get("/").await.body);
+    assert!(started.contains("Kurs o usvojenju"));
+    assert!(started.contains("Završeno lekcija: 0 od 1"), "{started}");
+    assert!(
+        started.contains(&format!("href=\"{lesson}\"")),
+        "the way back in"
+    );
+
+    student
+        .submit_form(&lesson, &format!("{lesson}/done"), &[])
+        .await
+        .assert_status(StatusCode::SEE_OTHER);
+    let finished = learning_block(&student.get("/").await.body);
+    assert!(
+        !finished.contains("Kurs o usvojenju"),
+        "finished: {finished}"
+    );
+    assert!(finished.contains("Nemate kurs u toku."));
+    assert!(
+        student
+            .get("/me/learning")
+            .await
+            .body
+            .contains("Kurs o usvojenju")
+    );
+}

@@ -30,6 +30,8 @@ const FEATURED_ON_HOME: i64 = 4;
 const FEATURED_SUMMARY_CHARS: usize = 160;
 const WEBINARS_ON_HOME: i64 = 3;
 const MY_EVENTS: i64 = 3;
+/// Courses in progress shown on the home page (all of them on /me/learning).
+const MY_COURSES: usize = 3;
 const ACTIVE_GROUPS: i64 = 5;
 /// Unread threads count as news while their last post is this recent.
 const ACTIVITY_WITHIN_DAYS: i64 = 30;
@@ -88,6 +90,12 @@ async fn member_home(
     let (year, from, until) = belgrade_year(now);
     let facts = store::member_facts(&state.db, user.user_id, (from, until)).await?;
     let events = store::my_next_events(&state.db, user.user_id, now, MY_EVENTS).await?;
+    let learning = crate::courses::store::learning::my_courses(&state.db, user.user_id)
+        .await?
+        .into_iter()
+        .filter(|course| course.completed_at.is_none())
+        .take(MY_COURSES)
+        .collect();
     let activity = store::unread_activity(
         &state.db,
         user.user_id,
@@ -139,6 +147,7 @@ async fn member_home(
             .collect(),
         page,
         events,
+        learning,
         activity,
         resources,
         city: facts.city.trim().to_owned(),
