@@ -276,4 +276,11 @@ mod tests {
         assert!(form("60", "0", "24").validate(Locale::SrLatn).is_err());
         assert!(form("60", "2", "-1").validate(Locale::SrLatn).is_err());
     }
+
+    #[test]
+    fn question_kinds_are_named_in_every_catalogue() {
+        crate::web::vocabulary::assert_in_every_catalogue(
+            QuestionKind::ALL.iter().map(|kind| kind.message_key()),
+        );
+    }
 }

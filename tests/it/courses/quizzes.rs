@@ -143,6 +143,28 @@ async fn a_quiz_is_written_taken_failed_retaken_after_the_cool_down_and_passed()
             .contains("Označite tačno jedan odgovor kao tačan.")
     );
     assert!(refused.body.contains("value=\"Voditelj slučaja\""), "kept");
+    // A JMBG in an answer is refused beside that answer, the text kept.
+    let jmbg = "Dete sa JMBG 0101990710008";
+    let guarded = teacher
+        .submit_form(
+            &new,
+            &new,
+            &[
+                ("kind", "single"),
+                ("prompt", "Ko vodi slučaj?"),
+                ("answer_0", "Voditelj slučaja"),
+                ("correct_0", "yes"),
+                ("answer_1", jmbg),
+            ],
+        )
+        .await;
+    guarded.assert_status(StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        guarded.body.contains("id=\"answer_1-error\""),
+        "{}",
+        guarded.body
+    );
+    assert!(guarded.body.contains(jmbg), "kept");
     teacher
         .submit_form(
             &new,
@@ -385,4 +407,21 @@ async fn a_quiz_is_written_taken_failed_retaken_after_the_cool_down_and_passed()
     assert!(page.body.contains("Završeno lekcija i testova: 1 od 2"));
     let learning = student.get("/me/learning").await;
     assert!(learning.body.contains("Završeno lekcija i testova: 1 od 2"));
+
+    // Her attempts are in her data download and go with her account.
+    let archive = student.download_data().await;
+    let tried = &archive.data["courses"]["quiz_attempts"];
+    assert_eq!(tried.as_array().map(Vec::len), Some(2), "{tried}");
+    assert_eq!(tried[0]["module"], "Procena porodice");
+    assert!(archive.html.contains("Vaši pokušaji testova"));
+    student
+        .submit_form("/settings", "/settings/delete", &[("password", PASSWORD)])
+        .await
+        .assert_redirect_to("/");
+    let left: i64 = sqlx::query_scalar("SELECT count(*) FROM quiz_attempts WHERE user_id = $1")
+        .bind(student.user_id)
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(left, 0);
 }
