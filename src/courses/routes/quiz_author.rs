@@ -5,8 +5,9 @@
 use axum::extract::{Path, State};
 use axum::response::Response;
 
-use super::{course_path, editable_course, parse_id};
+use super::{course_path, parse_id, visible_course};
 use crate::app::AppState;
+use crate::courses::policy;
 use crate::courses::quiz_forms::{QuestionForm, QuizForm};
 use crate::courses::quiz_views::{QuestionFormPage, QuizEditPage};
 use crate::courses::store::Course;
@@ -25,7 +26,10 @@ async fn editable_module(
     user: &CurrentUser,
     (slug, module_id): (&str, &str),
 ) -> AppResult<(Course, Module)> {
-    let course = editable_course(state, ctx, user, slug).await?;
+    let course = visible_course(state, ctx, slug).await?;
+    if !policy::can_edit_quiz(user, course.is_by(user.user_id), course.status) {
+        return Err(AppError::Forbidden);
+    }
     let module = syllabus::find_module(&state.db, course.course_id, parse_id(module_id)?)
         .await?
         .ok_or(AppError::NotFound)?;

@@ -49,13 +49,14 @@ fn quiz_path(course: &Course, module: &Module) -> String {
     format!("{}/modules/{}/quiz", course_path(course), module.module_id)
 }
 
-/// The attempt's questions in its order (questions added since come last,
-/// deleted ones are gone).
+/// The attempt's questions in its order; deleted ones are gone, and one
+/// added since waits for the next attempt.
 fn in_order<'a>(attempt: &Attempt, questions: &'a Questions) -> Vec<&'a (Question, Vec<Answer>)> {
-    let at = |order: &[Uuid], id: Uuid| order.iter().position(|x| *x == id).unwrap_or(usize::MAX);
-    let mut list: Vec<_> = questions.iter().collect();
-    list.sort_by_key(|(q, _)| at(&attempt.question_order, q.question_id));
-    list
+    attempt
+        .question_order
+        .iter()
+        .filter_map(|id| questions.iter().find(|(q, _)| q.question_id == *id))
+        .collect()
 }
 
 fn shown(attempt: &Attempt, questions: &Questions) -> Vec<Shown> {
@@ -91,7 +92,6 @@ type Checked = (Marked, Vec<Uuid>, Vec<Uuid>);
 fn marked(attempt: &Attempt, chosen: &[Uuid], questions: &Questions) -> Vec<Checked> {
     in_order(attempt, questions)
         .into_iter()
-        .filter(|(q, _)| attempt.question_order.contains(&q.question_id))
         .map(|(q, answers)| {
             let correct: Vec<Uuid> = answers
                 .iter()
