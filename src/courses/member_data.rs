@@ -1,7 +1,7 @@
 //! A member's part of the courses, for her data download (`account_data`)
-//! and her account's deletion. Her learning (enrolments, lessons done) is
-//! hers and goes with her account; the courses she wrote stay for those
-//! taking them, shown without her name.
+//! and her account's deletion. Her learning (enrolments, lessons done,
+//! quiz attempts) is hers and goes with her account; the courses she wrote
+//! stay for those taking them, shown without her name.
 
 use serde_json::{Value, json};
 use sqlx::PgConnection;
@@ -28,6 +28,15 @@ pub async fn export_for_member(conn: &mut PgConnection, user_id: Uuid) -> sqlx::
         user_id,
     )
     .await?;
+    let quiz_attempts = member_rows(
+        conn,
+        "SELECT c.title AS course, m.title AS module, a.started_at, a.submitted_at, a.score,
+                a.passed, a.started_at AS ord
+         FROM quiz_attempts a JOIN course_modules m USING (module_id) JOIN courses c USING (course_id)
+         WHERE a.user_id = $1",
+        user_id,
+    )
+    .await?;
     let written = member_rows(
         conn,
         "SELECT title, summary, status, language, level, created_at, created_at AS ord
@@ -38,6 +47,7 @@ pub async fn export_for_member(conn: &mut PgConnection, user_id: Uuid) -> sqlx::
     Ok(json!({
         "enrolments": enrolments,
         "lessons_done": lessons_done,
+        "quiz_attempts": quiz_attempts,
         "courses_written": written,
     }))
 }
@@ -45,6 +55,7 @@ pub async fn export_for_member(conn: &mut PgConnection, user_id: Uuid) -> sqlx::
 /// Erases her learning record; the courses she wrote stay.
 pub async fn erase_member(conn: &mut PgConnection, user_id: Uuid) -> sqlx::Result<()> {
     for statement in [
+        "DELETE FROM quiz_attempts WHERE user_id = $1",
         "DELETE FROM lesson_progress WHERE user_id = $1",
         "DELETE FROM enrolments WHERE user_id = $1",
     ] {

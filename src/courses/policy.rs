@@ -1,5 +1,7 @@
 //! Who may write, review, see and take courses. Every handler asks here.
 
+use chrono::{DateTime, Duration, Utc};
+
 use super::vocabulary::{Audience, CourseStatus};
 use crate::members::Role;
 use crate::web::current_user::CurrentUser;
@@ -58,6 +60,53 @@ pub fn can_read_lessons(
             Audience::Open => true,
             Audience::Members => viewer.is_some() && enrolled,
         }
+}
+
+/// Write a module's quiz (settings, questions, answers): whoever may edit
+/// the course.
+pub fn can_edit_quiz(user: &CurrentUser, own: bool, status: CourseStatus) -> bool {
+    can_edit(user, own, status)
+}
+
+/// Take a quiz: enrolled members of a published course (the score is part
+/// of their progress, so there is no taking without enrolment).
+pub fn can_take_quiz(status: CourseStatus, enrolled: bool, viewer: Option<&CurrentUser>) -> bool {
+    viewer.is_some() && enrolled && status == CourseStatus::Published
+}
+
+/// Whether a member may start another attempt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NextAttempt {
+    Allowed,
+    /// Every attempt the author allows is used.
+    UsedUp,
+    /// The cool-down after the last attempt runs until then.
+    CoolingDown(DateTime<Utc>),
+}
+
+/// A new attempt is allowed while attempts remain (`limit` None: no limit)
+/// and once `cooldown_hours` have passed since the last one was submitted.
+pub fn next_attempt(
+    used: i64,
+    limit: Option<i32>,
+    last_submitted: Option<DateTime<Utc>>,
+    cooldown_hours: i32,
+    now: DateTime<Utc>,
+) -> NextAttempt {
+    if limit.is_some_and(|limit| used >= i64::from(limit)) {
+        return NextAttempt::UsedUp;
+    }
+    match last_submitted {
+        Some(last) if cooldown_hours > 0 => {
+            let until = last + Duration::hours(i64::from(cooldown_hours));
+            if now < until {
+                NextAttempt::CoolingDown(until)
+            } else {
+                NextAttempt::Allowed
+            }
+        }
+        _ => NextAttempt::Allowed,
+    }
 }
 
 #[cfg(test)]
@@ -169,6 +218,77 @@ mod tests {
                 can_read_lessons(status, audience, own, enrolled, viewer),
                 expected,
                 "{status:?} {audience:?} {own} {enrolled}"
+            );
+        }
+    }
+
+    #[test]
+    fn who_writes_and_takes_quizzes() {
+        let student = CurrentUser::for_tests(Role::Student);
+        let teacher = CurrentUser::for_tests(Role::Teacher);
+        let moderator = CurrentUser::for_tests(Role::Moderator);
+        for (viewer, own, status, expected) in [
+            (&teacher, true, Draft, true),
+            (&teacher, true, Published, false),
+            (&teacher, false, Draft, false),
+            (&student, false, Published, false),
+            (&moderator, false, Published, true),
+        ] {
+            assert_eq!(
+                can_edit_quiz(viewer, own, status),
+                expected,
+                "{own} {status:?}"
+            );
+        }
+        for (status, enrolled, viewer, expected) in [
+            (Published, true, Some(&student), true),
+            (Published, false, Some(&student), false),
+            (Published, true, None, false),
+            (Draft, true, Some(&student), false),
+            (Archived, true, Some(&student), false),
+            (Published, false, Some(&moderator), false),
+        ] {
+            assert_eq!(
+                can_take_quiz(status, enrolled, viewer),
+                expected,
+                "{status:?} {enrolled}"
+            );
+        }
+    }
+
+    #[test]
+    fn when_another_attempt_is_allowed() {
+        let now = DateTime::parse_from_rfc3339("2026-12-08T12:00:00Z")
+            .unwrap()
+            .with_timezone(&Utc);
+        let hours_ago = |h: i64| Some(now - Duration::hours(h));
+        // (used, limit, last submitted, cool-down hours) → outcome
+        for (used, limit, last, cooldown, expected) in [
+            (0, Some(2), None, 24, NextAttempt::Allowed),
+            (1, Some(2), hours_ago(1), 0, NextAttempt::Allowed),
+            (
+                1,
+                Some(2),
+                hours_ago(1),
+                24,
+                NextAttempt::CoolingDown(now + Duration::hours(23)),
+            ),
+            (1, Some(2), hours_ago(24), 24, NextAttempt::Allowed),
+            (2, Some(2), hours_ago(48), 24, NextAttempt::UsedUp),
+            (2, Some(2), hours_ago(1), 24, NextAttempt::UsedUp),
+            (50, None, hours_ago(30), 24, NextAttempt::Allowed),
+            (
+                50,
+                None,
+                hours_ago(2),
+                3,
+                NextAttempt::CoolingDown(now + Duration::hours(1)),
+            ),
+        ] {
+            assert_eq!(
+                next_attempt(used, limit, last, cooldown, now),
+                expected,
+                "{used} {limit:?} {cooldown}"
             );
         }
     }

@@ -67,6 +67,9 @@ pub struct CoursePage {
     /// (done, all) lessons, for an enrolled member.
     pub progress: (i64, i64),
     pub done: Vec<Uuid>,
+    /// Modules whose quiz has questions, and those the member has passed.
+    pub quizzes: Vec<Uuid>,
+    pub passed: Vec<Uuid>,
     pub can_read: bool,
     pub can_enrol: bool,
     pub can_edit: bool,
@@ -83,6 +86,14 @@ impl CoursePage {
 
     pub fn is_done(&self, lesson_id: &Uuid) -> bool {
         self.done.contains(lesson_id)
+    }
+
+    pub fn has_quiz(&self, module_id: &Uuid) -> bool {
+        self.quizzes.contains(module_id)
+    }
+
+    pub fn quiz_passed(&self, module_id: &Uuid) -> bool {
+        self.passed.contains(module_id)
     }
 
     pub fn for_members(&self) -> bool {
@@ -161,6 +172,9 @@ pub struct LessonPage {
     pub previous: Option<LessonTitle>,
     pub next: Option<LessonTitle>,
     pub done: bool,
+    /// The module's quiz, when this is its last lesson and the member
+    /// enrolled may take it: the navigation leads there next.
+    pub quiz_after: Option<Uuid>,
     /// Signed in, and the course is published: "mark done" is offered.
     pub can_mark: bool,
 }

@@ -5,6 +5,8 @@
 
 use serde::Deserialize;
 
+use crate::web::vocabulary::vocabulary;
+
 /// Where a course stands (`courses.status`). A course returned by a
 /// moderator is a draft again, with the reason kept beside it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, sqlx::Type)]
@@ -118,5 +120,15 @@ impl Direction {
             "down" => Some(Direction::Down),
             _ => None,
         }
+    }
+}
+
+vocabulary! {
+    /// How a quiz question is answered (`quiz_questions.kind`).
+    pub enum QuestionKind key "course-question-kind-" {
+        /// Exactly one answer is correct; the member picks one.
+        Single = "single",
+        /// One or more answers are correct; the member ticks any.
+        Multiple = "multiple",
     }
 }

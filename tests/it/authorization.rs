@@ -606,6 +606,71 @@ const EXPECTATIONS: &[(&str, &str, &str, &str)] = &[
         ONLY,
         MEMBERS,
     ),
+    // Quizzes: the course's module has a quiz with one question, and the
+    // organiser (not a viewer) has an open attempt. Nobody is enrolled when
+    // the GETs run; the walk's own "enrol" may have enrolled a viewer by the
+    // time "start" runs, so that answer depends on the order.
+    (
+        "GET",
+        "/courses/{slug}/modules/{module_id}/quiz",
+        ONLY,
+        NOBODY,
+    ),
+    (
+        "POST",
+        "/courses/{slug}/modules/{module_id}/quiz/start",
+        ONLY,
+        "SAAAAAS",
+    ),
+    // Someone else's attempt: refused (404) even to the enrolled.
+    (
+        "POST",
+        "/courses/{slug}/modules/{module_id}/quiz/attempts/{attempt_id}",
+        ONLY,
+        NOBODY,
+    ),
+    (
+        "GET",
+        "/courses/{slug}/modules/{module_id}/quiz/edit",
+        ONLY,
+        SITE_MODERATORS,
+    ),
+    (
+        "POST",
+        "/courses/{slug}/modules/{module_id}/quiz/edit",
+        ONLY,
+        SITE_MODERATORS,
+    ),
+    (
+        "GET",
+        "/courses/{slug}/modules/{module_id}/quiz/questions/new",
+        ONLY,
+        SITE_MODERATORS,
+    ),
+    (
+        "POST",
+        "/courses/{slug}/modules/{module_id}/quiz/questions/new",
+        ONLY,
+        SITE_MODERATORS,
+    ),
+    (
+        "GET",
+        "/courses/{slug}/modules/{module_id}/quiz/questions/{question_id}/edit",
+        ONLY,
+        SITE_MODERATORS,
+    ),
+    (
+        "POST",
+        "/courses/{slug}/modules/{module_id}/quiz/questions/{question_id}/edit",
+        ONLY,
+        SITE_MODERATORS,
+    ),
+    (
+        "POST",
+        "/courses/{slug}/modules/{module_id}/quiz/questions/{question_id}/delete",
+        ONLY,
+        SITE_MODERATORS,
+    ),
     ("GET", "/me/learning", ONLY, MEMBERS),
     // The service map.
     ("GET", "/services", ONLY, PUBLIC),
@@ -738,6 +803,10 @@ const RESET_BETWEEN_VIEWERS: &[&str] = &[
     "UPDATE posts SET deleted_at = NULL",
     "UPDATE resources SET status = 'published'",
     "UPDATE courses SET status = 'published'",
+    // A moderator's "delete the question" is undone for the next viewer.
+    "INSERT INTO quiz_questions (question_id, module_id, position, kind, prompt)
+     SELECT 'a0000000-0000-4000-8000-000000000001', module_id, 1, 'single', 'Prvo pitanje'
+     FROM quizzes ON CONFLICT (question_id) DO NOTHING",
     "UPDATE service_suggestions SET status = 'pending', decided_by = NULL, decided_at = NULL",
     "UPDATE event_proposals SET status = 'open', close_reason = ''",
 ];
@@ -788,6 +857,8 @@ struct World {
     course_slug: String,
     module_id: String,
     lesson_id: String,
+    question_id: String,
+    attempt_id: String,
     service_id: String,
     suggestion_id: String,
     support_id: String,
@@ -814,6 +885,8 @@ impl World {
             "slug" if pattern.starts_with("/courses/") => self.course_slug.clone(),
             "module_id" => self.module_id.clone(),
             "lesson_id" => self.lesson_id.clone(),
+            "question_id" => self.question_id.clone(),
+            "attempt_id" => self.attempt_id.clone(),
             "slug" if pattern == "/groups/{slug}/supervision" => self.supervision_slug.clone(),
             "slug" => group.slug.clone(),
             "thread_id" => group.thread_id.clone(),
@@ -1135,7 +1208,31 @@ async fn build_world(app: &TestApp) -> World {
         ),
     )
     .await;
+    // The module's quiz, one question, and the organiser's open attempt.
+    execute(
+        app,
+        &format!(
+            "WITH q AS (INSERT INTO quizzes (module_id, course_id, pass_mark)
+                        SELECT module_id, course_id, 60 FROM course_modules
+                        WHERE module_id::text = '{module_id}' RETURNING module_id)
+             INSERT INTO quiz_questions (question_id, module_id, position, kind, prompt)
+             SELECT 'a0000000-0000-4000-8000-000000000001', module_id, 1, 'single', 'Prvo pitanje' FROM q"
+        ),
+    )
+    .await;
+    let question_id = "a0000000-0000-4000-8000-000000000001".to_owned();
+    let attempt_id = scalar(
+        app,
+        &format!(
+            "INSERT INTO quiz_attempts (attempt_id, module_id, user_id, started_at, question_order, answer_order)
+             SELECT gen_random_uuid(), '{module_id}'::uuid, user_id, now(), '{{}}', '{{}}'
+             FROM users WHERE email = 'nastavnica@fpn.rs' RETURNING attempt_id::text"
+        ),
+    )
+    .await;
     World {
+        question_id,
+        attempt_id,
         member_handle,
         target_handle: target.handle,
         public_group,

@@ -5,6 +5,7 @@
 //! the personal-data guard hold.
 
 mod catalogue;
+mod quizzes;
 mod review;
 
 use crate::common::TestApp;
@@ -316,13 +317,13 @@ async fn a_course_is_written_reviewed_published_found_and_followed() {
 
     let page = student.get(&path).await;
     assert!(
-        page.body.contains("Završeno lekcija: 2 od 3"),
+        page.body.contains("Završeno lekcija i testova: 2 od 3"),
         "{}",
         page.body
     );
     let learning = student.get("/me/learning").await;
     assert!(learning.body.contains("Hraniteljstvo u praksi"));
-    assert!(learning.body.contains("Završeno lekcija: 2 od 3"));
+    assert!(learning.body.contains("Završeno lekcija i testova: 2 od 3"));
     assert!(
         learning
             .body

@@ -140,7 +140,7 @@ async fn the_demo_is_the_data_files_and_a_second_run_adds_nothing() {
     learning.assert_status(StatusCode::OK);
     assert!(learning.body.contains("Hraniteljstvo: prva godina"));
     assert!(
-        learning.body.contains("Završeno lekcija: 2 od 4"),
+        learning.body.contains("Završeno lekcija i testova: 2 od 4"),
         "{}",
         learning.body
     );

@@ -9,7 +9,7 @@ use super::{course_path, parse_id, visible_course};
 use crate::app::AppState;
 use crate::courses::policy;
 use crate::courses::store::syllabus::{self, LessonTitle};
-use crate::courses::store::{Course, learning};
+use crate::courses::store::{Course, learning, quizzes};
 use crate::courses::views::LessonPage;
 use crate::web::current_user::SignedIn;
 use crate::web::flash::redirect_with;
@@ -52,12 +52,22 @@ pub async fn show(
         .find(|(m, _)| m.module_id == lesson.module_id)
         .map(|(m, _)| m.title.clone())
         .unwrap_or_default();
+    let last_of_module = outline
+        .iter()
+        .find(|(m, _)| m.module_id == lesson.module_id)
+        .and_then(|(_, lessons)| lessons.last())
+        .is_some_and(|l| l.lesson_id == lesson_id);
     let order: Vec<LessonTitle> = outline.into_iter().flat_map(|(_, l)| l).collect();
     let at = order.iter().position(|l| l.lesson_id == lesson_id);
     let previous = at.and_then(|i| i.checked_sub(1)).and_then(|i| order.get(i));
     let next = at.and_then(|i| order.get(i + 1));
     let mut done = false;
+    let mut quiz_after = None;
     if let (Some(user), true) = (&ctx.user, enrolled) {
+        let with_quiz = quizzes::quiz_modules(&mut *conn, course.course_id).await?;
+        if last_of_module && with_quiz.contains(&lesson.module_id) {
+            quiz_after = Some(lesson.module_id);
+        }
         // Opening a lesson is where "continue" picks up, on any device.
         learning::set_last_lesson(&mut *conn, course.course_id, user.user_id, lesson_id).await?;
         done = learning::done_lessons(&mut *conn, course.course_id, user.user_id)
@@ -73,6 +83,7 @@ pub async fn show(
         next: next.cloned(),
         module_title,
         done,
+        quiz_after,
         lesson,
         course,
     })

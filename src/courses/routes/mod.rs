@@ -5,6 +5,8 @@ mod catalogue;
 mod decide;
 mod learning;
 mod lesson;
+mod quiz_author;
+mod quiz_take;
 mod show;
 mod syllabus;
 
@@ -55,6 +57,34 @@ pub fn router() -> Router<AppState> {
         .route(
             "/courses/{slug}/lessons/{lesson_id}/done",
             post(lesson::done),
+        )
+        .route(
+            "/courses/{slug}/modules/{module_id}/quiz",
+            get(quiz_take::show),
+        )
+        .route(
+            "/courses/{slug}/modules/{module_id}/quiz/start",
+            post(quiz_take::start),
+        )
+        .route(
+            "/courses/{slug}/modules/{module_id}/quiz/attempts/{attempt_id}",
+            post(quiz_take::submit),
+        )
+        .route(
+            "/courses/{slug}/modules/{module_id}/quiz/edit",
+            get(quiz_author::edit_form).post(quiz_author::save),
+        )
+        .route(
+            "/courses/{slug}/modules/{module_id}/quiz/questions/new",
+            get(quiz_author::new_question_form).post(quiz_author::add_question),
+        )
+        .route(
+            "/courses/{slug}/modules/{module_id}/quiz/questions/{question_id}/edit",
+            get(quiz_author::question_form).post(quiz_author::update_question),
+        )
+        .route(
+            "/courses/{slug}/modules/{module_id}/quiz/questions/{question_id}/delete",
+            post(quiz_author::delete_question),
         )
         .route("/me/learning", get(learning::show))
 }

@@ -8,7 +8,7 @@ use axum::response::Response;
 use super::{course_path, visible_course};
 use crate::app::AppState;
 use crate::courses::policy;
-use crate::courses::store::{self, learning, syllabus};
+use crate::courses::store::{self, learning, quizzes, syllabus};
 use crate::courses::views::CoursePage;
 use crate::web::current_user::SignedIn;
 use crate::web::flash::redirect_with;
@@ -24,7 +24,7 @@ pub async fn show(
     let own = viewer.is_some_and(|u| course.is_by(u.user_id));
     let curates = policy::curates(viewer);
     let mut conn = state.db.acquire().await?;
-    let (enrolment, progress, done) = match viewer {
+    let (enrolment, progress, done, passed) = match viewer {
         Some(user) => {
             let id = (course.course_id, user.user_id);
             match learning::enrolment(&mut *conn, id.0, id.1).await? {
@@ -32,11 +32,12 @@ pub async fn show(
                     Some(enrolment),
                     learning::progress(&mut *conn, id.0, id.1).await?,
                     learning::done_lessons(&mut *conn, id.0, id.1).await?,
+                    quizzes::passed_modules(&mut *conn, id.0, id.1).await?,
                 ),
-                None => (None, (0, 0), Vec::new()),
+                None => (None, (0, 0), Vec::new(), Vec::new()),
             }
         }
-        None => (None, (0, 0), Vec::new()),
+        None => (None, (0, 0), Vec::new(), Vec::new()),
     };
     let enrolled = enrolment.is_some();
     let (status, audience) = (course.status, course.audience);
@@ -46,6 +47,8 @@ pub async fn show(
             .in_section("courses"),
         syllabus: syllabus::syllabus(&mut conn, course.course_id).await?,
         topics: crate::library::store::topics(&mut *conn).await?,
+        quizzes: quizzes::quiz_modules(&mut *conn, course.course_id).await?,
+        passed,
         log: if own || curates {
             store::log_of(&mut *conn, course.course_id).await?
         } else {

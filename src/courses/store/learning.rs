@@ -83,6 +83,17 @@ pub async fn mark_done(
     .execute(&mut *conn)
     .await?;
     set_last_lesson(&mut *conn, course_id, user_id, lesson_id).await?;
+    complete_if_done(conn, course_id, user_id, now).await
+}
+
+/// Marks the enrolment completed once every lesson is done and every quiz
+/// passed (after a lesson done or a quiz passed).
+pub async fn complete_if_done(
+    conn: &mut PgConnection,
+    course_id: Uuid,
+    user_id: Uuid,
+    now: DateTime<Utc>,
+) -> sqlx::Result<()> {
     let (done, total) = progress(&mut *conn, course_id, user_id).await?;
     if total > 0 && done >= total {
         sqlx::query(
@@ -98,19 +109,28 @@ pub async fn mark_done(
     Ok(())
 }
 
-/// (lessons done, lessons in the course) for the member.
+/// Lessons done and quizzes passed, of the course's lessons and quizzes
+/// (a quiz with questions counts like a lesson).
+const DONE: &str = "(SELECT COUNT(*) FROM lesson_progress p JOIN lessons l ON l.lesson_id = p.lesson_id
+      WHERE l.course_id = c.course_id AND p.user_id = $1)
+    + (SELECT COUNT(DISTINCT a.module_id) FROM quiz_attempts a JOIN quizzes q ON q.module_id = a.module_id
+      WHERE q.course_id = c.course_id AND a.user_id = $1 AND a.passed
+        AND EXISTS (SELECT 1 FROM quiz_questions x WHERE x.module_id = q.module_id))";
+const TOTAL: &str = "(SELECT COUNT(*) FROM lessons l WHERE l.course_id = c.course_id)
+    + (SELECT COUNT(*) FROM quizzes q WHERE q.course_id = c.course_id
+        AND EXISTS (SELECT 1 FROM quiz_questions x WHERE x.module_id = q.module_id))";
+
+/// (lessons done + quizzes passed, lessons + quizzes) for the member.
 pub async fn progress(
     executor: impl PgExecutor<'_>,
     course_id: Uuid,
     user_id: Uuid,
 ) -> sqlx::Result<(i64, i64)> {
-    sqlx::query_as(
-        "SELECT COUNT(p.lesson_id), COUNT(*) FROM lessons l
-         LEFT JOIN lesson_progress p ON p.lesson_id = l.lesson_id AND p.user_id = $2
-         WHERE l.course_id = $1",
-    )
-    .bind(course_id)
+    sqlx::query_as(&format!(
+        "SELECT {DONE}, {TOTAL} FROM courses c WHERE c.course_id = $2"
+    ))
     .bind(user_id)
+    .bind(course_id)
     .fetch_one(executor)
     .await
 }
@@ -158,17 +178,15 @@ pub async fn my_courses(
     executor: impl PgExecutor<'_>,
     user_id: Uuid,
 ) -> sqlx::Result<Vec<Learning>> {
-    sqlx::query_as(
+    sqlx::query_as(&format!(
         "SELECT c.slug, c.title, c.language, c.status, e.last_lesson_id, e.completed_at,
             (SELECT l.lesson_id FROM lessons l JOIN course_modules m ON m.module_id = l.module_id
              WHERE l.course_id = c.course_id ORDER BY m.position, l.position LIMIT 1) AS first_lesson_id,
-            (SELECT COUNT(*) FROM lesson_progress p JOIN lessons l ON l.lesson_id = p.lesson_id
-             WHERE l.course_id = c.course_id AND p.user_id = $1) AS done,
-            (SELECT COUNT(*) FROM lessons l WHERE l.course_id = c.course_id) AS total
+            {DONE} AS done, {TOTAL} AS total
          FROM enrolments e JOIN courses c ON c.course_id = e.course_id
          WHERE e.user_id = $1 AND c.status = 'published'
-         ORDER BY e.enrolled_at DESC LIMIT 200",
-    )
+         ORDER BY e.enrolled_at DESC LIMIT 200"
+    ))
     .bind(user_id)
     .fetch_all(executor)
     .await

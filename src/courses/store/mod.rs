@@ -6,6 +6,7 @@
 pub mod catalogue;
 pub mod course;
 pub mod learning;
+pub mod quizzes;
 pub mod syllabus;
 
 pub use course::*;

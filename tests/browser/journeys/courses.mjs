@@ -128,7 +128,7 @@ export default async function courses(t) {
 
   await t.step('the student sees her progress', async () => {
     await t.goto(coursePath);
-    await t.expectText({ sr: 'Završeno lekcija: 1 od 1', en: 'Lessons done: 1 of 1' }, { within: 'main' });
+    await t.expectText({ sr: 'Završeno lekcija i testova: 1 od 1', en: 'Lessons and quizzes done: 1 of 1' }, { within: 'main' });
     await t.goto('/me/learning');
     await t.expectHeading({ sr: 'Moje učenje', en: 'My learning' });
     await t.expectText(course.title, { within: 'main' });
