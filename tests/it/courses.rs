@@ -554,7 +554,10 @@ async fn the_home_page_shows_the_courses_she_is_taking() {
         .assert_status(StatusCode::SEE_OTHER);
     let started = learning_block(&student.get("/").await.body);
     assert!(started.contains("Kurs o usvojenju"));
-    assert!(started.contains("Završeno lekcija: 0 od 1"), "{started}");
+    assert!(
+        started.contains("Završeno lekcija i testova: 0 od 1"),
+        "{started}"
+    );
     assert!(
         started.contains(&format!("href=\"{lesson}\"")),
         "the way back in"

@@ -167,6 +167,20 @@ fn release_lock(root: &Path) {
             unsafe { libc::close(fd) };
         }
     }
+    // A child another test forked at that moment holds a copy of the
+    // descriptor until its exec closes it (close-on-exec), and with it the
+    // lock: wait until the lock is free, as it is once a killed process
+    // and all its copies are gone.
+    use std::os::fd::AsRawFd;
+    for _ in 0..1000 {
+        let file = std::fs::File::open(&lock).unwrap();
+        // SAFETY: flock on a descriptor we own.
+        if unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) } == 0 {
+            return; // dropping `file` releases it again
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    panic!("the cluster's lock is still held");
 }
 
 #[tokio::test]
