@@ -1,7 +1,8 @@
-// A teacher writes a course (a module with one lesson) and sends it for
-// review; a moderator publishes it; a student, signed in, finds it in the
-// catalogue by a word typed in Cyrillic, starts it, reads the lesson, marks
-// it done and sees her progress on the course page and on /me/learning.
+// A teacher writes a course (a module with one lesson and a quiz) and sends
+// it for review; a moderator publishes it; a student, signed in, finds it in
+// the catalogue by a word typed in Cyrillic, starts it, reads the lesson,
+// marks it done, fails the quiz, passes it on the second attempt and sees
+// her progress on the course page and on /me/learning.
 
 import { toCyrillic } from '../lib/translit.mjs';
 import {
@@ -37,6 +38,9 @@ export default async function courses(t) {
     body: en
       ? 'Visit the family **twice** before the placement and write down what they expect.'
       : typed(t, 'Posetite porodicu **dva puta** pre smeštaja i zapišite šta očekuju.'),
+    question: en ? 'How many visits before the placement, at least?' : typed(t, 'Koliko poseta pre smeštaja, najmanje?'),
+    right: en ? 'Two' : typed(t, 'Dve'),
+    wrong: en ? 'None' : typed(t, 'Nijedna'),
   };
 
   await t.step(`open the home page and switch to ${t.lang}`, () => start(t));
@@ -79,6 +83,25 @@ export default async function courses(t) {
     await t.submit({ sr: 'Sačuvaj', en: 'Save' }, { within: 'main form' });
     await t.expectText(course.lesson, { within: 'main' });
     await t.check('course-draft');
+  });
+
+  await t.step('the teacher adds a quiz to the module', async () => {
+    await t.goto(coursePath);
+    const edit = await t.page.locator('main a[href$="/quiz/edit"]').first().getAttribute('href');
+    await t.goto(edit);
+    await t.expectText({ sr: 'Test', en: 'Quiz' }, { within: 'main h1' });
+    await t.check('course-quiz-edit');
+    await t.fillForm({ pass_mark: '100', max_attempts: '', cooldown_hours: '0' });
+    await t.submit({ sr: 'Sačuvaj', en: 'Save' }, { within: 'main form[action$="/quiz/edit"]' });
+    await t.expectPath(edit);
+    await t.followLink({ sr: 'Dodaj pitanje', en: 'Add a question' }, { within: 'main' });
+    await t.check('course-question-new');
+    await t.page.locator('input[name="kind"][value="single"]').check();
+    await t.fillForm({ prompt: course.question, answer_0: course.wrong, answer_1: course.right });
+    await t.page.locator('input[name="correct_1"]').check();
+    await t.submit({ sr: 'Sačuvaj', en: 'Save' }, { within: 'main form' });
+    await t.expectPath(edit);
+    await t.expectText(course.question, { within: 'main' });
   });
 
   await t.step('the teacher sends it for review', async () => {
@@ -126,9 +149,25 @@ export default async function courses(t) {
     await t.expectFlash({ sr: 'Lekcija je označena kao završena.', en: 'Lesson marked as done.' });
   });
 
+  await t.step('the student fails the quiz, then passes it', async () => {
+    await t.goto(coursePath);
+    await t.followLink({ sr: 'Test', en: 'Quiz' }, { within: 'main ol.syllabus' });
+    await t.submit({ sr: 'Započni test', en: 'Start the quiz' }, { within: 'main' });
+    await t.check('course-quiz-attempt');
+    await t.page.getByLabel(course.wrong, { exact: true }).check();
+    await t.submit({ sr: 'Predaj odgovore', en: 'Submit answers' }, { within: 'main' });
+    await t.expectText({ sr: 'Test ovog puta nije položen.', en: 'The quiz is not passed this time.' }, { within: 'main' });
+    await t.check('course-quiz-failed');
+    await t.submit({ sr: 'Pokušaj ponovo', en: 'Try again' }, { within: 'main' });
+    await t.page.getByLabel(course.right, { exact: true }).check();
+    await t.submit({ sr: 'Predaj odgovore', en: 'Submit answers' }, { within: 'main' });
+    await t.expectText({ sr: 'Test je položen.', en: 'Quiz passed.' }, { within: 'main' });
+    await t.check('course-quiz-passed');
+  });
+
   await t.step('the student sees her progress', async () => {
     await t.goto(coursePath);
-    await t.expectText({ sr: 'Završeno lekcija i testova: 1 od 1', en: 'Lessons and quizzes done: 1 of 1' }, { within: 'main' });
+    await t.expectText({ sr: 'Završeno lekcija i testova: 2 od 2', en: 'Lessons and quizzes done: 2 of 2' }, { within: 'main' });
     await t.goto('/me/learning');
     await t.expectHeading({ sr: 'Moje učenje', en: 'My learning' });
     await t.expectText(course.title, { within: 'main' });
