@@ -90,11 +90,7 @@ pub async fn seed(pool: &PgPool) -> anyhow::Result<usize> {
         .collect();
     let mut created = 0;
     for (n, demo) in courses()?.into_iter().enumerate() {
-        let exists: bool =
-            sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM courses WHERE title = $1)")
-                .bind(&demo.title)
-                .fetch_one(pool)
-                .await?;
+        let exists = store::title_taken(pool, &demo.title).await?;
         let Some(author) = find_user_by_email(pool, &demo.author).await? else {
             continue;
         };

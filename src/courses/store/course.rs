@@ -87,6 +87,14 @@ pub async fn find_by_slug(
     .await
 }
 
+/// Whether a course of this title exists (the demo seed's "already there").
+pub async fn title_taken(executor: impl PgExecutor<'_>, title: &str) -> sqlx::Result<bool> {
+    sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM courses WHERE title = $1)")
+        .bind(title)
+        .fetch_one(executor)
+        .await
+}
+
 /// Whether a course already has this address.
 pub async fn slug_taken(executor: impl PgExecutor<'_>, slug: &str) -> sqlx::Result<bool> {
     sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM courses WHERE slug = $1)")
