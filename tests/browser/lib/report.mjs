@@ -22,6 +22,12 @@ export function writeReport(results, outputDir) {
   fs.writeFileSync(path.join(outputDir, 'report.json'), JSON.stringify(results, null, 2));
 }
 
+/** How many pages axe ran on; the rest share a skeleton with one of them. */
+function audited(pages) {
+  const twins = pages.filter((p) => p.axeTwinOf).length;
+  return `(axe ran on ${pages.length - twins}; ${twins} shared the skeleton of one it ran on)`;
+}
+
 function renderReport(results, outputDir) {
   lines = [];
   const rel = (file) => path.relative(process.cwd(), file) || file;
@@ -58,7 +64,7 @@ function renderReport(results, outputDir) {
 
   out('');
   if (axeRules.length === 0) {
-    out(`Accessibility (axe, WCAG 2.2 AA): no violations on ${results.pages.length} page(s) ✓`);
+    out(`Accessibility (axe, WCAG 2.2 AA): no violations on ${results.pages.length} page(s) ✓ ${audited(results.pages)}`);
   } else {
     out(`Accessibility (axe, WCAG 2.2 AA): ${axeRules.length} rule(s) violated ✗`);
     for (const rule of axeRules) {

@@ -8,8 +8,12 @@ import path from 'node:path';
 
 import * as actions from './actions.mjs';
 import { runAxe } from './axe.mjs';
+import { skeletonKey } from './skeleton.mjs';
 import { latestMailLink, mailSnapshot, waitForMail } from './mail.mjs';
 import { textFor } from './translit.mjs';
+
+/** Audits by page skeleton, across every variant of the run (see `auditOnce`). */
+const audits = new Map();
 
 /** A common phone's viewport, for the phone layout check in `check`. */
 const PHONE = { width: 390, height: 844 };
@@ -113,9 +117,10 @@ export class Session {
     issues.push(...this.problems.splice(0));
 
     let axe = [];
+    let axeTwinOf = null;
     const axeStarted = Date.now();
     try {
-      axe = await runAxe(page, { js: this.js, auditContext: this.auditContext, html: htmlSource === 'response' ? html : null });
+      ({ axe, twinOf: axeTwinOf } = await this.auditOnce(page, html, htmlSource, htmlFile));
     } catch (error) {
       issues.push(`axe could not run: ${firstLine(error)}`);
     }
@@ -133,14 +138,33 @@ export class Session {
       htmlFile,
       screenshot,
       axe,
+      axeTwinOf,
       issues,
     });
     const found = [axe.length && `${axe.length} axe violation(s)`, issues.length && `${issues.length} problem(s)`].filter(Boolean);
     this.log(
-      `    checked ${base} ${new URL(page.url()).pathname} (screenshot ${shotMs} ms, axe ${axeMs} ms)` +
+      `    checked ${base} ${new URL(page.url()).pathname} (screenshot ${shotMs} ms, ${axeTwinOf ? 'axe as its twin' : `axe ${axeMs} ms`})` +
         (found.length ? ` — ${found.join(', ')}` : ''),
     );
     return { axe, issues };
+  }
+
+  /**
+   * axe once per distinct page (lib/skeleton.mjs): the first page with a
+   * skeleton is audited; a later one with the same skeleton, in any variant,
+   * takes its result and names it. The promise is kept, not the result, so
+   * two variants reaching the same page at once still run axe once.
+   */
+  async auditOnce(page, html, htmlSource, htmlFile) {
+    const dom = this.js ? await page.content() : html;
+    const key = `${this.js ? 'js' : 'nojs'}:${skeletonKey(dom)}`;
+    const known = audits.get(key);
+    if (known) return { axe: (await known.run).slice(), twinOf: known.htmlFile };
+    const run = runAxe(page, { js: this.js, auditContext: this.auditContext, html: htmlSource === 'response' ? html : null });
+    audits.set(key, { run, htmlFile });
+    // A failed run is not a result to share: the next twin audits for itself.
+    run.catch(() => audits.delete(key));
+    return { axe: await run, twinOf: null };
   }
 
   /**
