@@ -24,6 +24,11 @@ use sqlx::PgPool;
 
 /// The version of `events_data.sql` the data set must have (`bench_data`).
 const EVENTS_VERSION: i32 = 1;
+/// The version of `courses_data.sql` the data set must have (`bench_data`).
+const COURSES_VERSION: i32 = 1;
+/// Quiz members clan3001..: one per connection, each with an open attempt
+/// on every bench quiz.
+const QUIZ_MEMBERS: usize = 16;
 /// The big upcoming webinar of `events_data.sql`.
 const BIG_EVENT: &str = "Veliki vebinar: nova pravila hraniteljstva";
 /// Bench members clan1..clanN get a real password, for the sign-in measurement.
@@ -90,6 +95,15 @@ struct Measured {
     kinds: Vec<KindStats>,
 }
 
+/// A quiz member of the quiz-submission measurement: her session and her
+/// open attempts, as (address, form fields with her answers).
+struct QuizMember {
+    email: String,
+    cookie: String,
+    csrf: String,
+    attempts: Vec<(String, String)>,
+}
+
 /// A signed-in member of the mixed workload.
 struct MixedMember {
     cookie: String,
@@ -140,6 +154,16 @@ fn main() -> anyhow::Result<()> {
         .fetch_all(&pool),
     )?;
     let mixed = runtime.block_on(mixed_members(&pool))?;
+    let learner = runtime.block_on(learner_session(&pool))?;
+    let (course_lesson,): (String,) = runtime.block_on(
+        sqlx::query_as(
+            "SELECT l.lesson_id::text FROM lessons l JOIN courses c USING (course_id)
+             JOIN course_modules m USING (module_id)
+             WHERE c.slug = 'bench-kurs-1' AND m.position = 3 AND l.position = 3",
+        )
+        .fetch_one(&pool),
+    )?;
+    let quiz = runtime.block_on(quiz_scenario(&pool))?;
 
     let port = free_port();
     let data_dir = root.join("server-data");
@@ -207,6 +231,27 @@ fn main() -> anyhow::Result<()> {
             format!("/events/{big_event}"),
             member,
         ),
+        Scenario::page(
+            "course catalogue, member",
+            "/courses",
+            Some(learner.as_str()),
+        ),
+        Scenario::page(
+            "course catalogue, search",
+            "/courses?q=nasilje",
+            Some(learner.as_str()),
+        ),
+        Scenario::page(
+            "course page, member with progress",
+            "/courses/bench-kurs-1",
+            Some(learner.as_str()),
+        ),
+        Scenario::page(
+            "lesson page, member with progress",
+            format!("/courses/bench-kurs-1/lessons/{course_lesson}"),
+            Some(learner.as_str()),
+        ),
+        quiz,
         sign_in_scenario(connections),
         mixed_scenario(mixed, big_event.clone(), upcoming_events, connections),
     ];
@@ -399,6 +444,82 @@ fn form_encode(text: &str) -> String {
     out
 }
 
+/// clan3001: enrolled in every bench course, ten lessons done in the first.
+async fn learner_session(pool: &PgPool) -> anyhow::Result<String> {
+    let user_id: uuid::Uuid =
+        sqlx::query_scalar("SELECT user_id FROM users WHERE email = 'clan3001@bench.example'")
+            .fetch_one(pool)
+            .await?;
+    let token = kolega::members::sessions::create(pool, user_id, true, chrono::Utc::now()).await?;
+    Ok(format!("kolega_session={token}"))
+}
+
+/// Quiz submissions: each connection is one quiz member submitting her open
+/// attempts one quiz after another (the first answer of every question,
+/// which passes), so no submission repeats one already scored.
+async fn quiz_scenario(pool: &PgPool) -> anyhow::Result<Scenario> {
+    let rows: Vec<(String, String, String, String, String)> = sqlx::query_as(
+        "SELECT u.email, c.slug, a.module_id::text, a.attempt_id::text,
+                string_agg('q_' || qq.question_id || '=' || first.answer_id, '&' ORDER BY qq.position)
+         FROM quiz_attempts a
+         JOIN users u USING (user_id)
+         JOIN courses c ON c.course_id = (SELECT course_id FROM quizzes WHERE module_id = a.module_id)
+         JOIN quiz_questions qq ON qq.module_id = a.module_id
+         CROSS JOIN LATERAL (SELECT answer_id FROM quiz_answers
+                             WHERE question_id = qq.question_id ORDER BY position LIMIT 1) AS first
+         WHERE u.email ~ '^clan30(0[1-9]|1[0-6])@bench' AND a.submitted_at IS NULL
+         GROUP BY u.email, c.slug, a.module_id, a.attempt_id
+         ORDER BY u.email, c.slug, a.module_id",
+    )
+    .fetch_all(pool)
+    .await?;
+    let mut members: Vec<QuizMember> = Vec::new();
+    for (email, slug, module_id, attempt_id, answers) in rows {
+        if members.last().is_none_or(|last| last.email != email) {
+            let user_id: uuid::Uuid =
+                sqlx::query_scalar("SELECT user_id FROM users WHERE email = $1")
+                    .bind(&email)
+                    .fetch_one(pool)
+                    .await?;
+            let token =
+                kolega::members::sessions::create(pool, user_id, true, chrono::Utc::now()).await?;
+            let csrf = kolega::web::context::new_token();
+            members.push(QuizMember {
+                email: email.clone(),
+                cookie: format!("kolega_session={token}; kolega_csrf={csrf}"),
+                csrf,
+                attempts: Vec::new(),
+            });
+        }
+        let member = members.last_mut().expect("pushed above");
+        member.attempts.push((
+            format!("/courses/{slug}/modules/{module_id}/quiz/attempts/{attempt_id}"),
+            answers,
+        ));
+    }
+    anyhow::ensure!(
+        members.len() == QUIZ_MEMBERS,
+        "expected {QUIZ_MEMBERS} quiz members with open attempts, found {}",
+        members.len()
+    );
+    let members = Arc::new(members);
+    Ok(Scenario {
+        name: "quiz submission (POST, scored on the server)",
+        kinds: vec!["quiz submission"],
+        generator: Arc::new(move |thread, iteration| {
+            let member = &members[thread % members.len()];
+            let (path, answers) = &member.attempts[iteration as usize % member.attempts.len()];
+            Request {
+                kind: 0,
+                post: true,
+                path: path.clone(),
+                cookie: Some(member.cookie.clone()),
+                body: format!("csrf_token={}&{answers}", member.csrf),
+            }
+        }),
+    })
+}
+
 /// Sessions (made directly in the database) and CSRF tokens for the
 /// mixed workload's members, with five recent threads of each of their groups.
 async fn mixed_members(pool: &PgPool) -> anyhow::Result<Vec<MixedMember>> {
@@ -506,18 +627,28 @@ async fn prepare(
     )
     .execute(&pool)
     .await?;
-    let events_version: Option<i32> =
-        sqlx::query_scalar("SELECT version FROM bench_data WHERE part = 'events'")
-            .fetch_optional(&pool)
-            .await?;
-    if events_version != Some(EVENTS_VERSION) {
-        eprintln!("generating the events (5,000 events, 200,000 registrations)…");
-        let started = Instant::now();
-        sqlx::raw_sql(include_str!("events_data.sql"))
-            .execute(&pool)
-            .await?;
-        eprintln!("generated in {:.0} s", started.elapsed().as_secs_f64());
-    }
+    load_part(
+        &pool,
+        ("events", EVENTS_VERSION),
+        include_str!("events_data.sql"),
+        "the events (5,000 events, 200,000 registrations)",
+    )
+    .await?;
+    load_part(
+        &pool,
+        ("courses", COURSES_VERSION),
+        include_str!("courses_data.sql"),
+        "the courses (1,000 courses, 100,000 enrolments, 1,000,000 lessons done)",
+    )
+    .await?;
+    // The quiz submissions of the last run are opened again.
+    sqlx::query(
+        "UPDATE quiz_attempts SET submitted_at = NULL, chosen = '{}', score = NULL, passed = false
+         WHERE submitted_at IS NOT NULL
+           AND user_id IN (SELECT user_id FROM users WHERE email ~ '^clan30(0[1-9]|1[0-6])@bench')",
+    )
+    .execute(&pool)
+    .await?;
     // The events move with the clock: the big webinar stays three days ahead.
     sqlx::query(
         "WITH d AS (SELECT date_trunc('hour', now()) + interval '3 days' - starts_at AS shift
@@ -557,6 +688,27 @@ async fn prepare(
         cluster.socket_dir().display()
     );
     Ok((cluster, pool, url, generated))
+}
+
+/// Loads a versioned part of the data set unless `bench_data` says this
+/// version is in; each part's file replaces what it made before.
+async fn load_part(
+    pool: &PgPool,
+    (part, version): (&str, i32),
+    sql: &'static str,
+    what: &str,
+) -> anyhow::Result<()> {
+    let loaded: Option<i32> = sqlx::query_scalar("SELECT version FROM bench_data WHERE part = $1")
+        .bind(part)
+        .fetch_optional(pool)
+        .await?;
+    if loaded != Some(version) {
+        eprintln!("generating {what}…");
+        let started = Instant::now();
+        sqlx::raw_sql(sql).execute(pool).await?;
+        eprintln!("generated in {:.0} s", started.elapsed().as_secs_f64());
+    }
+    Ok(())
 }
 
 /// A signed-in member of grupa-1 (a session made directly in the database).
