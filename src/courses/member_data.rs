@@ -12,7 +12,9 @@ use crate::db::member_rows;
 pub async fn export_for_member(conn: &mut PgConnection, user_id: Uuid) -> sqlx::Result<Value> {
     let enrolments = member_rows(
         conn,
-        "SELECT c.title AS course, e.enrolled_at, e.completed_at,
+        "SELECT c.title AS course, e.enrolled_at, e.completed_at, e.certificate_code,
+                (SELECT p.points FROM points_entries p
+                 WHERE p.user_id = e.user_id AND p.course_id = e.course_id) AS points,
                 (SELECT count(*) FROM lesson_progress p JOIN lessons l USING (lesson_id)
                  WHERE p.user_id = e.user_id AND l.course_id = e.course_id) AS done_lessons,
                 e.enrolled_at AS ord

@@ -2,8 +2,11 @@
 //! reviewed by moderators like the library's resources (draft → in review →
 //! published, returned with a reason, archived; each change logged), with
 //! ordered modules of ordered lessons. Members enrol, mark lessons done,
-//! see their progress and continue where they left off (`/me/learning`).
+//! see their progress and continue where they left off (`/me/learning`);
+//! finishing every lesson and quiz completes the course, with its licence
+//! points in the ledger and a certificate anyone can verify (`completion`).
 
+pub mod completion;
 pub mod emails;
 pub mod forms;
 pub mod member_data;

@@ -11,6 +11,7 @@ use chrono::{Duration, Utc};
 use serde::Deserialize;
 use sqlx::PgPool;
 
+use super::completion;
 use super::forms::{CourseForm, LessonForm};
 use super::store;
 use super::vocabulary::CourseStatus;
@@ -183,6 +184,7 @@ pub async fn seed(pool: &PgPool) -> anyhow::Result<usize> {
                 let done = enrolled + Duration::days(k as i64 + 1);
                 store::learning::mark_done(&mut tx, course_id, *lesson, member.user_id, done)
                     .await?;
+                completion::record_if_complete(&mut tx, course_id, member.user_id, done).await?;
             }
         }
         tx.commit().await?;

@@ -2,9 +2,11 @@
 
 use askama::Template;
 use askama_web::WebTemplate;
+use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
 use super::forms::{CourseForm, LessonForm, ModuleForm};
+use super::store::completion::CourseCertificate;
 use super::store::learning::{Enrolment, Learning};
 use super::store::syllabus::{Lesson, LessonTitle, Module};
 use super::store::{Course, LogEntry};
@@ -117,6 +119,11 @@ impl CoursePage {
     pub fn progress_text(&self) -> String {
         progress_text(&self.page, self.progress.0, self.progress.1)
     }
+
+    /// When the viewer completed the course (kept however it changed since).
+    pub fn completed_at(&self) -> Option<DateTime<Utc>> {
+        self.enrolment.as_ref().and_then(|e| e.completed_at)
+    }
 }
 
 #[derive(Template, WebTemplate)]
@@ -190,4 +197,24 @@ impl LearningPage {
     pub fn progress_text(&self, course: &Learning) -> String {
         progress_text(&self.page, course.done, course.total)
     }
+}
+
+/// The member's printable certificate of a completed course.
+#[derive(Template, WebTemplate)]
+#[template(path = "courses/certificate.html")]
+pub struct CourseCertificatePage {
+    pub page: Page,
+    pub certificate: CourseCertificate,
+    pub verify_url: String,
+    /// The institution that issues certificates (a site setting).
+    pub issuer: String,
+}
+
+/// A course certificate checked by its code, by anyone: name, course,
+/// points and date only (`/certificates/<code>`).
+#[derive(Template, WebTemplate)]
+#[template(path = "courses/verification.html")]
+pub struct CourseVerificationPage {
+    pub page: Page,
+    pub certificate: CourseCertificate,
 }

@@ -1,6 +1,8 @@
 //! Attendance and its consequences: a points-ledger entry with a
 //! certificate code for every attended accredited event, and the member's
-//! points per year and per licence period.
+//! points per year and per licence period. The ledger also holds the points
+//! of completed courses (written by `courses::completion`), which count in
+//! the year and period of their completion.
 
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use rand::Rng;
@@ -12,8 +14,9 @@ use super::vocabulary::EventKind;
 /// Licences for social-protection professionals run six years.
 pub const LICENCE_YEARS: i32 = 6;
 
-/// Ten characters without look-alikes, to read off a printed certificate.
-fn certificate_code() -> String {
+/// Ten characters without look-alikes, to read off a printed certificate
+/// (a course's certificate too).
+pub fn certificate_code() -> String {
     const ALPHABET: &[u8] = b"ABCDEFGHJKMNPQRSTUVWXYZ23456789";
     let mut rng = rand::thread_rng();
     (0..10)
@@ -88,16 +91,37 @@ pub async fn attended(executor: impl PgExecutor<'_>, event_id: Uuid) -> sqlx::Re
     .await
 }
 
-/// One line of the member's ledger.
+/// One line of the member's ledger: an attended event (`event_id`) or a
+/// completed course (`course_slug`).
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct LedgerEntry {
-    pub event_id: Uuid,
+    pub event_id: Option<Uuid>,
+    pub course_slug: Option<String>,
     pub title: String,
-    pub kind: EventKind,
+    /// The event's start; the course's completion.
     pub starts_at: DateTime<Utc>,
-    pub ends_at: DateTime<Utc>,
     pub points: i32,
     pub certificate_code: String,
+}
+
+impl LedgerEntry {
+    /// Where the entry's title leads: the event or the course.
+    pub fn href(&self) -> String {
+        match (&self.event_id, &self.course_slug) {
+            (Some(event), _) => format!("/events/{event}"),
+            (None, Some(slug)) => format!("/courses/{slug}"),
+            (None, None) => String::new(),
+        }
+    }
+
+    /// The printable certificate: an event's under /me/certificates, a
+    /// course's on the course.
+    pub fn certificate_href(&self) -> String {
+        match &self.course_slug {
+            Some(slug) => format!("/courses/{slug}/certificate"),
+            None => format!("/me/certificates/{}", self.certificate_code),
+        }
+    }
 }
 
 pub async fn ledger(
@@ -105,9 +129,10 @@ pub async fn ledger(
     user_id: Uuid,
 ) -> sqlx::Result<Vec<LedgerEntry>> {
     sqlx::query_as(
-        "SELECT e.event_id, e.title, e.kind, e.starts_at, e.ends_at, p.points, p.certificate_code
-         FROM points_entries p JOIN events e USING (event_id)
-         WHERE p.user_id = $1 ORDER BY e.starts_at DESC",
+        "SELECT e.event_id, c.slug AS course_slug, COALESCE(e.title, c.title) AS title,
+                COALESCE(e.starts_at, p.created_at) AS starts_at, p.points, p.certificate_code
+         FROM points_entries p LEFT JOIN events e USING (event_id) LEFT JOIN courses c USING (course_id)
+         WHERE p.user_id = $1 ORDER BY 4 DESC",
     )
     .bind(user_id)
     .fetch_all(executor)
@@ -268,11 +293,10 @@ mod tests {
 
     fn entry(day: &str, points: i32) -> LedgerEntry {
         LedgerEntry {
-            event_id: Uuid::nil(),
+            event_id: Some(Uuid::nil()),
+            course_slug: None,
             title: String::new(),
-            kind: EventKind::Webinar,
             starts_at: format!("{day}T10:00:00Z").parse().unwrap(),
-            ends_at: format!("{day}T12:00:00Z").parse().unwrap(),
             points,
             certificate_code: String::new(),
         }

@@ -39,8 +39,10 @@ pub async fn export_for_member(conn: &mut PgConnection, user_id: Uuid) -> sqlx::
     let points = member_rows(
         conn,
         &format!(
-            "SELECT {event}, e.kind, e.starts_at, p.points, p.certificate_code, p.created_at AS ord
-             FROM points_entries p JOIN events e USING (event_id) WHERE p.user_id = $1"
+            "SELECT p.source, {event}, e.kind, e.starts_at, c.title AS course, p.points,
+                    p.certificate_code, p.created_at, p.created_at AS ord
+             FROM points_entries p LEFT JOIN events e USING (event_id) LEFT JOIN courses c USING (course_id)
+             WHERE p.user_id = $1"
         ),
         user_id,
     )

@@ -550,6 +550,9 @@ const EXPECTATIONS: &[(&str, &str, &str, &str)] = &[
     ("POST", "/courses/{slug}/submit", ONLY, NOBODY),
     ("POST", "/courses/{slug}/decide", ONLY, SITE_MODERATORS),
     ("POST", "/courses/{slug}/enrol", ONLY, MEMBERS),
+    // Her certificate of a course she completed: nobody here has completed
+    // the world's course (tests/it/courses/completion.rs has the owner's).
+    ("GET", "/courses/{slug}/certificate", ONLY, NOBODY),
     ("POST", "/courses/{slug}/modules", ONLY, SITE_MODERATORS),
     (
         "GET",

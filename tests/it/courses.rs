@@ -2,9 +2,11 @@
 //! sends it for review; moderators return it with a reason and publish it;
 //! students find it in either script, enrol, mark lessons done, see their
 //! progress and continue; visitors read open courses only; permissions and
-//! the personal-data guard hold.
+//! the personal-data guard hold; finishing a course completes it with its
+//! points and certificate.
 
 mod catalogue;
+mod completion;
 mod quizzes;
 mod review;
 

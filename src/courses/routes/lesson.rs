@@ -7,10 +7,10 @@ use axum::response::Response;
 
 use super::{course_path, parse_id, visible_course};
 use crate::app::AppState;
-use crate::courses::policy;
 use crate::courses::store::syllabus::{self, LessonTitle};
 use crate::courses::store::{Course, learning, quizzes};
 use crate::courses::views::LessonPage;
+use crate::courses::{completion, policy};
 use crate::web::current_user::SignedIn;
 use crate::web::flash::redirect_with;
 use crate::web::{AppError, AppResult, Page, RequestContext};
@@ -110,6 +110,9 @@ pub async fn done(
     let mut tx = state.db.begin().await?;
     learning::enrol(&mut *tx, course.course_id, user.user_id, now).await?;
     learning::mark_done(&mut tx, course.course_id, lesson_id, user.user_id, now).await?;
+    let completed = completion::record_if_complete(&mut tx, course.course_id, user.user_id, now)
+        .await?
+        .is_some();
     let order: Vec<LessonTitle> = syllabus::syllabus(&mut tx, course.course_id)
         .await?
         .into_iter()
@@ -120,13 +123,15 @@ pub async fn done(
         .iter()
         .position(|l| l.lesson_id == lesson_id)
         .and_then(|i| order.get(i + 1));
-    let to = match next {
-        Some(next) => format!("{}/lessons/{}", course_path(&course), next.lesson_id),
-        None => course_path(&course),
+    // The step that completes the course leads to the course's page, where
+    // the completion and the certificate are.
+    let (to, message) = match next {
+        _ if completed => (course_path(&course), "course-completed-message"),
+        Some(next) => (
+            format!("{}/lessons/{}", course_path(&course), next.lesson_id),
+            "course-lesson-done",
+        ),
+        None => (course_path(&course), "course-lesson-done"),
     };
-    Ok(redirect_with(
-        &to,
-        "course-lesson-done",
-        state.config.secure_cookies(),
-    ))
+    Ok(redirect_with(&to, message, state.config.secure_cookies()))
 }

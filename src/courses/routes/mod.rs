@@ -2,6 +2,7 @@
 
 mod author;
 mod catalogue;
+mod certificate;
 mod decide;
 mod learning;
 mod lesson;
@@ -32,6 +33,7 @@ pub fn router() -> Router<AppState> {
         .route("/courses/{slug}/submit", post(author::submit))
         .route("/courses/{slug}/decide", post(decide::decide))
         .route("/courses/{slug}/enrol", post(show::enrol))
+        .route("/courses/{slug}/certificate", get(certificate::show))
         .route("/courses/{slug}/modules", post(syllabus::add_module))
         .route(
             "/courses/{slug}/modules/{module_id}/edit",

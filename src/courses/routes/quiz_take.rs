@@ -9,6 +9,7 @@ use uuid::Uuid;
 
 use super::{course_path, parse_id, visible_course};
 use crate::app::AppState;
+use crate::courses::completion;
 use crate::courses::policy::{self, NextAttempt};
 use crate::courses::quiz::{self, shuffled};
 use crate::courses::quiz_views::{Marked, Outcome, QuizPage, Shown};
@@ -269,14 +270,17 @@ pub async fn submit(
         now,
     )
     .await?;
-    if passed {
-        learning::complete_if_done(&mut tx, course.course_id, user.user_id, now).await?;
-    }
+    let completed = passed
+        && completion::record_if_complete(&mut tx, course.course_id, user.user_id, now)
+            .await?
+            .is_some();
     tx.commit().await?;
-    let message = if passed {
-        "course-quiz-passed-message"
-    } else {
-        "course-quiz-failed-message"
+    // Back to the quiz's feedback either way; the message says when the
+    // pass completed the course.
+    let message = match (passed, completed) {
+        (true, true) => "course-quiz-passed-completed-message",
+        (true, false) => "course-quiz-passed-message",
+        (false, _) => "course-quiz-failed-message",
     };
     Ok(redirect_with(&to, message, secure))
 }

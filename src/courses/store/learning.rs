@@ -64,8 +64,9 @@ pub async fn set_last_lesson(
     Ok(())
 }
 
-/// Marks the lesson done (once) and, when it was the course's last lesson
-/// not yet done, the enrolment completed.
+/// Marks the lesson done (once) and remembers it as the lesson she is at.
+/// Whether it completes the course is `courses::completion`'s to decide, in
+/// the same transaction.
 pub async fn mark_done(
     conn: &mut PgConnection,
     course_id: Uuid,
@@ -82,31 +83,7 @@ pub async fn mark_done(
     .bind(now)
     .execute(&mut *conn)
     .await?;
-    set_last_lesson(&mut *conn, course_id, user_id, lesson_id).await?;
-    complete_if_done(conn, course_id, user_id, now).await
-}
-
-/// Marks the enrolment completed once every lesson is done and every quiz
-/// passed (after a lesson done or a quiz passed).
-pub async fn complete_if_done(
-    conn: &mut PgConnection,
-    course_id: Uuid,
-    user_id: Uuid,
-    now: DateTime<Utc>,
-) -> sqlx::Result<()> {
-    let (done, total) = progress(&mut *conn, course_id, user_id).await?;
-    if total > 0 && done >= total {
-        sqlx::query(
-            "UPDATE enrolments SET completed_at = COALESCE(completed_at, $3)
-             WHERE course_id = $1 AND user_id = $2",
-        )
-        .bind(course_id)
-        .bind(user_id)
-        .bind(now)
-        .execute(&mut *conn)
-        .await?;
-    }
-    Ok(())
+    set_last_lesson(&mut *conn, course_id, user_id, lesson_id).await
 }
 
 /// Lessons done and quizzes passed, of the course's lessons and quizzes

@@ -4,6 +4,7 @@
 //! of the feature's SQL is here.
 
 pub mod catalogue;
+pub mod completion;
 pub mod course;
 pub mod learning;
 pub mod quizzes;

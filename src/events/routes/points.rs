@@ -1,6 +1,7 @@
 //! `/me/points`: my licence points per year and per licence period, each
-//! with its event and certificate; the printable certificate; and the
-//! public page that verifies a certificate by its code.
+//! with its event or course and certificate; the printable certificate; and
+//! the public page that verifies a certificate, an event's or a course's, by
+//! its code.
 
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
@@ -9,6 +10,8 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 
 use crate::app::AppState;
+use crate::courses::store::completion;
+use crate::courses::views::CourseVerificationPage;
 use crate::events::attendance;
 use crate::events::views::{CertificatePage, PointsPage, UnknownCertificatePage, VerificationPage};
 use crate::site::settings;
@@ -102,17 +105,25 @@ fn normalise_code(code: &str) -> String {
     code.trim().to_uppercase()
 }
 
-/// The member's own printable certificate.
+/// The member's own printable certificate; a course's code leads to the
+/// course's certificate.
 pub async fn certificate(
     State(state): State<AppState>,
     ctx: RequestContext,
     SignedIn(user): SignedIn,
     Path(code): Path<String>,
-) -> AppResult<CertificatePage> {
-    let certificate = attendance::certificate(&state.db, &normalise_code(&code))
+) -> AppResult<Response> {
+    let code = normalise_code(&code);
+    let Some(certificate) = attendance::certificate(&state.db, &code)
         .await?
         .filter(|c| c.user_id == user.user_id)
-        .ok_or(AppError::NotFound)?;
+    else {
+        let course = completion::certificate(&state.db, &code)
+            .await?
+            .filter(|c| c.user_id == user.user_id)
+            .ok_or(AppError::NotFound)?;
+        return Ok(Redirect::to(&format!("/courses/{}/certificate", course.slug)).into_response());
+    };
     Ok(CertificatePage {
         page: Page::titled(&ctx, "certificate-title").in_section("events"),
         verify_url: format!(
@@ -122,7 +133,8 @@ pub async fn certificate(
         ),
         issuer: settings::issuer(&state.db).await?,
         certificate,
-    })
+    }
+    .into_response())
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -140,16 +152,24 @@ pub async fn verify_form(Query(query): Query<VerifyQuery>) -> Redirect {
     Redirect::to(&format!("/certificates/{code}"))
 }
 
-/// Anyone may check a certificate: name, event, date and points only. An
-/// unknown code says so plainly, with the form to try again.
+/// Anyone may check a certificate, an event's or a course's: name, event
+/// or course, date and points only. An unknown code says so plainly, with
+/// the form to try again.
 pub async fn verify(
     State(state): State<AppState>,
     ctx: RequestContext,
     Path(code): Path<String>,
 ) -> AppResult<Response> {
     let code = normalise_code(&code);
-    Ok(match attendance::certificate(&state.db, &code).await? {
-        Some(certificate) => VerificationPage {
+    if let Some(certificate) = attendance::certificate(&state.db, &code).await? {
+        return Ok(VerificationPage {
+            page: Page::titled(&ctx, "certificate-verify-title"),
+            certificate,
+        }
+        .into_response());
+    }
+    Ok(match completion::certificate(&state.db, &code).await? {
+        Some(certificate) => CourseVerificationPage {
             page: Page::titled(&ctx, "certificate-verify-title"),
             certificate,
         }

@@ -33,7 +33,8 @@ pub async fn member_facts(
     user_id: Uuid,
     year: (DateTime<Utc>, DateTime<Utc>),
 ) -> sqlx::Result<MemberFacts> {
-    // Points count in the year the event took place, as /me/points does.
+    // Points count in the year the event took place or the course was
+    // completed (the entry's date), as /me/points does.
     sqlx::query_as(
         "SELECT u.city, u.country,
                 ARRAY(SELECT l.slug FROM member_topics t JOIN library_topics l ON l.slug = t.topic_slug
@@ -43,8 +44,9 @@ pub async fn member_facts(
                 ARRAY(SELECT l.name_en FROM member_topics t JOIN library_topics l ON l.slug = t.topic_slug
                       WHERE t.user_id = u.user_id ORDER BY l.name_sr) AS topic_names_en,
                 (SELECT COALESCE(sum(p.points), 0)::bigint
-                 FROM points_entries p JOIN events e USING (event_id)
-                 WHERE p.user_id = u.user_id AND e.starts_at >= $2 AND e.starts_at < $3) AS points
+                 FROM points_entries p LEFT JOIN events e USING (event_id)
+                 WHERE p.user_id = u.user_id AND COALESCE(e.starts_at, p.created_at) >= $2
+                   AND COALESCE(e.starts_at, p.created_at) < $3) AS points
          FROM users u WHERE u.user_id = $1",
     )
     .bind(user_id)

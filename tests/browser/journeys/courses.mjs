@@ -1,8 +1,10 @@
 // A teacher writes a course (a module with one lesson and a quiz) and sends
 // it for review; a moderator publishes it; a student, signed in, finds it in
 // the catalogue by a word typed in Cyrillic, starts it, reads the lesson,
-// marks it done, fails the quiz, passes it on the second attempt and sees
-// her progress on the course page and on /me/learning.
+// marks it done, fails the quiz, passes it on the second attempt (which
+// completes the course), sees her progress on the course page and on
+// /me/learning and the course's points on /me/points, opens her certificate,
+// and, signed out, verifies it at the address printed on it.
 
 import { toCyrillic } from '../lib/translit.mjs';
 import {
@@ -61,7 +63,7 @@ export default async function courses(t) {
       summary: course.summary,
       language: en ? 'en' : 'sr',
       estimated_hours: '2',
-      licence_points: '0',
+      licence_points: '3',
     });
     await t.page.locator('input[name="audience"][value="members"]').check();
     await t.submit({ sr: 'Sačuvaj nacrt', en: 'Save draft' });
@@ -162,15 +164,51 @@ export default async function courses(t) {
     await t.page.getByLabel(course.right, { exact: true }).check();
     await t.submit({ sr: 'Predaj odgovore', en: 'Submit answers' }, { within: 'main' });
     await t.expectText({ sr: 'Test je položen.', en: 'Quiz passed.' }, { within: 'main' });
+    // The last step of the course completes it.
+    await t.expectText({ sr: 'Kurs je završen', en: 'The course is completed' }, { within: 'main' });
     await t.check('course-quiz-passed');
   });
 
-  await t.step('the student sees her progress', async () => {
+  await t.step('the student sees her progress and the completed course', async () => {
     await t.goto(coursePath);
     await t.expectText({ sr: 'Završeno lekcija i testova: 2 od 2', en: 'Lessons and quizzes done: 2 of 2' }, { within: 'main' });
+    await t.expectText({ sr: 'Završen kurs', en: 'Course completed' }, { within: 'main' });
     await t.goto('/me/learning');
     await t.expectHeading({ sr: 'Moje učenje', en: 'My learning' });
     await t.expectText(course.title, { within: 'main' });
+    await t.expectText({ sr: 'Završen kurs', en: 'Course completed' }, { within: 'main' });
     await t.check('learning');
+  });
+
+  await t.step('the student sees the course\'s points on /me/points', async () => {
+    await t.goto('/me/points');
+    await t.expectHeading({ sr: 'Moji bodovi za licencu', en: 'My licence points' });
+    const row = t.page.locator('main tr', { hasText: course.title });
+    await row.waitFor();
+    const cells = await row.locator('td').allInnerTexts();
+    if (cells[2]?.trim() !== '3') throw new Error(`the course's row on /me/points: ${cells.join(' | ')}`);
+  });
+
+  let verifyUrl;
+  await t.step('the student opens her certificate', async () => {
+    await t.goto('/me/learning');
+    // The link's name also names the course (for screen readers).
+    await t.followLink(`main a[href="${coursePath}/certificate"]`);
+    await t.expectPath(`${coursePath}/certificate`);
+    await t.expectHeading({ sr: 'Sertifikat o završenom kursu', en: 'Certificate of completion' });
+    await t.expectText(student.name, { within: 'main' });
+    await t.expectText(course.title, { within: 'main' });
+    verifyUrl = await t.page.locator('main .certificate-verify a').getAttribute('href');
+    await t.check('course-certificate');
+    await signOut(t);
+  });
+
+  await t.step('signed out, anyone verifies the certificate', async () => {
+    await t.goto(new URL(verifyUrl).pathname);
+    await t.expectPath(/^\/certificates\/[A-Z0-9]{10}$/);
+    await t.expectText({ sr: 'Ova potvrda je važeća.', en: 'This certificate is valid.' }, { within: 'main' });
+    await t.expectText(student.name, { within: 'main' });
+    await t.expectText(course.title, { within: 'main' });
+    await t.check('course-certificate-verified');
   });
 }
