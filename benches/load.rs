@@ -581,6 +581,9 @@ async fn prepare(
     cluster.ensure_database("kolega_bench").await?;
     let pool = db::connect(cluster.connect_options("kolega_bench"), 4).await?;
     db::migrate(&pool).await?;
+    // As `kolega serve` does at start: the service map's municipalities,
+    // which the services part places its services in.
+    kolega::directory::reference::load(&pool).await?;
     let members: i64 =
         sqlx::query_scalar("SELECT count(*) FROM users WHERE email LIKE '%@bench.example'")
             .fetch_one(&pool)
