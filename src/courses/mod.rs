@@ -3,9 +3,13 @@
 //! published, returned with a reason, archived; each change logged), with
 //! ordered modules of ordered lessons. Members enrol, mark lessons done,
 //! see their progress and continue where they left off (`/me/learning`).
+//! A lesson may carry attachments: a library resource, an event's
+//! recording, or uploaded audio/video served with range requests.
 
+pub mod attachment_forms;
 pub mod emails;
 pub mod forms;
+pub mod media;
 pub mod member_data;
 pub mod policy;
 pub mod quiz;
