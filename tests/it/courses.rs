@@ -4,6 +4,7 @@
 //! progress and continue; visitors read open courses only; permissions and
 //! the personal-data guard hold.
 
+mod attachments;
 mod catalogue;
 mod quizzes;
 mod review;
