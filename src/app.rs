@@ -109,11 +109,13 @@ pub fn with_middleware(
                 .layer(permissions)
                 // Audio and video are compressed already, and a gzipped
                 // whole file would lose `Accept-Ranges` (players seek by it).
-                .layer(CompressionLayer::new().compress_when(
-                    DefaultPredicate::new()
-                        .and(NotForContentType::const_new("audio/"))
-                        .and(NotForContentType::const_new("video/")),
-                )),
+                .layer(
+                    CompressionLayer::new().compress_when(
+                        DefaultPredicate::new()
+                            .and(NotForContentType::const_new("audio/"))
+                            .and(NotForContentType::const_new("video/")),
+                    ),
+                ),
         )
         .with_state(state)
 }

@@ -91,15 +91,30 @@ mod tests {
     fn media_is_told_by_its_first_bytes() {
         let mp4 = b"\x00\x00\x00\x20ftypisom\x00\x00\x02\x00isomiso2avc1mp41";
         assert_eq!(sniff_media(mp4), Some("video/mp4"));
-        assert_eq!(sniff_media(b"\x00\x00\x00\x1cftypM4A \x00\x00\x00\x00"), Some("audio/mp4"));
+        assert_eq!(
+            sniff_media(b"\x00\x00\x00\x1cftypM4A \x00\x00\x00\x00"),
+            Some("audio/mp4")
+        );
         let webm = b"\x1a\x45\xdf\xa3\x9f\x42\x86\x81\x01\x42\x82\x84webm\x42\x87";
         assert_eq!(sniff_media(webm), Some("video/webm"));
         let mkv = b"\x1a\x45\xdf\xa3\xa3\x42\x86\x81\x01\x42\x82\x88matroska";
         assert_eq!(sniff_media(mkv), Some("video/x-matroska"));
-        assert_eq!(sniff_media(b"OggS\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x01\x13OpusHead"), Some("audio/ogg"));
-        assert_eq!(sniff_media(b"OggS\x00\x02........\x80theora"), Some("video/ogg"));
-        assert_eq!(sniff_media(b"RIFF\x24\x08\x00\x00WAVEfmt "), Some("audio/wav"));
-        assert_eq!(sniff_media(b"ID3\x04\x00\x00\x00\x00\x00\x00"), Some("audio/mpeg"));
+        assert_eq!(
+            sniff_media(b"OggS\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x01\x13OpusHead"),
+            Some("audio/ogg")
+        );
+        assert_eq!(
+            sniff_media(b"OggS\x00\x02........\x80theora"),
+            Some("video/ogg")
+        );
+        assert_eq!(
+            sniff_media(b"RIFF\x24\x08\x00\x00WAVEfmt "),
+            Some("audio/wav")
+        );
+        assert_eq!(
+            sniff_media(b"ID3\x04\x00\x00\x00\x00\x00\x00"),
+            Some("audio/mpeg")
+        );
         // A bare MPEG-1 Layer III frame, 128 kbit/s at 44.1 kHz.
         assert_eq!(sniff_media(b"\xff\xfb\x90\x64\x00\x00"), Some("audio/mpeg"));
     }

@@ -81,12 +81,36 @@ mod tests {
     fn the_three_forms_of_a_range() {
         let of = |h: &str| ByteRange::of(Some(h), 1000);
         assert_eq!(of("bytes=0-99"), Part { start: 0, end: 99 });
-        assert_eq!(of("bytes=500-"), Part { start: 500, end: 999 });
-        assert_eq!(of("bytes=-100"), Part { start: 900, end: 999 });
-        assert_eq!(of("bytes=999-999"), Part { start: 999, end: 999 });
+        assert_eq!(
+            of("bytes=500-"),
+            Part {
+                start: 500,
+                end: 999
+            }
+        );
+        assert_eq!(
+            of("bytes=-100"),
+            Part {
+                start: 900,
+                end: 999
+            }
+        );
+        assert_eq!(
+            of("bytes=999-999"),
+            Part {
+                start: 999,
+                end: 999
+            }
+        );
         // An end past the file is cut to it; a suffix longer than the file
         // is the whole file, as a part.
-        assert_eq!(of("bytes=900-5000"), Part { start: 900, end: 999 });
+        assert_eq!(
+            of("bytes=900-5000"),
+            Part {
+                start: 900,
+                end: 999
+            }
+        );
         assert_eq!(of("bytes=-5000"), Part { start: 0, end: 999 });
         assert_eq!(of(" bytes= 10 - 19 "), Part { start: 10, end: 19 });
     }

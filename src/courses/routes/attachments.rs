@@ -32,7 +32,11 @@ const FIELD_LIMIT: usize = 4 * 1024;
 
 /// `/courses/<slug>/lessons/<id>/attachments`.
 fn base(course: &Course, lesson: &Lesson) -> String {
-    format!("{}/lessons/{}/attachments", course_path(course), lesson.lesson_id)
+    format!(
+        "{}/lessons/{}/attachments",
+        course_path(course),
+        lesson.lesson_id
+    )
 }
 
 /// The lesson's edit page, its anchor at the attachments.
@@ -153,8 +157,20 @@ pub async fn attach_resource(
     }
     let mut conn = state.db.acquire().await?;
     let target = Target::Resource(resource_id);
-    attachments::add(&mut conn, lesson.lesson_id, target, &caption, state.clock.now()).await?;
-    Ok(back_to_edit(&state, &course, &lesson, "course-attachment-added"))
+    attachments::add(
+        &mut conn,
+        lesson.lesson_id,
+        target,
+        &caption,
+        state.clock.now(),
+    )
+    .await?;
+    Ok(back_to_edit(
+        &state,
+        &course,
+        &lesson,
+        "course-attachment-added",
+    ))
 }
 
 /// Attaches the recording of a public event she organises (moderators:
@@ -181,8 +197,20 @@ pub async fn attach_recording(
     }
     let mut conn = state.db.acquire().await?;
     let target = Target::Recording(event_id);
-    attachments::add(&mut conn, lesson.lesson_id, target, &caption, state.clock.now()).await?;
-    Ok(back_to_edit(&state, &course, &lesson, "course-attachment-added"))
+    attachments::add(
+        &mut conn,
+        lesson.lesson_id,
+        target,
+        &caption,
+        state.clock.now(),
+    )
+    .await?;
+    Ok(back_to_edit(
+        &state,
+        &course,
+        &lesson,
+        "course-attachment-added",
+    ))
 }
 
 /// The caption and the file (already streamed into the store, or refused).
@@ -288,7 +316,14 @@ pub async fn upload_media(
     let added = async {
         let mut tx = state.db.begin().await?;
         let now = state.clock.now();
-        attachments::add(&mut tx, lesson.lesson_id, Target::Media(saved), caption, now).await?;
+        attachments::add(
+            &mut tx,
+            lesson.lesson_id,
+            Target::Media(saved),
+            caption,
+            now,
+        )
+        .await?;
         tx.commit().await
     }
     .await;
@@ -296,7 +331,12 @@ pub async fn upload_media(
         state.files.remove(&saved.storage_key).await;
         return Err(error.into());
     }
-    Ok(back_to_edit(&state, &course, &lesson, "course-attachment-added"))
+    Ok(back_to_edit(
+        &state,
+        &course,
+        &lesson,
+        "course-attachment-added",
+    ))
 }
 
 /// Removes an attachment (an uploaded file leaves the store too).
@@ -318,7 +358,12 @@ pub async fn remove(
     if let Some(storage_key) = file {
         state.files.remove(&storage_key).await;
     }
-    Ok(back_to_edit(&state, &course, &lesson, "course-attachment-removed"))
+    Ok(back_to_edit(
+        &state,
+        &course,
+        &lesson,
+        "course-attachment-removed",
+    ))
 }
 
 pub async fn move_attachment(

@@ -17,7 +17,11 @@ use crate::web::{AppError, AppResult, Page, RequestContext};
 
 /// Whether the viewer may read the course's lessons; a visitor at a
 /// members-only course is asked to sign in, a member not enrolled is refused.
-pub(super) async fn may_read(state: &AppState, ctx: &RequestContext, course: &Course) -> AppResult<bool> {
+pub(super) async fn may_read(
+    state: &AppState,
+    ctx: &RequestContext,
+    course: &Course,
+) -> AppResult<bool> {
     let viewer = ctx.user.as_ref();
     let own = viewer.is_some_and(|u| course.is_by(u.user_id));
     let enrolled = match viewer {

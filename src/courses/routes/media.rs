@@ -86,7 +86,14 @@ pub async fn serve(
     set(header::CONTENT_TYPE, content_type.to_owned());
     set(header::CONTENT_LENGTH, length.to_string());
     set(header::ACCEPT_RANGES, "bytes".to_owned());
-    set(header::CONTENT_DISPOSITION, disposition(&attachment.caption, attachment.file_name.as_deref(), content_type));
+    set(
+        header::CONTENT_DISPOSITION,
+        disposition(
+            &attachment.caption,
+            attachment.file_name.as_deref(),
+            content_type,
+        ),
+    );
     // Readers of a members-only course only: no shared cache keeps it.
     set(header::CACHE_CONTROL, "private, max-age=3600".to_owned());
     if status == StatusCode::PARTIAL_CONTENT {
@@ -108,7 +115,11 @@ fn disposition(caption: &str, file_name: Option<&str>, content_type: &str) -> St
         .chars()
         .take(80)
         .collect();
-    let base = if base.is_empty() { "snimak".to_owned() } else { base };
+    let base = if base.is_empty() {
+        "snimak".to_owned()
+    } else {
+        base
+    };
     format!("inline; filename=\"{base}.{}\"", extension(content_type))
 }
 
@@ -126,6 +137,9 @@ mod tests {
             disposition("Разговор са породицом", Some("a.webm"), "audio/mpeg"),
             "inline; filename=\"razgovor-sa-porodicom.mp3\""
         );
-        assert_eq!(disposition("", None, "audio/wav"), "inline; filename=\"snimak.wav\"");
+        assert_eq!(
+            disposition("", None, "audio/wav"),
+            "inline; filename=\"snimak.wav\""
+        );
     }
 }

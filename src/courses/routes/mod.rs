@@ -26,8 +26,7 @@ use crate::web::{AppError, AppResult, RequestContext};
 pub fn router() -> Router<AppState> {
     // A lesson's audio or video may be up to 100 MB; the store counts the
     // bytes itself and refuses a larger file with a message.
-    let media_limit =
-        DefaultBodyLimit::max(super::media::MAX_MEDIA_BYTES as usize + 1024 * 1024);
+    let media_limit = DefaultBodyLimit::max(super::media::MAX_MEDIA_BYTES as usize + 1024 * 1024);
     Router::new()
         .route("/courses", get(catalogue::list))
         .route("/courses/new", get(author::new_form).post(author::create))

@@ -7,8 +7,8 @@ use axum::response::Response;
 use serde::Deserialize;
 
 use super::{attachments, course_path, editable_course, parse_id};
-use crate::courses::attachment_forms::AttachForm;
 use crate::app::AppState;
+use crate::courses::attachment_forms::AttachForm;
 use crate::courses::forms::{LessonForm, ModuleForm};
 use crate::courses::store::Course;
 use crate::courses::store::syllabus::{self, Lesson, Module};
@@ -258,7 +258,15 @@ pub async fn update_lesson(
             let blank = (AttachForm::default(), FormErrors::new(ctx.locale));
             let panel =
                 attachments::panel(&state, &ctx, &user, &course, &lesson, blank.0, blank.1).await?;
-            let page = lesson_page(&ctx, course, module.title, action, form, refused, Some(panel));
+            let page = lesson_page(
+                &ctx,
+                course,
+                module.title,
+                action,
+                form,
+                refused,
+                Some(panel),
+            );
             return Ok(unprocessable(page));
         }
     };

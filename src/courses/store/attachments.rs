@@ -69,7 +69,9 @@ impl Attachment {
             AttachmentKind::Resource => {
                 self.resource_published && (!self.resource_members_only || signed_in)
             }
-            AttachmentKind::Recording => self.recording_url.as_deref().is_some_and(|u| !u.is_empty()),
+            AttachmentKind::Recording => {
+                self.recording_url.as_deref().is_some_and(|u| !u.is_empty())
+            }
             AttachmentKind::Media => self.storage_key.is_some(),
         }
     }
@@ -227,5 +229,20 @@ pub async fn recording_choices(
     .bind(user_id)
     .bind(any_event)
     .fetch_all(executor)
+    .await
+}
+
+/// A public event with a recording, by its exact title (demo content).
+pub async fn recorded_event_titled(
+    executor: impl PgExecutor<'_>,
+    title: &str,
+) -> sqlx::Result<Option<Uuid>> {
+    sqlx::query_scalar(
+        "SELECT event_id FROM events
+         WHERE title = $1 AND audience = 'public' AND recording_url <> ''
+         ORDER BY starts_at DESC LIMIT 1",
+    )
+    .bind(title)
+    .fetch_optional(executor)
     .await
 }

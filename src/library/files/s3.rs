@@ -151,7 +151,9 @@ impl S3Store {
     pub async fn get_range(&self, key: &str, start: u64, length: u64) -> std::io::Result<Body> {
         let last = start + length.max(1) - 1;
         let range = [("range", format!("bytes={start}-{last}"))];
-        let response = self.send(Method::GET, key, Payload::Nothing, &range).await?;
+        let response = self
+            .send(Method::GET, key, Payload::Nothing, &range)
+            .await?;
         let response = self.expect_success(response, "GET", key).await?;
         let mut body = self.timed(response.into_body());
         if body.first_frame().await? {

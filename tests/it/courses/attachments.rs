@@ -59,10 +59,23 @@ async fn upload(who: &Actor, edit: &str, caption: &str, file: (&str, &[u8])) -> 
 }
 
 /// A draft course by `teacher` with one lesson; (course path, lesson path).
-async fn draft_lesson(app: &TestApp, teacher: &Actor, title: &str, audience: &str) -> (String, String) {
+async fn draft_lesson(
+    app: &TestApp,
+    teacher: &Actor,
+    title: &str,
+    audience: &str,
+) -> (String, String) {
     let path = write_course(teacher, title, audience).await;
     let module = add_module(app, teacher, &path, &format!("Modul: {title}")).await;
-    let lesson = add_lesson(app, teacher, &path, &module, &format!("Lekcija: {title}"), "Tekst.").await;
+    let lesson = add_lesson(
+        app,
+        teacher,
+        &path,
+        &module,
+        &format!("Lekcija: {title}"),
+        "Tekst.",
+    )
+    .await;
     (path.clone(), format!("{path}/lessons/{lesson}"))
 }
 
@@ -106,21 +119,47 @@ async fn media_is_accepted_by_content_stored_and_played_with_byte_ranges() {
     // beside the field, the caption kept; nothing is stored.
     for (name, bytes) in [
         ("lekcija.mp4", b"Ovo nije video, samo tekst.\n".to_vec()),
-        ("setup.mp4", b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff".to_vec()),
+        (
+            "setup.mp4",
+            b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff".to_vec(),
+        ),
     ] {
         let refused = upload(&teacher, &edit, "Snimak razgovora", (name, &bytes)).await;
         refused.assert_status(StatusCode::UNPROCESSABLE_ENTITY);
-        assert!(refused.body.contains("id=\"media-error\""), "{}", refused.body);
-        assert!(refused.body.contains("nije audio ni video"), "{}", refused.body);
-        assert!(refused.body.contains("value=\"Snimak razgovora\""), "the caption is kept");
+        assert!(
+            refused.body.contains("id=\"media-error\""),
+            "{}",
+            refused.body
+        );
+        assert!(
+            refused.body.contains("nije audio ni video"),
+            "{}",
+            refused.body
+        );
+        assert!(
+            refused.body.contains("value=\"Snimak razgovora\""),
+            "the caption is kept"
+        );
     }
     assert_eq!(app.count("SELECT count(*) FROM stored_files").await, 0);
-    assert_eq!(app.count("SELECT count(*) FROM lesson_attachments").await, 0);
+    assert_eq!(
+        app.count("SELECT count(*) FROM lesson_attachments").await,
+        0
+    );
 
     // A real MP4 header passes, whatever the name says.
-    let saved = upload(&teacher, &edit, "Snimak razgovora", ("predavanje.bin", &video)).await;
+    let saved = upload(
+        &teacher,
+        &edit,
+        "Snimak razgovora",
+        ("predavanje.bin", &video),
+    )
+    .await;
     saved.assert_status(StatusCode::SEE_OTHER);
-    assert_eq!(saved.header("location"), Some(format!("{edit}#attachments").as_str()));
+    assert_eq!(
+        saved.header("location"),
+        Some(format!("{edit}#attachments").as_str())
+    );
     let (key, content_type): (String, String) =
         sqlx::query_as("SELECT storage_key, content_type FROM stored_files")
             .fetch_one(&app.pool)
@@ -133,8 +172,17 @@ async fn media_is_accepted_by_content_stored_and_played_with_byte_ranges() {
     // The lesson page plays it, with a download link that works without JS.
     let media = media_path(&app, &lesson).await;
     let page = teacher.get(&lesson).await;
-    assert!(page.body.contains(&format!("<video controls preload=\"metadata\" src=\"{media}\"")), "{}", page.body);
-    assert!(page.body.contains(&format!("<a href=\"{media}\" download>")));
+    assert!(
+        page.body.contains(&format!(
+            "<video controls preload=\"metadata\" src=\"{media}\""
+        )),
+        "{}",
+        page.body
+    );
+    assert!(
+        page.body
+            .contains(&format!("<a href=\"{media}\" download>"))
+    );
 
     // The whole file without a Range; each form of range gives exactly
     // those bytes; past the end is 416.
@@ -144,8 +192,16 @@ async fn media_is_accepted_by_content_stored_and_played_with_byte_ranges() {
     assert_eq!(whole.bytes, video);
     assert_eq!(whole.header("accept-ranges"), Some("bytes"));
     assert_eq!(whole.header("content-type"), Some("video/mp4"));
-    assert_eq!(whole.header("content-length"), Some(size.to_string().as_str()));
-    assert!(whole.header("content-disposition").unwrap().starts_with("inline;"));
+    assert_eq!(
+        whole.header("content-length"),
+        Some(size.to_string().as_str())
+    );
+    assert!(
+        whole
+            .header("content-disposition")
+            .unwrap()
+            .starts_with("inline;")
+    );
     for (range, from, to) in [
         ("bytes=1000-1999".to_owned(), 1000, 1999),
         (format!("bytes={}-", size - 300), size - 300, size - 1),
@@ -160,16 +216,30 @@ async fn media_is_accepted_by_content_stored_and_played_with_byte_ranges() {
             Some(format!("bytes {from}-{to}/{size}").as_str()),
             "{range}"
         );
-        assert_eq!(part.header("content-length"), Some((to - from + 1).to_string().as_str()));
+        assert_eq!(
+            part.header("content-length"),
+            Some((to - from + 1).to_string().as_str())
+        );
     }
-    let beyond = teacher.get_with(&media, &ranged(&format!("bytes={size}-"))).await;
+    let beyond = teacher
+        .get_with(&media, &ranged(&format!("bytes={size}-")))
+        .await;
     beyond.assert_status(StatusCode::RANGE_NOT_SATISFIABLE);
-    assert_eq!(beyond.header("content-range"), Some(format!("bytes */{size}").as_str()));
+    assert_eq!(
+        beyond.header("content-range"),
+        Some(format!("bytes */{size}").as_str())
+    );
 
     // A draft's media is its author's and moderators' only.
     let student = app.member(Role::Student).await;
-    student.get(&media).await.assert_status(StatusCode::NOT_FOUND);
-    app.new_browser().get(&media).await.assert_status(StatusCode::NOT_FOUND);
+    student
+        .get(&media)
+        .await
+        .assert_status(StatusCode::NOT_FOUND);
+    app.new_browser()
+        .get(&media)
+        .await
+        .assert_status(StatusCode::NOT_FOUND);
     let moderator = app.member(Role::Moderator).await;
     let seen = moderator.get_with(&media, &ranged("bytes=0-99")).await;
     seen.assert_status(StatusCode::PARTIAL_CONTENT);
@@ -182,9 +252,14 @@ async fn a_members_only_courses_media_plays_for_enrolled_members_only() {
     let teacher = app.member(Role::Teacher).await;
     let (path, lesson) = draft_lesson(&app, &teacher, "Supervizija u praksi", "members").await;
     let audio = b"ID3\x04\x00\x00\x00\x00\x00\x00 audio frames follow".repeat(100);
-    upload(&teacher, &format!("{lesson}/edit"), "", ("uvod.mp3", &audio))
-        .await
-        .assert_status(StatusCode::SEE_OTHER);
+    upload(
+        &teacher,
+        &format!("{lesson}/edit"),
+        "",
+        ("uvod.mp3", &audio),
+    )
+    .await
+    .assert_status(StatusCode::SEE_OTHER);
     publish(&app, &teacher, &path).await;
     let media = media_path(&app, &lesson).await;
 
@@ -194,15 +269,27 @@ async fn a_members_only_courses_media_plays_for_enrolled_members_only() {
     assert!(visitor.header("location").unwrap().starts_with("/login"));
     // A member not enrolled: refused, as the lesson itself.
     let student = app.member(Role::Student).await;
-    student.get(&lesson).await.assert_status(StatusCode::FORBIDDEN);
-    student.get(&media).await.assert_status(StatusCode::FORBIDDEN);
+    student
+        .get(&lesson)
+        .await
+        .assert_status(StatusCode::FORBIDDEN);
+    student
+        .get(&media)
+        .await
+        .assert_status(StatusCode::FORBIDDEN);
     // Enrolled: the lesson shows an audio player, and the bytes come.
     student
         .submit_form(&path, &format!("{path}/enrol"), &[])
         .await
         .assert_status(StatusCode::SEE_OTHER);
     let page = student.get(&lesson).await;
-    assert!(page.body.contains(&format!("<audio controls preload=\"metadata\" src=\"{media}\"")), "{}", page.body);
+    assert!(
+        page.body.contains(&format!(
+            "<audio controls preload=\"metadata\" src=\"{media}\""
+        )),
+        "{}",
+        page.body
+    );
     let part = student.get_with(&media, &ranged("bytes=-10")).await;
     part.assert_status(StatusCode::PARTIAL_CONTENT);
     assert_eq!(part.bytes, &audio[audio.len() - 10..]);
@@ -254,71 +341,124 @@ async fn resources_and_recordings_are_attached_reordered_and_removed() {
     // with the text kept.
     let address = format!("{BASE_URL}/library/{closed}");
     let refused = teacher
-        .submit_form(&edit, &format!("{attach}/resource"), &[("resource", &address), ("resource_caption", "Obavezno")])
+        .submit_form(
+            &edit,
+            &format!("{attach}/resource"),
+            &[("resource", &address), ("resource_caption", "Obavezno")],
+        )
         .await;
     refused.assert_status(StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(refused.body.contains("id=\"resource-error\""), "{}", refused.body);
+    assert!(
+        refused.body.contains("id=\"resource-error\""),
+        "{}",
+        refused.body
+    );
     assert!(refused.body.contains("samo za članove"), "{}", refused.body);
     assert!(refused.body.contains(&format!("value=\"{address}\"")));
     // Nonsense is refused too.
     teacher
-        .submit_form(&edit, &format!("{attach}/resource"), &[("resource", "nešto")])
+        .submit_form(
+            &edit,
+            &format!("{attach}/resource"),
+            &[("resource", "nešto")],
+        )
         .await
         .assert_status(StatusCode::UNPROCESSABLE_ENTITY);
     // Only recordings of her own public events are offered and taken.
     let page = teacher.get(&edit).await;
     assert!(page.body.contains("Vebinar o proceni") && !page.body.contains("Tuđi vebinar"));
     teacher
-        .submit_form(&edit, &format!("{attach}/recording"), &[("event_id", &others_event)])
+        .submit_form(
+            &edit,
+            &format!("{attach}/recording"),
+            &[("event_id", &others_event)],
+        )
         .await
         .assert_status(StatusCode::UNPROCESSABLE_ENTITY);
 
     // The open resource (by its address) and her recording are attached.
     teacher
-        .submit_form(&edit, &format!("{attach}/resource"), &[("resource", &format!("/library/{open}"))])
+        .submit_form(
+            &edit,
+            &format!("{attach}/resource"),
+            &[("resource", &format!("/library/{open}"))],
+        )
         .await
         .assert_status(StatusCode::SEE_OTHER);
     teacher
-        .submit_form(&edit, &format!("{attach}/recording"), &[("event_id", &own_event), ("recording_caption", "Od 12. minuta")])
+        .submit_form(
+            &edit,
+            &format!("{attach}/recording"),
+            &[
+                ("event_id", &own_event),
+                ("recording_caption", "Od 12. minuta"),
+            ],
+        )
         .await
         .assert_status(StatusCode::SEE_OTHER);
-    let ids: Vec<String> = sqlx::query_scalar("SELECT attachment_id::text FROM lesson_attachments ORDER BY position")
-        .fetch_all(&app.pool)
-        .await
-        .unwrap();
+    let ids: Vec<String> =
+        sqlx::query_scalar("SELECT attachment_id::text FROM lesson_attachments ORDER BY position")
+            .fetch_all(&app.pool)
+            .await
+            .unwrap();
     assert_eq!(ids.len(), 2);
     publish(&app, &teacher, &path).await;
 
     // A visitor reads both on the lesson page, in the author's order.
     let page = app.new_browser().get(&lesson).await;
-    let at = |text: &str| page.body.find(text).unwrap_or_else(|| panic!("{text}: {}", page.body));
+    let at = |text: &str| {
+        page.body
+            .find(text)
+            .unwrap_or_else(|| panic!("{text}: {}", page.body))
+    };
     assert!(at(&format!("href=\"/library/{open}\"")) < at("Vebinar o proceni"));
-    assert!(page.body.contains("https://video.example/snimak-") && page.body.contains("Od 12. minuta"));
+    assert!(
+        page.body.contains("https://video.example/snimak-") && page.body.contains("Od 12. minuta")
+    );
 
     // A moderator (the course is published) moves the recording up and
     // removes the resource, with plain forms.
     let moderator = app.member(Role::Moderator).await;
     moderator
-        .submit_form(&edit, &format!("{attach}/{}/move", ids[1]), &[("direction", "up")])
+        .submit_form(
+            &edit,
+            &format!("{attach}/{}/move", ids[1]),
+            &[("direction", "up")],
+        )
         .await
         .assert_status(StatusCode::SEE_OTHER);
     let page = app.new_browser().get(&lesson).await;
-    let at = |text: &str| page.body.find(text).unwrap_or_else(|| panic!("{text}: {}", page.body));
+    let at = |text: &str| {
+        page.body
+            .find(text)
+            .unwrap_or_else(|| panic!("{text}: {}", page.body))
+    };
     assert!(at("Vebinar o proceni") < at(&format!("href=\"/library/{open}\"")));
     moderator
         .submit_form(&edit, &format!("{attach}/{}/delete", ids[0]), &[])
         .await
         .assert_status(StatusCode::SEE_OTHER);
     let page = app.new_browser().get(&lesson).await;
-    assert!(!page.body.contains(&format!("/library/{open}")) && page.body.contains("Vebinar o proceni"));
+    assert!(
+        !page.body.contains(&format!("/library/{open}")) && page.body.contains("Vebinar o proceni")
+    );
     // The author may no longer change a published course.
-    teacher.get(&edit).await.assert_status(StatusCode::FORBIDDEN);
-    let token = teacher.csrf_token().unwrap();
     teacher
-        .post_form(&format!("{attach}/{}/delete", ids[1]), &[("csrf_token", &token)])
+        .get(&edit)
         .await
         .assert_status(StatusCode::FORBIDDEN);
-    assert_eq!(app.count("SELECT count(*) FROM lesson_attachments").await, 1);
+    let token = teacher.csrf_token().unwrap();
+    teacher
+        .post_form(
+            &format!("{attach}/{}/delete", ids[1]),
+            &[("csrf_token", &token)],
+        )
+        .await
+        .assert_status(StatusCode::FORBIDDEN);
+    assert_eq!(
+        app.count("SELECT count(*) FROM lesson_attachments").await,
+        1
+    );
 }
 
 #[tokio::test]
@@ -329,29 +469,46 @@ async fn removing_media_removes_its_file_and_a_members_course_takes_members_reso
     let edit = format!("{lesson}/edit");
     let closed = resource(&app, "Interni vodič", true).await;
     teacher
-        .submit_form(&edit, &format!("{lesson}/attachments/resource"), &[("resource", &closed)])
+        .submit_form(
+            &edit,
+            &format!("{lesson}/attachments/resource"),
+            &[("resource", &closed)],
+        )
         .await
         .assert_status(StatusCode::SEE_OTHER);
-    upload(&teacher, &edit, "Uvod", ("uvod.webm", &b"\x1a\x45\xdf\xa3\x9f\x42\x86\x81\x01\x42\x82\x84webm".repeat(50)))
-        .await
-        .assert_status(StatusCode::SEE_OTHER);
+    upload(
+        &teacher,
+        &edit,
+        "Uvod",
+        (
+            "uvod.webm",
+            &b"\x1a\x45\xdf\xa3\x9f\x42\x86\x81\x01\x42\x82\x84webm".repeat(50),
+        ),
+    )
+    .await
+    .assert_status(StatusCode::SEE_OTHER);
     let key: String = sqlx::query_scalar("SELECT storage_key FROM stored_files")
         .fetch_one(&app.pool)
         .await
         .unwrap();
     let file = app.state.config.data_dir.join("files").join(&key);
     assert!(file.exists());
-    let media: String = sqlx::query_scalar("SELECT attachment_id::text FROM lesson_attachments WHERE kind = 'media'")
-        .fetch_one(&app.pool)
-        .await
-        .unwrap();
+    let media: String = sqlx::query_scalar(
+        "SELECT attachment_id::text FROM lesson_attachments WHERE kind = 'media'",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
     teacher
         .submit_form(&edit, &format!("{lesson}/attachments/{media}/delete"), &[])
         .await
         .assert_status(StatusCode::SEE_OTHER);
     assert!(!file.exists(), "the file leaves the store");
     assert_eq!(app.count("SELECT count(*) FROM stored_files").await, 0);
-    assert_eq!(app.count("SELECT count(*) FROM lesson_attachments").await, 1);
+    assert_eq!(
+        app.count("SELECT count(*) FROM lesson_attachments").await,
+        1
+    );
 }
 
 #[tokio::test]
@@ -364,19 +521,31 @@ async fn with_a_bucket_media_lives_there_and_ranges_are_read_from_it() {
     let teacher = app.member(Role::Teacher).await;
     let (_, lesson) = draft_lesson(&app, &teacher, "Kurs iz oblaka", "open").await;
     let video = mp4(50_000);
-    upload(&teacher, &format!("{lesson}/edit"), "", ("film.mp4", &video))
-        .await
-        .assert_status(StatusCode::SEE_OTHER);
+    upload(
+        &teacher,
+        &format!("{lesson}/edit"),
+        "",
+        ("film.mp4", &video),
+    )
+    .await
+    .assert_status(StatusCode::SEE_OTHER);
     let keys = bucket.keys();
     assert_eq!(keys.len(), 1);
-    assert_eq!(bucket.object(&keys[0]), video, "in the bucket byte for byte");
+    assert_eq!(
+        bucket.object(&keys[0]),
+        video,
+        "in the bucket byte for byte"
+    );
 
     let media = media_path(&app, &lesson).await;
     let part = teacher.get_with(&media, &ranged("bytes=20000-20999")).await;
     part.assert_status(StatusCode::PARTIAL_CONTENT);
     assert_eq!(part.bytes, &video[20_000..21_000]);
     let size = video.len();
-    assert_eq!(part.header("content-range"), Some(format!("bytes 20000-20999/{size}").as_str()));
+    assert_eq!(
+        part.header("content-range"),
+        Some(format!("bytes 20000-20999/{size}").as_str())
+    );
     let tail = teacher.get_with(&media, &ranged("bytes=-64")).await;
     assert_eq!(tail.bytes, &video[size - 64..]);
     assert_eq!(teacher.get(&media).await.bytes, video);
