@@ -230,10 +230,9 @@ async fn read_upload(
             }
         };
         match field.name().unwrap_or_default() {
-            "media" => {
-                if field.file_name().is_some_and(|n| !n.is_empty()) && file.is_none() {
-                    file = Some(state.files.save_upload_as(field, MEDIA).await);
-                }
+            // The first file chosen; an empty file input sends no name.
+            "media" if field.file_name().is_some_and(|n| !n.is_empty()) && file.is_none() => {
+                file = Some(state.files.save_upload_as(field, MEDIA).await);
             }
             "media_caption" => {
                 // PostgreSQL text cannot hold NUL (as in `Form`).

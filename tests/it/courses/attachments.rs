@@ -103,7 +103,7 @@ async fn media_path(app: &TestApp, lesson: &str) -> String {
     format!("{lesson}/media/{id}")
 }
 
-fn ranged<'a>(range: &'a str) -> [(&'static str, &'a str); 1] {
+fn ranged(range: &str) -> [(&'static str, &str); 1] {
     [("range", range)]
 }
 
