@@ -8,6 +8,7 @@ use serde::Deserialize;
 use uuid::Uuid;
 
 use crate::i18n::Locale;
+use crate::text::personal_data;
 use crate::web::FormErrors;
 use crate::web::form_checks::check_length;
 
@@ -39,11 +40,17 @@ pub fn resource_reference(text: &str) -> Option<Uuid> {
     last.parse().ok()
 }
 
-/// A caption cut to one line, or the error beside `field`.
+/// A caption cut to one line, or the error beside `field`. Readers see it
+/// beside the attachment, so it passes the personal-data check; a caption
+/// is one line, so whatever the check finds (a JMBG, a phone number, an
+/// address) is refused there rather than asked about.
 fn caption(locale: Locale, field: &'static str, text: &str) -> Result<String, FormErrors> {
     let text = crate::text::one_line(text);
     let mut errors = FormErrors::new(locale);
     check_length(&mut errors, field, &text, CAPTION_LIMIT);
+    if let Some(finding) = personal_data::scan(&text).first() {
+        errors.add(field, finding.message_key());
+    }
     if errors.is_empty() {
         Ok(text)
     } else {
@@ -105,5 +112,28 @@ mod tests {
         for text in ["", "protokol", "/library/", "https://kolega.rs/library/abc"] {
             assert_eq!(resource_reference(text), None, "{text}");
         }
+    }
+
+    #[test]
+    fn a_caption_is_one_line_without_personal_data() {
+        let form = |caption: &str| AttachForm {
+            media_caption: caption.into(),
+            ..AttachForm::default()
+        };
+        assert_eq!(
+            form("  Snimak\nrazgovora ")
+                .media_caption(Locale::SrLatn)
+                .unwrap(),
+            "Snimak razgovora"
+        );
+        for caption in ["Dete, JMBG 0101990710008", "Zovite 064 123 4567"] {
+            let errors = form(caption).media_caption(Locale::SrLatn).unwrap_err();
+            assert!(errors.has("media_caption"), "{caption}");
+        }
+        assert!(
+            form(&"a".repeat(301))
+                .media_caption(Locale::SrLatn)
+                .is_err()
+        );
     }
 }
