@@ -221,6 +221,14 @@ async fn media_is_accepted_by_content_stored_and_played_with_byte_ranges() {
             Some((to - from + 1).to_string().as_str())
         );
     }
+    // A browser asking for gzip still gets the bytes as stored, seekable
+    // (compressing a video gains nothing and would drop `Accept-Ranges`).
+    let asked_gzip = teacher
+        .get_with(&media, &[("accept-encoding", "gzip")])
+        .await;
+    assert_eq!(asked_gzip.header("content-encoding"), None);
+    assert_eq!(asked_gzip.header("accept-ranges"), Some("bytes"));
+    assert_eq!(asked_gzip.bytes, video);
     let beyond = teacher
         .get_with(&media, &ranged(&format!("bytes={size}-")))
         .await;
