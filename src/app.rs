@@ -12,6 +12,7 @@ use sqlx::PgPool;
 use tower::ServiceBuilder;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
+use tower_http::compression::predicate::{DefaultPredicate, NotForContentType, Predicate};
 use tower_http::request_id::{
     MakeRequestUuid, PropagateRequestIdLayer, RequestId, SetRequestIdLayer,
 };
@@ -106,7 +107,15 @@ pub fn with_middleware(
                 .layer(referrer)
                 .layer(frames)
                 .layer(permissions)
-                .layer(CompressionLayer::new()),
+                // Audio and video are compressed already, and a gzipped
+                // whole file would lose `Accept-Ranges` (players seek by it).
+                .layer(
+                    CompressionLayer::new().compress_when(
+                        DefaultPredicate::new()
+                            .and(NotForContentType::const_new("audio/"))
+                            .and(NotForContentType::const_new("video/")),
+                    ),
+                ),
         )
         .with_state(state)
 }

@@ -5,10 +5,14 @@
 //! see their progress and continue where they left off (`/me/learning`);
 //! finishing every lesson and quiz completes the course, with its licence
 //! points in the ledger and a certificate anyone can verify (`completion`).
+//! A lesson may carry attachments: a library resource, an event's
+//! recording, or uploaded audio/video served with range requests.
 
+pub mod attachment_forms;
 pub mod completion;
 pub mod emails;
 pub mod forms;
+pub mod media;
 pub mod member_data;
 pub mod policy;
 pub mod quiz;

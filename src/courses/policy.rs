@@ -62,6 +62,19 @@ pub fn can_read_lessons(
         }
 }
 
+/// Attach a library resource to a lesson: only a published one, and a
+/// members-only resource never to an open course (its visitors could not
+/// open it; the author is told so rather than the link quietly failing).
+pub fn can_attach_resource(published: bool, members_only: bool, audience: Audience) -> bool {
+    published && (!members_only || audience == Audience::Members)
+}
+
+/// Attach any public event's recording (not only her own events'):
+/// site moderators.
+pub fn attaches_any_recording(user: &CurrentUser) -> bool {
+    curates(Some(user))
+}
+
 /// Write a module's quiz (settings, questions, answers): whoever may edit
 /// the course.
 pub fn can_edit_quiz(user: &CurrentUser, own: bool, status: CourseStatus) -> bool {
@@ -218,6 +231,26 @@ mod tests {
                 can_read_lessons(status, audience, own, enrolled, viewer),
                 expected,
                 "{status:?} {audience:?} {own} {enrolled}"
+            );
+        }
+    }
+
+    #[test]
+    fn which_resources_a_lesson_may_carry() {
+        use Audience::{Members, Open};
+        // (published, members only, course audience) → may attach
+        for (published, members_only, audience, expected) in [
+            (true, false, Open, true),
+            (true, false, Members, true),
+            (true, true, Members, true),
+            (true, true, Open, false),
+            (false, false, Open, false),
+            (false, false, Members, false),
+        ] {
+            assert_eq!(
+                can_attach_resource(published, members_only, audience),
+                expected,
+                "{published} {members_only} {audience:?}"
             );
         }
     }

@@ -3,7 +3,8 @@
 //! Cyrillic, one in English), each checked by the same form checks an
 //! author's course passes (the personal-data guard among them), saved
 //! through the courses store, published by the demo moderator, and taken
-//! by a few demo members with some lessons done. A course whose title
+//! by a few demo members with some lessons done. A lesson may carry a demo
+//! event's recording. A course whose title
 //! exists already is left alone, so running it twice adds nothing.
 
 use anyhow::{Context, bail};
@@ -63,6 +64,18 @@ pub struct DemoLesson {
     pub title: String,
     /// Markdown.
     pub body: String,
+    /// A demo event's recording attached to the lesson.
+    #[serde(default)]
+    pub recording: Option<DemoRecording>,
+}
+
+/// An event (by its title in `content/demo/events.json`) whose recording
+/// the lesson carries, with the author's caption.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DemoRecording {
+    pub event: String,
+    pub caption: String,
 }
 
 /// A demo member taking the course, with her first lessons done.
@@ -148,6 +161,18 @@ pub async fn seed(pool: &PgPool) -> anyhow::Result<usize> {
                 )
                 .await?;
                 lesson_ids.push(id);
+                if let Some(recording) = &lesson.recording {
+                    // The events are seeded first; without them the lesson
+                    // simply carries nothing.
+                    let event =
+                        store::attachments::recorded_event_titled(&mut *tx, &recording.event)
+                            .await?;
+                    if let Some(event_id) = event {
+                        let target = store::attachments::Target::Recording(event_id);
+                        store::attachments::add(&mut tx, id, target, &recording.caption, written)
+                            .await?;
+                    }
+                }
             }
         }
         let (author_id, moderator_id) = (author.user_id, moderator.user_id);

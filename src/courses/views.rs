@@ -5,7 +5,9 @@ use askama_web::WebTemplate;
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
+use super::attachment_forms::AttachForm;
 use super::forms::{CourseForm, LessonForm, ModuleForm};
+use super::store::attachments::{Attachment, RecordingChoice};
 use super::store::completion::CourseCertificate;
 use super::store::learning::{Enrolment, Learning};
 use super::store::syllabus::{Lesson, LessonTitle, Module};
@@ -167,6 +169,24 @@ pub struct LessonFormPage {
     pub form: LessonForm,
     pub errors: FormErrors,
     pub warnings: Vec<String>,
+    /// The lesson's attachments and the forms to add more (an existing
+    /// lesson's page only).
+    pub attachments: Option<AttachPanel>,
+}
+
+/// A lesson's attachments as its author edits them.
+pub struct AttachPanel {
+    pub attachments: Vec<Attachment>,
+    /// Recordings the author may attach.
+    pub recordings: Vec<RecordingChoice>,
+    /// What she typed, kept when a form is refused.
+    pub form: AttachForm,
+    pub errors: FormErrors,
+    /// `/courses/<slug>/lessons/<id>/attachments`, where the forms post.
+    pub base: String,
+    /// The upload's action (multipart: the CSRF token rides in the query).
+    pub upload_action: String,
+    pub max_media_mb: u64,
 }
 
 #[derive(Template, WebTemplate)]
@@ -184,6 +204,18 @@ pub struct LessonPage {
     pub quiz_after: Option<Uuid>,
     /// Signed in, and the course is published: "mark done" is offered.
     pub can_mark: bool,
+    /// What the lesson carries that this reader may open, in order.
+    pub attachments: Vec<Attachment>,
+}
+
+impl LessonPage {
+    /// Where a media attachment plays from (and downloads).
+    pub fn media_path(&self, attachment: &Attachment) -> String {
+        format!(
+            "/courses/{}/lessons/{}/media/{}",
+            self.course.slug, self.lesson.lesson_id, attachment.attachment_id
+        )
+    }
 }
 
 #[derive(Template, WebTemplate)]

@@ -132,3 +132,15 @@ vocabulary! {
         Multiple = "multiple",
     }
 }
+
+vocabulary! {
+    /// What a lesson attachment is (`lesson_attachments.kind`).
+    pub enum AttachmentKind key "course-attachment-kind-" {
+        /// A published library resource.
+        Resource = "resource",
+        /// The recording of a past event.
+        Recording = "recording",
+        /// An audio or video file uploaded for the lesson.
+        Media = "media",
+    }
+}

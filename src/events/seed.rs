@@ -71,6 +71,9 @@ pub struct DemoEvent {
     /// For a past event: what some of those who attended thought of it.
     #[serde(default)]
     pub feedback: Vec<DemoFeedback>,
+    /// For a past event: the link to its recording (demo courses attach it).
+    #[serde(default)]
+    pub recording_url: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -220,6 +223,9 @@ async fn add(pool: &PgPool, demo: &DemoEvent) -> anyhow::Result<bool> {
                 .await?;
             }
         }
+    }
+    if past && !demo.recording_url.is_empty() {
+        store::set_recording(&mut *tx, event_id, &demo.recording_url, "", input.ends_at).await?;
     }
     tx.commit().await?;
     Ok(true)

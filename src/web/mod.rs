@@ -2,6 +2,7 @@
 //! shell middleware (CSRF check, error pages, cookies), errors, security
 //! headers and small helpers every feature's handlers use.
 
+pub mod byte_range;
 pub mod client_address;
 pub mod context;
 pub mod cookies;

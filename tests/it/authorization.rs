@@ -609,6 +609,45 @@ const EXPECTATIONS: &[(&str, &str, &str, &str)] = &[
         ONLY,
         MEMBERS,
     ),
+    // Attachments: the lesson carries an uploaded recording (played by
+    // everyone: the course is open) and an event's recording (moved and
+    // removed by whoever may edit the published course: moderators).
+    (
+        "POST",
+        "/courses/{slug}/lessons/{lesson_id}/attachments/resource",
+        ONLY,
+        SITE_MODERATORS,
+    ),
+    (
+        "POST",
+        "/courses/{slug}/lessons/{lesson_id}/attachments/recording",
+        ONLY,
+        SITE_MODERATORS,
+    ),
+    (
+        "POST",
+        "/courses/{slug}/lessons/{lesson_id}/attachments/media",
+        ONLY,
+        SITE_MODERATORS,
+    ),
+    (
+        "POST",
+        "/courses/{slug}/lessons/{lesson_id}/attachments/{attachment_id}/move",
+        ONLY,
+        SITE_MODERATORS,
+    ),
+    (
+        "POST",
+        "/courses/{slug}/lessons/{lesson_id}/attachments/{attachment_id}/delete",
+        ONLY,
+        SITE_MODERATORS,
+    ),
+    (
+        "GET",
+        "/courses/{slug}/lessons/{lesson_id}/media/{attachment_id}",
+        ONLY,
+        PUBLIC,
+    ),
     // Quizzes: the course's module has a quiz with one question, and the
     // organiser (not a viewer) has an open attempt. Nobody is enrolled when
     // the GETs run; the walk's own "enrol" may have enrolled a viewer by the
@@ -753,6 +792,9 @@ fn form_for(pattern: &str) -> Vec<(&'static str, &'static str)> {
         "/events/proposals/{proposal_id}/vote" => &[("support", "yes")],
         "/courses/{slug}/modules/{module_id}/move" => &[("direction", "down")],
         "/courses/{slug}/lessons/{lesson_id}/move" => &[("direction", "down")],
+        "/courses/{slug}/lessons/{lesson_id}/attachments/{attachment_id}/move" => {
+            &[("direction", "up")]
+        }
         // Publishing a published course: the decision is reached and refused (409).
         "/courses/{slug}/decide" => &[("action", "publish")],
         _ => &[],
@@ -761,7 +803,11 @@ fn form_for(pattern: &str) -> Vec<(&'static str, &'static str)> {
 }
 
 /// Uploads: multipart forms, the CSRF token in the query string.
-const MULTIPART: &[&str] = &["/library/new", "/services/import"];
+const MULTIPART: &[&str] = &[
+    "/library/new",
+    "/services/import",
+    "/courses/{slug}/lessons/{lesson_id}/attachments/media",
+];
 
 /// Posts a multipart form with one empty text field, as a browser sends
 /// an upload form with nothing chosen.
@@ -806,6 +852,12 @@ const RESET_BETWEEN_VIEWERS: &[&str] = &[
     "UPDATE posts SET deleted_at = NULL",
     "UPDATE resources SET status = 'published'",
     "UPDATE courses SET status = 'published'",
+    // A moderator's "remove the attachment" is undone for the next viewer.
+    "INSERT INTO lesson_attachments (attachment_id, lesson_id, position, kind, event_id, created_at)
+     SELECT 'a0000000-0000-4000-8000-000000000003', l.lesson_id,
+            (SELECT COALESCE(MAX(position), 0) + 1 FROM lesson_attachments), 'recording',
+            (SELECT event_id FROM events ORDER BY created_at LIMIT 1), now()
+     FROM lessons l ON CONFLICT (attachment_id) DO NOTHING",
     // A moderator's "delete the question" is undone for the next viewer.
     "INSERT INTO quiz_questions (question_id, module_id, position, kind, prompt)
      SELECT 'a0000000-0000-4000-8000-000000000001', module_id, 1, 'single', 'Prvo pitanje'
@@ -860,6 +912,8 @@ struct World {
     course_slug: String,
     module_id: String,
     lesson_id: String,
+    /// The lesson's uploaded media (played, never removed by the walk).
+    media_id: String,
     question_id: String,
     attempt_id: String,
     service_id: String,
@@ -888,6 +942,8 @@ impl World {
             "slug" if pattern.starts_with("/courses/") => self.course_slug.clone(),
             "module_id" => self.module_id.clone(),
             "lesson_id" => self.lesson_id.clone(),
+            "attachment_id" if pattern.contains("/media/") => self.media_id.clone(),
+            "attachment_id" => "a0000000-0000-4000-8000-000000000003".into(),
             "question_id" => self.question_id.clone(),
             "attempt_id" => self.attempt_id.clone(),
             "slug" if pattern == "/groups/{slug}/supervision" => self.supervision_slug.clone(),
@@ -1224,6 +1280,22 @@ async fn build_world(app: &TestApp) -> World {
     )
     .await;
     let question_id = "a0000000-0000-4000-8000-000000000001".to_owned();
+    // The lesson's uploaded recording, in the file store, and an event's
+    // recording (re-made between viewers, see RESET_BETWEEN_VIEWERS).
+    let key = "a1/a1000000-0000-4000-8000-000000000002";
+    let file = app.data_dir.join("files").join(key);
+    std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+    std::fs::write(&file, b"ID3\x04\x00\x00\x00\x00\x00\x00 a tiny recording").unwrap();
+    let media_id = scalar(
+        app,
+        &format!(
+            "WITH f AS (INSERT INTO stored_files (storage_key, file_name, content_type, size_bytes, sha256, created_at)
+                        VALUES ('{key}', 'uvod.mp3', 'audio/mpeg', 27, '', now()) RETURNING file_id)
+             INSERT INTO lesson_attachments (lesson_id, position, kind, file_id, created_at)
+             SELECT '{lesson_id}'::uuid, 1, 'media', file_id, now() FROM f RETURNING attachment_id::text"
+        ),
+    )
+    .await;
     let attempt_id = scalar(
         app,
         &format!(
@@ -1251,6 +1323,7 @@ async fn build_world(app: &TestApp) -> World {
         course_slug: "uvod-u-hraniteljstvo".into(),
         module_id,
         lesson_id,
+        media_id,
         service_id,
         suggestion_id,
         support_id,

@@ -5,6 +5,7 @@
 //! the personal-data guard hold; finishing a course completes it with its
 //! points and certificate.
 
+mod attachments;
 mod catalogue;
 mod completion;
 mod quizzes;

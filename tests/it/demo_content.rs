@@ -27,6 +27,7 @@ async fn totals(app: &TestApp) -> Vec<i64> {
         "lessons",
         "enrolments",
         "lesson_progress",
+        "lesson_attachments",
     ] {
         totals.push(app.count(&format!("SELECT count(*) FROM {table}")).await);
     }
@@ -135,6 +136,28 @@ async fn the_demo_is_the_data_files_and_a_second_run_adds_nothing() {
         // The catalogue reads in the reader's script (Latin here).
         let title = kolega::text::translit::to_latin(&course.title);
         assert!(catalogue.contains(&title), "{title} in the catalogue");
+    }
+    // Each course's first lesson carries the past webinar's recording; the
+    // open courses show it to anyone.
+    let first_lessons: Vec<(String, bool)> = sqlx::query_as(
+        "SELECT '/courses/' || c.slug || '/lessons/' || l.lesson_id, c.audience = 'open' FROM courses c
+         JOIN course_modules m ON m.course_id = c.course_id AND m.position = 1
+         JOIN lessons l ON l.module_id = m.module_id AND l.position = 1
+         JOIN lesson_attachments a ON a.lesson_id = l.lesson_id AND a.kind = 'recording'",
+    )
+    .fetch_all(&app.pool)
+    .await
+    .unwrap();
+    assert_eq!(first_lessons.len(), courses.len());
+    for (lesson, _) in first_lessons.iter().filter(|(_, open)| *open) {
+        let page = app.get(lesson).await;
+        assert!(
+            page.body
+                .contains("https://video.kolega.example/snimci/licna-briga-o-mentalnom-zdravlju")
+                && page.body.contains("Lična briga o mentalnom zdravlju"),
+            "{lesson}: {}",
+            page.body
+        );
     }
     let learning = app.get("/me/learning").await;
     learning.assert_status(StatusCode::OK);

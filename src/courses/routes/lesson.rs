@@ -1,5 +1,5 @@
-//! `/courses/<slug>/lessons/<id>`: one lesson, "mark done", and the
-//! previous and next lessons. Members-only courses need enrolment; drafts
+//! `/courses/<slug>/lessons/<id>`: one lesson with its attachments, "mark
+//! done", and the previous and next lessons. Members-only courses need enrolment; drafts
 //! are their author's and moderators' only.
 
 use axum::extract::{Path, State};
@@ -8,7 +8,7 @@ use axum::response::Response;
 use super::{course_path, parse_id, visible_course};
 use crate::app::AppState;
 use crate::courses::store::syllabus::{self, LessonTitle};
-use crate::courses::store::{Course, learning, quizzes};
+use crate::courses::store::{Course, attachments, learning, quizzes};
 use crate::courses::views::LessonPage;
 use crate::courses::{completion, policy};
 use crate::web::current_user::SignedIn;
@@ -17,7 +17,11 @@ use crate::web::{AppError, AppResult, Page, RequestContext};
 
 /// Whether the viewer may read the course's lessons; a visitor at a
 /// members-only course is asked to sign in, a member not enrolled is refused.
-async fn may_read(state: &AppState, ctx: &RequestContext, course: &Course) -> AppResult<bool> {
+pub(super) async fn may_read(
+    state: &AppState,
+    ctx: &RequestContext,
+    course: &Course,
+) -> AppResult<bool> {
     let viewer = ctx.user.as_ref();
     let own = viewer.is_some_and(|u| course.is_by(u.user_id));
     let enrolled = match viewer {
@@ -74,6 +78,9 @@ pub async fn show(
             .await?
             .contains(&lesson_id);
     }
+    let signed_in = ctx.user.is_some();
+    let mut carried = attachments::list(&mut *conn, lesson_id).await?;
+    carried.retain(|a| a.shown_to(signed_in));
     Ok(LessonPage {
         page: Page::new(&ctx, lesson.title.clone())
             .with_content_title(&course.language)
@@ -84,6 +91,7 @@ pub async fn show(
         module_title,
         done,
         quiz_after,
+        attachments: carried,
         lesson,
         course,
     })

@@ -1,17 +1,20 @@
 //! The courses' pages.
 
+mod attachments;
 mod author;
 mod catalogue;
 mod certificate;
 mod decide;
 mod learning;
 mod lesson;
+mod media;
 mod quiz_author;
 mod quiz_take;
 mod show;
 mod syllabus;
 
 use axum::Router;
+use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post};
 use uuid::Uuid;
 
@@ -22,6 +25,9 @@ use crate::web::current_user::CurrentUser;
 use crate::web::{AppError, AppResult, RequestContext};
 
 pub fn router() -> Router<AppState> {
+    // A lesson's audio or video may be up to 100 MB; the store counts the
+    // bytes itself and refuses a larger file with a message.
+    let media_limit = DefaultBodyLimit::max(super::media::MAX_MEDIA_BYTES as usize + 1024 * 1024);
     Router::new()
         .route("/courses", get(catalogue::list))
         .route("/courses/new", get(author::new_form).post(author::create))
@@ -55,6 +61,30 @@ pub fn router() -> Router<AppState> {
         .route(
             "/courses/{slug}/lessons/{lesson_id}/move",
             post(syllabus::move_lesson),
+        )
+        .route(
+            "/courses/{slug}/lessons/{lesson_id}/attachments/resource",
+            post(attachments::attach_resource),
+        )
+        .route(
+            "/courses/{slug}/lessons/{lesson_id}/attachments/recording",
+            post(attachments::attach_recording),
+        )
+        .route(
+            "/courses/{slug}/lessons/{lesson_id}/attachments/media",
+            post(attachments::upload_media).layer(media_limit),
+        )
+        .route(
+            "/courses/{slug}/lessons/{lesson_id}/attachments/{attachment_id}/move",
+            post(attachments::move_attachment),
+        )
+        .route(
+            "/courses/{slug}/lessons/{lesson_id}/attachments/{attachment_id}/delete",
+            post(attachments::remove),
+        )
+        .route(
+            "/courses/{slug}/lessons/{lesson_id}/media/{attachment_id}",
+            get(media::serve),
         )
         .route(
             "/courses/{slug}/lessons/{lesson_id}/done",

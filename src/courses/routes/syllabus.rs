@@ -6,12 +6,13 @@ use axum::extract::{Path, State};
 use axum::response::Response;
 use serde::Deserialize;
 
-use super::{course_path, editable_course, parse_id};
+use super::{attachments, course_path, editable_course, parse_id};
 use crate::app::AppState;
+use crate::courses::attachment_forms::AttachForm;
 use crate::courses::forms::{LessonForm, ModuleForm};
 use crate::courses::store::Course;
 use crate::courses::store::syllabus::{self, Lesson, Module};
-use crate::courses::views::{LessonFormPage, ModuleFormPage};
+use crate::courses::views::{AttachPanel, LessonFormPage, ModuleFormPage};
 use crate::courses::vocabulary::Direction;
 use crate::web::current_user::SignedIn;
 use crate::web::flash::redirect_with;
@@ -119,7 +120,7 @@ pub async fn rename_module(
 #[serde(default)]
 pub struct MoveForm {
     /// "up" or "down".
-    direction: String,
+    pub(super) direction: String,
 }
 
 pub async fn move_module(
@@ -136,13 +137,14 @@ pub async fn move_module(
     Ok(back(&state, &course, "course-moved"))
 }
 
-fn lesson_page(
+pub(super) fn lesson_page(
     ctx: &RequestContext,
     course: Course,
     module_title: String,
     action: String,
     form: LessonForm,
     (errors, warnings): (FormErrors, Vec<String>),
+    attachments: Option<AttachPanel>,
 ) -> LessonFormPage {
     LessonFormPage {
         page: Page::titled(ctx, "course-lesson-form-title").in_section("courses"),
@@ -152,6 +154,7 @@ fn lesson_page(
         form,
         errors,
         warnings,
+        attachments,
     }
 }
 
@@ -170,7 +173,15 @@ pub async fn new_lesson_form(
     );
     let empty = (FormErrors::new(ctx.locale), Vec::new());
     let form = LessonForm::default();
-    Ok(lesson_page(&ctx, course, module.title, action, form, empty))
+    Ok(lesson_page(
+        &ctx,
+        course,
+        module.title,
+        action,
+        form,
+        empty,
+        None,
+    ))
 }
 
 pub async fn add_lesson(
@@ -190,7 +201,7 @@ pub async fn add_lesson(
                 course_path(&course),
                 module.module_id
             );
-            let page = lesson_page(&ctx, course, module.title, action, form, refused);
+            let page = lesson_page(&ctx, course, module.title, action, form, refused, None);
             return Ok(unprocessable(page));
         }
     };
@@ -211,13 +222,23 @@ pub async fn lesson_form(
     let lesson = lesson_of(&state, &course, &lesson_id).await?;
     let module = module_of(&state, &course, &lesson.module_id.to_string()).await?;
     let action = format!("{}/lessons/{}/edit", course_path(&course), lesson.lesson_id);
+    let blank = (AttachForm::default(), FormErrors::new(ctx.locale));
+    let panel = attachments::panel(&state, &ctx, &user, &course, &lesson, blank.0, blank.1).await?;
     let form = LessonForm {
         title: lesson.title,
         body: lesson.body,
         ..LessonForm::default()
     };
     let empty = (FormErrors::new(ctx.locale), Vec::new());
-    Ok(lesson_page(&ctx, course, module.title, action, form, empty))
+    Ok(lesson_page(
+        &ctx,
+        course,
+        module.title,
+        action,
+        form,
+        empty,
+        Some(panel),
+    ))
 }
 
 pub async fn update_lesson(
@@ -234,7 +255,18 @@ pub async fn update_lesson(
         Err(refused) => {
             let module = module_of(&state, &course, &lesson.module_id.to_string()).await?;
             let action = format!("{}/lessons/{}/edit", course_path(&course), lesson.lesson_id);
-            let page = lesson_page(&ctx, course, module.title, action, form, refused);
+            let blank = (AttachForm::default(), FormErrors::new(ctx.locale));
+            let panel =
+                attachments::panel(&state, &ctx, &user, &course, &lesson, blank.0, blank.1).await?;
+            let page = lesson_page(
+                &ctx,
+                course,
+                module.title,
+                action,
+                form,
+                refused,
+                Some(panel),
+            );
             return Ok(unprocessable(page));
         }
     };

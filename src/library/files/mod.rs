@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use axum::body::Body;
 use axum::extract::multipart::Field;
 use sha2::{Digest, Sha256};
-use tokio::io::AsyncWriteExt;
+use tokio::io::{AsyncReadExt, AsyncSeekExt, AsyncWriteExt};
 use tokio_util::io::ReaderStream;
 use uuid::Uuid;
 
@@ -29,6 +29,21 @@ pub const PDF: &str = "application/pdf";
 pub const DOCX: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 pub const PPTX: &str = "application/vnd.openxmlformats-officedocument.presentationml.presentation";
 pub const ODT: &str = "application/vnd.oasis.opendocument.text";
+
+/// What an upload may be: how large, and which types (told by `sniff` from
+/// the first bytes). Library documents are one kind; a course's audio and
+/// video another.
+#[derive(Debug, Clone, Copy)]
+pub struct Accepted {
+    pub max_bytes: u64,
+    pub sniff: fn(&[u8]) -> Option<&'static str>,
+}
+
+/// The library's documents: PDF and office files up to 25 MB.
+pub const DOCUMENTS: Accepted = Accepted {
+    max_bytes: MAX_UPLOAD_BYTES,
+    sniff,
+};
 
 #[derive(Debug, Clone)]
 pub struct FileStore {
@@ -129,7 +144,16 @@ impl FileStore {
 
     /// Streams an uploaded field into the store, checking its size as it
     /// arrives and its real type from its first bytes.
-    pub async fn save_upload(&self, mut field: Field<'_>) -> Result<SavedFile, UploadError> {
+    pub async fn save_upload(&self, field: Field<'_>) -> Result<SavedFile, UploadError> {
+        self.save_upload_as(field, DOCUMENTS).await
+    }
+
+    /// [`Self::save_upload`] for another kind of file.
+    pub async fn save_upload_as(
+        &self,
+        mut field: Field<'_>,
+        accepted: Accepted,
+    ) -> Result<SavedFile, UploadError> {
         let file_name = field.file_name().unwrap_or_default().to_owned();
         tokio::fs::create_dir_all(self.root.join("tmp")).await?;
         let temp = self.new_temp_file();
@@ -144,7 +168,7 @@ impl FileStore {
                 Err(error) => return Err(UploadError::Interrupted(error.to_string())),
             };
             size += chunk.len() as u64;
-            if size > MAX_UPLOAD_BYTES {
+            if size > accepted.max_bytes {
                 return Err(UploadError::TooLarge);
             }
             if head.len() < 8192 {
@@ -156,7 +180,7 @@ impl FileStore {
         if size == 0 {
             return Err(UploadError::Empty);
         }
-        let content_type = sniff(&head).ok_or(UploadError::WrongType)?;
+        let content_type = (accepted.sniff)(&head).ok_or(UploadError::WrongType)?;
         out.sync_all().await?;
         drop(out);
         let storage_key = self.keep(temp, size, content_type).await?;
@@ -225,6 +249,26 @@ impl FileStore {
             None => Ok(Body::from_stream(ReaderStream::new(
                 tokio::fs::File::open(path).await?,
             ))),
+        }
+    }
+
+    /// `length` bytes of a stored file from `start`, streamed: a seek and a
+    /// bounded read on disk, a ranged GET from the bucket, so serving a
+    /// part of a large video never holds more than a buffer of it.
+    pub async fn open_range(
+        &self,
+        storage_key: &str,
+        start: u64,
+        length: u64,
+    ) -> std::io::Result<Body> {
+        let path = self.path_of(storage_key).ok_or_else(bad_key)?;
+        match &self.bucket {
+            Some(bucket) => bucket.get_range(storage_key, start, length).await,
+            None => {
+                let mut file = tokio::fs::File::open(path).await?;
+                file.seek(std::io::SeekFrom::Start(start)).await?;
+                Ok(Body::from_stream(ReaderStream::new(file.take(length))))
+            }
         }
     }
 

@@ -1,12 +1,13 @@
-//! An S3-compatible object store for library files, so several Kolega
-//! instances can share them. Four requests are all the library needs — put,
-//! get, delete, and a bucket check at start — signed with AWS Signature V4
+//! An S3-compatible object store for uploaded files (the library's, and
+//! courses' media), so several Kolega instances can share them. Five
+//! requests are all it takes — put, get, a ranged get (media seeking),
+//! delete, and a bucket check at start — signed with AWS Signature V4
 //! and sent over HTTP/1.1 (rustls for https). Path-style addressing
 //! (`<endpoint>/<bucket>/<key>`) works with every S3-compatible server.
 //!
 //! A store is a network service: it may answer 500/503 for a moment (S3's
 //! "SlowDown"), drop a connection, or stop sending in the middle of a
-//! body. All four requests are idempotent (a PUT of a whole file replaces
+//! body. All five requests are idempotent (a PUT of a whole file replaces
 //! the object, and the file is on disk to send again), so they are tried
 //! again a few times with growing pauses; a body that stops flowing fails
 //! after its idle limit instead of holding a download forever.
@@ -138,6 +139,23 @@ impl S3Store {
     /// is an error here, where the page can still say so.
     pub async fn get(&self, key: &str) -> std::io::Result<Body> {
         let mut body = self.get_body(key).await?;
+        if body.first_frame().await? {
+            Ok(Body::new(body))
+        } else {
+            Ok(Body::empty())
+        }
+    }
+
+    /// `length` bytes of the object from `start` (a ranged GET, answered
+    /// 206), as a streaming body like [`Self::get`].
+    pub async fn get_range(&self, key: &str, start: u64, length: u64) -> std::io::Result<Body> {
+        let last = start + length.max(1) - 1;
+        let range = [("range", format!("bytes={start}-{last}"))];
+        let response = self
+            .send(Method::GET, key, Payload::Nothing, &range)
+            .await?;
+        let response = self.expect_success(response, "GET", key).await?;
+        let mut body = self.timed(response.into_body());
         if body.first_frame().await? {
             Ok(Body::new(body))
         } else {
