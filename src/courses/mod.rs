@@ -3,7 +3,12 @@
 //! published, returned with a reason, archived; each change logged), with
 //! ordered modules of ordered lessons. Members enrol, mark lessons done,
 //! see their progress and continue where they left off (`/me/learning`).
+//! A course may be for one group only, run as a cohort with its own
+//! discussion group and weekly reminders, and shows its author figures.
 
+pub mod cohort_forms;
+pub mod cohort_views;
+pub mod cohorts;
 pub mod emails;
 pub mod forms;
 pub mod member_data;
@@ -11,6 +16,7 @@ pub mod policy;
 pub mod quiz;
 pub mod quiz_forms;
 pub mod quiz_views;
+pub mod reminders;
 pub mod review;
 pub mod routes;
 pub mod seed;

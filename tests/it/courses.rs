@@ -5,6 +5,9 @@
 //! the personal-data guard hold.
 
 mod catalogue;
+mod cohorts;
+mod figures;
+mod group_courses;
 mod quizzes;
 mod review;
 

@@ -4,7 +4,9 @@
 //! of the feature's SQL is here.
 
 pub mod catalogue;
+pub mod cohorts;
 pub mod course;
+pub mod figures;
 pub mod learning;
 pub mod quizzes;
 pub mod syllabus;
