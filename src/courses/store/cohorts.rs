@@ -6,6 +6,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::{PgConnection, PgExecutor};
 use uuid::Uuid;
 
+use super::course::audience_admits;
 use super::learning::{DONE, TOTAL};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -225,7 +226,8 @@ pub struct DueReminder {
 
 /// Claims every reminder due at `now`: members of a cohort running today
 /// (Belgrade's date, from its start to its deadline) of a published
-/// course, not finished, whose share done is below the share of the
+/// course still for them (a group's course: still in the group), not
+/// finished, whose share done is below the share of the
 /// cohort's time gone, and not reminded in the last 7 days. The claim is
 /// the UPDATE that records the reminder, so a second scheduler running
 /// the same statement finds the row taken (PostgreSQL re-checks the
@@ -240,7 +242,7 @@ pub async fn claim_due_reminders(
          FROM course_cohorts h, courses c, users u, enrolments e, today
          WHERE h.cohort_id = cm.cohort_id AND c.course_id = h.course_id
            AND u.user_id = cm.user_id AND e.course_id = c.course_id AND e.user_id = cm.user_id
-           AND c.status = 'published' AND e.completed_at IS NULL
+           AND c.status = 'published' AND e.completed_at IS NULL AND {admits}
            AND u.deleted_at IS NULL AND u.blocked_at IS NULL
            AND today.day BETWEEN h.starts_on AND h.deadline
            AND (cm.reminded_at IS NULL OR cm.reminded_at <= $1 - interval '7 days')
@@ -249,7 +251,8 @@ pub async fn claim_due_reminders(
                < LEAST(1.0, (today.day - h.starts_on)::float8 / (h.ends_on - h.starts_on))
          RETURNING h.cohort_id, h.title AS cohort_title, h.deadline, c.slug, c.title AS course_title,
                    u.user_id, u.email, u.name, u.locale, {done} AS done, {TOTAL} AS total",
-        done = done_of_member()
+        done = done_of_member(),
+        admits = audience_admits("cm.user_id")
     ))
     .bind(now)
     .fetch_all(conn)

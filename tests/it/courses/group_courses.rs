@@ -125,6 +125,22 @@ async fn a_confidential_group_course_exists_only_for_the_group() {
         .await
         .assert_status(StatusCode::SEE_OTHER);
 
+    // A cohort of it is the group's too.
+    let new_cohort = format!("{path}/cohorts/new");
+    let cohort = teacher
+        .submit_form(
+            &new_cohort,
+            &new_cohort,
+            &[
+                ("title", "Zimski razred"),
+                ("starts_on", "2026-11-23"),
+                ("ends_on", "2026-12-21"),
+            ],
+        )
+        .await;
+    cohort.assert_status(StatusCode::SEE_OTHER);
+    let cohort = cohort.header("location").unwrap().to_owned();
+
     // To the outsider and the visitor the course does not exist.
     let search = "/courses?q=krizi";
     for (who, browser) in [("outsider", &outsider.browser), ("visitor", &visitor)] {
@@ -134,7 +150,7 @@ async fn a_confidential_group_course_exists_only_for_the_group() {
         let found = browser.get(search).await;
         assert!(!found.body.contains(TITLE), "{who}: search");
         assert_eq!(cards(&found.body), 0, "{who}: search count");
-        for page in [&path, &lesson] {
+        for page in [&path, &lesson, &cohort] {
             browser.get(page).await.assert_status(StatusCode::NOT_FOUND);
         }
         // The quiz asks a visitor to sign in first, as it does for a
@@ -161,6 +177,7 @@ async fn a_confidential_group_course_exists_only_for_the_group() {
         format!("{path}/enrol"),
         format!("{lesson}/done"),
         format!("{quiz}/start"),
+        format!("{cohort}/join"),
     ] {
         let token = outsider.csrf_token().unwrap();
         outsider
@@ -170,7 +187,8 @@ async fn a_confidential_group_course_exists_only_for_the_group() {
     }
     let outsider_rows: i64 = sqlx::query_scalar(
         "SELECT (SELECT count(*) FROM enrolments WHERE user_id = $1)
-              + (SELECT count(*) FROM quiz_attempts WHERE user_id = $1)",
+              + (SELECT count(*) FROM quiz_attempts WHERE user_id = $1)
+              + (SELECT count(*) FROM cohort_members WHERE user_id = $1)",
     )
     .bind(outsider.user_id)
     .fetch_one(&app.pool)
@@ -201,6 +219,7 @@ async fn a_confidential_group_course_exists_only_for_the_group() {
     read.assert_status(StatusCode::OK);
     assert!(read.body.contains("Tekst o proceni rizika."));
     student.get(&quiz).await.assert_status(StatusCode::OK);
+    student.get(&cohort).await.assert_status(StatusCode::OK);
     assert!(student.get("/me/learning").await.body.contains(TITLE));
     assert!(learning_block(&student.get("/").await.body).contains(TITLE));
 
@@ -209,7 +228,7 @@ async fn a_confidential_group_course_exists_only_for_the_group() {
         .submit_form(&group, &format!("{group}/leave"), &[])
         .await
         .assert_status(StatusCode::SEE_OTHER);
-    for page in [&path, &lesson, &quiz] {
+    for page in [&path, &lesson, &quiz, &cohort] {
         student.get(page).await.assert_status(StatusCode::NOT_FOUND);
     }
     assert!(!student.get("/courses").await.body.contains(TITLE));
