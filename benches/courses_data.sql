@@ -124,14 +124,21 @@ FROM (SELECT DISTINCT ON (f.course_id) f.course_id, f.lesson_id
       ORDER BY f.course_id, cm.position DESC, l.position DESC) AS t
 WHERE e.course_id = t.course_id;
 
--- One open attempt per quiz member and quiz, in the syllabus's order.
+-- One open attempt per quiz member and quiz, in the syllabus's order (each
+-- quiz's orders made once, not per attempt).
+CREATE TEMP TABLE co_orders AS
+SELECT qq.module_id,
+       array_agg(qq.question_id ORDER BY qq.position) FILTER (WHERE a.position = 1) AS question_order,
+       array_agg(a.answer_id ORDER BY qq.position, a.position) AS answer_order
+FROM quiz_questions qq JOIN quiz_answers a USING (question_id)
+JOIN quizzes q USING (module_id) JOIN courses c USING (course_id)
+WHERE c.slug LIKE 'bench-kurs-%'
+GROUP BY qq.module_id;
+
 INSERT INTO quiz_attempts (attempt_id, module_id, user_id, started_at, question_order, answer_order)
-SELECT gen_random_uuid(), q.module_id, m.user_id, now(),
-       (SELECT array_agg(question_id ORDER BY position) FROM quiz_questions WHERE module_id = q.module_id),
-       (SELECT array_agg(a.answer_id ORDER BY qq.position, a.position)
-        FROM quiz_questions qq JOIN quiz_answers a USING (question_id) WHERE qq.module_id = q.module_id)
-FROM quizzes q JOIN courses c USING (course_id) JOIN co_members m ON m.n BETWEEN 3001 AND 3016
-WHERE c.slug LIKE 'bench-kurs-%';
+SELECT gen_random_uuid(), o.module_id, m.user_id, now(), o.question_order, o.answer_order
+FROM co_orders o CROSS JOIN co_members m
+WHERE m.n BETWEEN 3001 AND 3016;
 
 ANALYZE courses, course_modules, lessons, enrolments, lesson_progress, quizzes, quiz_questions, quiz_answers, quiz_attempts;
 

@@ -1,7 +1,7 @@
 //! Periodic jobs that run beside the mail worker (in `serve`, or in
 //! `kolega worker`): re-sending unanswered peer-support requests, event
-//! reminders, the retention of supervision cases and notes, the daily
-//! digests, and the text of new library files.
+//! reminders, the cohorts' weekly reminders, the retention of supervision
+//! cases and notes, the daily digests, and the text of new library files.
 //! Each job claims its rows with `SKIP LOCKED`, so several instances can
 //! run the scheduler at once.
 
@@ -63,6 +63,13 @@ pub async fn run(
             }
             Err(error) => {
                 tracing::warn!(%error, "supervision retention could not run; will try again")
+            }
+        }
+        match crate::courses::reminders::send_due(&pool, &base_url, clock.now()).await {
+            Ok(0) => {}
+            Ok(count) => tracing::info!(count, "cohort reminders queued"),
+            Err(error) => {
+                tracing::warn!(%error, "cohort reminders could not be sent; will try again")
             }
         }
         match crate::notify::digest::send_due(&pool, &base_url, clock.now()).await {

@@ -1,5 +1,5 @@
 //! The courses' e-mails: a course returned (with the reason) or published,
-//! to its author.
+//! to its author; a cohort's weekly reminder to a member behind its pace.
 
 use crate::i18n::Args;
 use crate::notify::email::{EmailContext, SimpleEmail};
@@ -24,5 +24,33 @@ pub fn review_decision(
         greeting: e.greeting(name),
         paragraphs,
         action: Some((e.t("email-open-course"), e.link(link))),
+    }
+}
+
+/// "You are behind in the cohort": where she stands and until when.
+pub fn cohort_reminder(
+    e: &EmailContext,
+    name: &str,
+    reminder: &crate::courses::store::cohorts::DueReminder,
+    link: &str,
+) -> SimpleEmail {
+    let args = Args::new()
+        .with("course", reminder.course_title.clone())
+        .with("cohort", reminder.cohort_title.clone())
+        .with("done", reminder.done)
+        .with("all", reminder.total)
+        .with(
+            "deadline",
+            reminder.deadline.format(e.locale.date_format()).to_string(),
+        );
+    SimpleEmail {
+        kind: "cohort_reminder",
+        subject: e.t_args("email-cohort-reminder-subject", &args),
+        greeting: e.greeting(name),
+        paragraphs: vec![
+            e.t_args("email-cohort-reminder-body", &args),
+            e.t_args("email-cohort-reminder-deadline", &args),
+        ],
+        action: Some((e.t("email-cohort-reminder-action"), e.link(link))),
     }
 }

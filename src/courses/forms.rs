@@ -3,6 +3,7 @@
 //! so the store keeps both.
 
 use serde::Deserialize;
+use uuid::Uuid;
 
 use super::policy::LANGUAGES;
 use super::store::{Course, CourseInput};
@@ -24,6 +25,8 @@ pub struct CourseForm {
     pub licence_points: String,
     pub topics: Vec<String>,
     pub audience: String,
+    /// The group of a group course (its id, as the select sends it).
+    pub group_id: String,
     pub confirmed: bool,
 }
 
@@ -51,6 +54,7 @@ impl CourseForm {
                 .map(|(_, v)| v.clone())
                 .collect(),
             audience: one("audience"),
+            group_id: one("group_id"),
             confirmed: !one(CONFIRM_FIELD).is_empty(),
         }
     }
@@ -66,6 +70,7 @@ impl CourseForm {
             licence_points: course.licence_points.to_string(),
             topics: course.topics.clone(),
             audience: course.audience.as_str().into(),
+            group_id: course.group_id.map(|g| g.to_string()).unwrap_or_default(),
             confirmed: false,
         }
     }
@@ -75,11 +80,14 @@ impl CourseForm {
     }
 
     /// Checks every field: the input to save, or the errors and the
-    /// personal-data warnings to show beside the kept text.
+    /// personal-data warnings to show beside the kept text. A group course
+    /// must name one of `groups` (those the author may write for: a form
+    /// can name any group, so the server asks again).
     pub fn validate(
         &mut self,
         locale: Locale,
         known_topics: &[String],
+        groups: &[Uuid],
     ) -> Result<CourseInput, (FormErrors, Vec<String>)> {
         self.title = crate::text::one_line(&self.title);
         let mut errors = FormErrors::new(locale);
@@ -100,6 +108,17 @@ impl CourseForm {
         if audience.is_none() {
             errors.add("audience", "error-course-audience");
         }
+        let group_id = match audience {
+            Some(Audience::Group) => {
+                let chosen = self.group_id.trim().parse::<Uuid>().ok();
+                let chosen = chosen.filter(|g| groups.contains(g));
+                if chosen.is_none() {
+                    errors.add("group_id", "error-course-group");
+                }
+                chosen
+            }
+            _ => None,
+        };
         let hours = self.estimated_hours.trim().parse::<i32>().ok();
         let hours = hours.filter(|h| (1..=500).contains(h));
         if hours.is_none() {
@@ -144,6 +163,7 @@ impl CourseForm {
                     licence_points,
                     topics: self.topics.clone(),
                     audience,
+                    group_id,
                 })
             }
             _ => Err((errors, warnings)),

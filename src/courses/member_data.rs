@@ -1,6 +1,6 @@
 //! A member's part of the courses, for her data download (`account_data`)
 //! and her account's deletion. Her learning (enrolments, lessons done,
-//! quiz attempts) is hers and goes with her account; the courses she wrote
+//! quiz attempts, the cohorts she joined) is hers and goes with her account; the courses she wrote
 //! stay for those taking them, shown without her name.
 
 use serde_json::{Value, json};
@@ -39,6 +39,15 @@ pub async fn export_for_member(conn: &mut PgConnection, user_id: Uuid) -> sqlx::
         user_id,
     )
     .await?;
+    let cohorts = member_rows(
+        conn,
+        "SELECT c.title AS course, h.title AS cohort, h.starts_on, h.ends_on, m.joined_at,
+                m.reminded_at AS last_reminded_at, m.joined_at AS ord
+         FROM cohort_members m JOIN course_cohorts h USING (cohort_id) JOIN courses c USING (course_id)
+         WHERE m.user_id = $1",
+        user_id,
+    )
+    .await?;
     let written = member_rows(
         conn,
         "SELECT title, summary, status, language, level, created_at, created_at AS ord
@@ -50,6 +59,7 @@ pub async fn export_for_member(conn: &mut PgConnection, user_id: Uuid) -> sqlx::
         "enrolments": enrolments,
         "lessons_done": lessons_done,
         "quiz_attempts": quiz_attempts,
+        "cohorts": cohorts,
         "courses_written": written,
     }))
 }
@@ -57,6 +67,7 @@ pub async fn export_for_member(conn: &mut PgConnection, user_id: Uuid) -> sqlx::
 /// Erases her learning record; the courses she wrote stay.
 pub async fn erase_member(conn: &mut PgConnection, user_id: Uuid) -> sqlx::Result<()> {
     for statement in [
+        "DELETE FROM cohort_members WHERE user_id = $1",
         "DELETE FROM quiz_attempts WHERE user_id = $1",
         "DELETE FROM lesson_progress WHERE user_id = $1",
         "DELETE FROM enrolments WHERE user_id = $1",

@@ -6,9 +6,14 @@
 //! finishing every lesson and quiz completes the course, with its licence
 //! points in the ledger and a certificate anyone can verify (`completion`).
 //! A lesson may carry attachments: a library resource, an event's
-//! recording, or uploaded audio/video served with range requests.
+//! recording, or uploaded audio/video served with range requests. A course
+//! may be for one group only, run as a cohort with its own discussion group
+//! and weekly reminders, and shows its author figures.
 
 pub mod attachment_forms;
+pub mod cohort_forms;
+pub mod cohort_views;
+pub mod cohorts;
 pub mod completion;
 pub mod emails;
 pub mod forms;
@@ -18,6 +23,7 @@ pub mod policy;
 pub mod quiz;
 pub mod quiz_forms;
 pub mod quiz_views;
+pub mod reminders;
 pub mod review;
 pub mod routes;
 pub mod seed;

@@ -1,8 +1,11 @@
 //! Who may write, review, see and take courses. Every handler asks here.
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+use sqlx::PgExecutor;
 
+use super::store::Course;
 use super::vocabulary::{Audience, CourseStatus};
+use crate::groups::{self, store::GroupView};
 use crate::members::Role;
 use crate::web::current_user::CurrentUser;
 
@@ -20,10 +23,50 @@ pub fn can_author(user: &CurrentUser) -> bool {
 }
 
 /// Open a course's page: published ones for everyone (members-only ones are
-/// listed to visitors too, with a note to sign in); drafts, courses in
-/// review and archived ones for their author and moderators only.
-pub fn can_see(status: CourseStatus, own: bool, viewer: Option<&CurrentUser>) -> bool {
-    status == CourseStatus::Published || own || curates(viewer)
+/// listed to visitors too, with a note to sign in) except a group's course,
+/// which exists only for the group's active members (`in_group`); drafts,
+/// courses in review and archived ones for their author and moderators only
+/// (moderators review group courses too).
+pub fn can_see(
+    status: CourseStatus,
+    audience: Audience,
+    own: bool,
+    in_group: bool,
+    viewer: Option<&CurrentUser>,
+) -> bool {
+    if own || curates(viewer) {
+        return true;
+    }
+    status == CourseStatus::Published && (audience != Audience::Group || in_group)
+}
+
+/// Whether the viewer is an active member of the group a group course is
+/// for (false for any other course, and for visitors). The groups feature
+/// answers: membership is its business.
+pub async fn in_course_group(
+    executor: impl PgExecutor<'_>,
+    course: &Course,
+    viewer: Option<&CurrentUser>,
+) -> sqlx::Result<bool> {
+    match (course.group_id, viewer) {
+        (Some(group_id), Some(user)) => {
+            groups::store::is_active_member(executor, group_id, user.user_id).await
+        }
+        _ => Ok(false),
+    }
+}
+
+/// The groups a course may be written for by `user`: those she owns or
+/// moderates (a teacher's class groups), as the groups feature sees them.
+pub async fn teachable_groups(
+    executor: impl PgExecutor<'_>,
+    user: &CurrentUser,
+) -> sqlx::Result<Vec<GroupView>> {
+    let groups = groups::store::list_groups(executor, Some(user.user_id), None).await?;
+    Ok(groups
+        .into_iter()
+        .filter(|g| groups::lookup::access(g, Some(user)).can_manage_members())
+        .collect())
 }
 
 /// Change the course, its modules and lessons: its author while it is a
@@ -58,7 +101,9 @@ pub fn can_read_lessons(
     status == CourseStatus::Published
         && match audience {
             Audience::Open => true,
-            Audience::Members => viewer.is_some() && enrolled,
+            // A group course is only ever reached by the group's members
+            // (`can_see`); like a members-only one, it is read once enrolled.
+            Audience::Members | Audience::Group => viewer.is_some() && enrolled,
         }
 }
 
@@ -85,6 +130,34 @@ pub fn can_edit_quiz(user: &CurrentUser, own: bool, status: CourseStatus) -> boo
 /// of their progress, so there is no taking without enrolment).
 pub fn can_take_quiz(status: CourseStatus, enrolled: bool, viewer: Option<&CurrentUser>) -> bool {
     viewer.is_some() && enrolled && status == CourseStatus::Published
+}
+
+/// Run a course as a cohort (and become its teacher): the course's author
+/// or a site moderator, once the course is published.
+pub fn can_run_cohort(user: &CurrentUser, own: bool, status: CourseStatus) -> bool {
+    user.can_participate() && (own || curates(Some(user))) && status == CourseStatus::Published
+}
+
+/// Join a cohort: a member who may take part (she joins its discussion
+/// group too), while the course is published and the deadline not passed.
+pub fn can_join_cohort(
+    user: &CurrentUser,
+    status: CourseStatus,
+    deadline: NaiveDate,
+    today: NaiveDate,
+) -> bool {
+    user.can_participate() && status == CourseStatus::Published && today <= deadline
+}
+
+/// Each member's progress in a cohort is for its teacher alone; everyone
+/// else (other members, moderators, the course's author) sees aggregates.
+pub fn sees_each_member(teacher: Option<uuid::Uuid>, viewer: Option<&CurrentUser>) -> bool {
+    viewer.is_some_and(|v| teacher == Some(v.user_id))
+}
+
+/// A course's figures (aggregates, no names): its author and moderators.
+pub fn can_see_figures(own: bool, viewer: Option<&CurrentUser>) -> bool {
+    own || curates(viewer)
 }
 
 /// Whether a member may start another attempt.
@@ -164,7 +237,28 @@ mod tests {
             (Draft, true, Some(&teacher), true),
             (InReview, false, Some(&moderator), true),
         ] {
-            assert_eq!(can_see(status, own, viewer), expected, "{status:?} {own}");
+            for audience in [Audience::Open, Audience::Members] {
+                assert_eq!(
+                    can_see(status, audience, own, false, viewer),
+                    expected,
+                    "{status:?} {own}"
+                );
+            }
+        }
+        // A group's course: (status, own, in the group, viewer) → may open it.
+        for (status, own, in_group, viewer, expected) in [
+            (Published, false, false, None, false),
+            (Published, false, false, Some(&student), false),
+            (Published, false, true, Some(&student), true),
+            (Draft, false, true, Some(&student), false),
+            (Published, true, false, Some(&teacher), true),
+            (InReview, false, false, Some(&moderator), true),
+        ] {
+            assert_eq!(
+                can_see(status, Audience::Group, own, in_group, viewer),
+                expected,
+                "group course {status:?} {own} {in_group}"
+            );
         }
         // (viewer, own, status) → may edit
         for (viewer, own, status, expected) in [
@@ -287,6 +381,42 @@ mod tests {
                 "{status:?} {enrolled}"
             );
         }
+    }
+
+    #[test]
+    fn who_runs_joins_and_follows_cohorts() {
+        let student = CurrentUser::for_tests(Role::Student);
+        let teacher = CurrentUser::for_tests(Role::Teacher);
+        let moderator = CurrentUser::for_tests(Role::Moderator);
+        // (viewer, own, status) → may run a cohort
+        for (viewer, own, status, expected) in [
+            (&teacher, true, Published, true),
+            (&teacher, true, Draft, false),
+            (&teacher, false, Published, false),
+            (&student, false, Published, false),
+            (&moderator, false, Published, true),
+        ] {
+            assert_eq!(
+                can_run_cohort(viewer, own, status),
+                expected,
+                "{own} {status:?}"
+            );
+        }
+        let day = |d: u32| NaiveDate::from_ymd_opt(2026, 12, d).unwrap();
+        assert!(can_join_cohort(&student, Published, day(20), day(20)));
+        assert!(!can_join_cohort(&student, Published, day(20), day(21)));
+        assert!(!can_join_cohort(&student, Archived, day(20), day(1)));
+        let unverified = CurrentUser {
+            verified: false,
+            ..CurrentUser::for_tests(Role::Student)
+        };
+        assert!(!can_join_cohort(&unverified, Published, day(20), day(1)));
+        assert!(sees_each_member(Some(teacher.user_id), Some(&teacher)));
+        assert!(!sees_each_member(Some(teacher.user_id), Some(&moderator)));
+        assert!(!sees_each_member(Some(teacher.user_id), None));
+        assert!(can_see_figures(true, Some(&teacher)));
+        assert!(can_see_figures(false, Some(&moderator)));
+        assert!(!can_see_figures(false, Some(&student)) && !can_see_figures(false, None));
     }
 
     #[test]

@@ -121,9 +121,11 @@ pub async fn seed(pool: &PgPool) -> anyhow::Result<usize> {
             licence_points: demo.licence_points.to_string(),
             topics: demo.topics.clone(),
             audience: demo.audience.clone(),
+            // The demo courses are for no one group.
+            group_id: String::new(),
             confirmed: false,
         };
-        let input = match form.validate(Locale::En, &topics) {
+        let input = match form.validate(Locale::En, &topics, &[]) {
             Ok(input) => input,
             Err((errors, warnings)) => bail!(
                 "content/demo/courses.json, \"{}\": {errors:?} {warnings:?}",

@@ -9,6 +9,7 @@ use super::attachment_forms::AttachForm;
 use super::forms::{CourseForm, LessonForm, ModuleForm};
 use super::store::attachments::{Attachment, RecordingChoice};
 use super::store::completion::CourseCertificate;
+use super::store::cohorts::Cohort;
 use super::store::learning::{Enrolment, Learning};
 use super::store::syllabus::{Lesson, LessonTitle, Module};
 use super::store::{Course, LogEntry};
@@ -81,6 +82,13 @@ pub struct CoursePage {
     pub curates: bool,
     /// The status log, for the author and moderators (empty for others).
     pub log: Vec<LogEntry>,
+    /// (slug, name) of the group a group course is for.
+    pub group: Option<(String, String)>,
+    /// The course's cohorts, and whether the viewer may start one.
+    pub cohorts: Vec<Cohort>,
+    pub can_run_cohort: bool,
+    /// The author's and moderators' link to the course's figures.
+    pub can_see_figures: bool,
 }
 
 impl CoursePage {
@@ -126,6 +134,16 @@ impl CoursePage {
     pub fn completed_at(&self) -> Option<DateTime<Utc>> {
         self.enrolment.as_ref().and_then(|e| e.completed_at)
     }
+
+    /// A cohort's dates: "1. 12. 2026. – 29. 12. 2026.".
+    pub fn cohort_dates(&self, cohort: &Cohort) -> String {
+        let format = self.page.locale.date_format();
+        format!(
+            "{} – {}",
+            cohort.starts_on.format(format),
+            cohort.ends_on.format(format)
+        )
+    }
 }
 
 #[derive(Template, WebTemplate)]
@@ -139,7 +157,9 @@ pub struct CourseFormPage {
     pub topics: Vec<Topic>,
     pub languages: &'static [&'static str],
     pub levels: [Level; 3],
-    pub audiences: [Audience; 2],
+    pub audiences: [Audience; 3],
+    /// (id, name) of the groups the course may be for.
+    pub groups: Vec<(String, String)>,
 }
 
 impl CourseFormPage {

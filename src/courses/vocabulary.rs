@@ -48,10 +48,13 @@ pub enum Audience {
     Open,
     /// Listed to everyone; the lessons are for signed-in, enrolled members.
     Members,
+    /// For one group's active members only (a class group's course): to
+    /// anyone else it does not exist.
+    Group,
 }
 
 impl Audience {
-    pub const ALL: [Audience; 2] = [Audience::Open, Audience::Members];
+    pub const ALL: [Audience; 3] = [Audience::Open, Audience::Members, Audience::Group];
 
     pub fn parse(text: &str) -> Option<Audience> {
         Audience::ALL.into_iter().find(|a| a.as_str() == text)
@@ -61,6 +64,7 @@ impl Audience {
         match self {
             Audience::Open => "open",
             Audience::Members => "members",
+            Audience::Group => "group",
         }
     }
 
@@ -68,6 +72,7 @@ impl Audience {
         match self {
             Audience::Open => "course-audience-open",
             Audience::Members => "course-audience-members",
+            Audience::Group => "course-audience-group",
         }
     }
 }

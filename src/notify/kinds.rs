@@ -25,6 +25,8 @@ pub enum Kind {
     ResourceReview,
     /// A moderator's decision on a course the member wrote.
     CourseReview,
+    /// A cohort's weekly reminder to a member behind its pace.
+    CohortReminder,
     CorrectionReview,
     SupportRequest,
     SupportReply,
@@ -58,7 +60,7 @@ impl Delivery {
 }
 
 impl Kind {
-    pub const ALL: [Kind; 19] = [
+    pub const ALL: [Kind; 20] = [
         Kind::Reply,
         Kind::Mention,
         Kind::NewThread,
@@ -74,6 +76,7 @@ impl Kind {
         Kind::ProposalDecision,
         Kind::ResourceReview,
         Kind::CourseReview,
+        Kind::CohortReminder,
         Kind::CorrectionReview,
         Kind::SupportRequest,
         Kind::SupportReply,
@@ -97,6 +100,7 @@ impl Kind {
             Kind::ProposalDecision => "proposal_decision",
             Kind::ResourceReview => "resource_review",
             Kind::CourseReview => "course_review",
+            Kind::CohortReminder => "cohort_reminder",
             Kind::CorrectionReview => "correction_review",
             Kind::SupportRequest => "support_request",
             Kind::SupportReply => "support_reply",
@@ -144,11 +148,12 @@ impl Kind {
             | Kind::RetentionWarning => "events",
             Kind::ResourceReview | Kind::CourseReview | Kind::CorrectionReview => "contributions",
             Kind::SupportRequest | Kind::SupportReply => "support",
+            Kind::CohortReminder => "courses",
         }
     }
 }
 
-pub const SECTIONS: [&str; 4] = ["groups", "events", "contributions", "support"];
+pub const SECTIONS: [&str; 5] = ["groups", "events", "courses", "contributions", "support"];
 
 #[cfg(test)]
 mod tests {

@@ -553,6 +553,20 @@ const EXPECTATIONS: &[(&str, &str, &str, &str)] = &[
     // Her certificate of a course she completed: nobody here has completed
     // the world's course (tests/it/courses/completion.rs has the owner's).
     ("GET", "/courses/{slug}/certificate", ONLY, NOBODY),
+    // Figures and cohorts: the organiser's course has one cohort (deadline
+    // far ahead). Its author and moderators see the figures and run
+    // cohorts; everyone who sees the course sees a cohort's page (totals
+    // only); members who may take part join it (and its group).
+    ("GET", "/courses/{slug}/figures", ONLY, SITE_MODERATORS),
+    ("GET", "/courses/{slug}/cohorts/new", ONLY, SITE_MODERATORS),
+    ("POST", "/courses/{slug}/cohorts/new", ONLY, SITE_MODERATORS),
+    ("GET", "/courses/{slug}/cohorts/{cohort_id}", ONLY, PUBLIC),
+    (
+        "POST",
+        "/courses/{slug}/cohorts/{cohort_id}/join",
+        ONLY,
+        PARTICIPANTS,
+    ),
     ("POST", "/courses/{slug}/modules", ONLY, SITE_MODERATORS),
     (
         "GET",
@@ -916,6 +930,7 @@ struct World {
     media_id: String,
     question_id: String,
     attempt_id: String,
+    cohort_id: String,
     service_id: String,
     suggestion_id: String,
     support_id: String,
@@ -946,6 +961,7 @@ impl World {
             "attachment_id" => "a0000000-0000-4000-8000-000000000003".into(),
             "question_id" => self.question_id.clone(),
             "attempt_id" => self.attempt_id.clone(),
+            "cohort_id" => self.cohort_id.clone(),
             "slug" if pattern == "/groups/{slug}/supervision" => self.supervision_slug.clone(),
             "slug" => group.slug.clone(),
             "thread_id" => group.thread_id.clone(),
@@ -1305,9 +1321,24 @@ async fn build_world(app: &TestApp) -> World {
         ),
     )
     .await;
+    // A cohort of the course with its discussion group, led by the organiser.
+    let cohort_id = scalar(
+        app,
+        "WITH g AS (
+            INSERT INTO groups (slug, name, visibility, created_at, last_activity_at)
+            VALUES ('kohorta-uvod', 'Kohorta: Uvod u hraniteljstvo', 'closed', now(), now())
+            RETURNING group_id)
+         INSERT INTO course_cohorts (cohort_id, course_id, title, starts_on, ends_on, deadline,
+                                     group_id, teacher_id, created_at)
+         SELECT gen_random_uuid(), c.course_id, 'Jesen', '2026-11-01', '2027-11-01', '2027-12-01',
+                g.group_id, c.author_id, now()
+         FROM courses c, g WHERE c.slug = 'uvod-u-hraniteljstvo' RETURNING cohort_id::text",
+    )
+    .await;
     World {
         question_id,
         attempt_id,
+        cohort_id,
         member_handle,
         target_handle: target.handle,
         public_group,

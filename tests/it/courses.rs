@@ -8,6 +8,9 @@
 mod attachments;
 mod catalogue;
 mod completion;
+mod cohorts;
+mod figures;
+mod group_courses;
 mod quizzes;
 mod review;
 

@@ -4,16 +4,18 @@
 
 use axum::extract::{Path, State};
 use axum::response::Response;
+use uuid::Uuid;
 
 use super::{course_path, editable_course, visible_course};
 use crate::app::AppState;
 use crate::courses::forms::CourseForm;
-use crate::courses::store::{self, CourseInput};
+use crate::courses::store::{self, Course, CourseInput};
 use crate::courses::views::CourseFormPage;
 use crate::courses::vocabulary::{Audience, Level};
 use crate::courses::{policy, review};
+use crate::groups::store as groups_store;
 use crate::text::search::slugify;
-use crate::web::current_user::SignedIn;
+use crate::web::current_user::{CurrentUser, SignedIn};
 use crate::web::flash::redirect_with;
 use crate::web::form_errors::unprocessable;
 use crate::web::{AppError, AppResult, Form, FormErrors, Page, RequestContext};
@@ -25,8 +27,21 @@ async fn form_page(
     action: String,
     form: CourseForm,
     (errors, warnings): (FormErrors, Vec<String>),
+    current_group: Option<Uuid>,
 ) -> AppResult<CourseFormPage> {
+    let user = ctx.user.as_ref().ok_or(AppError::Unauthorized)?;
+    let mut groups = policy::teachable_groups(&state.db, user).await?;
+    // The group an edited course is for stays choosable (a moderator
+    // editing a teacher's class course does not teach the class).
+    if let Some(current) = current_group.filter(|c| groups.iter().all(|g| g.group_id != *c)) {
+        let viewer = Some(user.user_id);
+        groups.extend(groups_store::find_group_by_id(&state.db, current, viewer).await?);
+    }
     Ok(CourseFormPage {
+        groups: groups
+            .into_iter()
+            .map(|g| (g.group_id.to_string(), g.name))
+            .collect(),
         page: Page::titled(ctx, title).in_section("courses"),
         action,
         form,
@@ -42,6 +57,22 @@ async fn form_page(
 async fn known_topics(state: &AppState) -> AppResult<Vec<String>> {
     let topics = crate::library::store::topics(&state.db).await?;
     Ok(topics.into_iter().map(|t| t.0).collect())
+}
+
+/// The groups the course may be for: those `user` teaches, and the one it
+/// is for already (a moderator editing a teacher's class course keeps it).
+async fn allowed_groups(
+    state: &AppState,
+    user: &CurrentUser,
+    course: Option<&Course>,
+) -> AppResult<Vec<Uuid>> {
+    let mut groups: Vec<Uuid> = policy::teachable_groups(&state.db, user)
+        .await?
+        .into_iter()
+        .map(|g| g.group_id)
+        .collect();
+    groups.extend(course.and_then(|c| c.group_id));
+    Ok(groups)
 }
 
 pub async fn new_form(
@@ -62,7 +93,7 @@ pub async fn new_form(
     };
     let empty = (FormErrors::new(ctx.locale), Vec::new());
     let action = "/courses/new".to_owned();
-    form_page(&state, &ctx, "course-new-title", action, form, empty).await
+    form_page(&state, &ctx, "course-new-title", action, form, empty, None).await
 }
 
 /// An address for a new course from its title, unique among courses.
@@ -90,11 +121,22 @@ pub async fn create(
         return Err(AppError::Forbidden);
     }
     let mut form = CourseForm::from_fields(&fields);
-    let input: CourseInput = match form.validate(ctx.locale, &known_topics(&state).await?) {
+    let groups = allowed_groups(&state, &user, None).await?;
+    let input: CourseInput = match form.validate(ctx.locale, &known_topics(&state).await?, &groups)
+    {
         Ok(input) => input,
         Err(refused) => {
             let action = "/courses/new".to_owned();
-            let page = form_page(&state, &ctx, "course-new-title", action, form, refused).await?;
+            let page = form_page(
+                &state,
+                &ctx,
+                "course-new-title",
+                action,
+                form,
+                refused,
+                None,
+            )
+            .await?;
             return Ok(unprocessable(page));
         }
     };
@@ -131,7 +173,17 @@ pub async fn edit_form(
     let empty = (FormErrors::new(ctx.locale), Vec::new());
     let action = format!("{}/edit", course_path(&course));
     let form = CourseForm::from_course(&course);
-    form_page(&state, &ctx, "course-edit-title", action, form, empty).await
+    let current = course.group_id;
+    form_page(
+        &state,
+        &ctx,
+        "course-edit-title",
+        action,
+        form,
+        empty,
+        current,
+    )
+    .await
 }
 
 pub async fn update(
@@ -143,11 +195,22 @@ pub async fn update(
 ) -> AppResult<Response> {
     let course = editable_course(&state, &ctx, &user, &slug).await?;
     let mut form = CourseForm::from_fields(&fields);
-    let input = match form.validate(ctx.locale, &known_topics(&state).await?) {
+    let groups = allowed_groups(&state, &user, Some(&course)).await?;
+    let input = match form.validate(ctx.locale, &known_topics(&state).await?, &groups) {
         Ok(input) => input,
         Err(refused) => {
             let action = format!("{}/edit", course_path(&course));
-            let page = form_page(&state, &ctx, "course-edit-title", action, form, refused).await?;
+            let current = course.group_id;
+            let page = form_page(
+                &state,
+                &ctx,
+                "course-edit-title",
+                action,
+                form,
+                refused,
+                current,
+            )
+            .await?;
             return Ok(unprocessable(page));
         }
     };

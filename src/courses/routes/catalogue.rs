@@ -48,6 +48,7 @@ pub async fn list(
         offset: (number - 1) * PAGE_SIZE,
         // One more than shown tells whether there is a next page.
         limit: PAGE_SIZE + 1,
+        viewer: ctx.user.as_ref().map(|u| u.user_id),
     };
     let mut courses = store::catalogue::search(&state.db, &query).await?;
     let more = courses.len() as i64 > PAGE_SIZE;

@@ -4,7 +4,9 @@ mod attachments;
 mod author;
 mod catalogue;
 mod certificate;
+mod cohorts;
 mod decide;
+mod figures;
 mod learning;
 mod lesson;
 mod media;
@@ -40,6 +42,16 @@ pub fn router() -> Router<AppState> {
         .route("/courses/{slug}/decide", post(decide::decide))
         .route("/courses/{slug}/enrol", post(show::enrol))
         .route("/courses/{slug}/certificate", get(certificate::show))
+        .route("/courses/{slug}/figures", get(figures::show))
+        .route(
+            "/courses/{slug}/cohorts/new",
+            get(cohorts::new_form).post(cohorts::create),
+        )
+        .route("/courses/{slug}/cohorts/{cohort_id}", get(cohorts::show))
+        .route(
+            "/courses/{slug}/cohorts/{cohort_id}/join",
+            post(cohorts::join),
+        )
         .route("/courses/{slug}/modules", post(syllabus::add_module))
         .route(
             "/courses/{slug}/modules/{module_id}/edit",
@@ -121,15 +133,16 @@ pub fn router() -> Router<AppState> {
         .route("/me/learning", get(learning::show))
 }
 
-/// The course, if the viewer may see it; "not found" otherwise (a draft's
-/// existence is not revealed).
+/// The course, if the viewer may see it; "not found" otherwise (neither a
+/// draft's existence nor a group course's is revealed).
 async fn visible_course(state: &AppState, ctx: &RequestContext, slug: &str) -> AppResult<Course> {
     let course = store::find_by_slug(&state.db, slug)
         .await?
         .ok_or(AppError::NotFound)?;
     let viewer = ctx.user.as_ref();
     let own = viewer.is_some_and(|u| course.is_by(u.user_id));
-    if policy::can_see(course.status, own, viewer) {
+    let in_group = policy::in_course_group(&state.db, &course, viewer).await?;
+    if policy::can_see(course.status, course.audience, own, in_group, viewer) {
         Ok(course)
     } else {
         Err(AppError::NotFound)

@@ -8,8 +8,9 @@ use axum::response::Response;
 use super::{course_path, visible_course};
 use crate::app::AppState;
 use crate::courses::policy;
-use crate::courses::store::{self, learning, quizzes, syllabus};
+use crate::courses::store::{self, cohorts, learning, quizzes, syllabus};
 use crate::courses::views::CoursePage;
+use crate::groups::store as groups_store;
 use crate::web::current_user::SignedIn;
 use crate::web::flash::redirect_with;
 use crate::web::{AppError, AppResult, Page, RequestContext};
@@ -41,7 +42,20 @@ pub async fn show(
     };
     let enrolled = enrolment.is_some();
     let (status, audience) = (course.status, course.audience);
+    let group = match course.group_id {
+        Some(group_id) => {
+            let viewer_id = viewer.map(|u| u.user_id);
+            groups_store::find_group_by_id(&mut *conn, group_id, viewer_id)
+                .await?
+                .map(|g| (g.slug, g.name))
+        }
+        None => None,
+    };
     Ok(CoursePage {
+        group,
+        cohorts: cohorts::of_course(&mut *conn, course.course_id).await?,
+        can_run_cohort: viewer.is_some_and(|u| policy::can_run_cohort(u, own, status)),
+        can_see_figures: policy::can_see_figures(own, viewer),
         page: Page::new(&ctx, course.title.clone())
             .with_content_title(&course.language)
             .in_section("courses"),

@@ -20,6 +20,8 @@ pub struct Course {
     pub licence_points: i32,
     pub topics: Vec<String>,
     pub audience: Audience,
+    /// The group a group course is for (set exactly when `audience` is Group).
+    pub group_id: Option<Uuid>,
     pub status: CourseStatus,
     pub return_reason: String,
     pub author_id: Option<Uuid>,
@@ -49,13 +51,28 @@ impl Course {
     pub fn for_members(&self) -> bool {
         self.audience == Audience::Members
     }
+
+    pub fn for_group(&self) -> bool {
+        self.audience == Audience::Group
+    }
 }
 
 pub(super) const COURSE_COLUMNS: &str = "c.course_id, c.slug, c.title, c.summary, c.description,
     c.description_html, c.language, c.level, c.estimated_hours, c.licence_points, c.topics,
-    c.audience, c.status, c.return_reason, c.author_id,
+    c.audience, c.group_id, c.status, c.return_reason, c.author_id,
     CASE WHEN u.deleted_at IS NULL THEN u.name END AS author_name,
     c.created_at, c.updated_at, c.published_at";
+
+/// Whether the viewer whose id is the SQL expression `viewer` (NULL for a
+/// visitor) may know of course `c`, as far as its audience goes: a group
+/// course exists only for its author and the group's active members
+/// (`policy::can_see` with `in_group`, in SQL, for the listing queries).
+pub(super) fn audience_admits(viewer: &str) -> String {
+    format!(
+        "(c.audience <> 'group' OR c.author_id = {viewer} OR {})",
+        crate::groups::store::active_member_sql("c.group_id", viewer)
+    )
+}
 
 /// What the course form saves (already checked).
 #[derive(Debug, Clone)]
@@ -70,6 +87,8 @@ pub struct CourseInput {
     pub licence_points: i32,
     pub topics: Vec<String>,
     pub audience: Audience,
+    /// The group of a group course (checked: one the author teaches).
+    pub group_id: Option<Uuid>,
     /// Title, summary and description, normalised for search.
     pub search_text: String,
 }
@@ -121,8 +140,9 @@ pub async fn create(
 ) -> sqlx::Result<Uuid> {
     let course_id: Uuid = sqlx::query_scalar(
         "INSERT INTO courses (slug, title, summary, description, description_html, language, level,
-            estimated_hours, licence_points, topics, audience, author_id, search_text, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14)
+            estimated_hours, licence_points, topics, audience, author_id, search_text, created_at, updated_at,
+            group_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14, $15)
          RETURNING course_id",
     )
     .bind(slug)
@@ -139,6 +159,7 @@ pub async fn create(
     .bind(author_id)
     .bind(&input.search_text)
     .bind(now)
+    .bind(input.group_id)
     .fetch_one(&mut *conn)
     .await?;
     log(&mut *conn, course_id, Some(author_id), "", "draft", "", now).await?;
@@ -154,7 +175,7 @@ pub async fn update(
     sqlx::query(
         "UPDATE courses SET title = $2, summary = $3, description = $4, description_html = $5,
             language = $6, level = $7, estimated_hours = $8, licence_points = $9, topics = $10,
-            audience = $11, search_text = $12, updated_at = $13
+            audience = $11, search_text = $12, updated_at = $13, group_id = $14
          WHERE course_id = $1",
     )
     .bind(course_id)
@@ -170,6 +191,7 @@ pub async fn update(
     .bind(input.audience)
     .bind(&input.search_text)
     .bind(now)
+    .bind(input.group_id)
     .execute(executor)
     .await?;
     Ok(())

@@ -88,12 +88,12 @@ pub async fn mark_done(
 
 /// Lessons done and quizzes passed, of the course's lessons and quizzes
 /// (a quiz with questions counts like a lesson).
-const DONE: &str = "(SELECT COUNT(*) FROM lesson_progress p JOIN lessons l ON l.lesson_id = p.lesson_id
+pub(super) const DONE: &str = "(SELECT COUNT(*) FROM lesson_progress p JOIN lessons l ON l.lesson_id = p.lesson_id
       WHERE l.course_id = c.course_id AND p.user_id = $1)
     + (SELECT COUNT(DISTINCT a.module_id) FROM quiz_attempts a JOIN quizzes q ON q.module_id = a.module_id
       WHERE q.course_id = c.course_id AND a.user_id = $1 AND a.passed
         AND EXISTS (SELECT 1 FROM quiz_questions x WHERE x.module_id = q.module_id))";
-const TOTAL: &str = "(SELECT COUNT(*) FROM lessons l WHERE l.course_id = c.course_id)
+pub(super) const TOTAL: &str = "(SELECT COUNT(*) FROM lessons l WHERE l.course_id = c.course_id)
     + (SELECT COUNT(*) FROM quizzes q WHERE q.course_id = c.course_id
         AND EXISTS (SELECT 1 FROM quiz_questions x WHERE x.module_id = q.module_id))";
 
@@ -149,7 +149,8 @@ impl Learning {
     }
 }
 
-/// The member's courses that are still published, the most recently
+/// The member's courses that are still published and still for her (a
+/// group's course leaves when she leaves the group), the most recently
 /// started first.
 pub async fn my_courses(
     executor: impl PgExecutor<'_>,
@@ -161,8 +162,9 @@ pub async fn my_courses(
              WHERE l.course_id = c.course_id ORDER BY m.position, l.position LIMIT 1) AS first_lesson_id,
             {DONE} AS done, {TOTAL} AS total
          FROM enrolments e JOIN courses c ON c.course_id = e.course_id
-         WHERE e.user_id = $1 AND c.status = 'published'
-         ORDER BY e.enrolled_at DESC LIMIT 200"
+         WHERE e.user_id = $1 AND c.status = 'published' AND {admits}
+         ORDER BY e.enrolled_at DESC LIMIT 200",
+        admits = super::course::audience_admits("$1")
     ))
     .bind(user_id)
     .fetch_all(executor)

@@ -6,7 +6,9 @@
 pub mod attachments;
 pub mod catalogue;
 pub mod completion;
+pub mod cohorts;
 pub mod course;
+pub mod figures;
 pub mod learning;
 pub mod quizzes;
 pub mod syllabus;

@@ -186,3 +186,21 @@ pub struct GroupSettings {
     pub allow_anonymous: bool,
     pub first_post_approval: bool,
 }
+
+/// A group by its id, as `viewer` sees it (with her membership).
+pub async fn find_group_by_id(
+    executor: impl PgExecutor<'_>,
+    group_id: Uuid,
+    viewer: Option<Uuid>,
+) -> sqlx::Result<Option<GroupView>> {
+    sqlx::query_as(&format!(
+        "SELECT {GROUP_COLUMNS}
+         FROM groups g
+         LEFT JOIN group_members m ON m.group_id = g.group_id AND m.user_id = $2
+         WHERE g.group_id = $1"
+    ))
+    .bind(group_id)
+    .bind(viewer)
+    .fetch_optional(executor)
+    .await
+}

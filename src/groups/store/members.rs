@@ -225,3 +225,32 @@ pub async fn find_invitee(
     .fetch_optional(executor)
     .await
 }
+
+/// Whether the member belongs to the group today (an active membership:
+/// not asked, invited or banned). Other features ask this before showing
+/// what is for a group's members only (a group's course).
+pub async fn is_active_member(
+    executor: impl PgExecutor<'_>,
+    group_id: Uuid,
+    user_id: Uuid,
+) -> sqlx::Result<bool> {
+    sqlx::query_scalar(
+        "SELECT EXISTS (SELECT 1 FROM group_members
+                        WHERE group_id = $1 AND user_id = $2 AND status = 'active')",
+    )
+    .bind(group_id)
+    .bind(user_id)
+    .fetch_one(executor)
+    .await
+}
+
+/// The same question as [`is_active_member`] as an SQL condition, for a
+/// listing query of another feature that filters in SQL: `group` and `user`
+/// are the SQL expressions naming the group and the member.
+pub fn active_member_sql(group: &str, user: &str) -> String {
+    format!(
+        "EXISTS (SELECT 1 FROM group_members active_member
+                 WHERE active_member.group_id = {group} AND active_member.user_id = {user}
+                   AND active_member.status = 'active')"
+    )
+}
