@@ -7,8 +7,8 @@
 
 mod attachments;
 mod catalogue;
-mod completion;
 mod cohorts;
+mod completion;
 mod figures;
 mod group_courses;
 mod quizzes;

@@ -5,8 +5,8 @@
 
 pub mod attachments;
 pub mod catalogue;
-pub mod completion;
 pub mod cohorts;
+pub mod completion;
 pub mod course;
 pub mod figures;
 pub mod learning;
